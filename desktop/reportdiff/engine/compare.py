@@ -1,0 +1,64 @@
+"""The pipeline: two `Report`s in, one `Comparison` out, cached by content."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+
+from reportdiff.engine.align import align
+from reportdiff.engine.model import Comparison, Report
+from reportdiff.engine.segment import parse_report
+from reportdiff.engine.worddiff import diff_groups
+
+_CACHE_SIZE = 64
+_cache: OrderedDict[tuple[str, str, bool], Comparison] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def compare(a: Report, b: Report, *, figures: bool = True) -> Comparison:
+    """Compare two reports; the result is cached by the pair of content hashes."""
+    key = (a.content_hash, b.content_hash, figures)
+    cacheable = bool(a.content_hash and b.content_hash)
+    if cacheable:
+        with _cache_lock:
+            hit = _cache.get(key)
+            if hit is not None and hit.a == a and hit.b == b:
+                _cache.move_to_end(key)
+                return hit
+    result = _compute(a, b, figures=figures)
+    if cacheable:
+        with _cache_lock:
+            _cache[key] = result
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    return result
+
+
+def compare_texts(text_a: str, text_b: str, *, figures: bool = True) -> Comparison:
+    """Compare two plain texts (a convenience for tests and scripts)."""
+    return compare(parse_report(text_a), parse_report(text_b), figures=figures)
+
+
+def clear_cache() -> None:
+    """Forget cached comparisons (tests and benchmarks)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    groups = align(a, b)
+    t1 = time.perf_counter()
+    groups = diff_groups(a, b, groups)
+    t2 = time.perf_counter()
+    timings["align"], timings["worddiff"] = t1 - t0, t2 - t1
+    pairs = ()
+    if figures:
+        # Imported here so that opening the first window never waits for it.
+        from reportdiff.engine.figures import compare_figures
+
+        pairs = compare_figures(a, b, groups)
+        timings["figures"] = time.perf_counter() - t2
+    return Comparison(a=a, b=b, alignment=groups, figures=pairs, timings=timings)

@@ -1,0 +1,193 @@
+"""The engine's values: immutable results that the UI, CLI and export render.
+
+Everything here is a frozen dataclass (STYLE.md 2) so a `Comparison` can be
+cached, shared between threads and compared in tests without copying.
+`Comparison.to_json()` is the public contract of DESIGN.md ("Comparison JSON").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "reportdiff.comparison/1"
+
+ParagraphKind = Literal["headline", "body"]
+FigureStatus = Literal["same", "differs", "only_a", "only_b"]
+Qualifier = Literal["exact", "approximate", "more_than", "less_than", "range"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a report, as shown to the user.
+
+    `sentences` holds (start, end) character offsets into `text`.
+    """
+
+    index: int
+    text: str
+    boilerplate: bool = False
+    kind: ParagraphKind = "body"
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A report split into paragraphs, with the details the library knows."""
+
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    content_hash: str = ""
+
+    def content_paragraphs(self) -> tuple[Paragraph, ...]:
+        """Paragraphs that take part in alignment and figures."""
+        return tuple(p for p in self.paragraphs if not p.boilerplate)
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """A run of a paragraph's text; `unique` when the other side lacks it."""
+
+    text: str
+    unique: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedGroup:
+    """Paragraphs of A and of B that tell the same thing.
+
+    `a_runs[k]` splits paragraph `a[k]` into runs whose texts join back to the
+    paragraph's text exactly; likewise `b_runs`. A group with an empty side is
+    an unmatched paragraph.
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    a_runs: tuple[tuple[TextRun, ...], ...] = ()
+    b_runs: tuple[tuple[TextRun, ...], ...] = ()
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.a) and bool(self.b)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure stated in a report, with its exact span and meaning.
+
+    `value` is in the base unit of its dimension (seconds for durations,
+    the currency's unit for money, percent for shares, a count for counts,
+    an ISO date string's ordinal for dates); `low`/`high` give the interval
+    the wording allows. `noun` is what is counted or measured, when known.
+    """
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    value: float | None
+    unit: str
+    qualifier: Qualifier = "exact"
+    dimension: str = "count"
+    noun: str | None = None
+    low: float | None = None
+    high: float | None = None
+    display: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "dimension": self.dimension,
+            "noun": self.noun,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePair:
+    """Figures of A and B that speak of the same thing, or one side alone."""
+
+    status: FigureStatus
+    what: str
+    a: Figure | None
+    b: Figure | None
+    contradiction: bool = False  # the intervals the wordings allow do not overlap
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "what": self.what,
+            "a": self.a.to_json() if self.a else None,
+            "b": self.b.to_json() if self.b else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything the engine says about two reports."""
+
+    a: Report
+    b: Report
+    alignment: tuple[AlignedGroup, ...]
+    figures: tuple[FigurePair, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def linked_count(self) -> int:
+        return sum(1 for g in self.alignment if g.linked)
+
+    @property
+    def only_a_count(self) -> int:
+        return sum(len(g.a) for g in self.alignment if not g.b)
+
+    @property
+    def only_b_count(self) -> int:
+        return sum(len(g.b) for g in self.alignment if not g.a)
+
+    @property
+    def differing_figures(self) -> tuple[FigurePair, ...]:
+        return tuple(f for f in self.figures if f.status == "differs")
+
+    def summary(self) -> str:
+        """The status-bar line: "18 linked · 7 only in A · 12 only in B · 1 figure differs"."""
+        n = len(self.differing_figures)
+        noun = "figure differs" if n == 1 else "figures differ"
+        return (
+            f"{self.linked_count} linked · {self.only_a_count} only in A · "
+            f"{self.only_b_count} only in B · {n} {noun}"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The comparison contract of DESIGN.md, ready for `json.dumps`."""
+
+        def side(report: Report) -> dict[str, Any]:
+            return {
+                "title": report.title,
+                "outlet": report.outlet,
+                "url": report.url,
+                "published": report.published,
+                "paragraphs": [
+                    {"index": p.index, "text": p.text, "boilerplate": p.boilerplate, "kind": p.kind}
+                    for p in report.paragraphs
+                ],
+            }
+
+        return {
+            "schema": SCHEMA,
+            "a": side(self.a),
+            "b": side(self.b),
+            "alignment": [
+                {"a": list(g.a), "b": list(g.b), "score": round(g.score, 4)}
+                for g in self.alignment
+            ],
+            "figures": [f.to_json() for f in self.figures],
+        }
