@@ -1,12 +1,302 @@
-"""Paragraph alignment (first version: placeholder, replaced by issue 3)."""
+"""Paragraph alignment: which paragraphs of A tell the same thing as which of B.
+
+Reports of one event are paraphrases in another order, so the similarity of
+two paragraphs weighs the words that identify a fact — names, numbers, quoted
+words, rare content words — by their rarity across both reports (IDF over
+their sentences), and takes sentence-level evidence into account: a paragraph
+that shares one sentence's worth of facts with another is related even when
+the rest differs.
+
+The links are then chosen globally: the best pairs first, one to one, above a
+threshold; then a paragraph left over may join a partner that is already taken
+when it is nearly as good a match as that partner's own link (one-to-many and
+many-to-one). Groups never chain into many-to-many blobs.
+"""
 
 from __future__ import annotations
 
-from reportdiff.engine.model import AlignedGroup, Report
+import bisect
+import math
+from functools import lru_cache
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reportdiff.engine.model import AlignedGroup, Paragraph, Report
+from reportdiff.engine.text import STOPWORDS, WORD_RE, stem, strip_accents
+
+# Weight multipliers for the kinds of words that pin down a fact.
+_NAME_BOOST = 2.0
+_NUMBER_BOOST = 2.0
+
+# A link needs this score; an extra link (one-to-many) needs this much of the
+# score of the link it joins.
+LINK_THRESHOLD = 0.18
+_MIN_SHARED_TERMS = 2
+EXTRA_RATIO = 0.6
+
+# Terms found in more than this share of the paragraphs do not propose candidate
+# pairs (they still count in the score). Keeps alignment near-linear on long texts.
+_CANDIDATE_DF_SHARE = 0.2
+_MIN_CANDIDATE_DF = 8
+_MAX_CANDIDATES = 12
+_SCORE_ALL_PAIRS = 10_000  # below this many pairs, pruning saves nothing
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A paragraph ready for scoring: its vector and its sentences' vectors."""
+
+    index: int
+    vector: Vector
+    norm: float
+    sentences: tuple[tuple[Vector, float], ...]
 
 
 def align(a: Report, b: Report) -> tuple[AlignedGroup, ...]:
-    """Link paragraphs of A and B that tell the same thing."""
-    groups = [AlignedGroup(a=(p.index,), b=(), score=0.0) for p in a.paragraphs]
-    groups += [AlignedGroup(a=(), b=(p.index,), score=0.0) for p in b.paragraphs]
-    return tuple(groups)
+    """Link paragraphs of A and B that tell the same thing.
+
+    Boilerplate paragraphs take no part and appear in no group; every other
+    paragraph appears in exactly one group (linked, or alone on its side).
+    """
+    pa, pb = a.content_paragraphs(), b.content_paragraphs()
+    terms = {id(p): [_terms(s) for s in _sentence_texts(p)] for p in (*pa, *pb)}
+    idf = _idf([{t for t, _ in s} for s_list in terms.values() for s in s_list])
+    head_a, head_b = _headline(pa), _headline(pb)
+    links: dict[tuple[int, int], float] = {}
+    if head_a is not None and head_b is not None:
+        # Two headlines both name the event: they face each other, and neither
+        # competes with body paragraphs (a headline matches half of any report).
+        ha, hb = _unit(head_a, terms[id(head_a)], idf), _unit(head_b, terms[id(head_b)], idf)
+        links[head_a.index, head_b.index] = similarity(ha, hb)
+        pa = tuple(p for p in pa if p is not head_a)
+        pb = tuple(p for p in pb if p is not head_b)
+    ua = [_unit(p, terms[id(p)], idf) for p in pa]
+    ub = [_unit(p, terms[id(p)], idf) for p in pb]
+    links.update(_choose_links(_score_candidates(ua, ub)))
+    a_ids = [p.index for p in a.content_paragraphs()]
+    b_ids = [p.index for p in b.content_paragraphs()]
+    return _groups(links, a_ids, b_ids)
+
+
+def _headline(paragraphs: tuple[Paragraph, ...]) -> Paragraph | None:
+    return next((p for p in paragraphs if p.kind == "headline"), None)
+
+
+# --- terms and weights --------------------------------------------------------
+
+
+def _terms(text: str) -> list[tuple[str, float]]:
+    """Content terms of a sentence with their boost (names and numbers weigh more)."""
+    out = []
+    for n, m in enumerate(WORD_RE.finditer(text)):
+        term, boost = _term(m.group())
+        # A capital at the start of a sentence says nothing about a name.
+        if term:
+            out.append((term, boost if n or boost != _NAME_BOOST else 1.0))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _term(raw: str) -> tuple[str, float]:
+    """The stemmed term of one word ("" for a function word) and its boost."""
+    word = strip_accents(raw.casefold()).replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in STOPWORDS or len(word) < 2 and not word.isdigit():
+        return "", 1.0
+    if word[0].isdigit():
+        return stem(word), _NUMBER_BOOST
+    return stem(word), _NAME_BOOST if raw[0].isupper() else 1.0
+
+
+def _sentence_texts(p: Paragraph) -> list[str]:
+    spans = p.sentences or ((0, len(p.text)),)
+    return [p.text[s:e] for s, e in spans]
+
+
+def _idf(documents: list[set[str]]) -> dict[str, float]:
+    """Inverse document frequency over the sentences of both reports."""
+    df: dict[str, int] = defaultdict(int)
+    for doc in documents:
+        for term in doc:
+            df[term] += 1
+    n = len(documents)
+    return {t: math.log(1.0 + n / d) for t, d in df.items()}
+
+
+def _vector(terms: list[tuple[str, float]], idf: dict[str, float]) -> Vector:
+    vec: Vector = defaultdict(float)
+    for term, boost in terms:
+        vec[term] = max(vec[term], boost * idf.get(term, 0.0))
+    return dict(vec)
+
+
+def _norm(vec: Vector) -> float:
+    return math.sqrt(sum(w * w for w in vec.values()))
+
+
+def _unit(p: Paragraph, sentence_terms: list[list[tuple[str, float]]], idf: dict[str, float]) -> _Unit:
+    vec = _vector([t for s in sentence_terms for t in s], idf)
+    sentences = []
+    for s in sentence_terms:
+        sv = _vector(s, idf)
+        if sv:
+            sentences.append((sv, _norm(sv)))
+    return _Unit(p.index, vec, _norm(vec), tuple(sentences))
+
+
+# --- scoring ------------------------------------------------------------------
+
+
+def _cosine(x: Vector, nx: float, y: Vector, ny: float) -> float:
+    if not nx or not ny:
+        return 0.0
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(w * y[t] for t, w in x.items() if t in y) / (nx * ny)
+
+
+def similarity(x: _Unit, y: _Unit) -> float:
+    """How strongly two paragraphs tell the same thing, 0..1.
+
+    The whole-paragraph cosine, raised by the best matching sentence pair: a
+    long paragraph that contains the other's one sentence still links.
+    """
+    # One shared word is coincidence, not a shared fact.
+    if sum(1 for t in x.vector if t in y.vector) < _MIN_SHARED_TERMS:
+        return 0.0
+    whole = _cosine(x.vector, x.norm, y.vector, y.norm)
+    best = 0.0
+    for sx, nx in x.sentences:
+        for sy, ny in y.sentences:
+            best = max(best, _cosine(sx, nx, sy, ny))
+    return max(whole, best)
+
+
+def _score_candidates(ua: list[_Unit], ub: list[_Unit]) -> dict[tuple[int, int], float]:
+    """Scores of the candidate pairs: those sharing a term that is not everywhere.
+
+    A first pass accumulates whole-paragraph dot products through an inverted
+    index; only each paragraph's best few candidates get the full score.
+    """
+    if len(ua) * len(ub) <= _SCORE_ALL_PAIRS:
+        return {(x.index, y.index): similarity(x, y) for x in ua for y in ub}
+    n = len(ua) + len(ub)
+    cap = max(_MIN_CANDIDATE_DF, int(_CANDIDATE_DF_SHARE * n))
+    posting_b: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, u in enumerate(ub):
+        for t, w in u.vector.items():
+            posting_b[t].append((j, w))
+    df_a: dict[str, int] = defaultdict(int)
+    for u in ua:
+        for t in u.vector:
+            df_a[t] += 1
+    dots: dict[tuple[int, int], float] = defaultdict(float)
+    for i, u in enumerate(ua):
+        for t, w in u.vector.items():
+            post = posting_b.get(t)
+            if post is None or len(post) + df_a[t] > cap:
+                continue
+            for j, wb in post:
+                dots[i, j] += w * wb
+    keep = _best_per_paragraph(dots, ua, ub)
+    return {(ua[i].index, ub[j].index): similarity(ua[i], ub[j]) for i, j in keep}
+
+
+def _best_per_paragraph(
+    dots: dict[tuple[int, int], float], ua: list[_Unit], ub: list[_Unit]
+) -> set[tuple[int, int]]:
+    """The pairs among each paragraph's `_MAX_CANDIDATES` best by rare-term overlap."""
+    by_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), d in dots.items():
+        c = d / (ua[i].norm * ub[j].norm or 1.0)
+        by_a[i].append((c, j))
+        by_b[j].append((c, i))
+    keep = set()
+    for i, row in by_a.items():
+        keep.update((i, j) for _, j in sorted(row, reverse=True)[:_MAX_CANDIDATES])
+    for j, col in by_b.items():
+        keep.update((i, j) for _, i in sorted(col, reverse=True)[:_MAX_CANDIDATES])
+    return keep
+
+
+# --- choosing links -----------------------------------------------------------
+
+
+def _choose_links(scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """One-to-one best links above the threshold, then one-to-many extras."""
+    ranked = sorted(
+        ((s, i, j) for (i, j), s in scores.items() if s >= LINK_THRESHOLD), reverse=True
+    )
+    links: dict[tuple[int, int], float] = {}
+    partner_a: dict[int, list[int]] = {}
+    partner_b: dict[int, list[int]] = {}
+    for s, i, j in ranked:
+        if i not in partner_a and j not in partner_b:
+            links[i, j] = s
+            partner_a[i], partner_b[j] = [j], [i]
+    for s, i, j in ranked:
+        if (i, j) in links or (i in partner_a) == (j in partner_b):
+            continue
+        # Exactly one side is free: it may join the other's group when that
+        # group is one paragraph on this side and the match is nearly as good.
+        if i not in partner_a:
+            group = partner_b[j]
+            if len(group) == 1 and len(partner_a[group[0]]) == 1:
+                if s >= EXTRA_RATIO * links[group[0], j]:
+                    links[i, j] = s
+                    partner_a[i] = [j]
+                    group.append(i)
+        else:
+            group = partner_a[i]
+            if len(group) == 1 and len(partner_b[group[0]]) == 1:
+                if s >= EXTRA_RATIO * links[i, group[0]]:
+                    links[i, j] = s
+                    partner_b[j] = [i]
+                    group.append(j)
+    return links
+
+
+def _groups(
+    links: dict[tuple[int, int], float], a_ids: list[int], b_ids: list[int]
+) -> tuple[AlignedGroup, ...]:
+    """Connected links as groups, plus lone paragraphs, in reading order."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for i, j in links:
+        parent[find(("b", j))] = find(("a", i))
+    members: dict[tuple[str, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in a_ids:
+        members[find(("a", i))][0].append(i)
+    for j in b_ids:
+        members[find(("b", j))][1].append(j)
+    groups = []
+    for ga, gb in members.values():
+        pairs = [links[i, j] for i in ga for j in gb if (i, j) in links]
+        score = sum(pairs) / len(pairs) if pairs else 0.0
+        groups.append(AlignedGroup(a=tuple(sorted(ga)), b=tuple(sorted(gb)), score=score))
+    return _reading_order(groups)
+
+
+def _reading_order(groups: list[AlignedGroup]) -> tuple[AlignedGroup, ...]:
+    """Order by A's paragraphs; a paragraph only B has follows its B predecessor."""
+    key_of_b: dict[int, int] = {j: g.a[0] for g in groups if g.a for j in g.b}
+    linked_b = sorted(key_of_b)
+
+    def key(g: AlignedGroup) -> tuple[int, int, int]:
+        if g.a:
+            return (g.a[0], 0, g.b[0] if g.b else -1)
+        pos = bisect.bisect_left(linked_b, g.b[0])
+        anchor = key_of_b[linked_b[pos - 1]] if pos else -1
+        return (anchor, 1, g.b[0])
+
+    return tuple(sorted(groups, key=key))

@@ -1,17 +1,178 @@
-"""Word-level diff inside aligned groups (first version: placeholder)."""
+"""Word-level diff inside aligned groups.
+
+diff-match-patch works on characters, so every distinct word, space or
+punctuation token is mapped to one private character, the two strings of
+characters are diffed and semantically cleaned up, and the result is mapped
+back to runs of the *original* text. Tokens compare by a folded key (case,
+quote and dash styles ignored), so "“peace”" and "\"Peace\"" are equal, yet
+joining a paragraph's runs gives back its text exactly.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import replace
 
+from diff_match_patch import diff_match_patch
+
 from reportdiff.engine.model import AlignedGroup, Report, TextRun
+from reportdiff.engine.text import STOPWORDS, fold, stem, strip_accents
+
+_TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_BOUNDARY = "\x00¶"  # a paragraph break inside a group; in no text
+_DIFF_TIMEOUT = 0.5  # seconds per group; beyond it the diff is coarser, never wrong
+_FIRST_CODE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def tokens(text: str) -> list[str]:
+    """Word, whitespace and single punctuation tokens that join back to `text`."""
+    return _TOKEN_RE.findall(text)
 
 
 def diff_groups(a: Report, b: Report, groups: tuple[AlignedGroup, ...]) -> tuple[AlignedGroup, ...]:
-    """Fill `a_runs`/`b_runs` of every group."""
+    """Fill `a_runs`/`b_runs` of every group: words only one side has are `unique`.
+
+    A side with several paragraphs is diffed as one text and split back per
+    paragraph. An unmatched paragraph is one unique run.
+    """
     out = []
     for g in groups:
-        a_runs = tuple((TextRun(a.paragraphs[i].text, unique=True),) for i in g.a)
-        b_runs = tuple((TextRun(b.paragraphs[i].text, unique=True),) for i in g.b)
+        a_texts = [a.paragraphs[i].text for i in g.a]
+        b_texts = [b.paragraphs[i].text for i in g.b]
+        a_runs, b_runs = diff_texts(a_texts, b_texts)
         out.append(replace(g, a_runs=a_runs, b_runs=b_runs))
     return tuple(out)
+
+
+Runs = tuple[tuple[TextRun, ...], ...]
+
+
+def diff_texts(a_texts: list[str], b_texts: list[str]) -> tuple[Runs, Runs]:
+    """Runs for each text of side A and side B of one group."""
+    if not a_texts or not b_texts:
+        return _whole(a_texts, bool(a_texts) and not b_texts), _whole(b_texts, not a_texts)
+    a_tokens, b_tokens = _joined(a_texts), _joined(b_texts)
+    # Spaces are left out of the diff: never a difference themselves, they
+    # would only double the work of diff-match-patch's bisection.
+    a_words = [n for n, t in enumerate(a_tokens) if not t.isspace()]
+    b_words = [n for n, t in enumerate(b_tokens) if not t.isspace()]
+    codes: dict[str, str] = {}
+    a_chars = _encode([a_tokens[n] for n in a_words], codes)
+    b_chars = _encode([b_tokens[n] for n in b_words], codes)
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = _DIFF_TIMEOUT
+    diffs = dmp.diff_main(a_chars, b_chars, False)
+    dmp.diff_cleanupSemantic(diffs)
+    a_marks = [False] * len(a_tokens)
+    b_marks = [False] * len(b_tokens)
+    ia = ib = 0
+    for op, chunk in diffs:
+        for _ in chunk:
+            if op <= 0:
+                a_marks[a_words[ia]] = op < 0
+                ia += 1
+            if op >= 0:
+                b_marks[b_words[ib]] = op > 0
+                ib += 1
+    _keep_shared_words(a_tokens, a_marks, b_tokens)
+    _keep_shared_words(b_tokens, b_marks, a_tokens)
+    return _runs(a_tokens, a_marks), _runs(b_tokens, b_marks)
+
+
+def _keep_shared_words(toks: list[str], marks: list[bool], other: list[str]) -> None:
+    """Unmark content words the other side also has, elsewhere or reworded.
+
+    Paraphrases reorder a sentence, so a name or number that the sequence diff
+    could not line up is still not something "only this side has". Function
+    words and punctuation left between two shared words are unmarked too.
+    """
+    other_keys = {k for k in map(_content_key, other) if k}
+    for n, tok in enumerate(toks):
+        if marks[n] and _content_key(tok) in other_keys:
+            marks[n] = False
+    n = 0
+    while n < len(toks):
+        if not marks[n] or _content_key(toks[n]):
+            n += 1
+            continue
+        end = n
+        while end < len(toks) and marks[end] and not _content_key(toks[end]):
+            end += 1
+        inside = n > 0 and not marks[n - 1] and end < len(toks) and not marks[end]
+        if inside and toks[n - 1] != _BOUNDARY and toks[end] != _BOUNDARY:
+            marks[n:end] = [False] * (end - n)
+        n = end
+
+
+@lru_cache(maxsize=65536)
+def _content_key(tok: str) -> str:
+    """The stem of a content word; "" for function words, spaces, punctuation."""
+    if not tok[0].isalnum() or tok == _BOUNDARY:
+        return ""
+    word = strip_accents(tok.casefold())
+    return "" if word in STOPWORDS else stem(word)
+
+
+def _whole(texts: list[str], unique: bool) -> Runs:
+    return tuple((TextRun(t, unique=unique and bool(t)),) if t else () for t in texts)
+
+
+def _joined(texts: list[str]) -> list[str]:
+    out: list[str] = []
+    for k, text in enumerate(texts):
+        if k:
+            out.append(_BOUNDARY)
+        out.extend(tokens(text))
+    return out
+
+
+def _encode(toks: list[str], codes: dict[str, str]) -> str:
+    """One character per token; equal keys get equal characters."""
+    chars = []
+    for tok in toks:
+        key = " " if tok.isspace() else _fold_token(tok)
+        ch = codes.get(key)
+        if ch is None:
+            n = _FIRST_CODE + len(codes)
+            if n >= _SURROGATES.start:
+                n += len(_SURROGATES)
+            ch = codes[key] = chr(n)
+        chars.append(ch)
+    return "".join(chars)
+
+
+@lru_cache(maxsize=65536)
+def _fold_token(tok: str) -> str:
+    return fold(tok)
+
+
+def _runs(toks: list[str], marks: list[bool]) -> Runs:
+    """Split marked tokens back into per-paragraph runs of original text."""
+    paragraphs: list[tuple[TextRun, ...]] = []
+    current: list[tuple[str, bool]] = []
+    for tok, unique in zip(toks, marks, strict=True):
+        if tok == _BOUNDARY:
+            paragraphs.append(_merge(current))
+            current = []
+        else:
+            # A space alone is never a difference worth showing.
+            current.append((tok, unique and not tok.isspace()))
+    paragraphs.append(_merge(current))
+    return tuple(paragraphs)
+
+
+def _merge(marked: list[tuple[str, bool]]) -> tuple[TextRun, ...]:
+    """Adjacent tokens of one kind as one run; a space between two unique
+    tokens belongs to the unique run."""
+    for k in range(1, len(marked) - 1):
+        tok, unique = marked[k]
+        if not unique and tok.isspace() and marked[k - 1][1] and marked[k + 1][1]:
+            marked[k] = (tok, True)
+    return tuple(
+        TextRun("".join(tok for tok, _ in run), unique)
+        for unique, run in groupby(marked, key=itemgetter(1))
+    )

@@ -1,25 +1,60 @@
-"""The library of reports (placeholder until issue 2's store lands)."""
+"""The library of reports: SQLite through sqlite-utils, no Qt.
 
-from __future__ import annotations
+`Library` is the entry point; `read_report_file` reads a file the way an
+import would, without a library. Errors come in two kinds: `LibraryError`
+(and subclasses: the environment's fault, with a one-line message) and
+`LibraryBug` (ours).
+"""
 
-from pathlib import Path
+from reportdiff.store.database import DEFAULT_TIMEOUT
+from reportdiff.store.errors import (
+    DuplicateReport,
+    ImportRefused,
+    LibraryBug,
+    LibraryDamaged,
+    LibraryError,
+    LibraryLocked,
+    LibraryTooNew,
+    NotALibrary,
+)
+from reportdiff.store.importer import MAX_BYTES, ImportedText, content_hash, read_report_file
+from reportdiff.store.library import (
+    Article,
+    ArticleSummary,
+    Event,
+    ImportResult,
+    Library,
+    default_library_path,
+    fts_query,
+    resolve_library_path,
+    seeds_dir,
+)
+from reportdiff.store.schema import SCHEMA_VERSION
+from reportdiff.store.titles import suggest_event_name
 
-from reportdiff.engine import Report, parse_report
-
-
-class LibraryError(Exception):
-    """The library or a file could not be used; the message says why."""
-
-
-def default_library_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("reportdiff", appauthor=False) / "library.db"
-
-
-def read_report_file(path: Path) -> Report:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LibraryError(f"{path}: {exc.strerror}") from exc
-    return parse_report(text)
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_BYTES",
+    "SCHEMA_VERSION",
+    "Article",
+    "ArticleSummary",
+    "DuplicateReport",
+    "Event",
+    "ImportRefused",
+    "ImportResult",
+    "ImportedText",
+    "Library",
+    "LibraryBug",
+    "LibraryDamaged",
+    "LibraryError",
+    "LibraryLocked",
+    "LibraryTooNew",
+    "NotALibrary",
+    "content_hash",
+    "default_library_path",
+    "fts_query",
+    "read_report_file",
+    "resolve_library_path",
+    "seeds_dir",
+    "suggest_event_name",
+]

@@ -1,15 +1,50 @@
 """Figures: find, normalise and pair the figures two reports state.
 
-(First version: finds nothing; issue 4 fills it.)
+`compare_figures` is what the pipeline calls: it extracts every figure of
+both reports' content paragraphs (boilerplate states no figures of the
+report), pairs those that speak of the same thing and says whether they
+agree. See extract.py (finding), context.py (what a figure measures) and
+pair.py (pairing and judging).
 """
 
 from __future__ import annotations
 
-from reportdiff.engine.model import AlignedGroup, FigurePair, Report
+import math
+
+from reportdiff.engine.figures.context import words_of
+from reportdiff.engine.figures.extract import Found, extract_paragraph
+from reportdiff.engine.figures.pair import pair_figures
+from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
+
+__all__ = ["compare_figures", "extract_figures"]
 
 
 def compare_figures(
     a: Report, b: Report, groups: tuple[AlignedGroup, ...]
 ) -> tuple[FigurePair, ...]:
-    """Pair the figures of A and B; differing pairs first."""
-    return ()
+    """Pair the figures of A and B; differing pairs first, then same, only_a, only_b."""
+    found_a, found_b = _found(a), _found(b)
+    if not found_a and not found_b:
+        return ()
+    linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
+    return pair_figures(found_a, found_b, _idf(a, b), linked)
+
+
+def extract_figures(report: Report) -> tuple[Figure, ...]:
+    """Every figure of a report's content paragraphs, in reading order."""
+    return tuple(f.figure for f in _found(report))
+
+
+def _found(report: Report) -> tuple[Found, ...]:
+    return tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
+
+
+def _idf(a: Report, b: Report) -> dict[str, float]:
+    """Rarity of each word across the paragraphs of both reports."""
+    docs = [words_of(p.text) for r in (a, b) for p in r.content_paragraphs()]
+    counts: dict[str, int] = {}
+    for words in docs:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    n = len(docs)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}

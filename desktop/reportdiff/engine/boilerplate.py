@@ -1,0 +1,150 @@
+"""Boilerplate detection: page clutter that is not article text.
+
+Three kinds of evidence, none of them tied to one site's wording:
+
+* strong cues — a paragraph that is a comment form, a "Read the full article"
+  or "Source link" line, a related-links heading, a credit or byline, a bare
+  URL or a bulleted link list (lexicons in several common languages);
+* appeals — donation/subscription pleas, recognised by two appeal cues, or one
+  cue spoken to the reader ("you", "your", "us", "our", "we");
+* neighbours — a paragraph wedged between two boilerplate paragraphs, and a
+  very short UI word ("Continue", "Remind me later.") next to one, is part of
+  the same block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportdiff.engine.text import fold_apostrophes, words
+
+_STRONG = [
+    # links to elsewhere
+    r"^source link$",
+    r"^(read|see|view) (the )?(full|original|complete|whole) (article|story|report|text)",
+    r"^(read more|continue reading|read the rest|more on this story|see also|more from)\b",
+    r"^related( (sources|articles|stories|links|content|coverage|posts|reading|topics))?\s*:?$",
+    r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
+    r"^(https?://|www\.)\S+$",
+    # comment forms
+    r"^(leave|post|write|add|submit) (a|your) (comment|reply|response)",
+    r"^(\d+ )?comments?\s*:?$",
+    r"(your )?email address will not be published",
+    r"required fields are marked",
+    r"^schreibe? einen kommentar",
+    r"e-mail-adresse wird nicht veröffentlicht",
+    r"erforderliche felder sind",
+    r"^(laisser|laissez) un commentaire",
+    r"adresse (e-mail|de messagerie) ne sera pas publiée",
+    r"^(deja|dejar) (un|tu) comentario",
+    r"correo electrónico no será publicad[ao]",
+    r"^lascia un commento",
+    r"indirizzo email non sarà pubblicato",
+    r"^deixe (um|o seu|seu) comentário",
+    r"e-mail não será publicado",
+    r"^оставьте комментарий",
+    r"адрес email не будет опубликован",
+    # credits, rights, page furniture
+    r"\bcontributed (reporting|research|to (this|the) (reports?|article|story|reporting))\b",
+    r"^(additional )?(reporting|editing|writing|research) by\b",
+    r"^(photo|image|video|graphic)s?( credit)?\s*(:|by\b)",
+    r"all rights reserved",
+    r"^(©|copyright\b|\(c\) \d{4})",
+    r"^(sign up|subscribe) (for|to) (our|the|a)\b",
+    r"^(follow us|share (this|on)|click here|advertisement$|sponsored( content)?$)",
+    r"\bwe use cookies\b",
+    r"^dear (readers?|friends|subscribers?)\b",
+    r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
+    r"^(by|von|par|por|di) [^\W\d]+( [^\W\d.]+\.?){0,4}( and [^\W\d]+( [^\W\d]+){0,3})?$",
+]
+_STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
+
+_APPEAL = [
+    r"\bsupport (us|our|independent|today|the work)",
+    r"\byour (support|donation|contribution|subscription|help)\b",
+    r"\bdonat(e|ion|ing)",
+    r"\bsubscri(be|ption)",
+    r"\b(become|becoming) a (member|subscriber|supporter|patron)",
+    r"\bindependent (journalism|media|reporting|press)\b",
+    r"\bwe need (your|you)\b",
+    r"\bthank you for (reading|standing|your|supporting)",
+    r"\b(make|makes) a (world of )?difference\b",
+    r"\bno matter how small\b",
+    r"\b(monthly|per month|a month|one-time|recurring)\b",
+    r"\b(remind me later|maybe later|not ready to|not now)\b",
+    r"\b(paypal|patreon|tax-deductible|paywall)\b",
+    r"^a message from\b",
+    r"\b(unterstützen sie|spende|jetzt abonnieren|soutenez|faire un don|apoya|suscríbete|donar|sostieni|abbonati)",
+]
+_APPEAL_RE = [re.compile(p) for p in _APPEAL]
+_READER = frozenset({"you", "your", "us", "our", "we", "ihr", "sie", "vous", "nous"})
+_LINK_LIST_RE = re.compile(r"[•·▪►|]")
+_SHORT_UI_WORDS = 5
+_HEADING_WORDS = 10
+_NEIGHBOUR_REACH = 2
+
+
+def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
+    """For each paragraph text, whether it is boilerplate rather than article text."""
+    cues = [_cue(text) for text in paragraphs]
+    flags = [c is not None for c in cues]
+    changed = True
+    while changed:
+        changed = _fill_between(flags) | _absorb_short(paragraphs, flags)
+    return flags
+
+
+def _cue(text: str) -> str | None:
+    """Which kind of boilerplate `text` is on its own, if any."""
+    key = fold_apostrophes(text).lower().strip()
+    if _STRONG_RE.search(key):
+        return "strong"
+    if _is_link_list(text):
+        return "links"
+    hits = sum(1 for rx in _APPEAL_RE if rx.search(key))
+    if hits >= 2 or hits == 1 and _READER.intersection(words(key)):
+        return "appeal"
+    return None
+
+
+def _is_link_list(text: str) -> bool:
+    """Bullet-separated short items: "• Source 1 • Source 2"."""
+    items = [s.strip() for s in _LINK_LIST_RE.split(text) if s.strip()]
+    if len(items) < 2 or not _LINK_LIST_RE.search(text[:3]) and len(items) < 3:
+        return False
+    return all(len(item.split()) <= 6 for item in items)
+
+
+def _fill_between(flags: list[bool]) -> bool:
+    """Flag a paragraph that has boilerplate within reach on both sides."""
+    changed = False
+    for i, flagged in enumerate(flags):
+        if flagged:
+            continue
+        before = any(flags[max(0, i - _NEIGHBOUR_REACH) : i])
+        after = any(flags[i + 1 : i + 1 + _NEIGHBOUR_REACH])
+        if before and after:
+            flags[i] = changed = True
+    return changed
+
+
+def _absorb_short(paragraphs: list[str], flags: list[bool]) -> bool:
+    """Flag a very short paragraph (a button, a heading) next to boilerplate."""
+    changed = False
+    for i, text in enumerate(paragraphs):
+        if flags[i] or _has_quote(text):
+            continue
+        before = i > 0 and flags[i - 1]
+        after = i + 1 < len(flags) and flags[i + 1]
+        n_words = len(text.split())
+        # A heading ("A message from the editors:") introduces the block after it.
+        heading = after and n_words <= _HEADING_WORDS and text.rstrip().endswith(":")
+        # A button is a word or two; a five-word line ending in a full stop is a sentence.
+        button = n_words <= 2 or n_words <= _SHORT_UI_WORDS and not text.rstrip().endswith(".")
+        if heading or (before or after) and button:
+            flags[i] = changed = True
+    return changed
+
+
+def _has_quote(text: str) -> bool:
+    return any(q in text for q in "\"“”„«»")

@@ -1,0 +1,177 @@
+"""What a figure measures, read from the words around it.
+
+For a count it is the noun counted ("175 prisoners") or the head before it
+("the death toll rose to 15"); for a duration the thing that lasts ("a 30-day
+ceasefire", "spoke for 90 minutes"); for a share what it is a share of ("20%
+of its territory"). The sentence's other words make the figure's context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportdiff.engine.figures.words import (
+    EVENT_CLASSES,
+    LINKING_VERBS,
+    STOPWORDS,
+    WORD_RE,
+    is_content,
+    term,
+)
+from reportdiff.engine.model import Figure
+
+_NEAR = 5  # tokens: context words this close to the figure weigh double
+_EVENT_REACH = 8
+# Words that name what is counted although they do not end in "s".
+_NOUNY = frozenset(
+    """people dead injured wounded children men women staff personnel police troops missing
+    homeless cattle aircraft crew livestock""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion trillion half dozen quarter percent cent bn""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The words that say what a figure measures.
+
+    `noun` names it ("prisoners", "ceasefire", "territory"); `event` is the
+    event class next to it ("@death", "@injury"); `terms` are the sentence's
+    content terms with a weight for their nearness.
+    """
+
+    noun: str | None
+    noun_term: str | None
+    event: str | None
+    terms: tuple[tuple[str, float], ...]
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a paragraph; `capital` when written with a capital letter."""
+
+    word: str
+    start: int
+    end: int
+    capital: bool
+
+
+def sentence_tokens(text: str, folded: str, start: int, end: int) -> tuple[Token, ...]:
+    """The words of one sentence with their offsets."""
+    return tuple(
+        Token(m.group(0), m.start(), m.end(), text[m.start()].isupper())
+        for m in WORD_RE.finditer(folded, start, end)
+    )
+
+
+def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Context:
+    """The context of one figure from the words of its sentence."""
+    left = [t for t in tokens if t.end <= figure.start][::-1]
+    right = [t for t in tokens if t.start >= figure.end]
+    noun, phrase = _noun(figure, folded, left, right)
+    return Context(
+        noun=noun,
+        noun_term=term(noun) if noun else None,
+        event=_event(left, right),
+        terms=_terms(left, right),
+        phrase=phrase,
+    )
+
+
+def _noun(
+    figure: Figure, folded: str, left: list[Token], right: list[Token]
+) -> tuple[str | None, str]:
+    run = _run(folded, figure.end, right)
+    dim = figure.dimension
+    if dim == "count":
+        noun = next((t.word for t in run if _plural(t.word)), run[-1].word if run else None)
+        if noun:
+            return noun, " ".join(t.word for t in run[: run.index(_find(run, noun)) + 1])
+    elif dim == "percent":
+        share = _of_phrase(folded, figure.end, right)
+        if share:
+            return share, f"share of {share}"
+    elif dim in ("date", "time"):
+        head = _head(left, skip_names=True) or _head(right, skip_names=True)
+        return head, head or ""
+    elif run:
+        return run[0].word, " ".join(t.word for t in run[:2])
+    head = _head(left, skip_names=False)
+    return head, head or ""
+
+
+def _find(run: list[Token], word: str) -> Token:
+    return next(t for t in run if t.word == word)
+
+
+def _plural(word: str) -> bool:
+    return word in _NOUNY or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+
+
+def _run(folded: str, end: int, right: list[Token]) -> list[Token]:
+    """Up to three content words right after the figure, with nothing between."""
+    run: list[Token] = []
+    at = end
+    for token in right[:3]:
+        gap = folded[at : token.start]
+        if gap.strip() or not is_content(token.word) or token.word in _NUMBER_WORDS:
+            break
+        run.append(token)
+        at = token.end
+    return run
+
+
+def _of_phrase(folded: str, end: int, right: list[Token]) -> str | None:
+    """ "20% of its territory" → "territory"."""
+    if not right or right[0].word != "of" or folded[end : right[0].start].strip():
+        return None
+    return next((t.word for t in right[1:4] if is_content(t.word)), None)
+
+
+def _head(tokens: list[Token], *, skip_names: bool) -> str | None:
+    """The nearest meaningful word on one side ("toll" in "the toll rose to 15")."""
+    for token in tokens[:8]:
+        if token.word in LINKING_VERBS or not is_content(token.word):
+            continue
+        if token.word in _NUMBER_WORDS or (skip_names and token.capital):
+            continue
+        return token.word
+    return None
+
+
+def _event(left: list[Token], right: list[Token]) -> str | None:
+    """The nearest event class ("@death" for "killed") within a few words."""
+    best: tuple[int, str] | None = None
+    for side in (left, right):
+        for distance, token in enumerate(side[:_EVENT_REACH]):
+            cls = term(token.word)
+            if cls in EVENT_CLASSES:
+                if best is None or distance < best[0]:
+                    best = (distance, cls)
+                break
+    return best[1] if best else None
+
+
+def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ...]:
+    weights: dict[str, float] = {}
+    for side in (left, right):
+        for distance, token in enumerate(side):
+            word = token.word
+            if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
+                continue
+            weight = 1.0 if distance < _NEAR else 0.5
+            key = term(word)
+            weights[key] = max(weights.get(key, 0.0), weight)
+    return tuple(sorted(weights.items()))
+
+
+def words_of(text: str) -> set[str]:
+    """The content terms of a text (for document frequencies)."""
+    return {term(w) for w in set(WORD_RE.findall(text.lower())) if is_content(w)}
+
+
+

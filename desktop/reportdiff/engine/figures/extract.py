@@ -1,0 +1,447 @@
+"""Find every figure a paragraph states: its exact span, value, unit and qualifier.
+
+`extract_paragraph(paragraph)` returns `Found` values: the public `Figure`
+plus the words around it that pairing needs (what is counted, the sentence's
+terms). Figures in URLs, e-mail addresses, phone numbers and identifiers
+("G7", "Boeing 787", "COVID-19", "Section 230") are not figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reportdiff.engine.figures.context import Context, Token, context_of, sentence_tokens
+from reportdiff.engine.figures.numbers import ordinal_value, parse_number, scale_value
+from reportdiff.engine.figures.patterns import (
+    ANCHOR_RE,
+    ANCHOR_WORDS,
+    COMPILED,
+    MASKS,
+    PREPOSITION_BEFORE,
+    QUALIFIER_BEFORE,
+    QUALIFIERS,
+    SCORE_VERBS,
+    SCORE_WORDS,
+    DIGIT_RE,
+)
+from reportdiff.engine.figures.words import STOPWORDS
+from reportdiff.engine.figures.units import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MONTHS,
+    WEEKDAYS,
+    temperature_scale,
+    unit_of,
+)
+from reportdiff.engine.model import Figure, Paragraph, Qualifier
+
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_APPROX = 0.1  # "about 20" allows 18..22
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»’']?\s+(?=[\"“«‘']?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"\b(?:mr|mrs|ms|dr|st|gen|gov|sen|rep|lt|col|sgt|no|vs|u\.s|u\.k|u\.n|jan|feb|mar|apr|jun|jul"
+    r"|aug|sep|sept|oct|nov|dec|a\.m|p\.m|[a-z])\.$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A figure and the words around it that say what it measures."""
+
+    figure: Figure
+    context: Context
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    value: float | None
+    unit: str
+    dimension: str
+    low: float | None = None
+    high: float | None = None
+    display: str = ""
+    qualifier: str | None = None
+
+
+def fold(text: str) -> str:
+    """Lower-case text with dashes folded, keeping every character's offset."""
+    folded = text.translate(_DASHES).lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_DASHES))
+
+
+def sentences(paragraph: Paragraph) -> tuple[tuple[int, int], ...]:
+    """The paragraph's sentence spans; split here when segmentation gave none."""
+    if paragraph.sentences:
+        return paragraph.sentences
+    text, spans, start = paragraph.text, [], 0
+    for cut in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : cut.start()]):
+            continue
+        spans.append((start, cut.start()))
+        start = cut.end()
+    spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def extract_paragraph(paragraph: Paragraph) -> tuple[Found, ...]:
+    """Every figure of one paragraph, in reading order."""
+    text = paragraph.text
+    folded = fold(text)
+    masks = _masks(folded)
+    found: list[Figure] = []
+    done = 0  # no figure starts before the end of the last one
+    for pos, anchor in _anchors(folded):
+        if pos < done or any(s <= pos < e for s, e in masks):
+            continue
+        figure = _figure_at(paragraph, folded, pos, anchor, done, masks)
+        if figure is not None:
+            found.append(figure)
+            done = figure.end
+    if not found:
+        return ()
+    return _with_context(paragraph, folded, found)
+
+
+def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> tuple[Found, ...]:
+    spans = sentences(paragraph)
+    tokens: dict[tuple[int, int], tuple[Token, ...]] = {}
+    result = []
+    for figure in figures:
+        s, e = next(((a, b) for a, b in spans if a <= figure.start < b), (0, len(folded)))
+        span = (s, max(e, figure.end))
+        if span not in tokens:
+            tokens[span] = sentence_tokens(paragraph.text, folded, *span)
+        result.append(Found(figure=figure, context=context_of(tokens[span], folded, figure)))
+    return tuple(result)
+
+
+def _masks(folded: str) -> list[tuple[int, int]]:
+    if not DIGIT_RE.search(folded) and "www." not in folded and "@" not in folded:
+        return []
+    return [(m.start(), m.end()) for m in MASKS.finditer(folded)]
+
+
+def _anchors(folded: str) -> list[tuple[int, str]]:
+    """Where a figure may start: digits, number words, months, weekdays, currency signs."""
+    anchors: list[tuple[int, str]] = []
+    for token in ANCHOR_RE.finditer(folded):
+        word = token.group(0)
+        if word[0].isdigit():
+            anchors.append((token.start(), "digit"))
+        elif word in ANCHOR_WORDS:
+            anchors.append((token.start(), ANCHOR_WORDS[word]))
+        elif word[0].isalpha():
+            anchors.append((token.start(), "a"))
+        else:
+            anchors.append((token.start(), "currency"))
+    return anchors
+
+
+def _figure_at(
+    paragraph: Paragraph,
+    folded: str,
+    pos: int,
+    anchor: str,
+    done: int,
+    masks: list[tuple[int, int]],
+) -> Figure | None:
+    """The first pattern that matches at an anchor, read into a figure."""
+    kinds = ("word", "half") if anchor == "a" else (anchor,)
+    before = PREPOSITION_BEFORE.search(folded, max(done, pos - 12), pos)
+    pre = before.group("pre") if before else None
+    for kind, anchors, pattern in COMPILED:
+        if not any(k in anchors for k in kinds):
+            continue
+        match = pattern.match(folded, pos)
+        if match is None or any(pos < e and s < match.end() for s, e in masks):
+            continue
+        reading = _read(kind, match, paragraph.text, folded, pre)
+        if reading is None:
+            continue
+        qualifier = QUALIFIER_BEFORE.search(folded, max(done, pos - 20), pos)
+        start = qualifier.start() if qualifier and kind not in _UNQUALIFIED else pos
+        said = QUALIFIERS[" ".join(qualifier.group("q").split())] if qualifier else "exact"
+        return _figure(paragraph, (start, match.end()), reading, match, said)
+    return None
+
+
+_UNQUALIFIED = frozenset({"date", "month", "weekday", "time", "year", "ordinal", "age"})
+
+
+def _figure(
+    paragraph: Paragraph, span: tuple[int, int], reading: _Reading, match: re.Match[str], said: str
+) -> Figure:
+    qualifier = reading.qualifier or (said if span[0] < match.start() else "exact")
+    low, high = _interval(reading, qualifier)
+    return Figure(
+        text=paragraph.text[span[0] : span[1]],
+        paragraph=paragraph.index,
+        start=span[0],
+        end=span[1],
+        value=reading.value,
+        unit=reading.unit,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        dimension=reading.dimension,
+        low=low,
+        high=high,
+        display=reading.display or paragraph.text[span[0] : span[1]],
+    )
+
+
+def _interval(reading: _Reading, qualifier: str) -> tuple[float | None, float | None]:
+    v = reading.value
+    if v is None or reading.dimension in ("date", "weekday", "time"):
+        return v, v
+    if qualifier == "range":
+        return reading.low, reading.high
+    if qualifier == "approximate":
+        return v * (1 - _APPROX), v * (1 + _APPROX)
+    if qualifier == "more_than":
+        return v, None
+    if qualifier == "less_than":
+        return 0.0, v
+    return v, v
+
+
+def _read(
+    kind: str, match: re.Match[str], text: str, folded: str, pre: str | None
+) -> _Reading | None:
+    if not _bounded(kind, match, text, folded, pre):
+        return None
+    reader = _READERS[kind]
+    try:
+        return reader(match, text, pre)
+    except (ValueError, KeyError, OverflowError):
+        return None
+
+
+def _bounded(kind: str, match: re.Match[str], text: str, folded: str, pre: str | None) -> bool:
+    """Whether the match stands alone (not inside "G7", "COVID-19", "9/11", "3-2")."""
+    start, end = match.start(), match.end()
+    before = folded[start - 1] if start else " "
+    if before.isalnum() or before in "/_#@.:" or (before == "-" and start > 1 and folded[start - 2].isalnum()):
+        return False
+    after = folded[end] if end < len(folded) else " "
+    if after.isalnum() and kind not in ("date", "weekday"):
+        return False
+    if after in "/" or (after in "-:" and folded[end + 1 : end + 2].isdigit()):
+        return False
+    bare_year = kind == "year" and not pre
+    if (kind == "count" or bare_year) and _identifier(text, start):
+        return False
+    return not (kind in ("count", "duration", "measure") and _score(match, folded))
+
+
+def _identifier(text: str, start: int) -> bool:
+    """ "Boeing 787", "Section 230", "Flight 370": a capitalised name before a number."""
+    head = text[:start].rstrip()
+    word = re.search(r"([A-Za-z][\w.]*)$", head)
+    if not word:
+        return False
+    name = word.group(1).lower()
+    if name in ("no.", "nos.", "number", "nr.", "num."):
+        return True
+    if not word.group(1)[0].isupper() or _title_case(text):
+        return False
+    return not (name in MONTHS or name in WEEKDAYS or name in QUALIFIERS or name in STOPWORDS)
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Quake Kills 12"): capitals say nothing there."""
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _score(match: re.Match[str], folded: str) -> bool:
+    """ "3-2", "a 5-4 ruling", "beat them 2-1": a score, not a range."""
+    groups = match.groupdict()
+    lo = groups.get("lo2")
+    if not lo or "-" not in folded[match.start() : match.end()]:
+        return False
+    tail = folded[match.end() : match.end() + 20]
+    return bool(SCORE_WORDS.match(tail) or SCORE_VERBS.search(folded[: match.start()]))
+
+
+def _number(match: re.Match[str], name: str = "n") -> float:
+    value = parse_number(match.group(name))
+    if value is None:
+        raise ValueError(match.group(name))
+    scale = match.groupdict().get("scale")
+    return value * scale_value(scale.strip() if scale else None)
+
+
+def _range_low(match: re.Match[str], factor: float, high: float) -> float | None:
+    groups = match.groupdict()
+    raw = groups.get("lo") or groups.get("lo2")
+    if not raw:
+        return None
+    low = parse_number(raw)
+    if low is None:
+        raise ValueError(raw)
+    # "$3 to 4 billion": a bare low end takes the high end's scale.
+    low *= factor
+    if low > high and low / 1e3 <= high:
+        return None
+    scale = scale_value((match.groupdict().get("scale") or "").strip())
+    if scale > 1 and low * scale <= high:
+        low *= scale
+    if low >= high:
+        raise ValueError("empty range")
+    return low
+
+
+def _with_range(match: re.Match[str], value: float, factor: float, unit: str, dimension: str) -> _Reading:
+    low = _range_low(match, factor, value)
+    if low is None:
+        return _Reading(value, unit, dimension)
+    return _Reading(low, unit, dimension, low=low, high=value, qualifier="range")
+
+
+def _read_count(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    raw = match.group("n").strip().lower()
+    if raw in ("one", "a hundred") and not match.groupdict().get("scale"):
+        raise ValueError("'one' is mostly a pronoun")
+    value = _number(match)
+    return _with_range(match, value, 1.0, "", "count")
+
+
+def _read_duration(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    unit = unit_of(match.group("unit"))
+    assert unit is not None
+    value = _number(match) * unit.factor
+    return _with_range(match, value, unit.factor, "s", "duration")
+
+
+def _read_half(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    word = match.group("u1") or match.group("u2")
+    unit = unit_of(word)
+    assert unit is not None
+    value = unit.factor * (0.5 if match.group("u1") else 1.5)
+    return _Reading(value, "s", "duration")
+
+
+def _read_percent(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    points = "point" in match.group(0)
+    unit, dimension = ("pp", "percentage_points") if points else ("%", "percent")
+    return _with_range(match, _number(match), 1.0, unit, dimension)
+
+
+def _read_money(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    groups = match.groupdict()
+    code = CURRENCY_SYMBOLS.get(groups.get("cur") or "") or _currency_word(groups.get("curword"))
+    return _with_range(match, _number(match), 1.0, code, "money")
+
+
+def _currency_word(word: str | None) -> str:
+    word = (word or "").lower()
+    return CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"), "USD")
+
+
+def _read_measure(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    unit = unit_of(match.group("unit"))
+    if unit is None:
+        raise ValueError(match.group("unit"))
+    value = _number(match) * unit.factor
+    return _with_range(match, value, unit.factor, unit.base, unit.dimension)
+
+
+def _read_temperature(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    scale = temperature_scale("°" + (match.group("t1") or match.group("t2") or "")[:1])
+    return _with_range(match, _number(match), 1.0, "°" + (scale or "C"), "temperature")
+
+
+def _read_magnitude(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    value = float(match.group("n"))
+    if not 0 < value < 10:
+        raise ValueError("not a magnitude")
+    return _Reading(value, "M", "magnitude")
+
+
+def _read_age(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    value = _number(match)
+    return _Reading(value / 12 if "month" in match.group(0) else value, "year", "age")
+
+
+def _read_ordinal(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    value = ordinal_value(match.group("ord"))
+    if value is None:
+        raise ValueError(match.group("ord"))
+    return _Reading(float(value), "", "ordinal")
+
+
+def _read_time(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+    ampm = (match.groupdict().get("ap") or "").replace(".", "")
+    if ampm and not 1 <= hour <= 12:
+        raise ValueError("bad hour")
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return _Reading(hour * 3600.0 + minute * 60, "s", "time", display=f"{hour:02d}:{minute:02d}")
+
+
+def _read_date(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    groups = match.groupdict()
+    month_word = groups.get("month")
+    if month_word and not text[match.start("month")].isupper():
+        raise ValueError("a month is written with a capital")
+    month = MONTHS[month_word] if month_word else int(groups["mo"])
+    day = int(groups["d"]) if groups.get("d") else None
+    year = int(groups["y"]) if groups.get("y") else None
+    if day is not None and year is not None:
+        date = dt.date(year, month, day)
+        return _Reading(float(date.toordinal()), "date", "date", display=date.isoformat())
+    if day is not None:
+        dt.date(2000, month, day)  # raises on "February 31"
+        return _Reading(float(month * 100 + day), "month-day", "date", display=f"--{month:02d}-{day:02d}")
+    if year is not None:
+        return _Reading(float(year * 100 + month), "year-month", "date", display=f"{year}-{month:02d}")
+    return _Reading(float(month), "month", "date", display=f"--{month:02d}")
+
+
+def _read_month(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    if pre is None or pre in ("and", "to", "between"):
+        raise ValueError("a month alone is a date only after 'in', 'since', 'late'...")
+    return _read_date(match, text, pre)
+
+
+def _read_weekday(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    if not text[match.start()].isupper():
+        raise ValueError("a weekday is written with a capital")
+    word = match.group("wd")
+    return _Reading(float(WEEKDAYS[word]), "weekday", "date", display=word.title())
+
+
+def _read_year(match: re.Match[str], text: str, pre: str | None) -> _Reading:
+    tail = text[match.end() : match.end() + 30]
+    noun = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b", tail)
+    if noun and not pre and not noun.group(1).endswith("ss"):
+        raise ValueError("a count of things, not a year")
+    year = int(match.group("y"))
+    return _Reading(float(year), "year", "date", display=str(year))
+
+
+_READERS: dict[str, Any] = {
+    "count": _read_count,
+    "duration": _read_duration,
+    "half": _read_half,
+    "percent": _read_percent,
+    "money": _read_money,
+    "measure": _read_measure,
+    "temperature": _read_temperature,
+    "magnitude": _read_magnitude,
+    "age": _read_age,
+    "ordinal": _read_ordinal,
+    "time": _read_time,
+    "date": _read_date,
+    "weekday": _read_weekday,
+    "month": _read_month,
+    "year": _read_year,
+}

@@ -1,0 +1,185 @@
+"""The regular expressions that find figures, most specific first.
+
+They run on a lower-cased copy of the paragraph with typographic dashes
+folded to "-", which keeps every character at its offset, so a match's span
+is the figure's span in the paragraph as shown.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportdiff.engine.figures.numbers import NUMBER, ORDINAL_WORD, SCALE, WORD_NUMBER
+from reportdiff.engine.figures.units import MONTHS, UNIT_PATTERN, WEEKDAYS
+
+QUALIFIERS = {
+    "more than": "more_than",
+    "over": "more_than",
+    "at least": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "above": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "no fewer than": "more_than",
+    "no less than": "more_than",
+    "about": "approximate",
+    "around": "approximate",
+    "approximately": "approximate",
+    "roughly": "approximate",
+    "nearly": "approximate",
+    "almost": "approximate",
+    "some": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "close to": "approximate",
+    "just under": "approximate",
+    "up to": "less_than",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "at most": "less_than",
+    "no more than": "less_than",
+    "below": "less_than",
+    "as many as": "less_than",
+}
+
+_Q = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len)[::-1])
+N = rf"(?:{NUMBER})"
+_SC = rf"(?:\s?(?:trillion|billion|million|thousand)\b|(?:bn|mn|tn|m|k)\b)"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_DUR = r"(?:second|minute|hour|day|week|month|year|decade)"
+_CUR = r"(?:us\$|\$|€|£|¥|₹)"
+_CURWORD = r"(?:dollars?|euros?|yen|roubles?|rubles?|rupees?|yuan|usd|eur|gbp)"
+# "between 3 and 4", "10 to 15", "10-15": the low end of a range.
+_RANGE = rf"(?:(?P<between>between)\s+(?P<lo>{N}){_SC}?\s+and\s+|(?P<lo2>{N}){_SC}?\s*(?:to|-)\s*)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+# (kind, anchors, pattern) in priority order. Each pattern is tried only at an
+# anchor (a digit, a number word, a month...) of the kinds it names, and the
+# first that matches there wins; qualifiers and prepositions before the
+# anchor are read by looking back (QUALIFIER_BEFORE, PREPOSITION_BEFORE).
+_NUM = ("digit", "word", "between")
+SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("time", ("digit",), r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"),
+    ("time", ("digit",), r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
+    ("date", ("digit",), r"(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
+    (
+        "date",
+        ("month",),
+        rf"(?P<month>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
+    (
+        "date",
+        ("digit",),
+        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b(?:\s+(?P<y>{_YEAR})\b)?",
+    ),
+    ("date", ("month",), rf"(?P<month>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month", ("month",), rf"(?P<month>{_MONTH})\b"),
+    ("weekday", ("weekday",), rf"(?P<wd>{_WEEKDAY})\b"),
+    ("age", ("digit", "word"), rf"(?P<n>{N})\s*-\s*(?:years?|months?)\s*-\s*old\b"),
+    ("age", ("digit", "word"), rf"(?P<n>{N})\s+years?\s+old\b"),
+    ("age", ("aged",), rf"aged\s+(?P<n>{N})\b"),
+    ("magnitude", ("magnitude",), r"magnitude(?:\s*-\s*|\s+)(?:of\s+)?(?P<n>\d+(?:\.\d+)?)"),
+    ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s*-?\s*magnitude\b"),
+    ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s+on\s+the\s+richter\s+scale"),
+    (
+        "percent",
+        _NUM,
+        rf"{_RANGE}?(?P<n>{N})\s*(?:%|-?percentage\s+points?|percent\b|per\s+cent\b|pct\b)",
+    ),
+    (
+        "money",
+        ("currency", "between"),
+        rf"(?:(?P<between>between)\s+{_CUR}?(?P<lo>{N}){_SC}?\s+and\s+)?"
+        rf"(?P<cur>{_CUR})\s?(?P<n>{N})(?P<scale>{_SC})?",
+    ),
+    ("money", _NUM, rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?\s+(?P<curword>{_CURWORD})\b"),
+    ("half", ("half",), rf"(?:half\s+an?\s+(?P<u1>{_DUR})|an?\s+(?P<u2>{_DUR})\s+and\s+a\s+half)\b"),
+    ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s*-\s*(?P<unit>{_DUR})\b(?!\s*-\s*old)"),
+    ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s+(?P<unit>{_DUR})s?\b(?!\s*-?\s*old)"),
+    (
+        "temperature",
+        _NUM,
+        rf"{_RANGE}?(?P<n>{N})\s*(?:°\s*(?P<t1>[cf])\b|degrees\s+(?P<t2>celsius|fahrenheit|c|f)\b)",
+    ),
+    ("measure", _NUM, rf"{_RANGE}?(?P<n>{N})\s*-?\s*(?P<unit>{UNIT_PATTERN})\b"),
+    (
+        "ordinal",
+        ("ordinal", "digit"),
+        rf"(?P<ord>{ORDINAL_WORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive\s+|straight\s+)?"
+        r"(?P<what>time|day|night|week|month|year|round|term|attempt)s?\b",
+    ),
+    ("year", ("digit",), rf"(?P<y>{_YEAR})\b(?!\s*(?:people|persons))"),
+    ("count", _NUM, rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?"),
+)
+COMPILED = tuple((kind, frozenset(anchors), re.compile(p)) for kind, anchors, p in SPECS)
+QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_Q})\s+$")
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?P<pre>in|since|by|until|till|early|late|mid|last|next|this|of|from|before|after|during"
+    r"|between|and|to)[\s-]+$"
+)
+# Words where a figure may start, by kind; "a"/"an" only before these words.
+_NUMBER_WORDS = set(re.findall(r"[a-z]+", WORD_NUMBER)) - {"a", "and", "s"}
+ANCHOR_WORDS: dict[str, str] = {
+    **dict.fromkeys(_NUMBER_WORDS, "word"),
+    **dict.fromkeys(MONTHS, "month"),
+    **dict.fromkeys(WEEKDAYS, "weekday"),
+    **dict.fromkeys(re.findall(r"[a-z]+", ORDINAL_WORD), "ordinal"),
+    "between": "between",
+    "magnitude": "magnitude",
+    "aged": "aged",
+    "half": "half",
+}
+A_BEFORE = frozenset(
+    "dozen hundred thousand million billion second minute hour day week month year decade".split()
+)
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for many words, branching letter by letter (much faster than a|b|c)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(tree)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+ANCHOR_RE = re.compile(
+    r"\d+|[$€£¥₹]|\b"
+    + _trie(list(ANCHOR_WORDS))
+    + r"\b|\ban?\s+(?=(?:"
+    + "|".join(A_BEFORE)
+    + r")s?\b)"
+)
+DIGIT_RE = re.compile(r"\d")
+SCALE_RE = re.compile(SCALE)
+
+# Spans that are never figures: addresses, e-mails, phone numbers, long ids.
+MASKS = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|\S+@\S+\.\w+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|ru|ua|de|fr|info)\b(?:/\S*)?"
+    r"|(?:\+\d{1,3}[\s.-]?)?\(\d{2,4}\)[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
+    r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,4}"
+    r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b"
+    r"|\b\d{7,}\b"
+    r"|\b[a-z]+\d+[a-z\d]*\b|\b\d+[a-z]+\d+[a-z\d]*\b"
+)
+
+SCORE_WORDS = re.compile(
+    r"\s*(?:win|victory|defeat|loss|lead|draw|scoreline|score|result|triumph|ruling|decision)\b"
+)
+SCORE_VERBS = re.compile(r"\b(?:won|beat|beats|lost|loses|defeated|drew|leads|led|trailed|trails)\s+(?:\w+\s+){0,3}$")

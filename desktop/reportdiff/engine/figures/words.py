@@ -1,0 +1,118 @@
+"""Words around a figure: tokens, crude stems, and news concept classes.
+
+A figure's identity ("what it measures") comes from the words next to it.
+Outlets paraphrase ("killed" / "dead" / "death toll", "spoke" / "phone call"),
+so words are folded into stems and, for the common vocabulary of news events,
+into concept classes. The classes are general news vocabulary, not phrases of
+any one report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD_RE = re.compile(r"[a-z][a-z'’]*(?:-[a-z]+)*")
+
+STOPWORDS = frozenset(
+    """a an the and or but of in on at to for from by with without as is are was were be been
+    being has have had do does did this that these those it its it's their they them he she his
+    her him we our us you your i me my who whom which what when where why how than then there
+    here not no nor so if into onto over under up down out off about around after before since
+    until while during per some any all each every both either neither more most less least few
+    fewer many much such same other another own only just also very too can could would should
+    will shall may might must said says say according also now later earlier ago last next this
+    mr mrs ms dr st yet still again already even least nearly almost roughly approximately
+    between among against toward towards upon via within across through throughout including
+    near whose whether because though although however""".split()
+)
+
+# News event vocabulary folded into one class each, so paraphrases meet.
+_CLASSES: dict[str, tuple[str, ...]] = {
+    "@death": (
+        "kill killed killing kills dead death deaths die died dying fatality fatalities fatal "
+        "toll lives life bodies body perished"
+    ).split(),
+    "@injury": "injure injured injuring injuries injury wound wounded wounding hurt".split(),
+    "@missing": "missing unaccounted disappeared".split(),
+    "@displaced": (
+        "evacuate evacuated evacuation evacuations evacuees displace displaced displacement "
+        "homeless flee fled fleeing"
+    ).split(),
+    "@rescue": "rescue rescued rescuers saved".split(),
+    "@arrest": "arrest arrested arrests detained detain detention custody".split(),
+    "@talk": (
+        "call calls called phone spoke speak speaking talk talks talked conversation "
+        "conversations discussion discussions discussed meeting met summit negotiation "
+        "negotiations"
+    ).split(),
+    "@truce": (
+        "ceasefire ceasefires cease-fire truce truces halt halted pause paused moratorium "
+        "suspension suspend suspended cessation stop stopped"
+    ).split(),
+    "@war": "war wars conflict fighting invasion hostilities".split(),
+    "@quake": "earthquake earthquakes quake quakes tremor tremors temblor seismic".split(),
+    "@aftershock": "aftershock aftershocks".split(),
+    "@vote": "vote votes voted voting ballot ballots".split(),
+    "@turnout": "turnout".split(),
+    "@seat": "seat seats".split(),
+    "@home": "home homes house houses building buildings dwellings structures".split(),
+    "@passenger": "passenger passengers aboard onboard".split(),
+    "@crew": "crew crewmembers".split(),
+    "@people": "people persons residents civilians".split(),
+    "@wind": "wind winds gusts gust".split(),
+    "@rain": "rain rainfall".split(),
+    "@fire": "fire fires wildfire wildfires blaze blazes flames".split(),
+    "@acre": "acres hectares".split(),
+    "@prisoner": "prisoner prisoners pows captives hostages hostage".split(),
+    "@soldier": "soldier soldiers troops servicemen".split(),
+    "@drone": "drone drones uavs".split(),
+    "@missile": "missile missiles rockets rocket".split(),
+    "@depth": "depth deep".split(),
+}
+CLASS_OF: dict[str, str] = {w: c for c, words in _CLASSES.items() for w in words}
+
+# Classes that say what happened to what is counted; two counts with
+# different ones ("12 killed" / "12 injured") are never the same thing.
+EVENT_CLASSES = frozenset(
+    {"@death", "@injury", "@missing", "@displaced", "@rescue", "@arrest"}
+)
+
+# Words that name what a count counts but say nothing on their own ("people").
+GENERIC_NOUNS = frozenset({"people", "persons", "residents", "civilians", "others", "more"})
+
+# Verbs between a noun and its figure ("the toll rose to 15").
+LINKING_VERBS = frozenset(
+    """rose risen rise rises climbed climbs climb reached reach reaches stood stands stand hit hits
+    jumped jumps increased increase increases grew grow totaled totalled total totals was were is
+    are be been to at of put puts estimated estimate now had has have by with from""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem so that "attacks"/"attack" and "injuries"/"injury" meet."""
+    if "'" in word or "’" in word:
+        word = word.replace("’", "'").removesuffix("'s").strip("'")
+    n = len(word)
+    last = word[-1:] if n else ""
+    if last == "s":
+        if n >= 5 and word.endswith("ies"):
+            return word[:-3] + "y"
+        return word[:-1] if n > 3 and word[-2] != "s" else word
+    if last == "g" and n >= 6 and word.endswith("ing"):
+        return word[:-3]
+    if last == "d" and n >= 5 and word[-2] == "e":
+        return word[:-3] + "y" if word[-3] == "i" else word[:-2]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def term(word: str) -> str:
+    """The term a word contributes to a figure's context: its class, else its stem."""
+    word = word.replace("’", "'")
+    return CLASS_OF.get(word) or CLASS_OF.get(stem(word)) or stem(word)
+
+
+def is_content(word: str) -> bool:
+    """Whether a word carries meaning (not a function word, not too short)."""
+    return len(word) > 2 and word not in STOPWORDS

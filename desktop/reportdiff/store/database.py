@@ -1,0 +1,178 @@
+"""The one module that owns the SQLite connection (STYLE.md 4).
+
+It opens a library file (recognising files that are not SQLite, SQLite of
+another program, a newer schema, a lock held elsewhere, damage), sets WAL and
+foreign keys, migrates forward, and turns sqlite3's errors into our two
+kinds: `LibraryError` (the environment's fault) or `LibraryBug` (ours).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reportdiff.store.errors import (
+    LibraryBug,
+    LibraryDamaged,
+    LibraryError,
+    LibraryLocked,
+    LibraryTooNew,
+    NotALibrary,
+)
+from reportdiff.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before calling it locked
+
+_ENVIRONMENT_WORDS = (
+    "disk",
+    "i/o",
+    "readonly",
+    "read-only",
+    "unable to open",
+    "full",
+    "permission",
+)
+
+
+def translate(exc: sqlite3.Error, path: Path) -> Exception:
+    """sqlite3's error as one of ours, with a one-line message naming the file."""
+    message = str(exc).lower()
+    if "locked" in message or "busy" in message:
+        return LibraryLocked(
+            f"{path}: the library is in use by another program (locked); close it and try again"
+        )
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return LibraryDamaged(f"{path}: the library file is damaged ({exc}); restore a backup")
+    if isinstance(exc, sqlite3.OperationalError) and any(w in message for w in _ENVIRONMENT_WORDS):
+        return LibraryError(f"{path}: cannot use the library file ({exc})")
+    return LibraryBug(f"{path}: database error: {exc}")
+
+
+@contextmanager
+def sqlite_errors(path: Path) -> Iterator[None]:
+    """Run a block with sqlite3's errors translated (see `translate`)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+
+
+@contextmanager
+def transaction(db: Database, path: Path) -> Iterator[Database]:
+    """One write transaction: committed at the end, rolled back on any error.
+
+    BEGIN IMMEDIATE takes the write lock up front, so a busy library waits
+    (then fails as locked) before any work rather than at commit.
+    """
+    with sqlite_errors(path):
+        if db.conn.in_transaction:
+            with db.atomic():  # a savepoint inside the outer transaction
+                yield db
+            return
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.rollback()
+            raise
+        try:
+            db.conn.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
+
+
+def open_database(
+    path: Path, *, create: bool, timeout: float = DEFAULT_TIMEOUT
+) -> tuple[Database, bool]:
+    """Open (and when needed create or migrate) a library; return it and whether it is new."""
+    existed = _existing_size(path) > 0
+    if not existed:
+        if not create:
+            raise LibraryError(f"{path}: no library here")
+        _make_parent(path)
+    else:
+        _check_header(path)
+    with sqlite_errors(path):
+        conn = sqlite3.connect(str(path), timeout=timeout)
+    try:
+        db = _prepare(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return db, not existed
+
+
+def _existing_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot use the library file ({exc.strerror})") from None
+
+
+def _make_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot create the library's folder ({exc.strerror})") from None
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except IsADirectoryError:
+        raise NotALibrary(f"{path}: is a folder, not a library file") from None
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot read the library file ({exc.strerror})") from None
+    if head != SQLITE_MAGIC:
+        raise NotALibrary(f"{path}: not a ReportDiff library (not an SQLite database)")
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
+    with sqlite_errors(path):
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        app_id, version, tables = _identity(db)
+        _check_identity(path, app_id, version, tables)
+        if version < SCHEMA_VERSION:
+            _upgrade(db, path)
+        db.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; commits need no fsync
+    return db
+
+
+def _identity(db: Database) -> tuple[int, int, int]:
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return int(app_id), int(version), int(tables)
+
+
+def _check_identity(path: Path, app_id: int, version: int, tables: int) -> None:
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise NotALibrary(
+            f"{path}: an SQLite database of another program, not a ReportDiff library"
+        )
+    if version > SCHEMA_VERSION:
+        raise LibraryTooNew(
+            f"{path}: made by a newer ReportDiff (library version {version}, this app reads "
+            f"up to {SCHEMA_VERSION}); update ReportDiff to open it"
+        )
+
+
+def _upgrade(db: Database, path: Path) -> None:
+    # WAL can only be switched on outside a transaction; it stays on in the file.
+    db.enable_wal()
+    with transaction(db, path):
+        # Re-read inside the write lock: another process may have migrated meanwhile.
+        app_id, version, tables = _identity(db)
+        _check_identity(path, app_id, version, tables)
+        if version < SCHEMA_VERSION:
+            migrate(db, version)

@@ -1,0 +1,384 @@
+"""Reading report files (.txt, .md, .html) into text the library can store.
+
+Every refusal is an `ImportRefused` naming the file and the reason in one
+line. Sizes are checked before reading so a huge file costs nothing; bytes
+are decoded as UTF-8, by their BOM, or by charset-normalizer's guess; HTML
+goes through trafilatura (imported lazily: it is heavy).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from reportdiff.engine import Report, parse_report
+from reportdiff.store.errors import ImportRefused
+from reportdiff.store.titles import first_sentence, fold, is_headline, title_from_sentence
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+IMPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+# utf-32 first: its little-endian BOM starts with utf-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_META_LINE = re.compile(
+    r"^(source|url|link|title|outlet|publisher|published|date|author)\s*:\s*(\S.*)$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"^<?(https?://\S+?)>?$")
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ImportedText:
+    """A report's text and the details its file gave, ready to store."""
+
+    body: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    source_path: str | None = None
+    content_hash: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+    def report(self) -> Report:
+        """The engine's view of this text."""
+        return report_from(self.body, self.title, self.outlet, self.url, self.published)
+
+
+def content_hash(text: str) -> str:
+    """A stable hash of a report's text, whitespace-folded and NFC-normalised."""
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def report_from(
+    body: str, title: str, outlet: str | None, url: str | None, published: str | None
+) -> Report:
+    """The engine Report for a stored text, carrying the library's content hash."""
+    report = parse_report(body, title=title, outlet=outlet, url=url, published=published)
+    return replace(report, content_hash=content_hash(body))
+
+
+# --- finding files ----------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused]:
+    """Files to import: files as given, folders searched for reports (sorted)."""
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            yield path
+            continue
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in IMPORT_SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            yield ImportRefused(path, "no .txt, .md or .html files in this folder")
+        yield from found
+
+
+# --- reading one file -------------------------------------------------------
+
+
+def read_import(path: Path) -> ImportedText:
+    """Read one report file; raise ImportRefused with the reason when it cannot be used."""
+    data = read_bytes(path)
+    if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data[:512]):
+        return parse_html(data, path)
+    text = decode(data, path)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        text = strip_markdown(text)
+    return prepare_text(text, source_path=str(path), path=path)
+
+
+def read_report_file(path: Path | str) -> Report:
+    """A file's report for the engine, read exactly as an import would read it."""
+    return read_import(Path(path)).report()
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, after checking it exists, is a file, and is not too big."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ImportRefused(path, "no such file") from None
+    except OSError as exc:
+        raise ImportRefused(path, _os_reason(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportRefused(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportRefused(path, "not a regular file")
+    if info.st_size > MAX_BYTES:
+        size = info.st_size / 1024 / 1024
+        raise ImportRefused(path, f"too large ({size:.0f} MB; the limit is {MAX_BYTES >> 20} MB)")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ImportRefused(path, _os_reason(exc)) from None
+    if len(data) > MAX_BYTES:  # grew since stat
+        raise ImportRefused(path, f"too large (the limit is {MAX_BYTES >> 20} MB)")
+    if not data.strip():
+        raise ImportRefused(path, "empty file" if not data else "only whitespace, no text")
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "cannot be read (permission denied)"
+    return f"cannot be read ({(exc.strerror or str(exc)).lower()})"
+
+
+def decode(data: bytes, path: Path | None) -> str:
+    """Bytes to text: a BOM decides, else UTF-8, else charset-normalizer's best guess."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data[len(bom) :].decode(encoding), path)
+            except UnicodeDecodeError:
+                raise ImportRefused(path, f"not valid {encoding.upper()} text") from None
+    if b"\x00" in data:
+        raise ImportRefused(path, "binary file (contains NUL bytes), not text")
+    try:
+        return _check_text(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ImportRefused(path, "binary or undecodable file (no text encoding fits)")
+    return _check_text(str(best), path)
+
+
+# Control characters other than tab, newlines and form feed: rare in text, common in binaries.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _check_text(text: str, path: Path | None) -> str:
+    if _CONTROL.search(text) is None:  # the usual case, at C speed
+        return text
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise ImportRefused(path, "binary file (control characters), not text")
+    return text
+
+
+# --- text and Markdown ------------------------------------------------------
+
+
+def prepare_text(
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    author: str | None = None,
+    source_path: str | None = None,
+    path: Path | None = None,
+) -> ImportedText:
+    """Clean a report's text and find its title and the details its top lines state."""
+    lines = _normalise_lines(text)
+    meta, lines = _take_meta_lines(lines)
+    lines = _drop_repeated_headline(lines)
+    body = "\n".join(lines).strip("\n")
+    if not body.strip():
+        raise ImportRefused(path, "empty or only whitespace, no text")
+    return ImportedText(
+        body=body,
+        title=_clean(title) or meta.get("title") or guess_title(body),
+        outlet=_clean(outlet) or meta.get("outlet"),
+        url=_clean(url) or meta.get("url"),
+        published=_clean(published) or meta.get("published"),
+        author=_clean(author) or meta.get("author"),
+        source_path=source_path,
+        content_hash=content_hash(body),
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else ""
+    return value or None
+
+
+def _normalise_lines(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return [line.rstrip() for line in text.lstrip("\ufeff").split("\n")]
+
+
+_META_KEYS = {
+    "source": "source",
+    "url": "url",
+    "link": "url",
+    "title": "title",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "published": "published",
+    "date": "published",
+    "author": "author",
+}
+
+
+def _take_meta_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Details stated on the file's first lines ("Source: <url>", "Author: …")."""
+    meta: dict[str, str] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        match = _META_LINE.match(line)
+        if not line:
+            index += 1
+            continue
+        if not match:
+            break
+        key, value = _META_KEYS[match.group(1).lower()], match.group(2).strip()
+        url = _URL.match(value)
+        if key in ("source", "url"):
+            if url:
+                meta.setdefault("url", url.group(1))
+            elif key == "source":
+                meta.setdefault("outlet", value)
+            else:
+                break
+        else:
+            meta.setdefault(key, value)
+        index += 1
+    return meta, lines[index:] if meta else lines
+
+
+def _drop_repeated_headline(lines: list[str]) -> list[str]:
+    """A headline printed twice counts once: drop the second copy."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return lines
+    first, second = filled[0], filled[1]
+    rest = "\n".join(lines[second:])
+    if fold(lines[first]) == fold(lines[second]) and is_headline(lines[first], rest=rest):
+        return lines[: first + 1] + lines[second + 1 :]
+    return lines
+
+
+def guess_title(body: str) -> str:
+    """The headline if the text has one, else a title from its first sentence."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if not lines:
+        return ""
+    if is_headline(lines[0], rest="\n".join(lines[1:])):
+        return " ".join(lines[0].split())
+    title = title_from_sentence(first_sentence(body))
+    if not title.strip(" .…"):  # text that is all punctuation: show its start
+        title = " ".join(lines[0].split())[:80]
+    return title or UNTITLED
+
+
+UNTITLED = "Untitled report"
+
+
+_MD_RULES = (
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE), r"\1"),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),
+    (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.MULTILINE), ""),
+)
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown to plain text: headings, links, emphasis and quotes lose their marks."""
+    text = _strip_front_matter(text)
+    for pattern, replacement in _MD_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _strip_front_matter(text: str) -> str:
+    """YAML front matter becomes "key: value" lines, read like a text file's top lines."""
+    match = re.match(r"^\ufeff?---\n(.*?)\n---\n", text.replace("\r\n", "\n"), re.DOTALL)
+    if not match:
+        return text
+    head = "\n".join(line.replace('"', "").replace("'", "") for line in match.group(1).split("\n"))
+    return head + "\n\n" + text.replace("\r\n", "\n")[match.end() :]
+
+
+# --- HTML -------------------------------------------------------------------
+
+
+def parse_html(data: bytes, path: Path | None) -> ImportedText:
+    """An HTML page saved from a browser: its article text and stated details."""
+    html = _decode_html(data, path)
+    document = _extract(html)
+    text = (_field(document, "text") or "").strip()
+    if not text:
+        raise ImportRefused(path, "no article text found in this HTML (broken or empty page)")
+    title = _field(document, "title")
+    if title and fold(text.split("\n", 1)[0]) != fold(title):
+        text = f"{title}\n\n{text}"
+    return prepare_text(
+        text,
+        title=title,
+        outlet=_field(document, "sitename"),
+        url=_field(document, "url"),
+        published=_field(document, "date"),
+        author=_field(document, "author"),
+        source_path=str(path) if path else None,
+        path=path,
+    )
+
+
+def _decode_html(data: bytes, path: Path | None) -> str:
+    declared = _META_CHARSET.search(data[:4096])
+    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, path)
+
+
+def _extract(html: str) -> Any:
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            # Only dates the page states in its markup; never a guess from the text.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError, AttributeError):  # trafilatura on hopeless markup
+        return None
+
+
+def _field(document: Any, name: str) -> str | None:
+    if document is None:
+        return None
+    value = document.get(name) if isinstance(document, dict) else getattr(document, name, None)
+    return _clean(value) if isinstance(value, str) else None

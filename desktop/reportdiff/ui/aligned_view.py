@@ -1,0 +1,343 @@
+"""The aligned view: the comparison as the one HTML renderer draws it.
+
+A `QTextBrowser` shows `render_html(comparison, for_screen=True)`; this module
+only navigates it: the renderer's anchors (`row-N` per aligned row, `figure-K`
+per figure-table row, `fig-K-a` / `fig-K-b` on the marked figures) are read
+back from the document so the window can jump between differences, scroll to
+a figure and mark it. Tooltips come from the comparison itself because
+QTextBrowser ignores the HTML `title` attribute.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QWidget,
+)
+
+from reportdiff.engine.model import AlignedGroup, Comparison
+from reportdiff.export.html import figure_tooltip
+
+# How far below the top of the viewport a jump target lands: a little context above it.
+_CONTEXT_PX = 24
+ZOOM_STEP = 1.1  # each Ctrl+= makes text 10 % larger
+
+_FONT_SIZE = re.compile(r"font-size:\s*([0-9.]+)pt")
+
+
+def zoomed_html(html: str, steps: int) -> str:
+    """The renderer's HTML with its point sizes scaled by `steps` zoom steps.
+
+    The renderer sets sizes in points (for print), and Qt's `zoomIn` does not
+    override sizes a stylesheet sets, so zoom scales the sizes instead.
+    """
+    if steps == 0:
+        return html
+    factor = ZOOM_STEP**steps
+    return _FONT_SIZE.sub(lambda m: f"font-size: {float(m.group(1)) * factor:.1f}pt", html)
+
+
+def is_difference(group: AlignedGroup) -> bool:
+    """A row worth stopping at: unmatched, or with words only one side has."""
+    if not group.linked:
+        return True
+    runs = (*group.a_runs, *group.b_runs)
+    return any(run.unique and run.text.strip() for para in runs for run in para)
+
+
+def anchor_spans(document: QTextDocument) -> dict[str, tuple[int, int]]:
+    """Every anchor name of the document → (position, length) of its text."""
+    spans: dict[str, tuple[int, int]] = {}
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            for name in fragment.charFormat().anchorNames():
+                start, _length = spans.get(name, (fragment.position(), 0))
+                spans[name] = (start, fragment.position() + fragment.length() - start)
+            it += 1
+        block = block.next()
+    return spans
+
+
+class AlignedView(QTextBrowser):
+    """Shows one comparison; emits `figure_clicked(K)` when a figure mark is clicked."""
+
+    figure_clicked = Signal(int)
+    rendered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alignedView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self._comparison: Comparison | None = None
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._zoom = 0
+        self._html = ""
+        self._marked_figure: int | None = None
+        self.setPlaceholderText(
+            "Pick two reports above (Ctrl+1, Ctrl+2), or select two in the library and press "
+            "Ctrl+Return."
+        )
+
+    # --- content -----------------------------------------------------------
+
+    def show_comparison(self, comparison: Comparison | None, html: str) -> None:
+        """Replace the view's content, keeping the zoom."""
+        self._comparison = comparison
+        self._html = html
+        self._marked_figure = None
+        self._apply_html()
+        self.rendered.emit()
+
+    def _apply_html(self) -> None:
+        self.setExtraSelections([])
+        self.setHtml(zoomed_html(self._html, self._zoom))
+        self._spans = anchor_spans(self.document())
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def has_anchor(self, name: str) -> bool:
+        return name in self._spans
+
+    # --- navigation --------------------------------------------------------
+
+    def difference_rows(self) -> list[int]:
+        """Indices N of aligned rows that differ and are shown in the view."""
+        if self._comparison is None:
+            return []
+        return [
+            n
+            for n, group in enumerate(self._comparison.alignment)
+            if is_difference(group) and f"row-{n}" in self._spans
+        ]
+
+    def next_difference(self, forward: bool = True) -> int | None:
+        """Scroll to the next (or previous) differing row; returns its N."""
+        rows = self.difference_rows()
+        top = self.verticalScrollBar().value() + _CONTEXT_PX
+        ys = [(n, self._anchor_y(f"row-{n}")) for n in rows]
+        if forward:
+            after = [(n, y) for n, y in ys if y > top + 1]
+            target = after[0] if after else None
+        else:
+            before = [(n, y) for n, y in ys if y < top - 1]
+            target = before[-1] if before else None
+        if target is None:
+            return None
+        self.go_to_anchor(f"row-{target[0]}")
+        return target[0]
+
+    def current_row(self) -> int | None:
+        """The aligned row at the top of the viewport."""
+        if self._comparison is None:
+            return None
+        top = self.verticalScrollBar().value() + _CONTEXT_PX + 1
+        current = None
+        for n in range(len(self._comparison.alignment)):
+            name = f"row-{n}"
+            if name in self._spans and self._anchor_y(name) <= top:
+                current = n
+        return current
+
+    def go_to_anchor(self, name: str) -> bool:
+        """Scroll so the anchor sits near the top, and put the text cursor there."""
+        span = self._spans.get(name)
+        if span is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        self.setTextCursor(cursor)
+        y = self._anchor_y(name)
+        self.verticalScrollBar().setValue(max(0, y - _CONTEXT_PX))
+        return True
+
+    def mark_figure(self, k: int) -> bool:
+        """Highlight figure K on both sides and scroll to it."""
+        names = [n for n in (f"fig-{k}-a", f"fig-{k}-b") if n in self._spans]
+        if not names:
+            return False
+        self._marked_figure = k
+        self.setExtraSelections(self._figure_selections(k))
+        y = min(self._anchor_y(n) for n in names)
+        self.verticalScrollBar().setValue(max(0, y - self.viewport().height() // 3))
+        return True
+
+    def _figure_selections(self, k: int) -> list[QTextEdit.ExtraSelection]:
+        names = (f"fig-{k}-a", f"fig-{k}-b")
+        return [self._selection(self._spans[n]) for n in names if n in self._spans]
+
+    def marked_figure(self) -> int | None:
+        return self._marked_figure
+
+    def anchor_visible(self, name: str) -> bool:
+        if name not in self._spans:
+            return False
+        y = self._anchor_y(name) - self.verticalScrollBar().value()
+        return 0 <= y < self.viewport().height()
+
+    def _anchor_y(self, name: str) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._spans[name][0])
+        return self.cursorRect(cursor).top() + self.verticalScrollBar().value()
+
+    def _selection(self, span: tuple[int, int]) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[0] + max(1, span[1]), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffd400"))
+        fmt.setForeground(QColor("#000000"))
+        fmt.setFontUnderline(True)
+        selection.format = fmt
+        return selection
+
+    # --- zoom --------------------------------------------------------------
+
+    def set_zoom(self, steps: int) -> None:
+        """Zoom by `steps` steps of 10 % from the renderer's sizes; keeps the place."""
+        if steps == self._zoom:
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._zoom = steps
+        if self._html:
+            marked = self._marked_figure
+            self._apply_html()
+            bar.setValue(round(fraction * bar.maximum()))
+            if marked is not None:
+                self.setExtraSelections(self._figure_selections(marked))
+                self._marked_figure = marked
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    # --- links and tooltips -------------------------------------------------
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        fragment = url.fragment()
+        if fragment.startswith("figure-") and fragment[7:].isdigit():
+            self.figure_clicked.emit(int(fragment[7:]))
+        elif fragment:
+            self.go_to_anchor(fragment)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The tooltip for a point of the viewport: a figure's two values, or the HTML title."""
+        href = self.anchorAt(pos)
+        if href.startswith("#figure-") and self._comparison is not None:
+            k = href[len("#figure-") :]
+            if k.isdigit() and int(k) < len(self._comparison.figures):
+                return figure_tooltip(self._comparison.figures[int(k)])
+        return self.cursorForPosition(pos).charFormat().toolTip()
+
+
+class FindBar(QWidget):
+    """Find in comparison: Enter finds the next match, Shift+Enter the previous, Esc closes."""
+
+    def __init__(self, view: QTextBrowser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Find in comparison")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.returnPressed.connect(self.find_next)
+        self.edit.textEdited.connect(self._on_text_edited)
+        self.status = QLabel(self)
+        buttons = [
+            self._button("↑", "Previous match (Shift+F3)", self.find_previous),
+            self._button("↓", "Next match (F3)", self.find_next),
+            self._button("✕", "Close (Esc)", self.close_bar),
+        ]
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(self.edit, 1)
+        for button in buttons:
+            layout.addWidget(button)
+        layout.addWidget(self.status)
+        self.hide()
+
+    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def open_bar(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self._view.setFocus()
+
+    def keyPressEvent(self, event: object) -> None:
+        key = getattr(event, "key", lambda: None)()
+        if key == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            getattr(event, "modifiers", lambda: None)() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.find_previous()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+    def find_next(self) -> bool:
+        return self._find(backward=False)
+
+    def find_previous(self) -> bool:
+        return self._find(backward=True)
+
+    def _on_text_edited(self, _text: str) -> None:
+        # Search again from the start of the current match as the user types.
+        cursor = self._view.textCursor()
+        cursor.setPosition(cursor.selectionStart())
+        self._view.setTextCursor(cursor)
+        self._find(backward=False)
+
+    def _find(self, *, backward: bool) -> bool:
+        text = self.edit.text()
+        if not text:
+            self.status.clear()
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        found = self._view.find(text, flags)
+        if not found:  # wrap around once
+            cursor = self._view.textCursor()
+            cursor.movePosition(
+                QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+            )
+            self._view.setTextCursor(cursor)
+            found = self._view.find(text, flags)
+        self.status.setText("" if found else "Not found")
+        return bool(found)

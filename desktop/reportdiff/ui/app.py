@@ -1,0 +1,220 @@
+"""Starting the app: the QApplication, the library, the first window.
+
+`run_app` is what `reportdiff` with no subcommand calls. Start-up stays
+light: only what the first window needs is imported here (the engine's
+figures, trafilatura and the PDF code load when first used).
+
+Hidden for benchmarks: REPORTDIFF_EXIT_AFTER_PAINT=1 quits after the first
+paint and prints "first paint after N.NNN s" (time since the process started).
+REPORTDIFF_PALETTE=dark|light forces a palette (for screenshots of both).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reportdiff.store import (
+    DuplicateReport,
+    ImportRefused,
+    Library,
+    LibraryError,
+    resolve_library_path,
+)
+from reportdiff.ui import errors
+from reportdiff.ui.main_window import MainWindow
+from reportdiff.ui.settings import APPLICATION, ORGANISATION, open_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+SCREENSHOT_TIMEOUT_MS = 60_000
+SCREENSHOT_SIZE = (1400, 860)
+
+
+def process_age() -> float:
+    """Seconds since this process started (Linux /proc; else since this module loaded)."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        start_ticks = int(stat[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.monotonic() - _LOADED
+
+
+_LOADED = time.monotonic()
+
+
+def dark_palette() -> QPalette:
+    """A readable dark palette for Fusion (used when REPORTDIFF_PALETTE=dark)."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2d31",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1e1f22",
+        QPalette.ColorRole.AlternateBase: "#26282c",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#34373c",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#34373c",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.Link: "#8cc4ff",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#777777"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#777777"))
+    return palette
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("ReportDiff")
+    forced = os.environ.get("REPORTDIFF_PALETTE", "").lower()
+    if forced in ("dark", "light"):
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette() if forced == "dark" else app.style().standardPalette())
+    return app
+
+
+def resolve_report(library: Library, spec: str) -> int:
+    """A library id, or a report file (imported first; an already stored one is reused)."""
+    path = Path(spec)
+    if not path.exists() and spec.isdigit():
+        library.article(int(spec))  # KeyError when missing
+        return int(spec)
+    result = library.import_files([path])
+    if result.imported:
+        return int(result.imported[0].id)
+    if result.duplicates:
+        return int(result.duplicates[0][1])
+    if result.refused:
+        raise result.refused[0]
+    raise ImportRefused(path, "no report found there")
+
+
+def initial_pair(library: Library, window: MainWindow) -> tuple[int, int] | None:
+    """The last pair when both reports still exist, else two reports of the first event."""
+    last = window.settings.last_pair()
+    if last is not None:
+        try:
+            for report_id in last:
+                library.article(report_id)
+            return last
+        except KeyError:
+            pass
+    for event in library.events():
+        reports = library.list_articles(event_id=event.id, limit=2)
+        if len(reports) == 2:
+            return reports[0].id, reports[1].id
+    reports = library.list_articles(limit=2)
+    return (reports[0].id, reports[1].id) if len(reports) == 2 else None
+
+
+def open_on_pair(window: MainWindow, library: Library, pair: tuple[int, int]) -> None:
+    """Select the event of report A in the library and compare the pair."""
+    try:
+        event_id = library.article(pair[0]).event_id
+    except KeyError:
+        return
+    window.library_pane.select_event(event_id)
+    window.pickers.set_pair(*pair)
+
+
+class _FirstPaint(QObject):
+    """Quits after the window's first paint, printing the time since process start."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(f"first paint after {process_age():.3f} s", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def _take_screenshot(window: MainWindow, target: str) -> None:
+    ok = window.grab().save(target)
+    if not ok:
+        print(f"reportdiff: could not save the screenshot to {target}", file=sys.stderr)
+    QApplication.exit(EXIT_OK if ok else EXIT_FAILED)
+
+
+def _screenshot_timeout() -> None:
+    print("reportdiff: the comparison did not appear in time; no screenshot", file=sys.stderr)
+    QApplication.exit(EXIT_FAILED)
+
+
+def run_app(db: str | None, compare: list[str] | None, screenshot: str | None) -> int:
+    """Start the window on library `db`, optionally on a pair, optionally screenshot and exit."""
+    app = make_application()
+    if not os.environ.get("PYTEST_CURRENT_TEST"):
+        errors.setup_logging()
+        errors.install()
+    try:
+        library = Library.open(resolve_library_path(db))
+    except LibraryError as exc:
+        _startup_error(str(exc), "Choose another file with --db PATH, or move this one aside.")
+        return EXIT_USAGE
+    try:
+        return _run_window(app, library, compare, screenshot)
+    finally:
+        library.close()
+
+
+def _run_window(
+    app: QApplication, library: Library, compare: list[str] | None, screenshot: str | None
+) -> int:
+    try:
+        library.seed_if_new()
+    except LibraryError as exc:  # the samples are a convenience: the app still opens
+        print(f"reportdiff: the sample reports were not added: {exc}", file=sys.stderr)
+    window = MainWindow(library, open_settings())
+    pair: tuple[int, int] | None
+    if compare:
+        try:
+            pair = (resolve_report(library, compare[0]), resolve_report(library, compare[1]))
+        except KeyError as exc:
+            return _startup_error(f"no report with id {exc.args[0]} in the library", "")
+        except (ImportRefused, DuplicateReport, LibraryError) as exc:
+            return _startup_error(str(exc), "")
+    else:
+        pair = initial_pair(library, window)
+    if screenshot:
+        # A fixed size: the same picture on every machine, whatever was remembered.
+        window.resize(*SCREENSHOT_SIZE)
+        window.remember = False
+        window.comparison_shown.connect(
+            lambda: QTimer.singleShot(150, lambda: _take_screenshot(window, screenshot))
+        )
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, _screenshot_timeout)
+    if os.environ.get("REPORTDIFF_EXIT_AFTER_PAINT"):
+        watcher = _FirstPaint(window)
+        window.installEventFilter(watcher)
+    window.show()
+    if pair is not None:
+        open_on_pair(window, library, pair)
+    code = app.exec()
+    if not screenshot:  # a scripted screenshot leaves the user's settings alone
+        window.save_settings()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    return int(code)
+
+
+def _startup_error(what: str, todo: str) -> int:
+    print(f"reportdiff: {what}", file=sys.stderr)
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        QMessageBox.critical(None, "ReportDiff", f"{what}\n\n{todo}".strip())
+    return EXIT_USAGE

@@ -1,0 +1,168 @@
+"""Dialogs: paste an article, edit a report's details, choose an event, show an error.
+
+The dialogs only collect and check what the user typed; the window hands the
+values to the store.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$")
+
+
+def check_details(published: str, url: str) -> str | None:
+    """What is wrong with a date or url the user typed, or None."""
+    if published and not _DATE.match(published):
+        return "The date should look like 2025-03-18."
+    if url and not url.lower().startswith(("http://", "https://")):
+        return "The address should start with http:// or https://."
+    return None
+
+
+class _DetailsForm(QDialog):
+    """Title / outlet / date / url / author fields with a check on OK."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.title_edit = QLineEdit(self)
+        self.outlet_edit = QLineEdit(self)
+        self.date_edit = QLineEdit(self)
+        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setPlaceholderText("https://…")
+        self.author_edit = QLineEdit(self)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #c62828;")
+        self.form = QFormLayout()
+        for label, edit in (
+            ("&Title:", self.title_edit),
+            ("&Outlet:", self.outlet_edit),
+            ("&Date:", self.date_edit),
+            ("&Web address:", self.url_edit),
+            ("A&uthor:", self.author_edit),
+        ):
+            self.form.addRow(label, edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _finish_layout(self, extra: QWidget | None = None) -> None:
+        layout = QVBoxLayout(self)
+        if extra is not None:
+            layout.addWidget(extra, 1)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def details(self) -> dict[str, str | None]:
+        def value(edit: QLineEdit) -> str | None:
+            return edit.text().strip() or None
+
+        return {
+            "title": value(self.title_edit),
+            "outlet": value(self.outlet_edit),
+            "published": value(self.date_edit),
+            "url": value(self.url_edit),
+            "author": value(self.author_edit),
+        }
+
+    def problem_text(self) -> str | None:
+        return check_details(self.date_edit.text().strip(), self.url_edit.text().strip())
+
+    def accept(self) -> None:
+        problem = self.problem_text()
+        if problem:
+            self.problem.setText(problem)
+            return
+        super().accept()
+
+
+class PasteArticleDialog(_DetailsForm):
+    """An article's text (from the clipboard) with its details and event."""
+
+    def __init__(
+        self,
+        text: str,
+        events: list[str],
+        current_event: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Paste article", parent)
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setPlainText(text)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText("Paste the article's text here (Ctrl+V).")
+        self.event_box = QComboBox(self)
+        self.event_box.setEditable(True)
+        self.event_box.addItems(events)
+        self.event_box.setEditText(current_event or "")
+        self.event_box.lineEdit().setPlaceholderText("none (or type a new event's name)")
+        self.form.addRow("&Event:", self.event_box)
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        self.title_edit.setPlaceholderText(first[:120] or "the first line of the text")
+        self._finish_layout(self.text_edit)
+        self.resize(640, 560)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def event_name(self) -> str | None:
+        return self.event_box.currentText().strip() or None
+
+    def problem_text(self) -> str | None:
+        if not self.text().strip():
+            return "There is no text: paste the article into the box above."
+        return super().problem_text()
+
+
+class EditDetailsDialog(_DetailsForm):
+    """Edit the title, outlet, date, url and author of one report."""
+
+    def __init__(self, article: Any, parent: QWidget | None = None) -> None:
+        super().__init__("Edit report details", parent)
+        self.title_edit.setText(article.title or "")
+        self.outlet_edit.setText(article.outlet or "")
+        self.date_edit.setText(article.published or "")
+        self.url_edit.setText(article.url or "")
+        self.author_edit.setText(getattr(article, "author", None) or "")
+        self._finish_layout()
+        self.resize(520, 0)
+
+    def problem_text(self) -> str | None:
+        if not self.title_edit.text().strip():
+            return "A report needs a title."
+        return super().problem_text()
+
+
+def show_error(parent: QWidget | None, what: str, todo: str) -> None:
+    """A dialog saying what happened and what to do about it."""
+    QMessageBox.warning(parent, "ReportDiff", f"{what}\n\n{todo}")
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes

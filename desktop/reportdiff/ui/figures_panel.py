@@ -1,0 +1,163 @@
+"""The figures panel: every figure the two reports state — what / A / B / status.
+
+Sortable; differing figures come first by default. Activating a row (click,
+Enter) emits `figure_activated(K)` with K the figure's index in
+`comparison.figures`, which the window uses to scroll the aligned view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from reportdiff.engine.model import Comparison, Figure, FigurePair
+from reportdiff.export.html import figure_tooltip
+
+COLUMNS = ("What", "A", "B", "Status")
+STATUS_TEXT = {"differs": "differs", "same": "same", "only_a": "only in A", "only_b": "only in B"}
+# Sort order of the status column: what the user most needs to see first.
+STATUS_RANK = {"differs": 0, "only_a": 1, "only_b": 2, "same": 3}
+
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # index in comparison.figures
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def figure_text(figure: Figure | None) -> str:
+    return figure.text if figure is not None else "—"
+
+
+class FiguresModel(QAbstractTableModel):
+    """The figure pairs of one comparison."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pairs: tuple[FigurePair, ...] = ()
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._pairs = comparison.figures if comparison is not None else ()
+        self.endResetModel()
+
+    def pair(self, k: int) -> FigurePair | None:
+        return self._pairs[k] if 0 <= k < len(self._pairs) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._pairs):
+            return None
+        pair, column = self._pairs[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(pair, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return figure_tooltip(pair)
+        if role == FIGURE_ROLE:
+            return index.row()
+        if role == SORT_ROLE:
+            return _sort_key(pair, index.row(), column)
+        if role == Qt.ItemDataRole.FontRole and pair.status == "differs":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def _display(pair: FigurePair, column: int) -> str | None:
+    if column == 0:
+        return pair.what
+    if column == 1:
+        return figure_text(pair.a)
+    if column == 2:
+        return figure_text(pair.b)
+    if column == 3:
+        return STATUS_TEXT.get(pair.status, pair.status)
+    return None
+
+
+def _sort_key(pair: FigurePair, row: int, column: int) -> str:
+    # Strings keep the proxy's comparison simple; ties keep the engine's order.
+    rank = STATUS_RANK.get(pair.status, 9)
+    if column == 3:
+        return f"{rank}:{row:06d}"
+    return f"{(_display(pair, column) or '').casefold()}:{rank}:{row:06d}"
+
+
+class FiguresPanel(QWidget):
+    """A sortable table of figure pairs; emits `figure_activated(K)`."""
+
+    figure_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FiguresModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setObjectName("figuresTable")
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.activated.connect(self._on_activated)
+        self.table.clicked.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.model.set_comparison(comparison)
+        self.table.resizeColumnsToContents()
+        for column in (1, 2):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 160))
+
+    def figure_at_row(self, row: int) -> int | None:
+        """The figure index K shown on visual row `row`."""
+        index = self.proxy.index(row, 0)
+        return index.data(FIGURE_ROLE) if index.isValid() else None
+
+    def select_figure(self, k: int) -> None:
+        source = self.model.index(k, 0)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        k = index.data(FIGURE_ROLE)
+        if k is not None:
+            self.figure_activated.emit(int(k))

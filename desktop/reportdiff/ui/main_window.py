@@ -1,0 +1,769 @@
+"""The main window: wires the panes, the actions and the background work.
+
+It computes nothing itself: reports come from the store, the comparison from
+`reportdiff.engine.compare`, the view's HTML from the one renderer
+(`reportdiff.export.html.render_html`). Comparing, importing and exporting
+run on the thread pool; results come back as signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reportdiff.engine.model import Comparison
+from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
+from reportdiff.ui import workers
+from reportdiff.ui.aligned_view import AlignedView, FindBar
+from reportdiff.ui.dialogs import EditDetailsDialog, PasteArticleDialog, confirm, show_error
+from reportdiff.ui.figures_panel import FiguresPanel
+from reportdiff.ui.library_pane import LibraryPane
+from reportdiff.ui.pickers import PickersBar
+from reportdiff.ui.settings import ZOOM_MAX, ZOOM_MIN, WindowSettings
+from reportdiff.ui.shortcuts import ACTIONS
+
+NO_EVENT = "(no event)"
+
+
+def theme_for(palette: QPalette) -> str:
+    """'dark' when the window colour is dark, so the view matches the desktop."""
+    return "dark" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+
+
+def compare_job(
+    path: Path, a: int, b: int, *, boilerplate: bool, theme: str
+) -> tuple[Comparison, str]:
+    """Read two reports, compare them, render the view's HTML (on a pool thread)."""
+    from reportdiff.engine import compare
+    from reportdiff.export.html import render_html
+
+    # SQLite connections belong to one thread: this job opens its own.
+    with Library.open(path, create=False) as library:
+        report_a, report_b = library.report(a), library.report(b)
+    comparison = compare(report_a, report_b)
+    html = render_html(comparison, boilerplate=boilerplate, theme=theme, for_screen=True)
+    return comparison, html
+
+
+class MainWindow(QMainWindow):
+    """Library on the left, the comparison in the centre, figures on the right."""
+
+    comparison_shown = Signal()
+    import_finished = Signal(object)  # the store's ImportResult
+    export_finished = Signal(object)  # the written path
+    work_failed = Signal(str)
+
+    def __init__(self, library: Library, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ReportDiff")
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.library = library
+        self.settings = WindowSettings(settings)
+        self._pair: tuple[int, int] | None = None
+        self._shown_pair: tuple[int, int] | None = None
+        self._token = 0
+        self._busy = 0
+        self.remember = True  # False for scripted runs (screenshots): settings stay as they were
+        self.actions_by_name = self._make_actions()
+        self._build_panes()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._compare_timer = QTimer(self)
+        self._compare_timer.setSingleShot(True)
+        self._compare_timer.setInterval(0)  # merges a burst within one event-loop turn
+        self._compare_timer.timeout.connect(self._start_compare)
+        self._restore_settings()
+
+    # --- building ----------------------------------------------------------
+
+    def _make_actions(self) -> dict[str, QAction]:
+        actions: dict[str, QAction] = {}
+        for name, spec in ACTIONS.items():
+            action = QAction(spec.text, self)
+            action.setObjectName(f"action_{name}")
+            action.setShortcuts([QKeySequence(k) for k in spec.keys])
+            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+            keys = ", ".join(spec.keys)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            action.setStatusTip(tip)
+            handler: Callable[[], object] = getattr(self, f"_on_{name}")
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+            self.addAction(action)
+            actions[name] = action
+        for name in ("toggle_boilerplate", "toggle_library", "toggle_figures"):
+            actions[name].setCheckable(True)
+        # Delete acts on the library only while it has focus: never on a stray key press.
+        actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return actions
+
+    def _build_panes(self) -> None:
+        self.library_pane = LibraryPane(self.library, self)
+        self.pickers = PickersBar(self.library, self)
+        self.view = AlignedView(self)
+        self.find_bar = FindBar(self.view, self)
+        self.figures = FiguresPanel(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.pickers)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.library_dock = self._dock("Library", "libraryDock", self.library_pane)
+        self.figures_dock = self._dock("Figures", "figuresDock", self.figures)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.figures_dock)
+        self.resizeDocks(
+            [self.library_dock, self.figures_dock], [420, 340], Qt.Orientation.Horizontal
+        )
+        edit_names = ("compare", "edit_details", "move_to_event", "delete")
+        self.library_pane.add_actions([self.actions_by_name[n] for n in edit_names])
+        self.library_pane.table.addAction(self.actions_by_name["delete"])
+        self.library_pane.event_changed.connect(self.pickers.set_event)
+        self.library_pane.compare_requested.connect(self.pickers.set_pair)
+        self.library_pane.report_activated.connect(self._on_report_activated)
+        self.pickers.pair_changed.connect(self.compare_pair)
+        self.figures.figure_activated.connect(self.show_figure)
+        self.view.figure_clicked.connect(self.show_figure)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.visibilityChanged.connect(lambda _v: self._sync_dock_actions())
+        return dock
+
+    def _build_menus(self) -> None:
+        menus = {
+            "&File": ("import", "paste", None, "export", None, "quit"),
+            "&Edit": (
+                "copy_comparison", None, "find", "find_next", "find_previous", None,
+                "edit_details", "move_to_event", "delete",
+            ),
+            "&Compare": ("compare", "swap", None, "pick_a", "pick_b"),
+            "&Navigate": (
+                "next_difference", "previous_difference", "next_figure", "previous_figure", None,
+                "focus_library", "focus_view", "focus_figures",
+            ),
+            "&View": (
+                "zoom_in", "zoom_out", "zoom_reset", None, "toggle_boilerplate", None,
+                "toggle_library", "toggle_figures",
+            ),
+        }  # fmt: skip
+        for title, names in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions_by_name[name])
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        names = (
+            "import",
+            "paste",
+            None,
+            "compare",
+            "swap",
+            None,
+            "previous_difference",
+            "next_difference",
+            "previous_figure",
+            "next_figure",
+            None,
+            "toggle_boilerplate",
+            "export",
+        )
+        short = {
+            "import": "Import", "paste": "Paste", "compare": "Compare", "swap": "Swap",
+            "previous_difference": "◀ Difference", "next_difference": "Difference ▶",
+            "previous_figure": "◀ Figure", "next_figure": "Figure ▶",
+            "toggle_boilerplate": "Boilerplate", "export": "Export",
+        }  # fmt: skip
+        for name in names:
+            if name is None:
+                toolbar.addSeparator()
+                continue
+            action = self.actions_by_name[name]
+            action.setIconText(short[name])
+            toolbar.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summaryLabel")
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.statusBar().addWidget(self.summary_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _restore_settings(self) -> None:
+        geometry, state = self.settings.geometry(), self.settings.state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        if state is not None:
+            self.restoreState(state)
+        self.view.set_zoom(self.settings.zoom())
+        self.actions_by_name["toggle_boilerplate"].setChecked(self.settings.boilerplate())
+        self._sync_dock_actions()
+
+    def save_settings(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.set_zoom(self.view.zoom())
+        self.settings.set_boilerplate(self.actions_by_name["toggle_boilerplate"].isChecked())
+        if self._pair is not None:
+            self.settings.set_last_pair(*self._pair)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            self.save_settings()
+        super().closeEvent(event)
+
+    # --- comparing -----------------------------------------------------------
+
+    def compare_pair(self, a: int, b: int) -> None:
+        """Compare reports a and b; a burst of requests ends in one comparison."""
+        self._pair = (a, b)
+        self._compare_timer.start()
+
+    def pair(self) -> tuple[int, int] | None:
+        return self._pair
+
+    def shown_pair(self) -> tuple[int, int] | None:
+        """The pair whose comparison the view shows now."""
+        return self._shown_pair
+
+    def theme(self) -> str:
+        return theme_for(self.palette())
+
+    def _start_compare(self) -> None:
+        if self._pair is None:
+            return
+        self._token += 1
+        token, (a, b), path = self._token, self._pair, self.library.path
+        boilerplate, theme = self.actions_by_name["toggle_boilerplate"].isChecked(), self.theme()
+        self._set_busy(+1, "Comparing…")
+        workers.start(
+            lambda _job: compare_job(path, a, b, boilerplate=boilerplate, theme=theme),
+            lambda result: self._on_compared(token, (a, b), result),
+            lambda exc: self._on_compare_failed(token, exc),
+        )
+
+    def _on_compared(self, token: int, pair: tuple[int, int], result: Any) -> None:
+        self._set_busy(-1)
+        if token != self._token:
+            return  # a newer request is on its way
+        comparison, html = result
+        self._shown_pair = pair
+        self.view.show_comparison(comparison, html)
+        self.figures.set_comparison(comparison)
+        self.summary_label.setText(comparison.summary())
+        self.setWindowTitle(f"{_short(comparison.a)} vs {_short(comparison.b)} — ReportDiff")
+        if self.remember:
+            self.settings.set_last_pair(*pair)
+        self.comparison_shown.emit()
+
+    def _on_compare_failed(self, token: int, exc: BaseException) -> None:
+        self._set_busy(-1)
+        if token != self._token:
+            return
+        if isinstance(exc, KeyError):
+            self._fail(
+                "One of the two reports is no longer in the library.",
+                "Pick another report for A or B.",
+            )
+        else:
+            self._fail(
+                f"The comparison could not be made: {_one_line(exc)}",
+                "Check that the library file is reachable, then pick the pair again.",
+            )
+
+    def comparison(self) -> Comparison | None:
+        return self.view.comparison()
+
+    def _rerender(self) -> None:
+        if self._pair is not None:
+            self.compare_pair(*self._pair)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown_pair is not None:
+            self._rerender()
+
+    # --- busy state and errors ---------------------------------------------
+
+    def _set_busy(self, delta: int, message: str = "") -> None:
+        self._busy = max(0, self._busy + delta)
+        if message:
+            self.statusBar().showMessage(message)
+        elif self._busy == 0:
+            self.statusBar().clearMessage()
+
+    def _fail(self, what: str, todo: str) -> None:
+        self.statusBar().showMessage(what, 8000)
+        self.work_failed.emit(what)
+        show_error(self, what, todo)
+
+    # --- navigation ----------------------------------------------------------
+
+    def _on_next_difference(self) -> None:
+        self._step_difference(forward=True)
+
+    def _on_previous_difference(self) -> None:
+        self._step_difference(forward=False)
+
+    def _step_difference(self, *, forward: bool) -> None:
+        row = self.view.next_difference(forward)
+        if row is None:
+            where = "below" if forward else "above"
+            self.statusBar().showMessage(f"No more differences {where}.", 3000)
+        self.view.setFocus()
+
+    def _on_next_figure(self) -> None:
+        self._step_figure(+1)
+
+    def _on_previous_figure(self) -> None:
+        self._step_figure(-1)
+
+    def _step_figure(self, step: int) -> None:
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        differing = [k for k, f in enumerate(comparison.figures) if f.status == "differs"]
+        if not differing:
+            self.statusBar().showMessage("The two reports agree on every shared figure.", 3000)
+            return
+        current = self.view.marked_figure()
+        if current in differing:
+            k = differing[(differing.index(current) + step) % len(differing)]
+        else:
+            k = differing[0] if step > 0 else differing[-1]
+        self.show_figure(k)
+
+    def show_figure(self, k: int) -> None:
+        """Select figure K in the panel, scroll the view to it and mark it."""
+        self.figures.select_figure(k)
+        if not self.view.mark_figure(k):
+            self.view.go_to_anchor(f"figure-{k}")
+
+    def _on_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def _on_find_next(self) -> None:
+        if self.find_bar.isHidden():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_next()
+
+    def _on_find_previous(self) -> None:
+        if self.find_bar.isHidden():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_previous()
+
+    def _on_focus_library(self) -> None:
+        self.library_dock.show()
+        self.library_pane.search_edit.setFocus()
+        self.library_pane.search_edit.selectAll()
+
+    def _on_focus_view(self) -> None:
+        self.view.setFocus()
+
+    def _on_focus_figures(self) -> None:
+        self.figures_dock.show()
+        self.figures.table.setFocus()
+
+    def _on_pick_a(self) -> None:
+        self.pickers.picker_a.setFocus()
+        self.pickers.picker_a.lineEdit().selectAll()
+
+    def _on_pick_b(self) -> None:
+        self.pickers.picker_b.setFocus()
+        self.pickers.picker_b.lineEdit().selectAll()
+
+    def _on_compare(self) -> None:
+        if not self.library_pane.request_compare():
+            self.statusBar().showMessage(
+                "Select two reports in the library (Ctrl+click) to compare them.", 5000
+            )
+
+    def _on_swap(self) -> None:
+        self.pickers.swap()
+
+    def _on_report_activated(self, report_id: int) -> None:
+        # One report opened from the library becomes B; A stays, so reading on is one key.
+        a = self.pickers.picker_a.current_id()
+        if a is None:
+            self.pickers.picker_a.set_current_id(report_id)
+        else:
+            self.pickers.set_pair(a, report_id)
+
+    # --- view ------------------------------------------------------------------
+
+    def _on_zoom_in(self) -> None:
+        self._zoom_to(self.view.zoom() + 1)
+
+    def _on_zoom_out(self) -> None:
+        self._zoom_to(self.view.zoom() - 1)
+
+    def _on_zoom_reset(self) -> None:
+        self._zoom_to(0)
+
+    def _zoom_to(self, steps: int) -> None:
+        steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
+        self.view.set_zoom(steps)
+        self.settings.set_zoom(steps)
+        self.statusBar().showMessage(f"Zoom {round(100 * 1.1**steps)} %", 2000)
+
+    def _on_toggle_boilerplate(self) -> None:
+        self.settings.set_boilerplate(self.actions_by_name["toggle_boilerplate"].isChecked())
+        self._rerender()
+
+    def _on_toggle_library(self) -> None:
+        self.library_dock.setVisible(self.actions_by_name["toggle_library"].isChecked())
+
+    def _on_toggle_figures(self) -> None:
+        self.figures_dock.setVisible(self.actions_by_name["toggle_figures"].isChecked())
+
+    def _sync_dock_actions(self) -> None:
+        for name, dock in (
+            ("toggle_library", self.library_dock),
+            ("toggle_figures", self.figures_dock),
+        ):
+            self.actions_by_name[name].setChecked(not dock.isHidden())
+
+    # --- library: import ------------------------------------------------------
+
+    def _on_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import reports",
+            self.settings.import_folder(),
+            "Reports (*.txt *.md *.markdown *.html *.htm);;All files (*)",
+        )
+        if paths:
+            self.settings.set_import_folder(str(Path(paths[0]).parent))
+            self.import_paths([Path(p) for p in paths])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files and folders on the pool, into the event chosen in the library."""
+        path, event = self.library.path, self._current_event_name()
+        dialog = QProgressDialog("Importing reports…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Import")
+        dialog.setMinimumDuration(600)  # only long imports show a dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._set_busy(+1, f"Importing {len(paths)} item(s)…")
+
+        def run(job: workers.Job) -> Any:
+            with Library.open(path, create=False) as library:
+                return library.import_files(
+                    paths, event=event, progress=job.progress, cancelled=job.cancelled
+                )
+
+        def progress(done: int, total: int, name: str) -> None:
+            for bar in (dialog, self.progress):
+                bar.setMaximum(total)
+                bar.setValue(done)
+            dialog.setLabelText(f"Importing {Path(name).name}…" if name else "Finishing…")
+
+        def finish() -> None:
+            self._set_busy(-1)
+            self.progress.hide()
+            dialog.reset()
+            dialog.deleteLater()
+
+        job = workers.start(
+            run,
+            lambda result: (finish(), self._on_imported(result)),
+            lambda exc: (finish(), self._on_import_failed(exc)),
+            progress,
+        )
+        dialog.canceled.connect(job.cancel)
+
+    def _on_imported(self, result: Any) -> None:
+        self.library_pane.reload()
+        self.pickers.set_event(self.library_pane.current_event_id())
+        parts = [f"Imported {len(result.imported)} report(s)"]
+        if result.duplicates:
+            parts.append(f"{len(result.duplicates)} already in the library")
+        if result.refused:
+            parts.append(f"{len(result.refused)} refused")
+        self.statusBar().showMessage(" · ".join(parts) + ".", 8000)
+        ids = [s.id for s in result.imported]
+        if ids:
+            self.library_pane.select_ids(ids)
+        if result.refused:
+            lines = "\n".join(f"• {Path(r.path).name}: {r.reason}" for r in result.refused[:12])
+            more = len(result.refused) - 12
+            extra = f"\n… and {more} more." if more > 0 else ""
+            show_error(
+                self,
+                f"{len(result.refused)} file(s) could not be imported:\n{lines}{extra}",
+                "The other files were imported. Save the article as text (.txt), Markdown "
+                "(.md) or a web page (.html) and import it again, or paste its text with "
+                "File ▸ Paste article.",
+            )
+        self.import_finished.emit(result)
+
+    def _on_import_failed(self, exc: BaseException) -> None:
+        self.library_pane.reload()
+        self._fail(
+            f"The import stopped: {_one_line(exc)}",
+            "Reports imported before the problem are kept. Close other programs using "
+            "the library and import the rest again.",
+        )
+
+    def _current_event_name(self) -> str | None:
+        event_id = self.library_pane.current_event_id()
+        names = {e.id: e.name for e in self.library.events()}
+        return names.get(event_id) if event_id is not None else None
+
+    # --- library: paste, edit, move, delete -----------------------------------
+
+    def _on_paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        events = [e.name for e in self.library.events()]
+        dialog = PasteArticleDialog(text, events, self._current_event_name(), self)
+        if dialog.exec():
+            self.add_pasted(dialog.text(), dialog.event_name(), dialog.details())
+        dialog.deleteLater()
+
+    def add_pasted(self, text: str, event: str | None, details: dict[str, str | None]) -> None:
+        try:
+            new_id = self.library.add_text(text, event=event, **details)
+        except DuplicateReport as dup:
+            self.library_pane.reload()
+            self.library_pane.select_ids([dup.existing_id])
+            self._fail(
+                "This article is already in the library.", "It is selected in the library list."
+            )
+            return
+        except (ImportRefused, LibraryError, ValueError) as exc:
+            self._fail(
+                f"The article could not be added: {_one_line(exc)}",
+                "Check the text and the details, then paste it again.",
+            )
+            return
+        self.library_pane.reload()
+        self.pickers.set_event(self.library_pane.current_event_id())
+        self.library_pane.select_ids([new_id])
+        self.statusBar().showMessage("Article added to the library.", 5000)
+
+    def _selected_or_warn(self, verb: str) -> list[int]:
+        ids = self.library_pane.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(f"Select a report in the library to {verb}.", 5000)
+        return ids
+
+    def _on_edit_details(self) -> None:
+        ids = self._selected_or_warn("edit")
+        if not ids:
+            return
+        try:
+            article = self.library.article(ids[0])
+        except KeyError:
+            self.library_pane.reload()
+            return
+        dialog = EditDetailsDialog(article, self)
+        if dialog.exec():
+            self._write(lambda: self.library.update_article(ids[0], **dialog.details()))
+        dialog.deleteLater()
+
+    def _on_move_to_event(self) -> None:
+        ids = self._selected_or_warn("move")
+        if not ids:
+            return
+        names = [e.name for e in self.library.events()]
+        name, ok = QInputDialog.getItem(
+            self,
+            "Move to event",
+            "Event (choose one or type a new name):",
+            [*names, NO_EVENT],
+            0,
+            True,
+        )
+        if ok and name.strip():
+            self.move_reports(ids, name.strip())
+
+    def move_reports(self, ids: list[int], event_name: str) -> None:
+        def move() -> None:
+            if event_name == NO_EVENT:
+                self.library.move_to_event(ids, None)
+                return
+            existing = {e.name: e.id for e in self.library.events()}
+            event_id = existing.get(event_name) or self.library.create_event(event_name)
+            self.library.move_to_event(ids, event_id)
+
+        self._write(move)
+
+    def _on_delete(self) -> None:
+        ids = self._selected_or_warn("delete")
+        if not ids:
+            return
+        titles = [self.library.article(i).title for i in ids[:5]]
+        listed = "\n".join(f"• {t}" for t in titles) + ("\n…" if len(ids) > 5 else "")
+        if not confirm(self, "Delete reports",
+                       f"Delete {len(ids)} report(s) from the library?\n\n{listed}\n\n"
+                       "This cannot be undone."):  # fmt: skip
+            return
+        self._write(lambda: [self.library.delete_article(i) for i in ids])
+        if self._pair is not None and set(self._pair) & set(ids):
+            self._pair = self._shown_pair = None
+            self.view.show_comparison(None, "")
+            self.figures.set_comparison(None)
+            self.summary_label.clear()
+
+    def _write(self, change: Callable[[], object]) -> None:
+        """Run a quick change to the library (one transaction) and show the result."""
+        try:
+            change()
+        except KeyError:
+            self.statusBar().showMessage("That report is no longer in the library.", 5000)
+        except (LibraryError, ValueError) as exc:
+            self._fail(
+                f"The library was not changed: {_one_line(exc)}",
+                "Close other programs using the library file and try again.",
+            )
+        self.library_pane.reload()
+        self.pickers.set_event(self.library_pane.current_event_id())
+        if self._pair is not None:
+            self._rerender()
+
+    # --- export and clipboard -----------------------------------------------
+
+    def _on_export(self) -> None:
+        comparison = self.comparison()
+        if comparison is None:
+            self.statusBar().showMessage("Compare two reports first, then export.", 5000)
+            return
+        from reportdiff.ui.export_dialog import ask_export_target
+
+        target = ask_export_target(self, comparison, self.settings.export_folder())
+        if target is not None:
+            self.export_to(*target)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Write the comparison as `fmt` to `path`; PDF is laid out here, the rest on the pool."""
+        from reportdiff.export import export_comparison
+        from reportdiff.export.atomic import write_atomic
+
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        self.settings.set_export_folder(str(path.parent))
+        boilerplate = self.actions_by_name["toggle_boilerplate"].isChecked()
+        data: str | bytes | None = None
+        if fmt == "pdf":
+            # Qt's text layout and painting stay on the GUI thread.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                data = export_comparison(comparison, "pdf", boilerplate=boilerplate)
+            except Exception as exc:
+                self._fail(f"The PDF could not be made: {_one_line(exc)}", "Try HTML instead.")
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+
+        def run(_job: workers.Job) -> Path:
+            out = (
+                data
+                if data is not None
+                else export_comparison(comparison, fmt, boilerplate=boilerplate)
+            )
+            write_atomic(path, out if isinstance(out, bytes) else out.encode("utf-8"))
+            return path
+
+        self._set_busy(+1, f"Saving {path.name}…")
+        workers.start(run, self._on_exported, self._on_export_failed)
+
+    def _on_exported(self, path: Path) -> None:
+        self._set_busy(-1)
+        self.statusBar().showMessage(f"Saved {path}", 8000)
+        self.export_finished.emit(path)
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        self._set_busy(-1)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _one_line(exc)
+        self._fail(
+            f"The export was not saved: {reason}",
+            "Choose another folder or file name; any earlier file is unchanged.",
+        )
+
+    def _on_copy_comparison(self) -> None:
+        comparison = self.comparison()
+        if comparison is None:
+            self.statusBar().showMessage("Compare two reports first, then copy.", 5000)
+            return
+        from reportdiff.export.html import render_html
+        from reportdiff.export.text import render_text
+
+        mime = QMimeData()
+        boilerplate = self.actions_by_name["toggle_boilerplate"].isChecked()
+        mime.setHtml(render_html(comparison, boilerplate=boilerplate))
+        mime.setText(render_text(comparison))
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage("Comparison copied as rich text.", 5000)
+
+    def _on_quit(self) -> None:
+        self.close()
+
+
+def _local_paths(mime: QMimeData) -> list[Path]:
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+def _short(report: Any) -> str:
+    return report.outlet or (report.title[:40] if report.title else "untitled")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

@@ -1,0 +1,55 @@
+"""Shared fixtures: a temporary library seeded from seeds/, settings in tmp_path, no stray threads.
+
+QT_QPA_PLATFORM is set before any Qt application exists so every GUI test
+runs headless; QSettings are redirected into the test's own folder so no
+test reads or writes the user's real settings.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test gets its own QSettings folder (INI files, user scope)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[object]:
+    """A new library file, seeded from seeds/ as a first start would."""
+    from reportdiff.store import Library
+
+    lib = Library.open(library_path)
+    lib.seed_if_new(SEEDS)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def no_stray_threads() -> Iterator[None]:
+    """Fails a test that leaves background work running (and waits for it)."""
+    from PySide6.QtCore import QThreadPool
+
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(10_000), "background work still running after the test"

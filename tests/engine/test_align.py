@@ -1,0 +1,109 @@
+"""Paragraph alignment (engine/align.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportdiff.engine import parse_report
+from reportdiff.engine.align import align
+
+DATA = Path(__file__).parent / "data"
+
+
+def _links(text_a: str, text_b: str) -> set[tuple[int, int]]:
+    groups = align(parse_report(text_a), parse_report(text_b))
+    return {(i, j) for g in groups for i in g.a for j in g.b}
+
+
+PAIR_CASES = [
+    # a paraphrase sharing names and numbers links despite different wording
+    (
+        "Rescuers pulled 14 survivors from the rubble in Izmir on Monday, governor Ali Kaya said.",
+        "Governor Ali Kaya said Monday that 14 people had been rescued alive in Izmir.",
+        True,
+    ),
+    # the same topic words without the same facts do not link
+    (
+        "The earthquake damaged the old bridge in the harbour district.",
+        "Schools reopened in the capital after inspectors approved the buildings.",
+        False,
+    ),
+    # one shared sentence inside a longer paragraph is enough (sentence-level evidence)
+    (
+        "Power was restored to 80,000 homes in Valparaiso by Tuesday night. Engineers also "
+        "inspected the port cranes, which had stopped. Ferry services stayed suspended.",
+        "Utility Enel said 80,000 homes in Valparaiso had power again by Tuesday night.",
+        True,
+    ),
+    # a common function-word skeleton alone is no evidence
+    (
+        "It was said that they would have been there for the whole of the day.",
+        "It is said that we would have gone there for most of the day.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "linked"), PAIR_CASES)
+def test_pair_links(text_a: str, text_b: str, linked: bool) -> None:
+    filler_a = "Heavy rain fell on the northern farms during the harvest festival."
+    filler_b = "Stock markets in Asia closed higher as investors bought technology shares."
+    links = _links(f"{filler_a}\n{text_a}", f"{text_b}\n{filler_b}")
+    assert ((1, 0) in links) is linked
+
+
+def test_quake_reports_of_two_outlets() -> None:
+    # two paraphrased reports of one earthquake, reordered, each with its own details
+    a = parse_report((DATA / "quake_a.txt").read_text(encoding="utf-8"))
+    b = parse_report((DATA / "quake_b.txt").read_text(encoding="utf-8"))
+    links = {(i, j) for g in align(a, b) for i in g.a for j in g.b}
+    expected = {(0, 0), (1, 1), (2, 4), (3, 3), (4, 2)}
+    assert expected <= links
+    # the tsunami, history and football paragraphs have no counterpart
+    assert not any(i in (5, 6) for i, _ in links)
+    assert not any(j == 5 for _, j in links)
+
+
+def test_one_to_many_link() -> None:
+    # B splits A's two facts into two paragraphs: both join A's group
+    a = parse_report(
+        "Quake Hits Chile\n\nThe quake cut power to 200,000 homes in Antofagasta. "
+        "Copper mines near Calama halted production for inspections."
+    )
+    b = parse_report(
+        "Chile Quake\n\nIn Antofagasta, 200,000 homes lost power after the quake.\n"
+        "Mines around Calama stopped copper production while inspectors checked tunnels."
+    )
+    groups = [g for g in align(a, b) if g.a == (1,)]
+    assert groups and groups[0].b == (1, 2)
+
+
+def test_reordered_paragraphs_link_across() -> None:
+    a = parse_report(
+        "Flooding closed the A1 motorway near Porto for six hours.\n"
+        "Firefighters evacuated 300 residents from Gaia overnight."
+    )
+    b = parse_report(
+        "Overnight, 300 residents of Gaia were evacuated by firefighters.\n"
+        "The A1 motorway near Porto stayed closed for six hours because of flooding."
+    )
+    links = {(i, j) for g in align(a, b) for i in g.a for j in g.b}
+    assert links == {(0, 1), (1, 0)}
+
+
+def test_boilerplate_takes_no_part() -> None:
+    a = parse_report("A strong quake hit Chile.\nLeave a Reply\nSource link")
+    b = parse_report("Chile was hit by a strong quake.\nRead the full article here")
+    indices_a = [i for g in align(a, b) for i in g.a]
+    indices_b = [j for g in align(a, b) for j in g.b]
+    assert indices_a == [0] and indices_b == [0]
+
+
+def test_identical_reports_link_one_to_one() -> None:
+    text = (DATA / "quake_a.txt").read_text(encoding="utf-8")
+    report = parse_report(text)
+    groups = align(report, report)
+    content = [p.index for p in report.content_paragraphs()]
+    assert sorted((g.a, g.b) for g in groups) == [((i,), (i,)) for i in content]

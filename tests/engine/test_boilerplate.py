@@ -1,0 +1,61 @@
+"""Boilerplate detection by general cues (engine/boilerplate.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportdiff.engine.boilerplate import flag_boilerplate
+
+ARTICLE = "The storm flooded hundreds of homes along the coast, the mayor said on Monday."
+
+CASES = [
+    # comment forms in several languages
+    ("Leave a Reply", True),
+    ("Your email address will not be published. Required fields are marked *", True),
+    ("Laisser un commentaire", True),
+    ("Votre adresse e-mail ne sera pas publiée.", True),
+    ("Deja un comentario", True),
+    # links elsewhere
+    ("Read the full story here", True),
+    ("Source link", True),
+    ("Related Articles:", True),
+    ("Source: https://example.org/news/1", True),
+    ("https://example.org/a-long/path", True),
+    ("• Storm live updates • Flood map • How to help", True),
+    # credits and bylines
+    ("Jane Doe and John Roe contributed reporting from Lisbon.", True),
+    ("Reporting by Ana Lopes; Editing by Tom Hale", True),
+    ("By Maria Gonzalez", True),
+    ("Photo: Associated Press", True),
+    # appeals spoken to the reader
+    ("Please consider a donation: your support keeps our newsroom going.", True),
+    ("Subscribe today and get unlimited access for just $1 a month.", True),
+    # article sentences that merely mention the same words are not boilerplate
+    ("The charity said donations had poured in after the storm.", False),
+    ("Officials said a related investigation was under way.", False),
+    ("By Tuesday the water had receded from most streets.", False),
+    (ARTICLE, False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_single_paragraph(text: str, expected: bool) -> None:
+    assert flag_boilerplate([ARTICLE, text, ARTICLE]) == [False, expected, False]
+
+
+def test_appeal_block_takes_its_uncued_middle_and_buttons() -> None:
+    # an appeal's plain middle sentence and its short buttons belong to the block
+    paragraphs = [
+        ARTICLE,
+        "A note from our editors:",
+        "Dear readers,",
+        "Times are hard for the press everywhere.",
+        "We need your help to keep independent journalism alive.",
+        "Continue",
+        "Maybe later",
+    ]
+    assert flag_boilerplate(paragraphs) == [False, True, True, True, True, True, True]
+
+
+def test_short_article_paragraph_far_from_boilerplate_is_kept() -> None:
+    assert flag_boilerplate(["Quake Hits Chile", ARTICLE, "It was over.", ARTICLE]) == [False] * 4

@@ -1,0 +1,76 @@
+"""Figures as CSV: one row per pair, reads back with the csv module."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+import pytest
+
+from reportdiff.engine.model import Comparison, Figure, FigurePair
+from reportdiff.export.figures_csv import HEADER, render_csv
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison) -> None:
+    text = render_csv(hand_comparison)
+    assert next(csv.reader(io.StringIO(text))) == list(HEADER)
+    table = rows(text)
+    assert [r["status"] for r in table] == ["differs", "only_b", "same"]
+    differs = table[0]
+    assert differs == {
+        "status": "differs",
+        "what": "phone call duration",
+        "a_text": "more than 90 minutes",
+        "a_value": "5400",
+        "a_unit": "s",
+        "a_qualifier": "more_than",
+        "b_text": "two and a half hours",
+        "b_value": "9000",
+        "b_unit": "s",
+        "b_qualifier": "exact",
+        "a_paragraph": "2",  # numbered from 1, as the ¶ marks of the HTML
+        "b_paragraph": "3",
+    }
+
+
+def test_one_sided_pair_leaves_the_other_side_empty(hand_comparison: Comparison) -> None:
+    only_b = rows(render_csv(hand_comparison))[1]
+    assert only_b["a_text"] == only_b["a_value"] == only_b["a_paragraph"] == ""
+    assert only_b["b_text"] == "2%"
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ('he said "over 40", then, well, more', 'he said "over 40", then, well, more'),  # quoting
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),  # formula kept inert
+        ("+1 300", "'+1 300"),
+        ("line\nbreak", "line\nbreak"),  # newlines survive inside a quoted cell
+        ("naïve “quotes” €5", "naïve “quotes” €5"),  # UTF-8
+    ],
+)
+def test_awkward_texts_read_back(text: str, stored: str) -> None:
+    figure = Figure(text, 0, 0, len(text), None, "")
+    pair = FigurePair("only_a", text, figure, None)
+    comparison = Comparison(a=_empty(), b=_empty(), alignment=(), figures=(pair,))
+    (row,) = rows(render_csv(comparison))
+    assert row["a_text"] == stored
+    assert row["what"] == stored
+    assert row["a_value"] == ""
+
+
+def test_no_figures_gives_the_header_alone(hand_comparison: Comparison) -> None:
+    text = render_csv(replace(hand_comparison, figures=()))
+    assert rows(text) == []
+    assert text.startswith("status,what,")
+
+
+def _empty():  # type: ignore[no-untyped-def]
+    from reportdiff.engine.model import Report
+
+    return Report("t", ())

@@ -1,0 +1,126 @@
+"""PDF through Qt: the same content as the HTML, A4 and Letter, numbered pages."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from reportdiff.engine.model import Comparison
+
+from .conftest import SEEDS
+
+pytestmark = pytest.mark.gui
+
+# Page sizes in points (1/72 inch).
+SIZES = {"A4": (595, 842), "Letter": (612, 792)}
+
+
+def pdf_text(data: bytes) -> tuple[PdfReader, str]:
+    """The PDF's text with all whitespace removed.
+
+    Qt draws an anchor's first letter as its own text run and pypdf then
+    breaks the word ("p\nhone"); comparing without whitespace is robust to
+    that and to line wrapping inside table cells.
+    """
+    reader = PdfReader(io.BytesIO(data))
+    text = "".join(page.extract_text() for page in reader.pages)
+    return reader, squeeze(text)
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_seed_pdf_has_both_headlines_figures_and_page_numbers(
+    qapp: object, seed_comparison: Comparison, page_size: str
+) -> None:
+    from reportdiff.export.pdf import render_pdf
+
+    reader, text = pdf_text(render_pdf(seed_comparison, page_size=page_size))
+    assert squeeze(seed_comparison.a.title) in text
+    assert squeeze(seed_comparison.b.title) in text
+    assert "morethan90minutes" in text
+    assert "twoandahalfhours" in text
+    n = len(reader.pages)
+    assert n > 1
+    assert f"Page1of{n}" in text
+    assert f"Page{n}of{n}" in text
+    width, height = SIZES[page_size]
+    for page in reader.pages:
+        assert round(float(page.mediabox.width)) == width
+        assert round(float(page.mediabox.height)) == height
+
+
+def test_hand_pdf_shows_figure_table_and_boilerplate(
+    qapp: object, hand_comparison: Comparison
+) -> None:
+    from reportdiff.export.pdf import render_pdf
+
+    _, text = pdf_text(render_pdf(hand_comparison, boilerplate=True))
+    for phrase in (
+        "phone call duration",
+        "more than 90 minutes",
+        "two and a half hours",
+        "Donate to keep us going.",
+        hand_comparison.summary(),
+    ):
+        assert squeeze(phrase) in text
+
+
+def test_unknown_page_size_is_refused(qapp: object, hand_comparison: Comparison) -> None:
+    from reportdiff.export.pdf import render_pdf
+
+    with pytest.raises(ValueError, match="page size"):
+        render_pdf(hand_comparison, page_size="A3")
+
+
+def test_pages_are_cut_between_rows(qapp: object, seed_comparison: Comparison) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from reportdiff.export.html import render_html
+    from reportdiff.export.pdf import _row_boundaries, page_cuts
+
+    document = QTextDocument()
+    document.setHtml(render_html(seed_comparison))
+    document.setTextWidth(700)
+    rows = set(_row_boundaries(document))
+    cuts = page_cuts(document, 900)
+    assert cuts[0][0] == 0
+    assert cuts[-1][1] == pytest.approx(document.size().height())
+    for (_, bottom), (top, _) in itertools.pairwise(cuts):
+        assert bottom == top  # nothing left out, nothing painted twice
+    # Every page but the last ends on a row or paragraph boundary.
+    assert all(bottom in rows for _, bottom in cuts[:-1])
+
+
+def test_cli_writes_a_pdf_without_a_display(tmp_path: Path) -> None:
+    (a,) = SEEDS.glob("001_*.txt")
+    (b,) = SEEDS.glob("003_*.txt")
+    out = tmp_path / "out.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    cmd = [
+        sys.executable,
+        "-m",
+        "reportdiff.cli",
+        "compare",
+        str(a),
+        str(b),
+        "--format",
+        "pdf",
+        "--page-size",
+        "Letter",
+        "-o",
+        str(out),
+    ]
+    subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=120)
+    _, text = pdf_text(out.read_bytes())
+    assert "morethan90minutes" in text

@@ -1,0 +1,75 @@
+"""Titles from text and event names from titles: tables of cases, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportdiff.store import ImportRefused, content_hash, suggest_event_name
+from reportdiff.store.importer import guess_title, prepare_text
+
+TITLES = [
+    # (text, title) — what each row guards
+    ("Storm Floods Towns\n\nRain fell all day.", "Storm Floods Towns"),  # a short first line
+    ("Why did the dam fail?\n\nEngineers looked.", "Why did the dam fail?"),  # question headline
+    ("Rain fell all day.\n\nTowns flooded.", "Rain fell all day"),  # full stop: no headline
+    ("Only one line without a stop", "Only one line without a stop"),  # no text after it
+    (
+        "Mr. J. Smith said the river rose by two metres overnight in the town. Then it fell.",
+        "Mr. J. Smith said the river rose by two metres overnight in the town",
+    ),  # abbreviations and initials do not end the sentence
+    (
+        "Vladimira Kova has agreed to temporarily halt the works on the city's water network "
+        "following a long phone call with the mayor.",
+        "Vladimira Kova has agreed to temporarily halt the works on the city's water network…",
+    ),  # a long first sentence is cut before a function word
+    (
+        "The number of people who were told to leave their homes rose sharply overnight "
+        "as the storm came ashore near the port.",
+        "The number of people who were told to leave their homes rose sharply overnight…",
+    ),
+    ("A" * 250 + "\n\nText.", "A" * 250),  # too long for a headline: it is one sentence
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_title_from_text(text: str, title: str) -> None:
+    assert guess_title(text) == title
+
+
+EVENT_NAMES = [
+    # (titles, name) — what each row guards
+    (
+        ["Quake hits Capital", "Capital shaken by quake", "Strong quake in the capital"],
+        "Quake Capital",
+    ),
+    (["Budget passes", "Storm hits coast"], "Sample reports"),  # nothing shared
+    ([], "Sample reports"),
+    (["One title only"], "Sample reports"),
+]
+
+
+@pytest.mark.parametrize(("titles", "name"), EVENT_NAMES)
+def test_event_name_from_shared_words(titles: list[str], name: str) -> None:
+    assert suggest_event_name(titles) == name
+
+
+@given(st.lists(st.text(max_size=60), max_size=8))
+def test_event_name_is_never_empty(titles: list[str]) -> None:
+    assert suggest_event_name(titles).strip()
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_stored_or_refused_in_one_line(text: str) -> None:
+    try:
+        item = prepare_text(text)
+    except ImportRefused as refused:
+        message = str(refused)
+    else:
+        assert item.body.strip()
+        assert item.title.strip()
+        assert item.content_hash == content_hash(item.body)
+        return
+    assert "\n" not in message
+    assert message.startswith("pasted text: ")

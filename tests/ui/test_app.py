@@ -1,0 +1,48 @@
+"""`reportdiff --db PATH --compare A B --screenshot FILE.png`, run in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QImage
+
+from reportdiff.store import Library
+from reportdiff.ui.app import run_app
+
+pytestmark = pytest.mark.gui
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_screenshot_of_two_files_on_a_new_library(
+    qtbot: Any, tmp_path: Path, no_stray_threads: None
+) -> None:
+    db, png = tmp_path / "new.db", tmp_path / "shot.png"
+    files = [str(SEEDS / "001_b09a5fa10f149ba2.txt"), str(SEEDS / "003_f4d5323a934206aa.txt")]
+    assert run_app(str(db), files, str(png)) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1400, 860)
+    with Library.open(db, create=False) as library:
+        # seeded on first start; the two files were already there (no duplicates added)
+        assert library.count_articles() == 5
+
+
+def test_screenshot_of_library_ids_and_a_new_file(
+    qtbot: Any, tmp_path: Path, library_path: Path, library: Any, no_stray_threads: None
+) -> None:
+    extra = tmp_path / "storm.txt"
+    extra.write_text("Storm Ada\n\nStorm Ada closed 14 ports on Monday.", encoding="utf-8")
+    first = library.list_articles(limit=1)[0].id
+    png = tmp_path / "shot.png"
+    assert run_app(str(library_path), [str(first), str(extra)], str(png)) == 0
+    assert png.stat().st_size > 10_000
+    assert library.count_articles() == 6
+
+
+def test_an_unknown_id_is_a_clear_error(
+    tmp_path: Path, library_path: Path, library: Any, capsys: Any
+) -> None:
+    assert run_app(str(library_path), ["99999", "1"], str(tmp_path / "x.png")) == 2
+    assert "no report with id 99999" in capsys.readouterr().err

@@ -1,0 +1,132 @@
+"""A user's path: a new library, two seed reports compared, figures, navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from ui_helpers import compare_and_wait
+
+pytestmark = pytest.mark.gui
+
+
+def test_new_library_is_seeded_as_one_event(window: Any, library: Any) -> None:
+    events = library.events()
+    assert len(events) == 1
+    assert events[0].count == 5
+    assert window.library_pane.model.total() == 5
+
+
+def test_compare_001_and_003_shows_linked_rows_and_the_differing_duration(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    comparison = window.comparison()
+    assert comparison.linked_count > 0
+    text = window.view.toPlainText()
+    assert "more than 90 minutes" in text
+    assert "two and a half hours" in text
+    assert window.summary_label.text() == comparison.summary()
+    assert " linked · " in window.summary_label.text()
+    # The figures panel lists the differing duration first.
+    first = window.figures.figure_at_row(0)
+    pair = comparison.figures[first]
+    assert pair.status == "differs"
+    assert {pair.a.text, pair.b.text} == {"more than 90 minutes", "two and a half hours"}
+
+
+def test_clicking_a_figure_scrolls_the_view_to_it_and_marks_it(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    k = window.figures.figure_at_row(0)
+    view = window.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    table = window.figures.table
+    rect = table.visualRect(window.figures.proxy.index(0, 0))
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.marked_figure() == k
+    assert view.anchor_visible(f"fig-{k}-a") or view.anchor_visible(f"fig-{k}-b")
+    assert len(view.extraSelections()) >= 1
+
+
+def test_next_and_previous_difference_move_through_the_rows(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.resize(1200, 500)  # short enough that the view scrolls
+    qtbot.wait(10)
+    rows = window.view.difference_rows()
+    assert len(rows) >= 3
+    next_action = window.actions_by_name["next_difference"]
+    previous_action = window.actions_by_name["previous_difference"]
+    visited = []
+    for _ in range(3):
+        next_action.trigger()
+        visited.append(window.view.current_row())
+    assert visited == sorted(visited)
+    assert len(set(visited)) == 3
+    assert window.view.verticalScrollBar().value() > 0
+    previous_action.trigger()
+    assert window.view.current_row() == visited[1]
+
+
+def test_next_differing_figure_marks_it(qtbot: Any, window: Any, seed_id: Any) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.actions_by_name["next_figure"].trigger()
+    k = window.view.marked_figure()
+    assert k is not None
+    assert window.comparison().figures[k].status == "differs"
+
+
+def test_swap_compares_b_with_a(qtbot: Any, window: Any, seed_id: Any) -> None:
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.actions_by_name["swap"].trigger()
+    assert window.shown_pair() == (b, a)
+    assert window.comparison().a.title == window.library.report(b).title
+
+
+def test_selecting_two_reports_and_compare(qtbot: Any, window: Any, seed_id: Any) -> None:
+    a, b = seed_id("000_"), seed_id("002_")
+    window.library_pane.select_ids([a, b])
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.actions_by_name["compare"].trigger()
+    assert set(window.shown_pair()) == {a, b}
+
+
+def test_a_burst_of_pairs_ends_on_the_last(qtbot: Any, window: Any, seed_id: Any) -> None:
+    ids = [seed_id(f"00{i}_") for i in range(5)]
+    for other in ids[1:]:
+        window.pickers.set_pair(ids[0], other)
+    qtbot.waitUntil(lambda: window.shown_pair() == (ids[0], ids[-1]), timeout=20_000)
+
+
+def test_find_in_comparison(qtbot: Any, window: Any, seed_id: Any) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.actions_by_name["find"].trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.edit, "two and a half")
+    assert window.view.textCursor().selectedText() == "two and a half"
+    window.find_bar.edit.setText("no such words anywhere")
+    assert not window.find_bar.find_next()
+    assert window.find_bar.status.text() == "Not found"
+
+
+def test_zoom_keys_scale_the_text(qtbot: Any, window: Any, seed_id: Any) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.actions_by_name["zoom_in"].trigger()
+    window.actions_by_name["zoom_in"].trigger()
+    assert window.view.zoom() == 2
+    window.actions_by_name["zoom_reset"].trigger()
+    assert window.view.zoom() == 0
+
+
+def test_boilerplate_toggle_re_renders(qtbot: Any, window: Any, seed_id: Any) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.actions_by_name["toggle_boilerplate"].trigger()
+    assert "Boilerplate" in window.view.toPlainText()

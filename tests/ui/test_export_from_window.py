@@ -1,0 +1,130 @@
+"""File ▸ Export… and Edit ▸ Copy comparison from the window."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from ui_helpers import compare_and_wait
+
+from reportdiff.ui.export_dialog import default_file_name, format_for, slug, with_suffix
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def compared(qtbot: Any, window: Any, seed_id: Any) -> Any:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    return window
+
+
+def export(qtbot: Any, window: Any, path: Path, fmt: str) -> Path:
+    with qtbot.waitSignal(window.export_finished, timeout=30_000) as signal:
+        window.export_to(path, fmt)
+    return Path(signal.args[0])
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("fmt", ["html", "csv", "json", "pdf"])
+def test_export_writes_each_format(qtbot: Any, compared: Any, tmp_path: Path, fmt: str) -> None:
+    written = export(qtbot, compared, tmp_path / f"out.{fmt}", fmt)
+    data = written.read_bytes()
+    if fmt == "html":
+        assert b"two and a half hours" in data
+    elif fmt == "csv":
+        rows = list(csv.reader(data.decode("utf-8").splitlines()))
+        assert len(rows) > 1
+    elif fmt == "json":
+        assert json.loads(data)["schema"] == "reportdiff.comparison/1"
+    else:
+        assert data.startswith(b"%PDF")
+    assert compared.settings.export_folder() == str(tmp_path)
+
+
+@pytest.mark.gui
+def test_export_to_an_unwritable_folder_says_so_and_keeps_the_old_file(
+    qtbot: Any, compared: Any, tmp_path: Path, message_boxes: Any
+) -> None:
+    if os.geteuid() == 0:
+        target = tmp_path / "missing-folder" / "out.html"  # root ignores permissions
+    else:
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o500)
+        target = folder / "out.html"
+    with qtbot.waitSignal(compared.work_failed, timeout=30_000) as signal:
+        compared.export_to(target, "html")
+    assert "not saved" in signal.args[0]
+    assert "earlier file is unchanged" in message_boxes.texts("warning")[0]
+    assert not target.exists()
+
+
+@pytest.mark.gui
+def test_copy_comparison_as_rich_text(compared: Any) -> None:
+    compared.actions_by_name["copy_comparison"].trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.hasHtml()
+    assert "two and a half hours" in mime.html()
+    assert "two and a half hours" in mime.text()
+
+
+@pytest.mark.parametrize(
+    ("outlet_a", "outlet_b", "published", "expected"),
+    [
+        # outlets and the reports' date
+        (
+            "Reuters",
+            "The New York Times",
+            "2025-03-18T10:00",
+            "reuters-vs-the-new-york-times-2025-03-18.html",
+        ),
+        # no outlet: the title's first words; no date: today
+        (
+            None,
+            None,
+            None,
+            "putin-agrees-to-a-ceasefire-vs-putin-agrees-to-a-ceasefire-2026-01-02.html",
+        ),
+        # accents and punctuation never reach the file name
+        (
+            "Le Monde · Économie",
+            "Spiegel/Online",
+            "2025-03-18",
+            "le-monde-economie-vs-spiegel-online-2025-03-18.html",
+        ),
+    ],
+)
+def test_default_file_name(outlet_a: Any, outlet_b: Any, published: Any, expected: str) -> None:
+    from dataclasses import replace
+
+    from reportdiff.engine import compare
+    from reportdiff.store import read_report_file
+
+    report = read_report_file(SEEDS / "003_f4d5323a934206aa.txt")
+    a = replace(report, outlet=outlet_a, published=published)
+    b = replace(report, outlet=outlet_b, published=None)
+    name = default_file_name(compare(a, b), "html", today=dt.date(2026, 1, 2))
+    assert name == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "chosen_filter", "fmt", "final"),
+    [
+        ("/x/a.pdf", "HTML page (*.html *.htm)", "pdf", "/x/a.pdf"),  # the suffix wins
+        ("/x/a", "Figures as CSV (*.csv)", "csv", "/x/a.csv"),  # no suffix: the filter
+        ("/x/a.htm", "PDF document (*.pdf)", "html", "/x/a.htm"),
+    ],
+)
+def test_format_and_suffix(path: str, chosen_filter: str, fmt: str, final: str) -> None:
+    assert format_for(path, chosen_filter) == fmt
+    assert with_suffix(path, fmt) == Path(final)
+
+
+def test_slug() -> None:
+    assert slug("  Über: die Lage!  ") == "uber-die-lage"

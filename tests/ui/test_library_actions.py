@@ -1,0 +1,162 @@
+"""Adding, finding, editing, moving and deleting reports through the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from reportdiff.ui.dialogs import EditDetailsDialog, PasteArticleDialog
+
+pytestmark = pytest.mark.gui
+
+ARTICLE = (
+    "Storm Ada closes ports along the coast\n\n"
+    "Storm Ada closed 14 ports on Monday, the coast guard said, and 3,000 homes lost power.\n\n"
+    "Forecasters expect the storm to weaken by Wednesday."
+)
+
+
+def drop_files(window: Any, paths: list[Path]) -> None:
+    """Drag files over the window and drop them, as a file manager would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    # Qt delivers a drop only to the widget that accepted the drag's enter event.
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, drop)
+
+
+def test_dropping_files_imports_them_and_a_binary_file_is_refused(
+    qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any
+) -> None:
+    good = tmp_path / "storm.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    before = window.library_pane.model.total()
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as signal:
+        drop_files(window, [binary, good])
+    result = signal.args[0]
+    assert [s.title for s in result.imported] == ["Storm Ada closes ports along the coast"]
+    assert [Path(r.path).name for r in result.refused] == ["photo.txt"]
+    assert window.library_pane.model.total() == before + 1
+    warnings = message_boxes.texts("warning")
+    assert len(warnings) == 1
+    assert "photo.txt" in warnings[0]
+    assert "other files were imported" in warnings[0]
+
+
+def test_dropping_a_duplicate_is_recognised(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "001_b09a5fa10f149ba2.txt"
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as signal:
+        drop_files(window, [seed])
+    assert len(signal.args[0].duplicates) == 1
+    assert "already in the library" in window.statusBar().currentMessage()
+    assert message_boxes.shown == []
+
+
+def _fill_paste_dialog(window: Any, **fields: str) -> None:
+    dialog = window.findChild(PasteArticleDialog)
+    assert dialog is not None
+    for name, value in fields.items():
+        getattr(dialog, f"{name}_edit").setText(value)
+    dialog.accept()
+
+
+def test_paste_article_from_the_clipboard(qtbot: Any, window: Any, library: Any) -> None:
+    QGuiApplication.clipboard().setText(ARTICLE)
+    QTimer.singleShot(
+        0,
+        lambda: _fill_paste_dialog(
+            window, outlet="Coast Times", date="2025-01-06", url="https://example.org/ada"
+        ),
+    )
+    window.actions_by_name["paste"].trigger()
+    found = library.search("Ada")
+    assert len(found) == 1
+    article = library.article(found[0].id)
+    assert article.outlet == "Coast Times"
+    assert article.published.startswith("2025-01-06")
+    assert article.url == "https://example.org/ada"
+    assert window.library_pane.selected_ids() == [article.id]
+
+
+def test_paste_dialog_refuses_a_bad_date(qtbot: Any) -> None:
+    dialog = PasteArticleDialog(ARTICLE, ["Storms"])
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setText("last Monday")
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "2025-03-18" in dialog.problem.text()
+
+
+def test_delete_asks_first_and_removes_the_report(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, message_boxes: Any
+) -> None:
+    target = seed_id("004_")
+    window.library_pane.select_ids([target])
+    window.library_pane.table.setFocus()
+    window.actions_by_name["delete"].trigger()
+    assert len(message_boxes.texts("question")) == 1
+    assert "cannot be undone" in message_boxes.texts("question")[0]
+    with pytest.raises(KeyError):
+        library.article(target)
+    assert window.library_pane.model.total() == 4
+
+
+def test_delete_cancelled_keeps_the_report(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, message_boxes: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    target = seed_id("004_")
+    window.library_pane.select_ids([target])
+    window.actions_by_name["delete"].trigger()
+    assert library.article(target).id == target
+
+
+def test_search_filters_the_library(qtbot: Any, window: Any) -> None:
+    pane = window.library_pane
+    qtbot.keyClicks(pane.search_edit, "Zelensky")
+    pane.search_edit.returnPressed.emit()
+    assert 0 < pane.model.total() < 5
+    pane.search_edit.clear()
+    pane.search_edit.returnPressed.emit()
+    assert pane.model.total() == 5
+
+
+def test_edit_details(qtbot: Any, window: Any, library: Any, seed_id: Any) -> None:
+    target = seed_id("003_")
+    window.library_pane.select_ids([target])
+
+    def fill() -> None:
+        dialog = window.findChild(EditDetailsDialog)
+        dialog.outlet_edit.setText("The Daily Example")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.actions_by_name["edit_details"].trigger()
+    assert library.article(target).outlet == "The Daily Example"
+
+
+def test_move_to_a_new_event(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Other event", True))
+    )
+    target = seed_id("002_")
+    window.library_pane.select_ids([target])
+    window.actions_by_name["move_to_event"].trigger()
+    assert library.article(target).event_name == "Other event"
+    names = [window.library_pane.events_list.item(i).text() for i in range(3)]
+    assert any(n.startswith("Other event (1)") for n in names)
