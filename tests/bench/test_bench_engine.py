@@ -53,14 +53,18 @@ def _paraphrase(paragraphs: list[str], rng: random.Random, vocabulary: list[str]
     for p in paragraphs:
         if rng.random() < 0.15:
             continue
-        out.append(" ".join(w if rng.random() > 0.25 else rng.choice(vocabulary) for w in p.split()))
+        out.append(
+            " ".join(w if rng.random() > 0.25 else rng.choice(vocabulary) for w in p.split())
+        )
     rng.shuffle(out)
     return out
 
 
 def generated_pair(words: int, seed: int = 7) -> tuple[Report, Report]:
     rng = random.Random(seed)
-    vocabulary = ["".join(rng.choices("abcdefghiklmnoprstuvw", k=rng.randint(3, 10))) for _ in range(4000)]
+    vocabulary = [
+        "".join(rng.choices("abcdefghiklmnoprstuvw", k=rng.randint(3, 10))) for _ in range(4000)
+    ]
     a = _generated_report(words, rng, vocabulary)
     b = _paraphrase(a, rng, vocabulary)
     return parse_report("\n\n".join(a)), parse_report("\n\n".join(b))
@@ -75,7 +79,10 @@ def test_seeds_against_difflib_htmldiff(benchmark) -> None:  # type: ignore[no-u
     ours = _best_of(lambda: _fresh_compare(a, b))
     peer = _best_of(lambda: difflib.HtmlDiff().make_table(lines_a, lines_b))
     ratio = peer / ours
-    print(f"\nseeds 001×003: engine {ours * 1000:.1f} ms, difflib.HtmlDiff {peer * 1000:.1f} ms, {ratio:.1f}× faster")
+    print(
+        f"\nseeds 001×003: engine {ours * 1000:.1f} ms, "
+        f"difflib.HtmlDiff {peer * 1000:.1f} ms, {ratio:.1f}× faster"
+    )
     assert ratio >= 5
 
 
@@ -93,6 +100,8 @@ def test_growth(benchmark, words: int) -> None:  # type: ignore[no-untyped-def]
     result = benchmark.pedantic(_fresh_compare, args=(a, b, False), rounds=2, iterations=1)
     seconds = _best_of(lambda: _fresh_compare(a, b, figures=False), rounds=2)
     per_k = seconds / (words / 1000) * 1000
-    print(f"\n{words:>6} words: {len(a.paragraphs):>4}×{len(b.paragraphs):<4} paragraphs "
-          f"{seconds * 1000:7.0f} ms  ({per_k:.1f} ms per 1k words)")
+    print(
+        f"\n{words:>6} words: {len(a.paragraphs):>4}×{len(b.paragraphs):<4} paragraphs "
+        f"{seconds * 1000:7.0f} ms  ({per_k:.1f} ms per 1k words)"
+    )
     assert result is not None

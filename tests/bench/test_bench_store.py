@@ -32,18 +32,21 @@ VOCABULARY = 20_000
 SEARCH_SIZES = (10_000, 100_000)
 
 
+VOCABULARY_SEED = 2024
+
+
 def _vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
-    """Made-up words with Zipf-like frequencies, as in real prose."""
+    """Made-up words with Zipf-like frequencies, as in real prose (one fixed vocabulary)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     words = sorted({"".join(rng.choices(letters, k=rng.randint(3, 10))) for _ in range(VOCABULARY)})
     rng.shuffle(words)
     return words, [1.0 / (rank + 1) for rank in range(len(words))]
 
 
-def generate_reports(count: int, seed: int = 2024) -> Iterator[str]:
+def generate_reports(count: int, seed: int = 1) -> Iterator[str]:
     """`count` distinct reports: a headline and ~600 words in paragraphs of 60."""
+    words, weights = _vocabulary(random.Random(VOCABULARY_SEED))
     rng = random.Random(seed)
-    words, weights = _vocabulary(rng)
     for number in range(count):
         text = rng.choices(words, weights, k=WORDS_PER_REPORT)
         headline = " ".join(text[:8]).title() + f" {number}"
@@ -54,7 +57,7 @@ def generate_reports(count: int, seed: int = 2024) -> Iterator[str]:
 def _queries(seed: int = 99) -> list[str]:
     """Mid- and low-frequency words, pairs, and a prefix, as a user would type."""
     rng = random.Random(seed)
-    words, _ = _vocabulary(random.Random(2024))
+    words, _ = _vocabulary(random.Random(VOCABULARY_SEED))
     rare = words[2_000:20_000]
     mid = words[200:2_000]
     queries = [rng.choice(rare) for _ in range(10)] + [rng.choice(mid) for _ in range(10)]
@@ -177,7 +180,8 @@ def test_search(benchmark: Any, libraries: dict[int, Path], size: int) -> None:
         turn = cycle(queries)
         results = benchmark(lambda: lib.search(next(turn)))
         assert isinstance(results, list)
-        assert any(lib.search(q) for q in queries)
+        hits = [len(lib.search(q)) for q in queries]
+        assert sum(1 for n in hits if n) >= len(queries) * 3 // 4  # the queries do find reports
         peer = _peer_search_median(lib.db.conn, queries)
     median_ms = benchmark.stats.stats.median * 1000
     benchmark.extra_info.update(

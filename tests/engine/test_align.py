@@ -77,7 +77,8 @@ def test_one_to_many_link() -> None:
         "Mines around Calama stopped copper production while inspectors checked tunnels."
     )
     groups = [g for g in align(a, b) if g.a == (1,)]
-    assert groups and groups[0].b == (1, 2)
+    assert groups
+    assert groups[0].b == (1, 2)
 
 
 def test_reordered_paragraphs_link_across() -> None:
@@ -98,7 +99,8 @@ def test_boilerplate_takes_no_part() -> None:
     b = parse_report("Chile was hit by a strong quake.\nRead the full article here")
     indices_a = [i for g in align(a, b) for i in g.a]
     indices_b = [j for g in align(a, b) for j in g.b]
-    assert indices_a == [0] and indices_b == [0]
+    assert indices_a == [0]
+    assert indices_b == [0]
 
 
 def test_identical_reports_link_one_to_one() -> None:

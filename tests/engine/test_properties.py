@@ -8,7 +8,20 @@ from hypothesis import strategies as st
 from reportdiff.engine import compare, parse_report
 from reportdiff.engine.compare import clear_cache
 
-WORDS = ["quake", "Chile", "12", "rescue", "the", "power", "“mines”", "—", "Boric", "said", "a.m.", "U.S."]
+WORDS = [
+    "quake",
+    "Chile",
+    "12",
+    "rescue",
+    "the",
+    "power",
+    "“mines”",
+    "—",
+    "Boric",
+    "said",
+    "a.m.",
+    "U.S.",
+]
 word_text = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join)
 paragraphs = st.lists(word_text, max_size=12).map("\n".join)
 any_text = st.one_of(paragraphs, st.text(max_size=400))
@@ -21,14 +34,19 @@ def _check(text_a: str, text_b: str) -> None:
     seen_a = [i for g in c.alignment for i in g.a]
     seen_b = [j for g in c.alignment for j in g.b]
     # every paragraph index appears in at most one group
-    assert len(seen_a) == len(set(seen_a)) and len(seen_b) == len(set(seen_b))
+    assert len(seen_a) == len(set(seen_a))
+    assert len(seen_b) == len(set(seen_b))
     # ...and every content paragraph appears in one
     assert set(seen_a) == {p.index for p in a.content_paragraphs()}
     assert set(seen_b) == {p.index for p in b.content_paragraphs()}
     for g in c.alignment:
         # the runs rebuild both paragraph texts exactly
-        assert ["".join(r.text for r in runs) for runs in g.a_runs] == [a.paragraphs[i].text for i in g.a]
-        assert ["".join(r.text for r in runs) for runs in g.b_runs] == [b.paragraphs[j].text for j in g.b]
+        assert ["".join(r.text for r in runs) for runs in g.a_runs] == [
+            a.paragraphs[i].text for i in g.a
+        ]
+        assert ["".join(r.text for r in runs) for runs in g.b_runs] == [
+            b.paragraphs[j].text for j in g.b
+        ]
     for p in a.paragraphs:
         assert all(0 <= s < e <= len(p.text) for s, e in p.sentences)
 

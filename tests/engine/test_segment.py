@@ -42,9 +42,15 @@ SENTENCE_CASES = [
     # "U.S." and "Mr." do not end a sentence
     ("The U.S. envoy met Mr. Smith. He left.", ["The U.S. envoy met Mr. Smith.", "He left."]),
     # a middle initial does not end a sentence
-    ("President Vladimir F. Putin spoke. Then Trump.", ["President Vladimir F. Putin spoke.", "Then Trump."]),
+    (
+        "President Vladimir F. Putin spoke. Then Trump.",
+        ["President Vladimir F. Putin spoke.", "Then Trump."],
+    ),
     # month abbreviations and "a.m." do not end a sentence
-    ("On Feb. 3 at 9 a.m. Moscow time it began. Calm returned.", ["On Feb. 3 at 9 a.m. Moscow time it began.", "Calm returned."]),
+    (
+        "On Feb. 3 at 9 a.m. Moscow time it began. Calm returned.",
+        ["On Feb. 3 at 9 a.m. Moscow time it began.", "Calm returned."],
+    ),
     # a closing quote stays with its sentence; ! and ? end sentences
     ("He said “Stop!” Nobody did. Why? Fear.", ["He said “Stop!”", "Nobody did.", "Why?", "Fear."]),
     # decimals are not sentence ends

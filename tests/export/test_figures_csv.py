@@ -20,7 +20,7 @@ def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison
     text = render_csv(hand_comparison)
     assert next(csv.reader(io.StringIO(text))) == list(HEADER)
     table = rows(text)
-    assert [r["status"] for r in table] == ["differs", "only_b", "same"]
+    assert [r["status"] for r in table] == ["differs", "same", "only_b"]
     differs = table[0]
     assert differs == {
         "status": "differs",
@@ -39,7 +39,7 @@ def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison
 
 
 def test_one_sided_pair_leaves_the_other_side_empty(hand_comparison: Comparison) -> None:
-    only_b = rows(render_csv(hand_comparison))[1]
+    only_b = rows(render_csv(hand_comparison))[2]
     assert only_b["a_text"] == only_b["a_value"] == only_b["a_paragraph"] == ""
     assert only_b["b_text"] == "2%"
 

@@ -119,7 +119,7 @@ def test_figures_table_lists_differing_first_with_anchors(hand_comparison: Compa
     root = parse(render_html(hand_comparison))
     rows = root.find(".//table[@class='figures']/tbody").findall("tr")
     names = [row.find(".//a").get("name") for row in rows]
-    assert names == ["figure-1", "figure-2", "figure-0"]  # differs, only_b, same
+    assert names == ["figure-1", "figure-0", "figure-2"]  # differs, same, only_b
     assert "differs" in text_of(rows[0])
 
 
@@ -189,7 +189,44 @@ def test_unknown_theme_is_refused(hand_comparison: Comparison) -> None:
 
 def test_tooltip_for_a_one_sided_figure() -> None:
     pair = build_comparison().figures[2]
-    assert figure_tooltip(pair) == "A: not stated · B: 2% (2%)"
+    assert figure_tooltip(pair) == "A: not stated · B: 2%"
+
+
+@pytest.mark.parametrize(
+    ("figure", "words"),
+    [
+        # durations under a day in seconds, as the engine compares them
+        (
+            Figure("more than 90 minutes", 0, 0, 20, 5400, "s", "more_than", "duration"),
+            "more than 90 minutes (5400 s, more than)",
+        ),
+        # longer ones in days, not 94672800 s
+        (
+            Figure("three years", 0, 0, 11, 94672800, "s", dimension="duration"),
+            "three years (1096 days)",
+        ),
+        # a spelled-out count shows its number; a plain one is not repeated
+        (Figure("two", 0, 0, 3, 2, ""), "two (2)"),
+        (Figure("175", 0, 0, 3, 175, ""), "175"),
+        (
+            Figure("about 20 percent", 0, 0, 16, 20, "%", "approximate", "percent"),
+            "about 20 percent (20%, about)",
+        ),
+        # dates: a full date is shown in ISO form, a partial one is not
+        (
+            Figure(
+                "March 18, 2025", 0, 0, 14, 739328, "date", dimension="date", display="2025-03-18"
+            ),
+            "March 18, 2025 (2025-03-18)",
+        ),
+        (Figure("February", 0, 0, 8, 2, "month", dimension="date", display="--02"), "February"),
+        (Figure("a figure", 0, 0, 8, None, ""), "a figure"),
+    ],
+)
+def test_tooltip_values(figure: Figure, words: str) -> None:
+    from reportdiff.engine.model import FigurePair
+
+    assert figure_tooltip(FigurePair("only_a", "x", figure, None)) == f"A: {words} · B: not stated"
 
 
 def test_seed_comparison_renders_every_differing_pair(seed_comparison: Comparison) -> None:

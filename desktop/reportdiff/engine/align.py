@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from functools import lru_cache
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportdiff.engine.model import AlignedGroup, Paragraph, Report
 from reportdiff.engine.text import STOPWORDS, WORD_RE, stem, strip_accents
@@ -105,7 +104,7 @@ def _term(raw: str) -> tuple[str, float]:
     word = strip_accents(raw.casefold()).replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    if word in STOPWORDS or len(word) < 2 and not word.isdigit():
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
         return "", 1.0
     if word[0].isdigit():
         return stem(word), _NUMBER_BOOST
@@ -138,7 +137,9 @@ def _norm(vec: Vector) -> float:
     return math.sqrt(sum(w * w for w in vec.values()))
 
 
-def _unit(p: Paragraph, sentence_terms: list[list[tuple[str, float]]], idf: dict[str, float]) -> _Unit:
+def _unit(
+    p: Paragraph, sentence_terms: list[list[tuple[str, float]]], idf: dict[str, float]
+) -> _Unit:
     vec = _vector([t for s in sentence_terms for t in s], idf)
     sentences = []
     for s in sentence_terms:
@@ -216,7 +217,7 @@ def _best_per_paragraph(
         c = d / (ua[i].norm * ub[j].norm or 1.0)
         by_a[i].append((c, j))
         by_b[j].append((c, i))
-    keep = set()
+    keep: set[tuple[int, int]] = set()
     for i, row in by_a.items():
         keep.update((i, j) for _, j in sorted(row, reverse=True)[:_MAX_CANDIDATES])
     for j, col in by_b.items():
@@ -246,18 +247,18 @@ def _choose_links(scores: dict[tuple[int, int], float]) -> dict[tuple[int, int],
         # group is one paragraph on this side and the match is nearly as good.
         if i not in partner_a:
             group = partner_b[j]
-            if len(group) == 1 and len(partner_a[group[0]]) == 1:
-                if s >= EXTRA_RATIO * links[group[0], j]:
-                    links[i, j] = s
-                    partner_a[i] = [j]
-                    group.append(i)
+            alone = len(group) == 1 and len(partner_a[group[0]]) == 1
+            if alone and s >= EXTRA_RATIO * links[group[0], j]:
+                links[i, j] = s
+                partner_a[i] = [j]
+                group.append(i)
         else:
             group = partner_a[i]
-            if len(group) == 1 and len(partner_b[group[0]]) == 1:
-                if s >= EXTRA_RATIO * links[i, group[0]]:
-                    links[i, j] = s
-                    partner_b[j] = [i]
-                    group.append(j)
+            alone = len(group) == 1 and len(partner_b[group[0]]) == 1
+            if alone and s >= EXTRA_RATIO * links[i, group[0]]:
+                links[i, j] = s
+                partner_b[j] = [i]
+                group.append(j)
     return links
 
 

@@ -74,7 +74,8 @@ _APPEAL = [
     r"\b(remind me later|maybe later|not ready to|not now)\b",
     r"\b(paypal|patreon|tax-deductible|paywall)\b",
     r"^a message from\b",
-    r"\b(unterstützen sie|spende|jetzt abonnieren|soutenez|faire un don|apoya|suscríbete|donar|sostieni|abbonati)",
+    r"\b(unterstützen sie|spende|jetzt abonnieren|soutenez|faire un don)",
+    r"\b(apoya|suscríbete|donar|sostieni|abbonati)",
 ]
 _APPEAL_RE = [re.compile(p) for p in _APPEAL]
 _READER = frozenset({"you", "your", "us", "our", "we", "ihr", "sie", "vous", "nous"})
@@ -102,7 +103,7 @@ def _cue(text: str) -> str | None:
     if _is_link_list(text):
         return "links"
     hits = sum(1 for rx in _APPEAL_RE if rx.search(key))
-    if hits >= 2 or hits == 1 and _READER.intersection(words(key)):
+    if hits >= 2 or (hits == 1 and _READER.intersection(words(key))):
         return "appeal"
     return None
 
@@ -110,7 +111,7 @@ def _cue(text: str) -> str | None:
 def _is_link_list(text: str) -> bool:
     """Bullet-separated short items: "• Source 1 • Source 2"."""
     items = [s.strip() for s in _LINK_LIST_RE.split(text) if s.strip()]
-    if len(items) < 2 or not _LINK_LIST_RE.search(text[:3]) and len(items) < 3:
+    if len(items) < 2 or (not _LINK_LIST_RE.search(text[:3]) and len(items) < 3):
         return False
     return all(len(item.split()) <= 6 for item in items)
 
@@ -140,11 +141,11 @@ def _absorb_short(paragraphs: list[str], flags: list[bool]) -> bool:
         # A heading ("A message from the editors:") introduces the block after it.
         heading = after and n_words <= _HEADING_WORDS and text.rstrip().endswith(":")
         # A button is a word or two; a five-word line ending in a full stop is a sentence.
-        button = n_words <= 2 or n_words <= _SHORT_UI_WORDS and not text.rstrip().endswith(".")
-        if heading or (before or after) and button:
+        button = n_words <= 2 or (n_words <= _SHORT_UI_WORDS and not text.rstrip().endswith("."))
+        if heading or ((before or after) and button):
             flags[i] = changed = True
     return changed
 
 
 def _has_quote(text: str) -> bool:
-    return any(q in text for q in "\"“”„«»")
+    return any(q in text for q in '"“”„«»')

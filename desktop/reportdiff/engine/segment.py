@@ -22,10 +22,79 @@ _TITLE_MAX_CHARS = 90
 
 # Abbreviations whose period does not end a sentence (lower-case, without the dot).
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr gen lt col sgt capt maj adm sen rep gov pres rev hon
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    no nos vs v etc inc corp co ltd plc dept univ approx est fig al ft mt ave blvd
-    a.m p.m u.s u.k u.n e.u e.g i.e d.c""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "rev",
+        "hon",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vs",
+        "v",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "plc",
+        "dept",
+        "univ",
+        "approx",
+        "est",
+        "fig",
+        "al",
+        "ft",
+        "mt",
+        "ave",
+        "blvd",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "e.g",
+        "i.e",
+        "d.c",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
 _DOTTED = re.compile(r"^(?:\w\.)+\w$")
@@ -80,7 +149,9 @@ def split_paragraphs(text: str) -> list[str]:
     """Paragraph texts: blocks between blank lines, each line its own paragraph
     unless the block is hard-wrapped prose."""
     out: list[str] = []
-    for block in re.split(r"\n[ \t\r\f\v\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+    for block in re.split(
+        r"\n[ \t\r\f\v\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n")
+    ):
         lines = [" ".join(line.split()) for line in block.split("\n")]
         lines = [line for line in lines if line]
         if lines:

@@ -11,10 +11,10 @@ joining a paragraph's runs gives back its text exactly.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
-from dataclasses import replace
 
 from diff_match_patch import diff_match_patch
 

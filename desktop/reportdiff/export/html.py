@@ -131,7 +131,8 @@ _QUALIFIER_WORDS = {
     "range": "range",
 }
 
-_STATUS_ORDER = {"differs": 0, "only_a": 1, "only_b": 2, "same": 3}
+# Differing pairs first, then the pairs both reports state, then one-sided ones.
+_STATUS_ORDER = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
 _STATUS_WORDS = {
     "differs": "⚠ differs",
     "same": "same",
@@ -240,7 +241,7 @@ def _legend() -> str:
 
 
 def figure_order(figures: Sequence[FigurePair]) -> list[int]:
-    """Indices of `figures`, differing pairs first, then one-sided, then agreeing."""
+    """Indices of `figures`: differing pairs, agreeing pairs, then one-sided figures."""
     return sorted(range(len(figures)), key=lambda k: (_STATUS_ORDER[figures[k].status], k))
 
 
@@ -250,7 +251,8 @@ def _figures_table(figures: Sequence[FigurePair]) -> str:
     rows = "\n".join(_figure_row(k, figures[k]) for k in figure_order(figures))
     return (
         '<h2>Figures</h2>\n<table class="figures" width="100%" cellspacing="0" cellpadding="4">\n'
-        "<thead><tr><th>What</th><th>A</th><th>B</th><th>Status</th></tr></thead>\n"
+        '<thead><tr><th width="22%">What</th><th width="32%">A</th><th width="32%">B</th>'
+        '<th width="14%">Status</th></tr></thead>\n'
         f"<tbody>\n{rows}\n</tbody></table>"
     )
 
@@ -276,20 +278,29 @@ def _figure_cell(figure: Figure | None) -> str:
 
 
 def _value_words(figure: Figure) -> str:
-    """'5400 s, more than': the normalised value the comparison used."""
-    if figure.display:
-        amount = figure.display
-    elif figure.value is None:
+    """'5400 s, more than': the normalised value the comparison used.
+
+    Left out where it would only repeat the text ("175", "Tuesday").
+    """
+    amount = _amount(figure)
+    if amount.casefold() == figure.text.casefold():
         amount = ""
-    else:
-        amount = _amount(figure.value, figure.unit)
     qualifier = _QUALIFIER_WORDS.get(figure.qualifier, figure.qualifier.replace("_", " "))
     return ", ".join(p for p in (amount, qualifier) if p)
 
 
-def _amount(value: float, unit: str) -> str:
-    """'5400 s', '2%', '2.5 h': a value in its base unit, never in e-notation."""
-    number = f"{value:.0f}" if float(value).is_integer() else f"{value:.6g}"
+def _amount(figure: Figure) -> str:
+    """'5400 s', '30 days', '20%', '2025-03-18': a value, never in e-notation."""
+    if figure.dimension in ("date", "time"):
+        # Partial dates read "--02"; the text ("February") says it better.
+        display = figure.display
+        return display if display and not display.startswith("--") else ""
+    if figure.value is None:
+        return ""
+    value, unit = figure.value, figure.unit
+    if unit == "s" and value >= 86400:
+        value, unit = value / 86400, "days"
+    number = f"{value:.0f}" if float(value).is_integer() else f"{value:.4g}"
     if not unit:
         return number
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"

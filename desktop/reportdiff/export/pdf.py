@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -66,6 +67,10 @@ def render_pdf(
     """The comparison as PDF bytes (A4 or Letter), with page numbers."""
     if page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {page_size!r}; choose A4 or Letter")
+    return _render(comparison, page_size, boilerplate)
+
+
+def _render(comparison: Comparison, page_size: str, boilerplate: bool) -> bytes:
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -113,21 +118,37 @@ def _body_rect(writer: QPdfWriter) -> QRectF:
 
 def _paint(document: QTextDocument, writer: QPdfWriter) -> None:
     body = _body_rect(writer)
-    cuts = page_cuts(document, body.height())
+    pages = page_cuts(document, body.height())
     painter = QPainter(writer)
     try:
-        for n, (top, bottom) in enumerate(cuts, start=1):
+        for n, page in enumerate(pages, start=1):
             if n > 1:
                 writer.newPage()
-            painter.save()
-            painter.translate(0, -top)
-            # A pixel more on each side keeps the border a row cut runs along.
-            clip = QRectF(0, top - _BLEED, body.width(), bottom - top + 2 * _BLEED)
-            document.drawContents(painter, clip)
-            painter.restore()
-            _footer(painter, body, f"Page {n} of {len(cuts)}")
+            offset = 0.0
+            if page.header is not None:
+                # A table continued from the last page gets its header row again.
+                _draw_slice(painter, document, body, page.header, 0.0)
+                offset = page.header[1] - page.header[0]
+            _draw_slice(painter, document, body, (page.top, page.bottom), offset)
+            _footer(painter, body, f"Page {n} of {len(pages)}")
     finally:
         painter.end()
+
+
+def _draw_slice(
+    painter: QPainter,
+    document: QTextDocument,
+    body: QRectF,
+    span: tuple[float, float],
+    at: float,
+) -> None:
+    """Paint document rows span[0]..span[1] at height `at` of the page."""
+    top, bottom = span
+    painter.save()
+    painter.translate(0, at - top)
+    # A pixel more on each side keeps the border a row cut runs along.
+    document.drawContents(painter, QRectF(0, top - _BLEED, body.width(), bottom - top + 2 * _BLEED))
+    painter.restore()
 
 
 def _footer(painter: QPainter, body: QRectF, text: str) -> None:
@@ -142,22 +163,44 @@ def _footer(painter: QPainter, body: QRectF, text: str) -> None:
 # --- where to cut pages -----------------------------------------------------
 
 
-def page_cuts(document: QTextDocument, page_height: float) -> list[tuple[float, float]]:
-    """(top, bottom) of each page in document coordinates.
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page: document rows top..bottom, under a repeated table header if any."""
+
+    top: float
+    bottom: float
+    header: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _TableHeader:
+    top: float  # of the table and its header row
+    bottom: float  # of the header row
+    table_bottom: float
+
+
+def page_cuts(document: QTextDocument, page_height: float) -> list[Page]:
+    """The pages, in document coordinates.
 
     A page ends at the last row or paragraph boundary that fits, unless that
     leaves the page mostly empty; then at the last line that fits; only a
-    single line taller than a page is cut through.
+    single line taller than a page is cut through. A page that starts inside
+    a table with a header row repeats that row first.
     """
     height = document.size().height()
-    rows = sorted(set(_row_boundaries(document)))
+    tables = list(_tables(document.rootFrame()))
+    headers = [h for table in tables if (h := _table_header(document, table)) is not None]
+    # Never end a page just under a header row: it would stand there alone.
+    rows = sorted(set(_row_boundaries(document, tables)) - {h.bottom for h in headers})
     lines = sorted(set(_line_boundaries(document)))
-    cuts, top = [], 0.0
+    pages, top = [], 0.0
     while top < height - 0.5:
-        bottom = _next_cut(top, page_height, height, rows, lines)
-        cuts.append((top, bottom))
+        header = next((h for h in headers if h.bottom <= top < h.table_bottom - 0.5), None)
+        room = page_height - (header.bottom - header.top if header else 0.0)
+        bottom = _next_cut(top, room, height, rows, lines)
+        pages.append(Page(top, bottom, (header.top, header.bottom) if header else None))
         top = bottom
-    return cuts or [(0.0, max(height, 1.0))]
+    return pages or [Page(0.0, max(height, 1.0))]
 
 
 def _next_cut(
@@ -173,10 +216,9 @@ def _next_cut(
     return line if line is not None else limit
 
 
-def _row_boundaries(document: QTextDocument) -> Iterator[float]:
+def _row_boundaries(document: QTextDocument, tables: list[QTextTable]) -> Iterator[float]:
     """Gaps between table rows and between the paragraphs outside tables."""
     layout = document.documentLayout()
-    tables = list(_tables(document.rootFrame()))
     spans = [(table.firstPosition(), table.lastPosition()) for table in tables]
     for block in _blocks(document):
         if not any(lo <= block.position() <= hi for lo, hi in spans):
@@ -185,12 +227,15 @@ def _row_boundaries(document: QTextDocument) -> Iterator[float]:
         yield from _table_gaps(document, table)
 
 
-def _table_gaps(document: QTextDocument, table: QTextTable) -> Iterator[float]:
+def _table_gaps(document: QTextDocument, table: QTextTable) -> list[float]:
+    """The table's top and bottom, and the gap before each row after the first."""
+    frame = document.documentLayout().frameBoundingRect(table)
+    return [frame.top(), frame.bottom(), *_row_gaps(document, table)]
+
+
+def _row_gaps(document: QTextDocument, table: QTextTable) -> list[float]:
     layout = document.documentLayout()
-    frame = layout.frameBoundingRect(table)
-    yield frame.top()
-    yield frame.bottom()
-    previous_bottom = None
+    gaps, previous_bottom = [], None
     for row in range(table.rows()):
         tops, bottoms = [], []
         for column in range(table.columns()):
@@ -199,8 +244,17 @@ def _table_gaps(document: QTextDocument, table: QTextTable) -> Iterator[float]:
             bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
         if previous_bottom is not None:
             # Half-way between the text of two rows is where their border runs.
-            yield (previous_bottom + min(tops)) / 2
+            gaps.append((previous_bottom + min(tops)) / 2)
         previous_bottom = max(bottoms)
+    return gaps
+
+
+def _table_header(document: QTextDocument, table: QTextTable) -> _TableHeader | None:
+    count = table.format().headerRowCount()  # set by <thead>
+    if count < 1 or table.rows() <= count:
+        return None
+    frame = document.documentLayout().frameBoundingRect(table)
+    return _TableHeader(frame.top(), _row_gaps(document, table)[count - 1], frame.bottom())
 
 
 def _line_boundaries(document: QTextDocument) -> Iterator[float]:

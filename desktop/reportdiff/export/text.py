@@ -107,7 +107,11 @@ def _boilerplate(c: Comparison) -> list[str]:
             continue
         lines.append(f"Boilerplate in {name} (not compared): {len(items)} paragraphs")
         for p in items:
-            text = p.text if len(p.text) <= _BOILERPLATE_PREVIEW else p.text[: _BOILERPLATE_PREVIEW - 1] + "…"
+            text = (
+                p.text
+                if len(p.text) <= _BOILERPLATE_PREVIEW
+                else p.text[: _BOILERPLATE_PREVIEW - 1] + "…"
+            )
             lines.append(f"  {name}{p.index:<4} {text}")
         lines.append("")
     return lines

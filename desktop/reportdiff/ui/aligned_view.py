@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -71,6 +71,20 @@ def anchor_spans(document: QTextDocument) -> dict[str, tuple[int, int]]:
     return spans
 
 
+def build_document(html: str, zoom: int) -> QTextDocument:
+    """Parse the view's HTML on a worker thread and hand the document to the GUI thread.
+
+    QTextDocument is reentrant: parsing off the GUI thread is allowed, so a pair
+    switch costs the GUI thread only the layout, not the HTML parse.
+    """
+    document = QTextDocument()
+    document.setHtml(zoomed_html(html, zoom))
+    app = QCoreApplication.instance()
+    if app is not None:
+        document.moveToThread(app.thread())
+    return document
+
+
 class AlignedView(QTextBrowser):
     """Shows one comparison; emits `figure_clicked(K)` when a figure mark is clicked."""
 
@@ -95,13 +109,33 @@ class AlignedView(QTextBrowser):
 
     # --- content -----------------------------------------------------------
 
-    def show_comparison(self, comparison: Comparison | None, html: str) -> None:
-        """Replace the view's content, keeping the zoom."""
+    def show_comparison(
+        self, comparison: Comparison | None, html: str, document: QTextDocument | None = None
+    ) -> None:
+        """Replace the view's content, keeping the zoom.
+
+        `document`, when given, is `html` already parsed at the current zoom by
+        `build_document` on a worker thread: the GUI thread then only lays it out.
+        """
         self._comparison = comparison
         self._html = html
         self._marked_figure = None
-        self._apply_html()
+        if document is not None and document.thread() is self.thread():
+            self.setExtraSelections([])
+            self._replace_document(document)
+            self._spans = anchor_spans(self.document())
+        else:
+            self._apply_html()
         self.rendered.emit()
+
+    def _replace_document(self, document: QTextDocument) -> None:
+        old = self.document()
+        # A document we were given earlier is ours to delete; Qt deletes its own first one.
+        ours = old.parent() is self
+        document.setParent(self)
+        self.setDocument(document)
+        if ours:
+            old.deleteLater()
 
     def _apply_html(self) -> None:
         self.setExtraSelections([])

@@ -201,9 +201,11 @@ def _run_window(
     if os.environ.get("REPORTDIFF_EXIT_AFTER_PAINT"):
         watcher = _FirstPaint(window)
         window.installEventFilter(watcher)
-    window.show()
     if pair is not None:
-        open_on_pair(window, library, pair)
+        # The first comparison starts once the window is painted, so it never delays it.
+        start = pair
+        window.first_painted.connect(lambda: open_on_pair(window, library, start))
+    window.show()
     code = app.exec()
     if not screenshot:  # a scripted screenshot leaves the user's settings alone
         window.save_settings()

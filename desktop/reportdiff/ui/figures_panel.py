@@ -133,6 +133,8 @@ class FiguresPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((110, 100, 100)):
+            self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)
         layout = QVBoxLayout(self)
@@ -140,10 +142,9 @@ class FiguresPanel(QWidget):
         layout.addWidget(self.table)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
+        # Fixed column widths (set once): measuring every cell on each pair switch costs
+        # more than the switch may take; tooltips show whatever a cell cuts off.
         self.model.set_comparison(comparison)
-        self.table.resizeColumnsToContents()
-        for column in (1, 2):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 160))
 
     def figure_at_row(self, row: int) -> int | None:
         """The figure index K shown on visual row `row`."""

@@ -8,6 +8,7 @@ run on the thread pool; results come back as signals.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPalette,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 from reportdiff.engine.model import Comparison
 from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
 from reportdiff.ui import workers
-from reportdiff.ui.aligned_view import AlignedView, FindBar
+from reportdiff.ui.aligned_view import AlignedView, FindBar, build_document
 from reportdiff.ui.dialogs import EditDetailsDialog, PasteArticleDialog, confirm, show_error
 from reportdiff.ui.figures_panel import FiguresPanel
 from reportdiff.ui.library_pane import LibraryPane
@@ -55,24 +57,40 @@ def theme_for(palette: QPalette) -> str:
 
 
 def compare_job(
-    path: Path, a: int, b: int, *, boilerplate: bool, theme: str
-) -> tuple[Comparison, str]:
-    """Read two reports, compare them, render the view's HTML (on a pool thread)."""
+    path: Path, a: int, b: int, *, boilerplate: bool, theme: str, zoom: int = 0
+) -> tuple[Comparison, str, QTextDocument]:
+    """Read two reports, compare them, render and parse the view's HTML (on a pool thread)."""
     from reportdiff.engine import compare
     from reportdiff.export.html import render_html
 
     # SQLite connections belong to one thread: this job opens its own.
     with Library.open(path, create=False) as library:
-        report_a, report_b = library.report(a), library.report(b)
+        report_a, report_b = _report(library.article(a)), _report(library.article(b))
     comparison = compare(report_a, report_b)
     html = render_html(comparison, boilerplate=boilerplate, theme=theme, for_screen=True)
-    return comparison, html
+    return comparison, html, build_document(html, zoom)
+
+
+def _report(article: Any) -> Any:
+    """The engine's Report of a stored article, parsed once per text and details."""
+    return _parse(article.body, article.title, article.outlet, article.url, article.published)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(
+    body: str, title: str, outlet: str | None, url: str | None, published: str | None
+) -> Any:
+    # Keyed by everything the Report is made of, so an edited report is parsed anew.
+    from reportdiff.store.importer import report_from
+
+    return report_from(body, title, outlet, url, published)
 
 
 class MainWindow(QMainWindow):
     """Library on the left, the comparison in the centre, figures on the right."""
 
     comparison_shown = Signal()
+    first_painted = Signal()  # the window is on screen: slower work may start
     import_finished = Signal(object)  # the store's ImportResult
     export_finished = Signal(object)  # the written path
     work_failed = Signal(str)
@@ -88,6 +106,7 @@ class MainWindow(QMainWindow):
         self._shown_pair: tuple[int, int] | None = None
         self._token = 0
         self._busy = 0
+        self._painted = False
         self.remember = True  # False for scripted runs (screenshots): settings stay as they were
         self.actions_by_name = self._make_actions()
         self._build_panes()
@@ -140,9 +159,6 @@ class MainWindow(QMainWindow):
         self.figures_dock = self._dock("Figures", "figuresDock", self.figures)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.figures_dock)
-        self.resizeDocks(
-            [self.library_dock, self.figures_dock], [420, 340], Qt.Orientation.Horizontal
-        )
         edit_names = ("compare", "edit_details", "move_to_event", "delete")
         self.library_pane.add_actions([self.actions_by_name[n] for n in edit_names])
         self.library_pane.table.addAction(self.actions_by_name["delete"])
@@ -232,8 +248,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        if state is not None:
-            self.restoreState(state)
+        self._layout_restored = state is not None and self.restoreState(state)
         self.view.set_zoom(self.settings.zoom())
         self.actions_by_name["toggle_boilerplate"].setChecked(self.settings.boilerplate())
         self._sync_dock_actions()
@@ -245,6 +260,28 @@ class MainWindow(QMainWindow):
         if self._pair is not None:
             self.settings.set_last_pair(*self._pair)
         self.settings.sync()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+        return handled
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            # First start: share the width between library, comparison and figures.
+            self._layout_restored = True
+            width = self.width()
+            self.resizeDocks(
+                [self.library_dock, self.figures_dock],
+                [max(300, width * 24 // 100), max(280, width * 22 // 100)],
+                Qt.Orientation.Horizontal,
+            )
+
+    def painted(self) -> bool:
+        return self._painted
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember:
@@ -274,20 +311,23 @@ class MainWindow(QMainWindow):
         self._token += 1
         token, (a, b), path = self._token, self._pair, self.library.path
         boilerplate, theme = self.actions_by_name["toggle_boilerplate"].isChecked(), self.theme()
+        zoom = self.view.zoom()
         self._set_busy(+1, "Comparing…")
         workers.start(
-            lambda _job: compare_job(path, a, b, boilerplate=boilerplate, theme=theme),
-            lambda result: self._on_compared(token, (a, b), result),
+            lambda _job: compare_job(path, a, b, boilerplate=boilerplate, theme=theme, zoom=zoom),
+            lambda result: self._on_compared(token, (a, b), zoom, result),
             lambda exc: self._on_compare_failed(token, exc),
         )
 
-    def _on_compared(self, token: int, pair: tuple[int, int], result: Any) -> None:
+    def _on_compared(self, token: int, pair: tuple[int, int], zoom: int, result: Any) -> None:
         self._set_busy(-1)
         if token != self._token:
             return  # a newer request is on its way
-        comparison, html = result
+        comparison, html, document = result
         self._shown_pair = pair
-        self.view.show_comparison(comparison, html)
+        # A zoom change while the job ran makes its parsed document stale: parse here then.
+        fresh = document if self.view.zoom() == zoom else None
+        self.view.show_comparison(comparison, html, fresh)
         self.figures.set_comparison(comparison)
         self.summary_label.setText(comparison.summary())
         self.setWindowTitle(f"{_short(comparison.a)} vs {_short(comparison.b)} — ReportDiff")

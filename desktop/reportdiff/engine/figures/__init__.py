@@ -40,11 +40,15 @@ def _found(report: Report) -> tuple[Found, ...]:
 
 
 def _idf(a: Report, b: Report) -> dict[str, float]:
-    """Rarity of each word across the paragraphs of both reports."""
+    """Rarity of each word across the paragraphs of both reports.
+
+    Smoothed (log((1 + n) / (1 + df)) + 1), so that in two short reports a
+    word both share still counts for something.
+    """
     docs = [words_of(p.text) for r in (a, b) for p in r.content_paragraphs()]
     counts: dict[str, int] = {}
     for words in docs:
         for word in words:
             counts[word] = counts.get(word, 0) + 1
     n = len(docs)
-    return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
+    return {w: math.log((n + 1) / (c + 1)) + 1 for w, c in counts.items()}

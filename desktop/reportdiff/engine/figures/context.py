@@ -9,6 +9,8 @@ of its territory"). The sentence's other words make the figure's context.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
 
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
@@ -16,6 +18,7 @@ from reportdiff.engine.figures.words import (
     STOPWORDS,
     WORD_RE,
     is_content,
+    split_words,
     term,
 )
 from reportdiff.engine.model import Figure
@@ -24,13 +27,16 @@ _NEAR = 5  # tokens: context words this close to the figure weigh double
 _EVENT_REACH = 8
 # Words that name what is counted although they do not end in "s".
 _NOUNY = frozenset(
-    """people dead injured wounded children men women staff personnel police troops missing
-    homeless cattle aircraft crew livestock""".split()
+    split_words(
+        """people dead injured wounded children men women staff personnel police troops missing
+        homeless cattle aircraft crew livestock"""
+    )
 )
 _NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand million billion trillion half dozen quarter percent cent bn""".split()
+    split_words("""one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+    seventy eighty ninety hundred thousand million billion trillion half dozen
+    quarter percent cent bn""")
 )
 
 
@@ -48,10 +54,11 @@ class Context:
     event: str | None
     terms: tuple[tuple[str, float], ...]
     phrase: str
+    near: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of a paragraph; `capital` when written with a capital letter."""
 
     word: str
@@ -62,8 +69,9 @@ class Token:
 
 def sentence_tokens(text: str, folded: str, start: int, end: int) -> tuple[Token, ...]:
     """The words of one sentence with their offsets."""
+    new = tuple.__new__  # Token(...) through its Python-level __new__ costs twice as much
     return tuple(
-        Token(m.group(0), m.start(), m.end(), text[m.start()].isupper())
+        new(Token, (m.group(0), m.start(), m.end(), text[m.start()].isupper()))
         for m in WORD_RE.finditer(folded, start, end)
     )
 
@@ -76,9 +84,11 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
-        event=_event(left, right),
+        event=_event(folded, left, right),
         terms=_terms(left, right),
         phrase=phrase,
+        near=_near(left, right),
+        places=_places(tokens),
     )
 
 
@@ -129,12 +139,16 @@ def _of_phrase(folded: str, end: int, right: list[Token]) -> str | None:
     """ "20% of its territory" → "territory"."""
     if not right or right[0].word != "of" or folded[end : right[0].start].strip():
         return None
-    return next((t.word for t in right[1:4] if is_content(t.word)), None)
+    words = [t for t in right[1:4] if is_content(t.word)]
+    plain = [t for t in words if not t.capital]
+    return (plain or words)[0].word if words else None
 
 
 def _head(tokens: list[Token], *, skip_names: bool) -> str | None:
     """The nearest meaningful word on one side ("toll" in "the toll rose to 15")."""
     for token in tokens[:8]:
+        if token.word in _CONJUNCTIONS:
+            return None  # the head of another clause says nothing of this figure
         if token.word in LINKING_VERBS or not is_content(token.word):
             continue
         if token.word in _NUMBER_WORDS or (skip_names and token.capital):
@@ -143,17 +157,47 @@ def _head(tokens: list[Token], *, skip_names: bool) -> str | None:
     return None
 
 
-def _event(left: list[Token], right: list[Token]) -> str | None:
-    """The nearest event class ("@death" for "killed") within a few words."""
+def _event(folded: str, left: list[Token], right: list[Token]) -> str | None:
+    """The nearest event class ("@death" for "killed") within a few words.
+
+    A word past a clause break ("and", a comma) counts as further away: in
+    "14 died and 30 were hurt", 30 were hurt.
+    """
     best: tuple[int, str] | None = None
     for side in (left, right):
-        for distance, token in enumerate(side[:_EVENT_REACH]):
+        distance, previous = 0, None
+        for token in side[:_EVENT_REACH]:
+            if previous is not None and _clause_break(folded, previous, token):
+                distance += 4
             cls = term(token.word)
             if cls in EVENT_CLASSES:
                 if best is None or distance < best[0]:
                     best = (distance, cls)
                 break
+            distance += 1
+            previous = token
     return best[1] if best else None
+
+
+def _clause_break(folded: str, a: Token, b: Token) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = folded[first.end : second.start]
+    return any(c in gap for c in ",;:") or a.word in _CONJUNCTIONS
+
+
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "plus"})
+
+
+def _near(left: list[Token], right: list[Token]) -> frozenset[str]:
+    words = [t.word for t in left[:_NEAR] + right[:_NEAR]]
+    return frozenset(term(w) for w in words if is_content(w) and w not in _NUMBER_WORDS)
+
+
+def _places(tokens: tuple[Token, ...]) -> frozenset[str]:
+    return frozenset(b.word for a, b in pairwise(tokens) if b.capital and a.word in _PLACE_WORDS)
+
+
+_PLACE_WORDS = frozenset({"in", "near", "across"})
 
 
 def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ...]:
@@ -172,6 +216,3 @@ def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ..
 def words_of(text: str) -> set[str]:
     """The content terms of a text (for document frequencies)."""
     return {term(w) for w in set(WORD_RE.findall(text.lower())) if is_content(w)}
-
-
-

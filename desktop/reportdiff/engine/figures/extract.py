@@ -10,24 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from reportdiff.engine.figures.context import Context, Token, context_of, sentence_tokens
+from reportdiff.engine.figures.context import Context, context_of, sentence_tokens
 from reportdiff.engine.figures.numbers import ordinal_value, parse_number, scale_value
 from reportdiff.engine.figures.patterns import (
-    ANCHOR_RE,
+    A_NEXT,
+    ANCHOR_SET,
     ANCHOR_WORDS,
     COMPILED,
     MASKS,
+    NON_WORD_ANCHOR_RE,
     PREPOSITION_BEFORE,
     QUALIFIER_BEFORE,
     QUALIFIERS,
     SCORE_VERBS,
     SCORE_WORDS,
-    DIGIT_RE,
+    TOKEN_RE,
+    WORDS_RE,
 )
-from reportdiff.engine.figures.words import STOPWORDS
 from reportdiff.engine.figures.units import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -36,9 +38,10 @@ from reportdiff.engine.figures.units import (
     temperature_scale,
     unit_of,
 )
-from reportdiff.engine.model import Figure, Paragraph, Qualifier
+from reportdiff.engine.figures.words import STOPWORDS
+from reportdiff.engine.model import Figure, Paragraph
 
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_DASHES = re.compile("[‐‑‒–—―−]")
 _APPROX = 0.1  # "about 20" allows 18..22
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»’']?\s+(?=[\"“«‘']?[A-Z0-9])")
 _ABBREVIATION = re.compile(
@@ -69,10 +72,10 @@ class _Reading:
 
 def fold(text: str) -> str:
     """Lower-case text with dashes folded, keeping every character's offset."""
-    folded = text.translate(_DASHES).lower()
+    folded = _DASHES.sub("-", text).lower()
     if len(folded) == len(text):
         return folded
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_DASHES))
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in _DASHES.sub("-", text))
 
 
 def sentences(paragraph: Paragraph) -> tuple[tuple[int, int], ...]:
@@ -93,13 +96,12 @@ def extract_paragraph(paragraph: Paragraph) -> tuple[Found, ...]:
     """Every figure of one paragraph, in reading order."""
     text = paragraph.text
     folded = fold(text)
-    masks = _masks(folded)
     found: list[Figure] = []
     done = 0  # no figure starts before the end of the last one
     for pos, anchor in _anchors(folded):
-        if pos < done or any(s <= pos < e for s, e in masks):
+        if pos < done or (anchor == "digit" and _masked(folded, pos)):
             continue
-        figure = _figure_at(paragraph, folded, pos, anchor, done, masks)
+        figure = _figure_at(paragraph, folded, pos, anchor, done)
         if figure is not None:
             found.append(figure)
             done = figure.end
@@ -109,37 +111,50 @@ def extract_paragraph(paragraph: Paragraph) -> tuple[Found, ...]:
 
 
 def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> tuple[Found, ...]:
+    """Each figure with the words of its sentence, up to _REACH characters away."""
     spans = sentences(paragraph)
-    tokens: dict[tuple[int, int], tuple[Token, ...]] = {}
     result = []
     for figure in figures:
         s, e = next(((a, b) for a, b in spans if a <= figure.start < b), (0, len(folded)))
-        span = (s, max(e, figure.end))
-        if span not in tokens:
-            tokens[span] = sentence_tokens(paragraph.text, folded, *span)
-        result.append(Found(figure=figure, context=context_of(tokens[span], folded, figure)))
+        start = max(s, figure.start - _REACH)
+        if start > s:
+            start = folded.find(" ", start) + 1  # not from the middle of a word
+        end = min(max(e, figure.end), figure.end + _REACH)
+        tokens = sentence_tokens(paragraph.text, folded, start, end)
+        result.append(Found(figure=figure, context=context_of(tokens, folded, figure)))
     return tuple(result)
 
 
-def _masks(folded: str) -> list[tuple[int, int]]:
-    if not DIGIT_RE.search(folded) and "www." not in folded and "@" not in folded:
-        return []
-    return [(m.start(), m.end()) for m in MASKS.finditer(folded)]
+_REACH = 120  # characters: about 20 words on either side
+
+
+def _masked(folded: str, pos: int) -> bool:
+    """Whether an anchor lies in an address, a phone number or an identifier."""
+    left = folded.rfind(" ", 0, pos) + 1
+    right = folded.find(" ", pos)
+    chunk = folded[left : right if right >= 0 else len(folded)]
+    if "://" in chunk or "www." in chunk or "@" in chunk:
+        return True
+    return any(
+        m.start() <= pos < m.end() for m in MASKS.finditer(folded, max(0, pos - 24), pos + 24)
+    )
 
 
 def _anchors(folded: str) -> list[tuple[int, str]]:
     """Where a figure may start: digits, number words, months, weekdays, currency signs."""
     anchors: list[tuple[int, str]] = []
-    for token in ANCHOR_RE.finditer(folded):
+    if ANCHOR_SET.isdisjoint(WORDS_RE.findall(folded)) and not NON_WORD_ANCHOR_RE.search(folded):
+        return anchors  # most paragraphs: nothing that can start a figure
+    for token in TOKEN_RE.finditer(folded):
         word = token.group(0)
-        if word[0].isdigit():
-            anchors.append((token.start(), "digit"))
-        elif word in ANCHOR_WORDS:
+        if word in ANCHOR_WORDS:
             anchors.append((token.start(), ANCHOR_WORDS[word]))
-        elif word[0].isalpha():
-            anchors.append((token.start(), "a"))
-        else:
+        elif word[0].isdigit():
+            anchors.append((token.start(), "digit"))
+        elif not word[0].isalpha() or (word == "us" and folded.startswith("$", token.end())):
             anchors.append((token.start(), "currency"))
+        elif word in ("a", "an") and A_NEXT.match(folded, token.end()):
+            anchors.append((token.start(), "a"))
     return anchors
 
 
@@ -149,7 +164,6 @@ def _figure_at(
     pos: int,
     anchor: str,
     done: int,
-    masks: list[tuple[int, int]],
 ) -> Figure | None:
     """The first pattern that matches at an anchor, read into a figure."""
     kinds = ("word", "half") if anchor == "a" else (anchor,)
@@ -159,7 +173,7 @@ def _figure_at(
         if not any(k in anchors for k in kinds):
             continue
         match = pattern.match(folded, pos)
-        if match is None or any(pos < e and s < match.end() for s, e in masks):
+        if match is None:
             continue
         reading = _read(kind, match, paragraph.text, folded, pre)
         if reading is None:
@@ -225,7 +239,11 @@ def _bounded(kind: str, match: re.Match[str], text: str, folded: str, pre: str |
     """Whether the match stands alone (not inside "G7", "COVID-19", "9/11", "3-2")."""
     start, end = match.start(), match.end()
     before = folded[start - 1] if start else " "
-    if before.isalnum() or before in "/_#@.:" or (before == "-" and start > 1 and folded[start - 2].isalnum()):
+    if (
+        before.isalnum()
+        or before in "/_#@.:,"
+        or (before == "-" and start > 1 and folded[start - 2].isalnum())
+    ):
         return False
     after = folded[end] if end < len(folded) else " "
     if after.isalnum() and kind not in ("date", "weekday"):
@@ -249,7 +267,15 @@ def _identifier(text: str, start: int) -> bool:
         return True
     if not word.group(1)[0].isupper() or _title_case(text):
         return False
+    ahead = text[start : start + 12]
+    if _sentence_start(head, word.start()) and re.match(r"\d{1,3}(?:,\d{3})+\b", ahead):
+        return False  # "Exactly 1,000,000 ballots": a count starts the sentence
     return not (name in MONTHS or name in WEEKDAYS or name in QUALIFIERS or name in STOPWORDS)
+
+
+def _sentence_start(head: str, at: int) -> bool:
+    before = head[:at].rstrip()
+    return not before or before[-1] in '.!?:"“”'
 
 
 def _title_case(text: str) -> bool:
@@ -296,7 +322,9 @@ def _range_low(match: re.Match[str], factor: float, high: float) -> float | None
     return low
 
 
-def _with_range(match: re.Match[str], value: float, factor: float, unit: str, dimension: str) -> _Reading:
+def _with_range(
+    match: re.Match[str], value: float, factor: float, unit: str, dimension: str
+) -> _Reading:
     low = _range_low(match, factor, value)
     if low is None:
         return _Reading(value, unit, dimension)
@@ -400,9 +428,13 @@ def _read_date(match: re.Match[str], text: str, pre: str | None) -> _Reading:
         return _Reading(float(date.toordinal()), "date", "date", display=date.isoformat())
     if day is not None:
         dt.date(2000, month, day)  # raises on "February 31"
-        return _Reading(float(month * 100 + day), "month-day", "date", display=f"--{month:02d}-{day:02d}")
+        return _Reading(
+            float(month * 100 + day), "month-day", "date", display=f"--{month:02d}-{day:02d}"
+        )
     if year is not None:
-        return _Reading(float(year * 100 + month), "year-month", "date", display=f"{year}-{month:02d}")
+        return _Reading(
+            float(year * 100 + month), "year-month", "date", display=f"{year}-{month:02d}"
+        )
     return _Reading(float(month), "month", "date", display=f"--{month:02d}")
 
 
@@ -428,7 +460,7 @@ def _read_year(match: re.Match[str], text: str, pre: str | None) -> _Reading:
     return _Reading(float(year), "year", "date", display=str(year))
 
 
-_READERS: dict[str, Any] = {
+_READERS: dict[str, Callable[[re.Match[str], str, str | None], _Reading]] = {
     "count": _read_count,
     "duration": _read_duration,
     "half": _read_half,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_UNITS = (
+from reportdiff.engine.figures.words import split_words
+
+_UNITS = split_words(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
+_TENS = split_words("twenty thirty forty fifty sixty seventy eighty ninety")
 _BIG = ("hundred", "thousand", "million", "billion", "trillion")
 
 _WORD = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
@@ -66,7 +68,7 @@ def scale_value(word: str | None) -> float:
 
 
 def ordinal_value(word: str) -> int | None:
-    """"third" → 3, "21st" → 21; None when the word is no ordinal."""
+    """ "third" → 3, "21st" → 21; None when the word is no ordinal."""
     word = word.lower()
     if word in _ORDINALS:
         return _ORDINALS[word]

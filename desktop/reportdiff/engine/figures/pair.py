@@ -20,8 +20,10 @@ from reportdiff.engine.figures.words import EVENT_CLASSES, GENERIC_NOUNS, term
 from reportdiff.engine.model import Figure, FigurePair
 
 SAME_EVIDENCE = 0.2
-DIFFERS_EVIDENCE = 0.45
-_DATE_DIFFERS_EVIDENCE = 0.6
+DIFFERS_EVIDENCE = 0.4
+# Both reports state this value once in this dimension ("Aug. 29", "three
+# years"): likely the same fact, and pairing it can only say "same".
+UNIQUE_VALUE_BONUS = 0.2
 _MAX_RATIO = 3.0  # values further apart than this are not one thing told twice
 _EVENT_LABELS = {
     "@death": "killed",
@@ -51,9 +53,7 @@ def pair_figures(
     linked: set[tuple[int, int]],
 ) -> tuple[FigurePair, ...]:
     """All figures of A and B as pairs: differing first, then same, then alone."""
-    candidates = [
-        c for c in _candidates(a, b, idf, linked) if c.evidence >= _threshold(c, a[c.a].figure)
-    ]
+    candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b], linked)]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
     candidates.sort(key=lambda c: (not c.agree, -c.evidence))
@@ -78,12 +78,22 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     return figure.paragraph, figure.start
 
 
-def _threshold(candidate: Candidate, figure: Figure) -> float:
-    if candidate.agree:
-        return SAME_EVIDENCE
-    if figure.dimension == "date":
-        return _DATE_DIFFERS_EVIDENCE
-    return DIFFERS_EVIDENCE
+def _enough(c: Candidate, fa: Found, fb: Found, linked: set[tuple[int, int]]) -> bool:
+    """Whether the evidence suffices: a "differs" must be beyond doubt."""
+    if c.agree:
+        return c.evidence >= SAME_EVIDENCE
+    if c.evidence < DIFFERS_EVIDENCE:
+        return False
+    if fa.context.places and fb.context.places and not fa.context.places & fb.context.places:
+        return False  # "5 killed in Florida" / "8 killed in Georgia"
+    if (fa.figure.paragraph, fb.figure.paragraph) in linked:
+        return True
+    # The words right next to the figures must meet beyond the counted noun:
+    # "the opposition won 70 seats" / "the ruling party won 120 seats" do not.
+    shared = fa.context.near & fb.context.near
+    if fa.figure.dimension in ("count", "percent"):
+        shared -= {fa.context.noun_term, fb.context.noun_term}
+    return bool(shared)
 
 
 def _candidates(
@@ -95,7 +105,17 @@ def _candidates(
                 continue
             agree = agree_values(fa.figure, fb.figure)
             evidence = _evidence(fa, fb, idf, (fa.figure.paragraph, fb.figure.paragraph) in linked)
+            if agree and _alone_with_value(fa, a) and _alone_with_value(fb, b):
+                evidence += UNIQUE_VALUE_BONUS
             yield Candidate(i, j, evidence, agree)
+
+
+def _alone_with_value(found: Found, side: Sequence[Found]) -> bool:
+    """Whether no other figure of the report states this dimension and value."""
+    f = found.figure
+    return (
+        sum(1 for o in side if o.figure.dimension == f.dimension and o.figure.value == f.value) == 1
+    )
 
 
 def compatible(fa: Found, fb: Found) -> bool:
@@ -139,35 +159,52 @@ def _generic(found: Found) -> bool:
 
 def _event(found: Found) -> str | None:
     noun = found.context.noun_term
-    return noun if noun in EVENT_CLASSES else found.context.event
+    return found.context.event or (noun if noun in EVENT_CLASSES else None)
+
+
+# Measures converted between unit systems ("120 mph" / "193 km/h") are rounded
+# by the writer; counts, money, shares and durations are stated exactly.
+_CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
 
 
 def agree_values(x: Figure, y: Figure) -> bool:
     """Whether two figures state the same value, within what their wording allows."""
     vx, vy = x.value, y.value
-    if vx is None or vy is None:
+    if vx is None or vy is None or x.dimension in ("date", "time", "ordinal"):
         return vx == vy
+    if x.dimension == "magnitude":
+        return abs(vx - vy) < 0.05
+    rounding = 0.02 if x.dimension in _CONVERTED else 1e-6
     if "range" in (x.qualifier, y.qualifier):
-        return x.qualifier == y.qualifier and _near(x.low, y.low) and _near(x.high, y.high)
-    tolerance = 0.1 if "approximate" in (x.qualifier, y.qualifier) else 0.005
+        return (
+            x.qualifier == y.qualifier
+            and _near(x.low, y.low, rounding)
+            and _near(x.high, y.high, rounding)
+        )
+    tolerance = 0.1 if "approximate" in (x.qualifier, y.qualifier) else rounding
     return abs(vx - vy) <= tolerance * max(abs(vx), abs(vy))
 
 
-def _near(p: float | None, q: float | None) -> bool:
+def _near(p: float | None, q: float | None, tolerance: float) -> bool:
     if p is None or q is None:
         return p == q
-    return abs(p - q) <= 0.005 * max(abs(p), abs(q), 1e-9)
+    return abs(p - q) <= tolerance * max(abs(p), abs(q), 1e-9)
 
 
 def overlap(x: Figure, y: Figure) -> bool:
     """Whether the intervals the two wordings allow share a value."""
-    lows = [v for v in (x.low, y.low) if v is not None]
-    highs = [v for v in (x.high, y.high) if v is not None]
-    if not lows or not highs:
-        return True
-    low, high = max(lows), min(highs)
-    open_end = "more_than" in (x.qualifier, y.qualifier) or "less_than" in (x.qualifier, y.qualifier)
-    return low < high or (low == high and not open_end)
+    lx, lx_closed, hx, hx_closed = _bounds(x)
+    ly, ly_closed, hy, hy_closed = _bounds(y)
+    low, low_closed = max((lx, lx_closed), (ly, ly_closed), key=lambda b: (b[0], not b[1]))
+    high, high_closed = min((hx, hx_closed), (hy, hy_closed), key=lambda b: (b[0], b[1]))
+    return low < high or (low == high and low_closed and high_closed)
+
+
+def _bounds(f: Figure) -> tuple[float, bool, float, bool]:
+    """(low, low included, high, high included) of the values a wording allows."""
+    low = f.low if f.low is not None else -math.inf
+    high = f.high if f.high is not None else math.inf
+    return low, f.qualifier != "more_than", high, f.qualifier != "less_than"
 
 
 def _evidence(fa: Found, fb: Found, idf: dict[str, float], linked: bool) -> float:

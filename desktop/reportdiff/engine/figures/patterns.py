@@ -8,10 +8,10 @@ is the figure's span in the paragraph as shown.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from reportdiff.engine.figures.numbers import NUMBER, ORDINAL_WORD, SCALE, WORD_NUMBER
 from reportdiff.engine.figures.units import MONTHS, UNIT_PATTERN, WEEKDAYS
+from reportdiff.engine.figures.words import split_words
 
 QUALIFIERS = {
     "more than": "more_than",
@@ -47,14 +47,17 @@ QUALIFIERS = {
 
 _Q = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len)[::-1])
 N = rf"(?:{NUMBER})"
-_SC = rf"(?:\s?(?:trillion|billion|million|thousand)\b|(?:bn|mn|tn|m|k)\b)"
+_SC = r"(?:\s?(?:trillion|billion|million|thousand)\b|(?:bn|mn|tn|m|k)\b)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _DUR = r"(?:second|minute|hour|day|week|month|year|decade)"
 _CUR = r"(?:us\$|\$|€|£|¥|₹)"
 _CURWORD = r"(?:dollars?|euros?|yen|roubles?|rubles?|rupees?|yuan|usd|eur|gbp)"
 # "between 3 and 4", "10 to 15", "10-15": the low end of a range.
-_RANGE = rf"(?:(?P<between>between)\s+(?P<lo>{N}){_SC}?\s+and\s+|(?P<lo2>{N}){_SC}?\s*(?:to|-)\s*)"
+_RANGE = (
+    rf"(?:(?P<between>between)\s+(?P<lo>{N}){_SC}?\s+and\s+"
+    rf"|(?P<lo2>{N}){_SC}?\s*(?:to\s+|-\s*(?=\d)))"
+)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 # (kind, anchors, pattern) in priority order. Each pattern is tried only at an
@@ -97,7 +100,11 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         rf"(?P<cur>{_CUR})\s?(?P<n>{N})(?P<scale>{_SC})?",
     ),
     ("money", _NUM, rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?\s+(?P<curword>{_CURWORD})\b"),
-    ("half", ("half",), rf"(?:half\s+an?\s+(?P<u1>{_DUR})|an?\s+(?P<u2>{_DUR})\s+and\s+a\s+half)\b"),
+    (
+        "half",
+        ("half",),
+        rf"(?:half\s+an?\s+(?P<u1>{_DUR})|an?\s+(?P<u2>{_DUR})\s+and\s+a\s+half)\b",
+    ),
     ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s*-\s*(?P<unit>{_DUR})\b(?!\s*-\s*old)"),
     ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s+(?P<unit>{_DUR})s?\b(?!\s*-?\s*old)"),
     (
@@ -113,7 +120,7 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"(?P<what>time|day|night|week|month|year|round|term|attempt)s?\b",
     ),
     ("year", ("digit",), rf"(?P<y>{_YEAR})\b(?!\s*(?:people|persons))"),
-    ("count", _NUM, rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?"),
+    ("count", (*_NUM, "half"), rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?"),
 )
 COMPILED = tuple((kind, frozenset(anchors), re.compile(p)) for kind, anchors, p in SPECS)
 QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_Q})\s+$")
@@ -134,37 +141,18 @@ ANCHOR_WORDS: dict[str, str] = {
     "half": "half",
 }
 A_BEFORE = frozenset(
-    "dozen hundred thousand million billion second minute hour day week month year decade".split()
+    split_words(
+        "dozen hundred thousand million billion second minute hour day week month year decade"
+    )
 )
 
-
-def _trie(words: list[str]) -> str:
-    """One regex for many words, branching letter by letter (much faster than a|b|c)."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(tree)
-
-
-def _emit(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-ANCHOR_RE = re.compile(
-    r"\d+|[$€£¥₹]|\b"
-    + _trie(list(ANCHOR_WORDS))
-    + r"\b|\ban?\s+(?=(?:"
-    + "|".join(A_BEFORE)
-    + r")s?\b)"
-)
-DIGIT_RE = re.compile(r"\d")
+TOKEN_RE = re.compile(r"[a-z]+|\d+|[$€£¥₹]")
+WORDS_RE = re.compile(r"[a-z]+")
+NON_WORD_ANCHOR_RE = re.compile(r"[\d$€£¥₹]")
+# A paragraph none of whose words is here has no figure ("a" counts only
+# before "dozen", "hour"...).
+ANCHOR_SET = frozenset(ANCHOR_WORDS) | A_BEFORE | {w + "s" for w in A_BEFORE}
+A_NEXT = re.compile(r"\s+(?:" + "|".join(A_BEFORE) + r")s?\b")
 SCALE_RE = re.compile(SCALE)
 
 # Spans that are never figures: addresses, e-mails, phone numbers, long ids.
@@ -182,4 +170,6 @@ MASKS = re.compile(
 SCORE_WORDS = re.compile(
     r"\s*(?:win|victory|defeat|loss|lead|draw|scoreline|score|result|triumph|ruling|decision)\b"
 )
-SCORE_VERBS = re.compile(r"\b(?:won|beat|beats|lost|loses|defeated|drew|leads|led|trailed|trails)\s+(?:\w+\s+){0,3}$")
+SCORE_VERBS = re.compile(
+    r"\b(?:won|beat|beats|lost|loses|defeated|drew|leads|led|trailed|trails)\s+(?:\w+\s+){0,3}$"
+)

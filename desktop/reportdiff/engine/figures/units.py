@@ -116,18 +116,19 @@ def unit_of(word: str) -> Unit | None:
 
 
 def temperature_scale(word: str) -> str | None:
-    """"°C" / "degrees celsius" → "C"; None otherwise."""
+    """ "°C" / "degrees celsius" → "C"; None otherwise."""
     return _TEMPERATURES.get(" ".join(word.lower().split()))
 
 
 def _unit_alternatives() -> str:
+    # Longest word first, so "km/h" is tried before "km".
     words: list[str] = []
-    for word in UNITS:
+    for word in sorted(UNITS, key=len, reverse=True):
         if " " in word or "/" in word:
-            words.append(word.replace(" ", r"\s+").replace("/", "/"))
+            words.append(word.replace(" ", r"\s+"))
         else:
             words.append(word + r"(?:e?s)?" if word[-1] != "y" else word[:-1] + r"(?:y|ies)")
-    return "|".join(sorted(words, key=len, reverse=True))
+    return "|".join(words)
 
 
 UNIT_PATTERN = _unit_alternatives()

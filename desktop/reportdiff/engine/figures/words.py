@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+
+def split_words(text: str) -> tuple[str, ...]:
+    """The words of a space-separated word list."""
+    return tuple(text.split())
+
+
 WORD_RE = re.compile(r"[a-z][a-z'’]*(?:-[a-z]+)*")
 
 STOPWORDS = frozenset(
-    """a an the and or but of in on at to for from by with without as is are was were be been
+    split_words(
+        """a an the and or but of in on at to for from by with without as is are was were be been
     being has have had do does did this that these those it its it's their they them he she his
     her him we our us you your i me my who whom which what when where why how than then there
     here not no nor so if into onto over under up down out off about around after before since
@@ -24,68 +31,71 @@ STOPWORDS = frozenset(
     will shall may might must said says say according also now later earlier ago last next this
     mr mrs ms dr st yet still again already even least nearly almost roughly approximately
     between among against toward towards upon via within across through throughout including
-    near whose whether because though although however""".split()
+    near whose whether because though although however"""
+    )
 )
 
 # News event vocabulary folded into one class each, so paraphrases meet.
 _CLASSES: dict[str, tuple[str, ...]] = {
-    "@death": (
+    "@death": split_words(
         "kill killed killing kills dead death deaths die died dying fatality fatalities fatal "
         "toll lives life bodies body perished"
-    ).split(),
-    "@injury": "injure injured injuring injuries injury wound wounded wounding hurt".split(),
-    "@missing": "missing unaccounted disappeared".split(),
-    "@displaced": (
+    ),
+    "@injury": split_words("injure injured injuring injuries injury wound wounded wounding hurt"),
+    "@missing": split_words("missing unaccounted disappeared"),
+    "@displaced": split_words(
         "evacuate evacuated evacuation evacuations evacuees displace displaced displacement "
         "homeless flee fled fleeing"
-    ).split(),
-    "@rescue": "rescue rescued rescuers saved".split(),
-    "@arrest": "arrest arrested arrests detained detain detention custody".split(),
-    "@talk": (
+    ),
+    "@rescue": split_words("rescue rescued rescuers saved"),
+    "@arrest": split_words("arrest arrested arrests detained detain detention custody"),
+    "@talk": split_words(
         "call calls called phone spoke speak speaking talk talks talked conversation "
         "conversations discussion discussions discussed meeting met summit negotiation "
         "negotiations"
-    ).split(),
-    "@truce": (
+    ),
+    "@truce": split_words(
         "ceasefire ceasefires cease-fire truce truces halt halted pause paused moratorium "
         "suspension suspend suspended cessation stop stopped"
-    ).split(),
-    "@war": "war wars conflict fighting invasion hostilities".split(),
-    "@quake": "earthquake earthquakes quake quakes tremor tremors temblor seismic".split(),
-    "@aftershock": "aftershock aftershocks".split(),
-    "@vote": "vote votes voted voting ballot ballots".split(),
-    "@turnout": "turnout".split(),
-    "@seat": "seat seats".split(),
-    "@home": "home homes house houses building buildings dwellings structures".split(),
-    "@passenger": "passenger passengers aboard onboard".split(),
-    "@crew": "crew crewmembers".split(),
-    "@people": "people persons residents civilians".split(),
-    "@wind": "wind winds gusts gust".split(),
-    "@rain": "rain rainfall".split(),
-    "@fire": "fire fires wildfire wildfires blaze blazes flames".split(),
-    "@acre": "acres hectares".split(),
-    "@prisoner": "prisoner prisoners pows captives hostages hostage".split(),
-    "@soldier": "soldier soldiers troops servicemen".split(),
-    "@drone": "drone drones uavs".split(),
-    "@missile": "missile missiles rockets rocket".split(),
-    "@depth": "depth deep".split(),
+    ),
+    "@war": split_words("war wars conflict fighting invasion hostilities"),
+    "@quake": split_words("earthquake earthquakes quake quakes tremor tremors temblor seismic"),
+    "@aftershock": split_words("aftershock aftershocks"),
+    "@vote": split_words("vote votes voted voting voter voters ballot ballots polls"),
+    "@storm": split_words("storm storms hurricane hurricanes typhoon typhoons cyclone cyclones"),
+    "@landfall": split_words("landfall ashore"),
+    "@turnout": split_words("turnout"),
+    "@seat": split_words("seat seats"),
+    "@home": split_words("home homes house houses building buildings dwellings structures"),
+    "@plane": split_words("plane planes jet jets aircraft airliner airliners flight"),
+    "@passenger": split_words("passenger passengers aboard onboard"),
+    "@crew": split_words("crew crewmembers"),
+    "@people": split_words("people persons residents civilians"),
+    "@wind": split_words("wind winds gusts gust"),
+    "@rain": split_words("rain rainfall"),
+    "@fire": split_words("fire fires wildfire wildfires blaze blazes flames burned burnt scorched"),
+    "@acre": split_words("acres hectares"),
+    "@prisoner": split_words("prisoner prisoners pows captives hostages hostage"),
+    "@soldier": split_words("soldier soldiers troops servicemen"),
+    "@drone": split_words("drone drones uavs"),
+    "@missile": split_words("missile missiles rockets rocket"),
+    "@depth": split_words("depth deep"),
 }
 CLASS_OF: dict[str, str] = {w: c for c, words in _CLASSES.items() for w in words}
 
 # Classes that say what happened to what is counted; two counts with
 # different ones ("12 killed" / "12 injured") are never the same thing.
-EVENT_CLASSES = frozenset(
-    {"@death", "@injury", "@missing", "@displaced", "@rescue", "@arrest"}
-)
+EVENT_CLASSES = frozenset({"@death", "@injury", "@missing", "@displaced", "@rescue", "@arrest"})
 
 # Words that name what a count counts but say nothing on their own ("people").
 GENERIC_NOUNS = frozenset({"people", "persons", "residents", "civilians", "others", "more"})
 
 # Verbs between a noun and its figure ("the toll rose to 15").
 LINKING_VERBS = frozenset(
-    """rose risen rise rises climbed climbs climb reached reach reaches stood stands stand hit hits
-    jumped jumps increased increase increases grew grow totaled totalled total totals was were is
-    are be been to at of put puts estimated estimate now had has have by with from""".split()
+    split_words("""rose risen rise rises climbed climbs climb reached reach reaches stood stands
+    stand hit hits jumped jumps increased increase increases grew grow totaled totalled total
+    totals was were is are be been to at of put puts estimated estimate now
+    had has have by with from""")
 )
 
 

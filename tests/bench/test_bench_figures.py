@@ -1,0 +1,59 @@
+"""What figure extraction and pairing add to a comparison (seeds 001 × 003).
+
+Reported as a ratio to its peer, the same comparison with figures=False, run
+side by side in this process; the cache is cleared before every run. Run with
+`.venv/bin/pytest tests/bench/test_bench_figures.py --benchmark-only`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from pathlib import Path
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from reportdiff.engine.model import Comparison, Report
+from reportdiff.engine.segment import parse_report
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ROUNDS = 15
+pipeline = importlib.import_module("reportdiff.engine.compare")
+
+
+def _seed(prefix: str) -> Report:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return parse_report(path.read_text(encoding="utf-8"))
+
+
+def _compare(a: Report, b: Report, figures: bool) -> Comparison:
+    pipeline.clear_cache()
+    result: Comparison = pipeline.compare(a, b, figures=figures)
+    return result
+
+
+def _best_of(a: Report, b: Report, figures: bool) -> float:
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        _compare(a, b, figures)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("pair", [("001", "003")])
+def test_figures_cost(benchmark: BenchmarkFixture, pair: tuple[str, str]) -> None:
+    a, b = _seed(pair[0]), _seed(pair[1])
+    _compare(a, b, True)  # warm-up: lazy imports, compiled patterns
+    peer = _best_of(a, b, False)
+    result = benchmark.pedantic(_compare, args=(a, b, True), rounds=ROUNDS, warmup_rounds=1)
+    with_figures = benchmark.stats.stats.min
+    benchmark.extra_info["ratio_to_no_figures"] = round(with_figures / peer, 3)
+    benchmark.extra_info["added_ms"] = round((with_figures - peer) * 1000, 2)
+    benchmark.extra_info["figures_stage_ms"] = round(result.timings["figures"] * 1000, 2)
+    print(
+        f"\nfigures on {pair[0]}×{pair[1]}: {with_figures * 1000:.1f} ms vs {peer * 1000:.1f} ms "
+        f"without (ratio {with_figures / peer:.3f}, +{(with_figures - peer) * 1000:.1f} ms)"
+    )
+    assert result.differing_figures  # the benchmark measured a comparison that found figures

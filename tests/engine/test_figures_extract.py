@@ -1,0 +1,374 @@
+"""Figure extraction: phrases in sentence context → value, unit, qualifier.
+
+Each row guards one way news writes a figure (or one thing that looks like a
+figure and is not). Values are in base units: seconds, metres, km/h, kg, m²,
+the currency's unit; dates as documented in extract.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportdiff.engine.figures import extract_figures
+from reportdiff.engine.figures.extract import extract_paragraph
+from reportdiff.engine.model import Figure, Paragraph, Report
+
+DAY = 86400.0
+YEAR = 365.25 * DAY
+MILE = 1609.344
+
+
+def figures_of(sentence: str) -> tuple[Figure, ...]:
+    return tuple(f.figure for f in extract_paragraph(Paragraph(index=0, text=sentence)))
+
+
+# (sentence, figure text, value, unit, qualifier)
+PHRASES = [
+    # --- cardinals in digits and words ---
+    ("Rescuers pulled 23 survivors from the rubble.", "23", 23, "", "exact"),  # plain digits
+    ("Russia will exchange 175 prisoners with Ukraine.", "175", 175, "", "exact"),  # plain digits
+    ("A dozen people were hurt in the blast.", "A dozen", 12, "", "exact"),  # "a dozen" = 12
+    ("Half a dozen cars were burned.", "Half a dozen", 6, "", "exact"),  # "half a dozen" = 6
+    (
+        "Nearly 1,500 homes lost power.",
+        "Nearly 1,500",
+        1500,
+        "",
+        "approximate",
+    ),  # separator + nearly
+    ("The city has 2.4 million residents.", "2.4 million", 2.4e6, "", "exact"),  # scale word
+    ("Officials said 5m people lost power.", "5m", 5e6, "", "exact"),  # glued "m" = million
+    ("Some 300 firefighters battled the blaze.", "Some 300", 300, "", "approximate"),  # "some"
+    ("At least 12 people were killed.", "At least 12", 12, "", "more_than"),  # lower bound
+    ("More than 40 drones were launched overnight.", "More than 40", 40, "", "more_than"),
+    ("Up to 15 people may still be trapped.", "Up to 15", 15, "", "less_than"),  # upper bound
+    ("Fewer than 100 voters turned out.", "Fewer than 100", 100, "", "less_than"),
+    ("Around 200 people were evacuated.", "Around 200", 200, "", "approximate"),
+    ("Roughly 5,000 troops took part.", "Roughly 5,000", 5000, "", "approximate"),
+    ("Almost 30 buildings collapsed.", "Almost 30", 30, "", "approximate"),  # "almost" ≈
+    ("Over 3,000 flights were cancelled.", "Over 3,000", 3000, "", "more_than"),  # "over"
+    ("At most 20 lawmakers are expected to defect.", "At most 20", 20, "", "less_than"),
+    ("Upwards of 10,000 people marched.", "Upwards of 10,000", 10000, "", "more_than"),
+    ("Less than 50 homes remain standing.", "Less than 50", 50, "", "less_than"),
+    ("Under 40 votes separated the candidates.", "Under 40", 40, "", "less_than"),  # "under"
+    ("Thirty-two miners were trapped underground.", "Thirty-two", 32, "", "exact"),  # hyphenated
+    (
+        "One hundred and seventy-five prisoners were freed.",
+        "One hundred and seventy-five",
+        175,
+        "",
+        "exact",
+    ),
+    ("The quake injured 1,200 people.", "1,200", 1200, "", "exact"),  # after a verb
+    ("The tanker carried 1.2 million barrels of oil.", "1.2 million", 1.2e6, "", "exact"),
+    ("An estimated 40,000 people fled.", "An estimated 40,000", 40000, "", "approximate"),
+    ("Seven people died and 12 were injured.", "Seven", 7, "", "exact"),  # sentence-initial word
+    (
+        "Seven people died and 12 were injured.",
+        "12",
+        12,
+        "",
+        "exact",
+    ),  # second count, same sentence
+    ("The bus carried forty-one passengers.", "forty-one", 41, "", "exact"),  # lower-case words
+    ("About 2,500 soldiers were deployed.", "About 2,500", 2500, "", "approximate"),
+    ("Police arrested 3 people.", "3", 3, "", "exact"),  # single digit
+    ("As many as 60 homes were flooded.", "As many as 60", 60, "", "less_than"),  # upper bound
+    ("Exactly 1,000,000 ballots were printed.", "1,000,000", 1e6, "", "exact"),  # two separators
+    # --- durations ---
+    ("The leaders spoke for more than 90 minutes.", "more than 90 minutes", 5400, "s", "more_than"),
+    ("It was a two and a half hours phone call.", "two and a half hours", 9000, "s", "exact"),
+    ("The meeting lasted 2.5 hours.", "2.5 hours", 9000, "s", "exact"),  # decimal hours
+    ("Washington proposed a 30-day ceasefire.", "30-day", 30 * DAY, "s", "exact"),  # compound
+    (
+        "They refused a 30 -day stop in the fighting.",
+        "30 -day",
+        30 * DAY,
+        "s",
+        "exact",
+    ),  # stray space
+    (
+        "They refused a 30 – day stop in the fighting.",
+        "30 – day",
+        30 * DAY,
+        "s",
+        "exact",
+    ),  # en dash
+    ("The talks took half an hour.", "half an hour", 1800, "s", "exact"),
+    ("It is the first truce in a three-year war.", "three-year", 3 * YEAR, "s", "exact"),
+    ("It is the first truce in a three -year war.", "three -year", 3 * YEAR, "s", "exact"),
+    (
+        "Russia has attacked for more than three years.",
+        "more than three years",
+        3 * YEAR,
+        "s",
+        "more_than",
+    ),
+    ("The storm lasted about 12 hours.", "about 12 hours", 43200, "s", "approximate"),
+    ("He was sentenced to 10 years in prison.", "10 years", 10 * YEAR, "s", "exact"),
+    ("The search went on for 48 hours.", "48 hours", 172800, "s", "exact"),
+    ("Voting ran for three weeks.", "three weeks", 21 * DAY, "s", "exact"),
+    ("The strike lasted an hour and a half.", "an hour and a half", 5400, "s", "exact"),
+    ("The tremor lasted 40 seconds.", "40 seconds", 40, "s", "exact"),
+    ("Trump held a 90-minute call with Putin.", "90-minute", 5400, "s", "exact"),
+    ("The rescue took between 3 and 4 hours.", "between 3 and 4 hours", 10800, "s", "range"),
+    ("Crews worked 10 to 12 hours a day.", "10 to 12 hours", 36000, "s", "range"),
+    ("Both sides agreed to a 72-hour truce.", "72-hour", 72 * 3600, "s", "exact"),
+    ("The outage lasted nearly two days.", "nearly two days", 2 * DAY, "s", "approximate"),
+    ("The flight lasted 11 hours.", "11 hours", 11 * 3600, "s", "exact"),
+    ("The siege lasted six months.", "six months", 6 * 30.4375 * DAY, "s", "exact"),
+    (
+        "Fighting lasted less than a decade, or under 9 years.",
+        "under 9 years",
+        9 * YEAR,
+        "s",
+        "less_than",
+    ),
+    ("A two-week curfew was imposed.", "two-week", 14 * DAY, "s", "exact"),
+    # --- percentages ---
+    ("Russia occupies around 20% of Ukraine.", "around 20%", 20, "%", "approximate"),
+    ("Russia seized about 20 percent of Ukraine.", "about 20 percent", 20, "%", "approximate"),
+    ("Turnout reached 20 per cent.", "20 per cent", 20, "%", "exact"),  # British spelling
+    ("Inflation rose to 3.2%.", "3.2%", 3.2, "%", "exact"),
+    ("He won 52.3 percent of the vote.", "52.3 percent", 52.3, "%", "exact"),
+    ("Growth was between 3 and 4 percent.", "between 3 and 4 percent", 3, "%", "range"),
+    ("Support fell by 5 percentage points.", "5 percentage points", 5, "pp", "exact"),  # not %
+    ("Nearly 60% of homes were damaged.", "Nearly 60%", 60, "%", "approximate"),
+    ("Prices jumped 10-15% this year.", "10-15%", 10, "%", "range"),
+    ("The party won 41% of seats.", "41%", 41, "%", "exact"),
+    ("Unemployment is 4.1 pct.", "4.1 pct", 4.1, "%", "exact"),
+    ("More than 70 percent of voters backed it.", "More than 70 percent", 70, "%", "more_than"),
+    # --- money ---
+    ("Support us monthly starting from just $2.", "$2", 2, "USD", "exact"),
+    ("The EU approved a €40m aid package.", "€40m", 40e6, "EUR", "exact"),
+    ("The deal is worth $3.2 billion.", "$3.2 billion", 3.2e9, "USD", "exact"),
+    ("Britain pledged £1.5bn in loans.", "£1.5bn", 1.5e9, "GBP", "exact"),
+    ("Damage topped more than $1 billion.", "more than $1 billion", 1e9, "USD", "more_than"),
+    ("He paid a fine of 500 euros.", "500 euros", 500, "EUR", "exact"),
+    ("The fund holds US$5 million.", "US$5 million", 5e6, "USD", "exact"),
+    ("Donors gave about $300,000 to victims.", "about $300,000", 300000, "USD", "approximate"),
+    (
+        "Repairs will cost between $3 and $4 billion.",
+        "between $3 and $4 billion",
+        3e9,
+        "USD",
+        "range",
+    ),
+    ("Japan unveiled a ¥2 trillion stimulus.", "¥2 trillion", 2e12, "JPY", "exact"),
+    ("A $2.5m settlement was reached.", "$2.5m", 2.5e6, "USD", "exact"),
+    ("Tickets cost 40 dollars each.", "40 dollars", 40, "USD", "exact"),
+    # --- dates and years ---
+    (
+        "They clashed in the Oval Office on Feb. 28, officials said.",
+        "Feb. 28",
+        228,
+        "month-day",
+        "exact",
+    ),
+    ("The invasion began in February 2022.", "February 2022", 202202, "year-month", "exact"),
+    ("The vote was held on March 19.", "March 19", 319, "month-day", "exact"),
+    ("Russia annexed Crimea in 2014.", "2014", 2014, "year", "exact"),
+    ("The talks began on Tuesday.", "Tuesday", 2, "weekday", "exact"),
+    ("Polls open on Sunday morning.", "Sunday", 7, "weekday", "exact"),
+    (
+        "On 19 March 2025 the quake struck.",
+        "19 March 2025",
+        dt.date(2025, 3, 19).toordinal(),
+        "date",
+        "exact",
+    ),
+    (
+        "The quake struck on March 19, 2025.",
+        "March 19, 2025",
+        dt.date(2025, 3, 19).toordinal(),
+        "date",
+        "exact",
+    ),
+    ("Russia was expelled in 2018.", "2018", 2018, "year", "exact"),
+    (
+        "Talks were held in late February.",
+        "February",
+        2,
+        "month",
+        "exact",
+    ),  # month alone after "late"
+    ("The plant will close by 2030.", "2030", 2030, "year", "exact"),
+    (
+        "The filing is dated 2025-03-19.",
+        "2025-03-19",
+        dt.date(2025, 3, 19).toordinal(),
+        "date",
+        "exact",
+    ),
+    ("He won the 2024 presidential election.", "2024", 2024, "year", "exact"),  # year as modifier
+    ("The storm made landfall on Aug. 29.", "Aug. 29", 829, "month-day", "exact"),
+    ("Parliament votes on the 3rd of June.", "3rd of June", 603, "month-day", "exact"),
+    # --- times of day ---
+    ("The quake struck at 9:30 a.m. local time.", "9:30 a.m.", 9.5 * 3600, "s", "exact"),
+    ("Polls close at 11 pm tonight.", "11 pm", 23 * 3600, "s", "exact"),
+    ("The train left at 14:45.", "14:45", 14.75 * 3600, "s", "exact"),
+    ("Sirens sounded at 6am.", "6am", 6 * 3600, "s", "exact"),
+    # --- magnitudes and measured quantities ---
+    ("A magnitude 6.1 earthquake hit the region.", "magnitude 6.1", 6.1, "M", "exact"),
+    ("A 6.1-magnitude quake hit the region.", "6.1-magnitude", 6.1, "M", "exact"),
+    ("A magnitude-7.8 quake struck Turkey.", "magnitude-7.8", 7.8, "M", "exact"),
+    ("The quake had a magnitude of 5.4.", "magnitude of 5.4", 5.4, "M", "exact"),
+    ("The epicentre was 35 miles from the capital.", "35 miles", 35 * MILE, "m", "exact"),
+    ("It struck at a depth of 10 km.", "10 km", 10000, "m", "exact"),
+    ("It struck at a depth of 10km.", "10km", 10000, "m", "exact"),  # glued unit
+    ("Winds of 120 mph battered the coast.", "120 mph", 120 * 1.609344, "km/h", "exact"),
+    ("Gusts reached up to 150 km/h.", "up to 150 km/h", 150, "km/h", "less_than"),
+    ("The fire burned 5,000 hectares.", "5,000 hectares", 5e7, "m2", "exact"),
+    ("A 30-metre wave hit the port.", "30-metre", 30, "m", "exact"),
+    ("Temperatures reached 45°C.", "45°C", 45, "°C", "exact"),
+    ("Trucks carried 20 tonnes of aid.", "20 tonnes", 20000, "kg", "exact"),
+    # --- ranges ---
+    ("Between 10 and 15 people were hurt.", "Between 10 and 15", 10, "", "range"),
+    ("Officials said 10 to 15 people were missing.", "10 to 15", 10, "", "range"),
+    ("Officials said 10-15 people were missing.", "10-15", 10, "", "range"),
+    # --- ordinals that state a quantity ---
+    ("The dam failed for the third time.", "third time", 3, "", "exact"),
+    ("It is the 21st day of the siege.", "21st day", 21, "", "exact"),
+    ("Protests continued for a second consecutive day.", "second consecutive day", 2, "", "exact"),
+    # --- ages (not durations of the event) ---
+    ("A 10-year-old boy was among the dead.", "10-year-old", 10, "year", "exact"),
+    ("A man aged 45 was arrested.", "aged 45", 45, "year", "exact"),
+    ("The victim, 34 years old, was a nurse.", "34 years old", 34, "year", "exact"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit", "qualifier"), PHRASES)
+def test_phrase_is_read(sentence: str, text: str, value: float, unit: str, qualifier: str) -> None:
+    by_text = {f.text: f for f in figures_of(sentence)}
+    assert text in by_text, f"found {sorted(by_text)}"
+    figure = by_text[text]
+    assert figure.value == pytest.approx(value, rel=1e-6)
+    assert (figure.unit, figure.qualifier) == (unit, qualifier)
+    assert sentence[figure.start : figure.end] == text  # the span is exact
+
+
+# (sentence, text that must not be or be part of a figure)
+NOT_FIGURES = [
+    ("Putin mocked the G7 as too small to see on a map.", "G7"),  # group name
+    ("The Boeing 787 landed safely in Doha.", "787"),  # aircraft model
+    ("COVID-19 cases rose again in the city.", "19"),  # disease name
+    ("Section 230 protects online platforms.", "230"),  # law section
+    ("An F-16 crashed near the base.", "16"),  # aircraft model with dash
+    ("Call 555-0123 for details.", "555-0123"),  # phone number
+    ("Call +1 202 555 0143 for details.", "202"),  # international phone number
+    ("See https://example.com/news/2024/quake-12 for more.", "2024"),  # URL
+    ("Send tips to desk24@example.org today.", "24"),  # e-mail address
+    ("Order A1234567 was shipped.", "1234567"),  # identifier
+    ("Arsenal won 3-2 on Sunday.", "3-2"),  # a score, not a range
+    ("The court issued a 5-4 ruling.", "5-4"),  # a vote split
+    ("Memorials marked the 9/11 attacks.", "9/11"),  # date-like name
+    ("Flight 370 vanished in 2014.", "370"),  # flight number
+    ("It was one of the worst storms in memory.", "one"),  # pronoun "one"
+    ("The MH17 report was published.", "17"),  # flight code
+    ("Article 5 of the treaty was invoked.", "5"),  # article number
+    ("The toll may 5 rise, officials said.", "may"),  # "may" is no month in lower case
+    ("The march drew crowds on Main Street.", "march"),  # "march" is no month here
+    ("Windows 11 was released.", "11"),  # product name
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_FIGURES)
+def test_not_a_figure(sentence: str, text: str) -> None:
+    start = sentence.index(text)
+    end = start + len(text)
+    clashing = [f.text for f in figures_of(sentence) if f.start < end and start < f.end]
+    assert not clashing
+
+
+def test_age_is_not_a_duration() -> None:
+    (figure,) = figures_of("A 10-year-old boy was among the dead.")
+    assert figure.dimension == "age"
+
+
+def test_percentage_points_differ_from_percent() -> None:
+    (points,) = figures_of("Support fell by 5 percentage points.")
+    (share,) = figures_of("Support fell to 5 percent.")
+    assert points.dimension != share.dimension
+
+
+# (sentence, figure text, noun) — what a figure counts or measures
+NOUNS = [
+    ("Russia will release 23 Ukrainian soldiers with serious injuries.", "23", "soldiers"),
+    ("Russia launched over 40 drones targeting civilian infrastructure.", "over 40", "drones"),
+    ("The death toll rose to 15.", "15", "toll"),  # the head before the figure
+    ("At least 12 dead after the fire.", "At least 12", "dead"),
+    ("Washington proposed a 30-day ceasefire.", "30-day", "ceasefire"),
+    ("Russia occupies around 20% of its territory.", "around 20%", "territory"),
+    ("A 6.1-magnitude earthquake struck.", "6.1-magnitude", "earthquake"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "noun"), NOUNS)
+def test_noun(sentence: str, text: str, noun: str) -> None:
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found[text].context.noun == noun
+
+
+def test_boilerplate_states_no_figures() -> None:
+    report = Report(
+        title="t",
+        paragraphs=(
+            Paragraph(index=0, text="At least 12 people died."),
+            Paragraph(index=1, text="Support us from just $2 a month.", boilerplate=True),
+        ),
+    )
+    assert [f.text for f in extract_figures(report)] == ["At least 12"]
+
+
+def test_figures_carry_their_paragraph_and_interval() -> None:
+    (figure,) = figures_of("Around 200 people were evacuated.")
+    assert figure.paragraph == 0
+    assert (figure.low, figure.high) == pytest.approx((180, 220))
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_figures_with_exact_spans(text: str) -> None:
+    for figure in figures_of(text):
+        assert text[figure.start : figure.end] == figure.text
+        assert 0 <= figure.start < figure.end <= len(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "about",
+                "20%",
+                "more than",
+                "3",
+                "hours",
+                "$",
+                "2.4",
+                "million",
+                "-",
+                "day",
+                "Feb.",
+                "28",
+                "between",
+                "and",
+                "to",
+                "G7",
+                "year-old",
+                "percent",
+                "a",
+                "dozen",
+                "half",
+                "an",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_figure_words_in_any_order_never_crash(words: list[str]) -> None:
+    text = " ".join(words)
+    for figure in figures_of(text):
+        assert text[figure.start : figure.end] == figure.text

@@ -1,0 +1,448 @@
+"""Figure pairing across two reports: same thing → same / differs; else unpaired.
+
+Each row is two short reports of one event as two outlets would word them,
+a figure of each, and the verdict: "same", "differs", or "apart" (the two
+figures must not be flagged as differing: they speak of different things).
+Pairing here runs on the same-thing evidence alone (no paragraph links), the
+hardest case; one test checks that links help.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportdiff.engine.compare import compare_texts
+from reportdiff.engine.figures import compare_figures
+from reportdiff.engine.model import FigurePair
+from reportdiff.engine.segment import parse_report
+
+# (report A, report B, figure text in A, figure text in B, verdict)
+PAIRS = [
+    # --- earthquakes ---
+    (
+        "A magnitude 6.1 earthquake struck eastern Turkey on Monday.",
+        "A 6.3-magnitude quake hit eastern Turkey on Monday.",
+        "magnitude 6.1",
+        "6.3-magnitude",
+        "differs",
+    ),  # magnitude told two ways
+    (
+        "A magnitude 6.1 earthquake struck eastern Turkey on Monday.",
+        "A 6.3-magnitude quake hit eastern Turkey on Monday.",
+        "Monday",
+        "Monday",
+        "same",
+    ),  # same weekday
+    (
+        "The quake killed at least 12 people, officials said.",
+        "The earthquake left 15 people dead, officials said.",
+        "at least 12",
+        "15",
+        "differs",
+    ),  # compatible intervals, different stated values
+    (
+        "The earthquake killed 40 people and injured 300.",
+        "The quake killed 40 people and injured more than 250.",
+        "40",
+        "40",
+        "same",
+    ),  # the dead agree...
+    (
+        "The earthquake killed 40 people and injured 300.",
+        "The quake killed 40 people and injured more than 250.",
+        "300",
+        "more than 250",
+        "differs",
+    ),  # ...the injured do not
+    (
+        "The quake struck at a depth of 10 km.",
+        "The tremor was 10 kilometres deep, seismologists said.",
+        "10 km",
+        "10 kilometres",
+        "same",
+    ),  # unit spelled out
+    (
+        "The quake struck at 9:30 a.m. local time.",
+        "The earthquake hit at 9:45 a.m. local time.",
+        "9:30 a.m.",
+        "9:45 a.m.",
+        "differs",
+    ),  # time of the quake
+    (
+        "About 200 aftershocks followed the quake.",
+        "Some 200 aftershocks were recorded after the quake.",
+        "About 200",
+        "Some 200",
+        "same",
+    ),  # two approximations
+    (
+        "The earthquake killed more than 50,000 people in Turkey and Syria.",
+        "The quake killed over 50,000 people.",
+        "more than 50,000",
+        "over 50,000",
+        "same",
+    ),  # "more than" = "over"
+    (
+        "The quake killed 12 people in the city.",
+        "The quake injured 12 people in the city.",
+        "12",
+        "12",
+        "apart",
+    ),  # killed is not injured, even with equal values
+    # --- crashes ---
+    (
+        "All 62 people on board were killed in the crash.",
+        "The crash killed all 62 people aboard.",
+        "62",
+        "62",
+        "same",
+    ),
+    (
+        "The bus crash killed 14 people and injured 30.",
+        "Fourteen people died and 30 were hurt in the bus crash.",
+        "14",
+        "Fourteen",
+        "same",
+    ),  # digits vs words
+    (
+        "The bus crash killed 14 people and injured 30.",
+        "Fourteen people died and 30 were hurt in the bus crash.",
+        "30",
+        "30",
+        "same",
+    ),  # injured = hurt
+    (
+        "The train was travelling at 120 mph when it derailed.",
+        "The train derailed at about 190 km/h.",
+        "120 mph",
+        "about 190 km/h",
+        "same",
+    ),  # units converted, approximate
+    (
+        "The plane crashed 20 minutes after take-off.",
+        "The jet went down 25 minutes after take-off.",
+        "20 minutes",
+        "25 minutes",
+        "differs",
+    ),
+    (
+        "The plane was carrying 132 passengers and crew.",
+        "The jet had 132 passengers and crew on board.",
+        "132",
+        "132",
+        "same",
+    ),
+    (
+        "Twelve people were injured in the collision.",
+        "Three people were killed in the collision.",
+        "Twelve",
+        "Three",
+        "apart",
+    ),  # injured vs killed
+    # --- elections ---
+    (
+        "Turnout was 62%, the election commission said.",
+        "Turnout reached 64 percent, the election commission said.",
+        "62%",
+        "64 percent",
+        "differs",
+    ),
+    (
+        "He won 52.3% of the vote in the runoff.",
+        "He took 52.3 percent of the vote in the runoff.",
+        "52.3%",
+        "52.3 percent",
+        "same",
+    ),
+    ("The party won 41% of the vote.", "The party took 38% of the vote.", "41%", "38%", "differs"),
+    (
+        "The vote was held on Sunday.",
+        "Voters went to the polls on Sunday.",
+        "Sunday",
+        "Sunday",
+        "same",
+    ),
+    (
+        "Polls closed at 8 p.m. on election day.",
+        "Polling stations closed at 9 p.m. on election day.",
+        "8 p.m.",
+        "9 p.m.",
+        "differs",
+    ),
+    (
+        "The opposition alliance won 70 seats.",
+        "The ruling party secured 120 seats.",
+        "70",
+        "120",
+        "apart",
+    ),  # seats of different parties
+    (
+        "The runoff vote is set for Monday.",
+        "The runoff vote will be held on Tuesday.",
+        "Monday",
+        "Tuesday",
+        "differs",
+    ),  # the same vote, another day
+    # --- storms and floods ---
+    (
+        "Winds of up to 150 mph battered the coast.",
+        "Winds reached 140 mph as the hurricane battered the coast.",
+        "up to 150 mph",
+        "140 mph",
+        "differs",
+    ),  # overlap, but different stated values
+    (
+        "The storm dumped 30 inches of rain on the city.",
+        "Up to 30 inches of rain fell on the city during the storm.",
+        "30 inches",
+        "Up to 30 inches",
+        "same",
+    ),
+    (
+        "The hurricane made landfall on Aug. 29.",
+        "The storm came ashore near New Orleans on Aug. 29.",
+        "Aug. 29",
+        "Aug. 29",
+        "same",
+    ),
+    (
+        "At least 20 people died in the floods.",
+        "The floods killed 23 people.",
+        "At least 20",
+        "23",
+        "differs",
+    ),
+    (
+        "Some 5,000 people were evacuated from the valley.",
+        "Around 5,000 residents were evacuated from the valley.",
+        "Some 5,000",
+        "Around 5,000",
+        "same",
+    ),
+    (
+        "The storm killed 5 people in Florida.",
+        "The storm killed 8 people in Georgia.",
+        "5",
+        "8",
+        "apart",
+    ),  # tolls of different places
+    (
+        "More than 1 million homes lost power.",
+        "About 40 schools were closed.",
+        "More than 1 million",
+        "About 40",
+        "apart",
+    ),
+    # --- fires ---
+    (
+        "The fire has burned 5,000 hectares of forest.",
+        "The blaze has scorched about 12,000 acres of forest.",
+        "5,000 hectares",
+        "about 12,000 acres",
+        "same",
+    ),  # 50 km² ≈ 48.6 km²
+    (
+        "The fire destroyed 300 homes.",
+        "The blaze destroyed 300 houses.",
+        "300",
+        "300",
+        "same",
+    ),  # homes = houses
+    (
+        "At least 12 dead in the warehouse fire.",
+        "15 dead in warehouse fire, police say.",
+        "At least 12",
+        "15",
+        "differs",
+    ),
+    (
+        "Firefighters battled the warehouse blaze for 10 hours.",
+        "Firefighters battled the warehouse fire for 12 hours.",
+        "10 hours",
+        "12 hours",
+        "differs",
+    ),
+    (
+        "The fire was 40% contained on Tuesday.",
+        "The fire was 45 percent contained by Tuesday.",
+        "40%",
+        "45 percent",
+        "differs",
+    ),
+    (
+        "The fire was 40% contained on Tuesday.",
+        "The fire was 45 percent contained by Tuesday.",
+        "Tuesday",
+        "Tuesday",
+        "same",
+    ),
+    # --- negotiations ---
+    (
+        "The U.S. and Russian leaders spoke for more than 90 minutes.",
+        "The Russian leader held a two and a half hours phone call with the president.",
+        "more than 90 minutes",
+        "two and a half hours",
+        "differs",
+    ),  # the DESIGN example
+    (
+        "Washington proposed a 30-day ceasefire.",
+        "Washington proposed a full ceasefire that would last for 30 days.",
+        "30-day",
+        "30 days",
+        "same",
+    ),  # "30-day" = "for 30 days"
+    (
+        "Russia occupies around 20% of Ukraine's territory.",
+        "Russia has seized about 20 percent of Ukraine's territory.",
+        "around 20%",
+        "about 20 percent",
+        "same",
+    ),
+    (
+        "Russia has attacked Ukraine for more than three years.",
+        "It would be the first truce in the three-year war on Ukraine.",
+        "more than three years",
+        "three-year",
+        "same",
+    ),  # lower bound meets the stated value
+    (
+        "Russia will free 175 prisoners in the exchange.",
+        "Each side will release 175 prisoners in the exchange.",
+        "175",
+        "175",
+        "same",
+    ),
+    (
+        "Talks on the ceasefire resumed in Geneva on Monday.",
+        "Talks on the ceasefire resumed in Geneva on Tuesday.",
+        "Monday",
+        "Tuesday",
+        "differs",
+    ),
+    (
+        "The aid package for Ukraine is worth $3.2 billion.",
+        "The aid package for Ukraine totals $3.5 billion.",
+        "$3.2 billion",
+        "$3.5 billion",
+        "differs",
+    ),
+    (
+        "The EU sent Ukraine €40m in humanitarian aid.",
+        "The EU sent Ukraine 40 million euros in humanitarian aid.",
+        "€40m",
+        "40 million euros",
+        "same",
+    ),
+    (
+        "Putin rejected a 30-day ceasefire.",
+        "The 60-day grain deal was extended.",
+        "30-day",
+        "60-day",
+        "apart",
+    ),  # two different agreements
+    (
+        "Crimea was annexed by Russia in 2014.",
+        "Russia began its full-scale invasion in 2022.",
+        "2014",
+        "2022",
+        "apart",
+    ),  # dates of different events
+    (
+        "Russia launched 40 drones overnight.",
+        "Russia fired 30 missiles overnight.",
+        "40",
+        "30",
+        "apart",
+    ),  # counts of different things
+    (
+        "The ceasefire would last 30 days.",
+        "A 10-year-old boy was among those rescued.",
+        "30 days",
+        "10-year-old",
+        "apart",
+    ),  # an age is no duration
+]
+
+
+def _pairs(text_a: str, text_b: str) -> tuple[FigurePair, ...]:
+    return compare_figures(parse_report(text_a), parse_report(text_b), ())
+
+
+def _find(pairs: tuple[FigurePair, ...], fa: str, fb: str) -> FigurePair | None:
+    for pair in pairs:
+        if pair.a and pair.b and pair.a.text == fa and pair.b.text == fb:
+            return pair
+    return None
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "fig_a", "fig_b", "verdict"), PAIRS)
+def test_pair(text_a: str, text_b: str, fig_a: str, fig_b: str, verdict: str) -> None:
+    pairs = _pairs(text_a, text_b)
+    texts_a = {p.a.text for p in pairs if p.a}
+    texts_b = {p.b.text for p in pairs if p.b}
+    assert fig_a in texts_a, f"extracted {texts_a}"
+    assert fig_b in texts_b, f"extracted {texts_b}"
+    pair = _find(pairs, fig_a, fig_b)
+    if verdict == "apart":
+        assert pair is None or pair.status == "same"
+    else:
+        assert pair is not None, [(p.status, p.a and p.a.text, p.b and p.b.text) for p in pairs]
+        assert pair.status == verdict
+
+
+def test_no_figures_no_pairs() -> None:
+    assert _pairs("Nothing counted here.", "Nor here.") == ()
+
+
+def test_order_is_differs_same_only_a_only_b() -> None:
+    pairs = _pairs(
+        "The quake killed at least 12 people. It struck on Monday. Rescuers found 3 survivors.",
+        "The quake killed 15 people. It struck on Monday. Damage reached $2 billion.",
+    )
+    order = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
+    statuses = [p.status for p in pairs]
+    assert statuses == sorted(statuses, key=order.__getitem__)
+    assert statuses[0] == "differs"
+    assert {"only_a", "only_b"} <= set(statuses)
+
+
+def test_contradiction_when_intervals_do_not_meet() -> None:
+    pair = _find(
+        _pairs(
+            "The leaders spoke for more than 90 minutes.",
+            "The leaders held a two and a half hours phone call.",
+        ),
+        "more than 90 minutes",
+        "two and a half hours",
+    )
+    assert pair is not None
+    assert not pair.contradiction
+    pair = _find(_pairs("The quake killed 12 people.", "The quake killed 15 people."), "12", "15")
+    assert pair is not None
+    assert pair.contradiction
+
+
+def test_what_names_the_thing_measured() -> None:
+    pairs = _pairs("The quake killed at least 12 people.", "The quake killed 15 people.")
+    assert pairs[0].what == "people killed"
+    pairs = _pairs(
+        "Washington proposed a 30-day ceasefire.", "Washington proposed a 30-day ceasefire."
+    )
+    assert pairs[0].what == "ceasefire duration"
+
+
+def test_full_pipeline_fills_the_contract() -> None:
+    comparison = compare_texts(
+        "Quake kills 12\n\nA magnitude 6.1 earthquake killed at least 12 people on Monday.",
+        "Quake kills 15\n\nA 6.1-magnitude earthquake killed 15 people on Monday.",
+    )
+    figures = comparison.to_json()["figures"]
+    assert figures[0]["status"] == "differs"
+    assert {"status", "what", "a", "b"} <= set(figures[0])
+    toll = next(f for f in figures if f["a"] and f["a"]["text"] == "at least 12")
+    assert toll["status"] == "differs"
+    assert toll["b"]["text"] == "15"
+    assert toll["a"]["qualifier"] == "more_than"
+    assert toll["a"]["value"] == 12
+    headline = next(f for f in figures if f["a"] and f["a"]["paragraph"] == 0)
+    assert headline["status"] == "differs"  # headlines state figures too
