@@ -246,13 +246,24 @@ def _summary_line(item: ArticleSummary) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    show_progress = sys.stderr.isatty() and not args.json
     with _library(args, create=True) as lib:
-        result = lib.import_files(args.paths, event=args.event)
+        result = lib.import_files(
+            args.paths, event=args.event, progress=_print_progress if show_progress else None
+        )
     if args.json:
         print(_dump_json(_import_json(lib, result)))
     else:
         _print_import(result)
     return EXIT_REFUSED if result.refused else EXIT_OK
+
+
+def _print_progress(done: int, total: int, name: str) -> None:
+    """A one-line counter on a terminal, for imports long enough to need one."""
+    if total < 50 or (done % 25 and done != total):
+        return
+    end = "\n" if done == total else ""
+    print(f"\rimporting {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
 def _import_json(lib: Library, result: ImportResult) -> dict[str, object]:

@@ -15,7 +15,7 @@ import sqlite3
 import statistics
 import time
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import cycle
 from pathlib import Path
 from typing import Any
@@ -183,15 +183,29 @@ def test_search(benchmark: Any, libraries: dict[int, Path], size: int) -> None:
         hits = [len(lib.search(q)) for q in queries]
         assert sum(1 for n in hits if n) >= len(queries) * 3 // 4  # the queries do find reports
         peer = _peer_search_median(lib.db.conn, queries)
+        pane = _median(lambda q: lib.list_articles(search=q, limit=200), queries)
+        counted = _median(lambda q: lib.count_articles(search=q), queries)
     median_ms = benchmark.stats.stats.median * 1000
     benchmark.extra_info.update(
         reports=size,
         median_ms=round(median_ms, 2),
+        list_articles_search_limit_200_median_ms=round(pane * 1000, 2),
+        count_articles_search_median_ms=round(counted * 1000, 2),
         peer_bare_fts5_median_ms=round(peer * 1000, 2),
         ratio_to_peer=round(median_ms / (peer * 1000), 2),
         peak_rss_mb=round(_peak_rss_mb()),
     )
     print(f"\nsearch {size}: {benchmark.extra_info}")
+
+
+def _median(call: Callable[[str], object], queries: list[str]) -> float:
+    """Median seconds of `call` over the queries (the library pane's filtered list)."""
+    times = []
+    for query in queries * 2:
+        start = time.perf_counter()
+        call(query)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def _peer_search_median(conn: sqlite3.Connection, queries: list[str]) -> float:

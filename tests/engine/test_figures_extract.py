@@ -44,15 +44,22 @@ PHRASES = [
     ("Officials said 5m people lost power.", "5m", 5e6, "", "exact"),  # glued "m" = million
     ("Some 300 firefighters battled the blaze.", "Some 300", 300, "", "approximate"),  # "some"
     ("At least 12 people were killed.", "At least 12", 12, "", "more_than"),  # lower bound
+    # "more than" is a lower bound
     ("More than 40 drones were launched overnight.", "More than 40", 40, "", "more_than"),
     ("Up to 15 people may still be trapped.", "Up to 15", 15, "", "less_than"),  # upper bound
+    # "fewer than" is an upper bound
     ("Fewer than 100 voters turned out.", "Fewer than 100", 100, "", "less_than"),
+    # "around" is approximate
     ("Around 200 people were evacuated.", "Around 200", 200, "", "approximate"),
+    # "roughly" is approximate, with a thousands separator
     ("Roughly 5,000 troops took part.", "Roughly 5,000", 5000, "", "approximate"),
     ("Almost 30 buildings collapsed.", "Almost 30", 30, "", "approximate"),  # "almost" ≈
     ("Over 3,000 flights were cancelled.", "Over 3,000", 3000, "", "more_than"),  # "over"
+    # "at most" is an upper bound
     ("At most 20 lawmakers are expected to defect.", "At most 20", 20, "", "less_than"),
+    # "upwards of" is a lower bound
     ("Upwards of 10,000 people marched.", "Upwards of 10,000", 10000, "", "more_than"),
+    # "less than" is an upper bound
     ("Less than 50 homes remain standing.", "Less than 50", 50, "", "less_than"),
     ("Under 40 votes separated the candidates.", "Under 40", 40, "", "less_than"),  # "under"
     ("Thirty-two miners were trapped underground.", "Thirty-two", 32, "", "exact"),  # hyphenated
@@ -64,7 +71,9 @@ PHRASES = [
         "exact",
     ),
     ("The quake injured 1,200 people.", "1,200", 1200, "", "exact"),  # after a verb
+    # decimal with a scale word before a noun phrase
     ("The tanker carried 1.2 million barrels of oil.", "1.2 million", 1.2e6, "", "exact"),
+    # "an estimated" is approximate
     ("An estimated 40,000 people fled.", "An estimated 40,000", 40000, "", "approximate"),
     ("Seven people died and 12 were injured.", "Seven", 7, "", "exact"),  # sentence-initial word
     (
@@ -75,12 +84,15 @@ PHRASES = [
         "exact",
     ),  # second count, same sentence
     ("The bus carried forty-one passengers.", "forty-one", 41, "", "exact"),  # lower-case words
+    # "about" at the start of a sentence
     ("About 2,500 soldiers were deployed.", "About 2,500", 2500, "", "approximate"),
     ("Police arrested 3 people.", "3", 3, "", "exact"),  # single digit
     ("As many as 60 homes were flooded.", "As many as 60", 60, "", "less_than"),  # upper bound
     ("Exactly 1,000,000 ballots were printed.", "1,000,000", 1e6, "", "exact"),  # two separators
     # --- durations ---
+    # the DESIGN example: a duration with a lower bound
     ("The leaders spoke for more than 90 minutes.", "more than 90 minutes", 5400, "s", "more_than"),
+    # spelled-out fraction of hours
     ("It was a two and a half hours phone call.", "two and a half hours", 9000, "s", "exact"),
     ("The meeting lasted 2.5 hours.", "2.5 hours", 9000, "s", "exact"),  # decimal hours
     ("Washington proposed a 30-day ceasefire.", "30-day", 30 * DAY, "s", "exact"),  # compound
@@ -98,8 +110,11 @@ PHRASES = [
         "s",
         "exact",
     ),  # en dash
+    # "half an hour" = 30 minutes
     ("The talks took half an hour.", "half an hour", 1800, "s", "exact"),
+    # hyphenated word-number compound
     ("It is the first truce in a three-year war.", "three-year", 3 * YEAR, "s", "exact"),
+    # compound with a stray space (seen in a seed)
     ("It is the first truce in a three -year war.", "three -year", 3 * YEAR, "s", "exact"),
     (
         "Russia has attacked for more than three years.",
@@ -108,18 +123,31 @@ PHRASES = [
         "s",
         "more_than",
     ),
+    # approximate duration
     ("The storm lasted about 12 hours.", "about 12 hours", 43200, "s", "approximate"),
+    # years in seconds
     ("He was sentenced to 10 years in prison.", "10 years", 10 * YEAR, "s", "exact"),
+    # hours in seconds
     ("The search went on for 48 hours.", "48 hours", 172800, "s", "exact"),
+    # weeks in seconds
     ("Voting ran for three weeks.", "three weeks", 21 * DAY, "s", "exact"),
+    # "an hour and a half" = 90 minutes
     ("The strike lasted an hour and a half.", "an hour and a half", 5400, "s", "exact"),
+    # seconds are the base unit
     ("The tremor lasted 40 seconds.", "40 seconds", 40, "s", "exact"),
+    # minute compound
     ("Trump held a 90-minute call with Putin.", "90-minute", 5400, "s", "exact"),
+    # a range of durations, value is its low end
     ("The rescue took between 3 and 4 hours.", "between 3 and 4 hours", 10800, "s", "range"),
+    # "to" range of durations
     ("Crews worked 10 to 12 hours a day.", "10 to 12 hours", 36000, "s", "range"),
+    # hour compound
     ("Both sides agreed to a 72-hour truce.", "72-hour", 72 * 3600, "s", "exact"),
+    # "nearly" is approximate
     ("The outage lasted nearly two days.", "nearly two days", 2 * DAY, "s", "approximate"),
+    # plain hours
     ("The flight lasted 11 hours.", "11 hours", 11 * 3600, "s", "exact"),
+    # months at their mean length
     ("The siege lasted six months.", "six months", 6 * 30.4375 * DAY, "s", "exact"),
     (
         "Fighting lasted less than a decade, or under 9 years.",
@@ -128,28 +156,47 @@ PHRASES = [
         "s",
         "less_than",
     ),
+    # word-number week compound
     ("A two-week curfew was imposed.", "two-week", 14 * DAY, "s", "exact"),
     # --- percentages ---
+    # percent sign, approximate (seed wording)
     ("Russia occupies around 20% of Ukraine.", "around 20%", 20, "%", "approximate"),
+    # "percent" spelled out, approximate (seed wording)
     ("Russia seized about 20 percent of Ukraine.", "about 20 percent", 20, "%", "approximate"),
     ("Turnout reached 20 per cent.", "20 per cent", 20, "%", "exact"),  # British spelling
+    # decimal percent
     ("Inflation rose to 3.2%.", "3.2%", 3.2, "%", "exact"),
+    # decimal percent spelled out
     ("He won 52.3 percent of the vote.", "52.3 percent", 52.3, "%", "exact"),
+    # a range of percents
     ("Growth was between 3 and 4 percent.", "between 3 and 4 percent", 3, "%", "range"),
     ("Support fell by 5 percentage points.", "5 percentage points", 5, "pp", "exact"),  # not %
+    # approximate percent
     ("Nearly 60% of homes were damaged.", "Nearly 60%", 60, "%", "approximate"),
+    # hyphen range of percents
     ("Prices jumped 10-15% this year.", "10-15%", 10, "%", "range"),
+    # plain percent
     ("The party won 41% of seats.", "41%", 41, "%", "exact"),
+    # "pct" abbreviation
     ("Unemployment is 4.1 pct.", "4.1 pct", 4.1, "%", "exact"),
+    # lower bound on a percent
     ("More than 70 percent of voters backed it.", "More than 70 percent", 70, "%", "more_than"),
     # --- money ---
+    # dollar sign (seed boilerplate wording)
     ("Support us monthly starting from just $2.", "$2", 2, "USD", "exact"),
+    # euro sign with glued "m" = million
     ("The EU approved a €40m aid package.", "€40m", 40e6, "EUR", "exact"),
+    # dollars with a scale word
     ("The deal is worth $3.2 billion.", "$3.2 billion", 3.2e9, "USD", "exact"),
+    # pounds with glued "bn"
     ("Britain pledged £1.5bn in loans.", "£1.5bn", 1.5e9, "GBP", "exact"),
+    # lower bound on money
     ("Damage topped more than $1 billion.", "more than $1 billion", 1e9, "USD", "more_than"),
+    # currency spelled out after the number
     ("He paid a fine of 500 euros.", "500 euros", 500, "EUR", "exact"),
+    # "US$" prefix
     ("The fund holds US$5 million.", "US$5 million", 5e6, "USD", "exact"),
+    # approximate money
     ("Donors gave about $300,000 to victims.", "about $300,000", 300000, "USD", "approximate"),
     (
         "Repairs will cost between $3 and $4 billion.",
@@ -158,8 +205,11 @@ PHRASES = [
         "USD",
         "range",
     ),
+    # yen with trillion
     ("Japan unveiled a ¥2 trillion stimulus.", "¥2 trillion", 2e12, "JPY", "exact"),
+    # glued "m" after a decimal
     ("A $2.5m settlement was reached.", "$2.5m", 2.5e6, "USD", "exact"),
+    # "dollars" spelled out
     ("Tickets cost 40 dollars each.", "40 dollars", 40, "USD", "exact"),
     # --- dates and years ---
     (
@@ -169,10 +219,15 @@ PHRASES = [
         "month-day",
         "exact",
     ),
+    # month and year
     ("The invasion began in February 2022.", "February 2022", 202202, "year-month", "exact"),
+    # month and day
     ("The vote was held on March 19.", "March 19", 319, "month-day", "exact"),
+    # a year after "in"
     ("Russia annexed Crimea in 2014.", "2014", 2014, "year", "exact"),
+    # a weekday for when something happened
     ("The talks began on Tuesday.", "Tuesday", 2, "weekday", "exact"),
+    # weekday followed by a time of day
     ("Polls open on Sunday morning.", "Sunday", 7, "weekday", "exact"),
     (
         "On 19 March 2025 the quake struck.",
@@ -188,6 +243,7 @@ PHRASES = [
         "date",
         "exact",
     ),
+    # a year after "in" (seed wording)
     ("Russia was expelled in 2018.", "2018", 2018, "year", "exact"),
     (
         "Talks were held in late February.",
@@ -196,6 +252,7 @@ PHRASES = [
         "month",
         "exact",
     ),  # month alone after "late"
+    # a year after "by"
     ("The plant will close by 2030.", "2030", 2030, "year", "exact"),
     (
         "The filing is dated 2025-03-19.",
@@ -205,38 +262,87 @@ PHRASES = [
         "exact",
     ),
     ("He won the 2024 presidential election.", "2024", 2024, "year", "exact"),  # year as modifier
+    # abbreviated month with a period
     ("The storm made landfall on Aug. 29.", "Aug. 29", 829, "month-day", "exact"),
+    # ordinal day "of" month
     ("Parliament votes on the 3rd of June.", "3rd of June", 603, "month-day", "exact"),
     # --- times of day ---
+    # time with a.m.
     ("The quake struck at 9:30 a.m. local time.", "9:30 a.m.", 9.5 * 3600, "s", "exact"),
+    # hour with pm
     ("Polls close at 11 pm tonight.", "11 pm", 23 * 3600, "s", "exact"),
+    # 24-hour clock
     ("The train left at 14:45.", "14:45", 14.75 * 3600, "s", "exact"),
+    # glued am
     ("Sirens sounded at 6am.", "6am", 6 * 3600, "s", "exact"),
     # --- magnitudes and measured quantities ---
+    # "magnitude N"
     ("A magnitude 6.1 earthquake hit the region.", "magnitude 6.1", 6.1, "M", "exact"),
+    # "N-magnitude"
     ("A 6.1-magnitude quake hit the region.", "6.1-magnitude", 6.1, "M", "exact"),
+    # "magnitude-N"
     ("A magnitude-7.8 quake struck Turkey.", "magnitude-7.8", 7.8, "M", "exact"),
+    # "a magnitude of N"
     ("The quake had a magnitude of 5.4.", "magnitude of 5.4", 5.4, "M", "exact"),
+    # miles to metres
     ("The epicentre was 35 miles from the capital.", "35 miles", 35 * MILE, "m", "exact"),
+    # kilometres to metres
     ("It struck at a depth of 10 km.", "10 km", 10000, "m", "exact"),
     ("It struck at a depth of 10km.", "10km", 10000, "m", "exact"),  # glued unit
+    # mph to km/h
     ("Winds of 120 mph battered the coast.", "120 mph", 120 * 1.609344, "km/h", "exact"),
+    # speed with an upper bound
     ("Gusts reached up to 150 km/h.", "up to 150 km/h", 150, "km/h", "less_than"),
+    # area in square metres
     ("The fire burned 5,000 hectares.", "5,000 hectares", 5e7, "m2", "exact"),
+    # length compound
     ("A 30-metre wave hit the port.", "30-metre", 30, "m", "exact"),
+    # temperature in Celsius
     ("Temperatures reached 45°C.", "45°C", 45, "°C", "exact"),
+    # weight in kilograms
     ("Trucks carried 20 tonnes of aid.", "20 tonnes", 20000, "kg", "exact"),
     # --- ranges ---
+    # a range of counts
     ("Between 10 and 15 people were hurt.", "Between 10 and 15", 10, "", "range"),
+    # "to" range of counts
     ("Officials said 10 to 15 people were missing.", "10 to 15", 10, "", "range"),
+    # hyphen range of counts
     ("Officials said 10-15 people were missing.", "10-15", 10, "", "range"),
+    (
+        "Losses were put at $250 billion to $275 billion.",
+        "$250 billion to $275 billion",
+        2.5e11,
+        "USD",
+        "range",
+    ),
+    (
+        "Repairs cost $300 million to $1 billion.",
+        "$300 million to $1 billion",
+        3e8,
+        "USD",
+        "range",
+    ),  # own scales
+    (
+        "The city grew from 2.4 million to 3 million.",
+        "2.4 million",
+        2.4e6,
+        "",
+        "exact",
+    ),  # a change, not a range
+    ("Turnout rose from 51% to 66%.", "66%", 66, "%", "exact"),  # the new value stands alone
     # --- ordinals that state a quantity ---
+    # ordinal that states a quantity
     ("The dam failed for the third time.", "third time", 3, "", "exact"),
+    # digit ordinal
     ("It is the 21st day of the siege.", "21st day", 21, "", "exact"),
+    # ordinal with "consecutive"
     ("Protests continued for a second consecutive day.", "second consecutive day", 2, "", "exact"),
     # --- ages (not durations of the event) ---
+    # an age, not a duration of the event
     ("A 10-year-old boy was among the dead.", "10-year-old", 10, "year", "exact"),
+    # "aged N"
     ("A man aged 45 was arrested.", "aged 45", 45, "year", "exact"),
+    # "N years old"
     ("The victim, 34 years old, was a nurse.", "34 years old", 34, "year", "exact"),
 ]
 
@@ -272,7 +378,7 @@ NOT_FIGURES = [
     ("Article 5 of the treaty was invoked.", "5"),  # article number
     ("The toll may 5 rise, officials said.", "may"),  # "may" is no month in lower case
     ("The march drew crowds on Main Street.", "march"),  # "march" is no month here
-    ("Windows 11 was released.", "11"),  # product name
+    ("Android 14 was released.", "14"),  # product name
 ]
 
 
@@ -297,12 +403,18 @@ def test_percentage_points_differ_from_percent() -> None:
 
 # (sentence, figure text, noun) — what a figure counts or measures
 NOUNS = [
+    # noun after adjectives
     ("Russia will release 23 Ukrainian soldiers with serious injuries.", "23", "soldiers"),
+    # first plural noun, not the verb after it
     ("Russia launched over 40 drones targeting civilian infrastructure.", "over 40", "drones"),
     ("The death toll rose to 15.", "15", "toll"),  # the head before the figure
+    # "dead" names what is counted
     ("At least 12 dead after the fire.", "At least 12", "dead"),
+    # the noun a compound modifies
     ("Washington proposed a 30-day ceasefire.", "30-day", "ceasefire"),
+    # percent sign, approximate (seed wording)
     ("Russia occupies around 20% of its territory.", "around 20%", "territory"),
+    # "N-magnitude"
     ("A 6.1-magnitude earthquake struck.", "6.1-magnitude", "earthquake"),
 ]
 

@@ -10,10 +10,12 @@ hardest case; one test checks that links help.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff.engine.compare import compare_texts
-from reportdiff.engine.figures import compare_figures
-from reportdiff.engine.model import FigurePair
+from reportdiff.engine.figures import compare_figures, extract_figures
+from reportdiff.engine.model import AlignedGroup, FigurePair
 from reportdiff.engine.segment import parse_report
 
 # (report A, report B, figure text in A, figure text in B, verdict)
@@ -96,7 +98,7 @@ PAIRS = [
         "62",
         "62",
         "same",
-    ),
+    ),  # 62 / 62: told the same way
     (
         "The bus crash killed 14 people and injured 30.",
         "Fourteen people died and 30 were hurt in the bus crash.",
@@ -124,14 +126,14 @@ PAIRS = [
         "20 minutes",
         "25 minutes",
         "differs",
-    ),
+    ),  # 20 minutes / 25 minutes: told two ways
     (
         "The plane was carrying 132 passengers and crew.",
         "The jet had 132 passengers and crew on board.",
         "132",
         "132",
         "same",
-    ),
+    ),  # 132 / 132: told the same way
     (
         "Twelve people were injured in the collision.",
         "Three people were killed in the collision.",
@@ -146,14 +148,14 @@ PAIRS = [
         "62%",
         "64 percent",
         "differs",
-    ),
+    ),  # 62% / 64 percent: told two ways
     (
         "He won 52.3% of the vote in the runoff.",
         "He took 52.3 percent of the vote in the runoff.",
         "52.3%",
         "52.3 percent",
         "same",
-    ),
+    ),  # 52.3% / 52.3 percent: told the same way
     ("The party won 41% of the vote.", "The party took 38% of the vote.", "41%", "38%", "differs"),
     (
         "The vote was held on Sunday.",
@@ -161,14 +163,14 @@ PAIRS = [
         "Sunday",
         "Sunday",
         "same",
-    ),
+    ),  # Sunday / Sunday: told the same way
     (
         "Polls closed at 8 p.m. on election day.",
         "Polling stations closed at 9 p.m. on election day.",
         "8 p.m.",
         "9 p.m.",
         "differs",
-    ),
+    ),  # 8 p.m. / 9 p.m.: told two ways
     (
         "The opposition alliance won 70 seats.",
         "The ruling party secured 120 seats.",
@@ -197,28 +199,28 @@ PAIRS = [
         "30 inches",
         "Up to 30 inches",
         "same",
-    ),
+    ),  # 30 inches / Up to 30 inches: told the same way
     (
         "The hurricane made landfall on Aug. 29.",
         "The storm came ashore near New Orleans on Aug. 29.",
         "Aug. 29",
         "Aug. 29",
         "same",
-    ),
+    ),  # Aug. 29 / Aug. 29: told the same way
     (
         "At least 20 people died in the floods.",
         "The floods killed 23 people.",
         "At least 20",
         "23",
         "differs",
-    ),
+    ),  # At least 20 / 23: told two ways
     (
         "Some 5,000 people were evacuated from the valley.",
         "Around 5,000 residents were evacuated from the valley.",
         "Some 5,000",
         "Around 5,000",
         "same",
-    ),
+    ),  # Some 5,000 / Around 5,000: told the same way
     (
         "The storm killed 5 people in Florida.",
         "The storm killed 8 people in Georgia.",
@@ -232,7 +234,7 @@ PAIRS = [
         "More than 1 million",
         "About 40",
         "apart",
-    ),
+    ),  # More than 1 million / About 40: different things
     # --- fires ---
     (
         "The fire has burned 5,000 hectares of forest.",
@@ -254,28 +256,28 @@ PAIRS = [
         "At least 12",
         "15",
         "differs",
-    ),
+    ),  # At least 12 / 15: told two ways
     (
         "Firefighters battled the warehouse blaze for 10 hours.",
         "Firefighters battled the warehouse fire for 12 hours.",
         "10 hours",
         "12 hours",
         "differs",
-    ),
+    ),  # 10 hours / 12 hours: told two ways
     (
         "The fire was 40% contained on Tuesday.",
         "The fire was 45 percent contained by Tuesday.",
         "40%",
         "45 percent",
         "differs",
-    ),
+    ),  # 40% / 45 percent: told two ways
     (
         "The fire was 40% contained on Tuesday.",
         "The fire was 45 percent contained by Tuesday.",
         "Tuesday",
         "Tuesday",
         "same",
-    ),
+    ),  # Tuesday / Tuesday: told the same way
     # --- negotiations ---
     (
         "The U.S. and Russian leaders spoke for more than 90 minutes.",
@@ -297,7 +299,7 @@ PAIRS = [
         "around 20%",
         "about 20 percent",
         "same",
-    ),
+    ),  # around 20% / about 20 percent: told the same way
     (
         "Russia has attacked Ukraine for more than three years.",
         "It would be the first truce in the three-year war on Ukraine.",
@@ -311,28 +313,28 @@ PAIRS = [
         "175",
         "175",
         "same",
-    ),
+    ),  # 175 / 175: told the same way
     (
         "Talks on the ceasefire resumed in Geneva on Monday.",
         "Talks on the ceasefire resumed in Geneva on Tuesday.",
         "Monday",
         "Tuesday",
         "differs",
-    ),
+    ),  # Monday / Tuesday: told two ways
     (
         "The aid package for Ukraine is worth $3.2 billion.",
         "The aid package for Ukraine totals $3.5 billion.",
         "$3.2 billion",
         "$3.5 billion",
         "differs",
-    ),
+    ),  # $3.2 billion / $3.5 billion: told two ways
     (
         "The EU sent Ukraine €40m in humanitarian aid.",
         "The EU sent Ukraine 40 million euros in humanitarian aid.",
         "€40m",
         "40 million euros",
         "same",
-    ),
+    ),  # €40m / 40 million euros: told the same way
     (
         "Putin rejected a 30-day ceasefire.",
         "The 60-day grain deal was extended.",
@@ -354,6 +356,105 @@ PAIRS = [
         "30",
         "apart",
     ),  # counts of different things
+    # --- traps seen in longer reports ---
+    (
+        "In South Carolina, 17 people died. Georgia reported 11 deaths.",
+        "South Carolina counted 19 dead, while 15 died in Georgia.",
+        "17",
+        "19",
+        "differs",
+    ),  # tolls of one state
+    (
+        "In South Carolina, 17 people died. Georgia reported 11 deaths.",
+        "South Carolina counted 19 dead, while 15 died in Georgia.",
+        "11",
+        "15",
+        "differs",
+    ),  # tolls of the other state
+    (
+        "In South Carolina, 17 people died. Georgia reported 11 deaths.",
+        "South Carolina counted 19 dead, while 15 died in Georgia.",
+        "11",
+        "19",
+        "apart",
+    ),  # tolls of different states
+    (
+        "The Democratic Alliance took 29.5% of the vote.",
+        "The Democratic Alliance won with 29.49 percent of the vote.",
+        "29.5%",
+        "29.49 percent",
+        "same",
+    ),  # one is the other rounded
+    (
+        "Chega won 18.1% of the vote.",
+        "Chega won 18 percent of the vote.",
+        "18.1%",
+        "18 percent",
+        "same",
+    ),  # rounded to a whole percent
+    (
+        "The city now has 2.4 million residents.",
+        "The city now has 2,430,000 residents.",
+        "2.4 million",
+        "2,430,000",
+        "same",
+    ),  # rounded to a tenth of a million
+    (
+        "The meeting lasted 2 hours.",
+        "The meeting lasted 2.5 hours.",
+        "2 hours",
+        "2.5 hours",
+        "differs",
+    ),  # half an hour more is no rounding
+    (
+        "Turnout was 66%, the highest since 1995.",
+        "Turnout rose to 66.2 percent, up from 51 percent in 2022.",
+        "1995",
+        "2022",
+        "apart",
+    ),  # years of different elections
+    (
+        "More than 4 million homes were without power on Friday morning.",
+        "Some 3 million customers remained without power on Saturday.",
+        "Friday",
+        "Saturday",
+        "apart",
+    ),  # two moments, not one event told two ways
+    (
+        "The Socialist Party came second with 77 seats.",
+        "AD secured 79 seats and the Socialists 77. A party needs 116 seats for a majority.",
+        "77",
+        "116",
+        "apart",
+    ),  # a threshold is not a result
+    (
+        "The Socialist Party came second with 77 seats.",
+        "AD secured 79 seats and the Socialists 77. A party needs 116 seats for a majority.",
+        "77",
+        "77",
+        "same",
+    ),  # "the Socialists 77": the noun left out
+    (
+        "The quake struck at a depth of 18 km, the monitoring centre said.",
+        "The US Geological Survey put the depth of the quake at 11 km.",
+        "18 km",
+        "11 km",
+        "differs",
+    ),  # agencies disagree
+    (
+        "The crash at Muan airport killed 179 people on Sunday.",
+        "It was the worst air disaster since 1997, when 228 people died in a crash in Guam.",
+        "179",
+        "228",
+        "apart",
+    ),  # a past disaster recalled for comparison
+    (
+        "AccuWeather put damage and losses at $250 billion to $275 billion.",
+        "AccuWeather put damage and losses at between $250 billion and $275 billion.",
+        "$250 billion to $275 billion",
+        "between $250 billion and $275 billion",
+        "same",
+    ),  # one range, two wordings
     (
         "The ceasefire would last 30 days.",
         "A 10-year-old boy was among those rescued.",
@@ -388,6 +489,43 @@ def test_pair(text_a: str, text_b: str, fig_a: str, fig_b: str, verdict: str) ->
     else:
         assert pair is not None, [(p.status, p.a and p.a.text, p.b and p.b.text) for p in pairs]
         assert pair.status == verdict
+
+
+def test_linked_paragraphs_add_evidence() -> None:
+    a = parse_report("Biden and Xi talked for 90 minutes about trade and Taiwan.")
+    b = parse_report("Their phone call lasted two hours, aides of both presidents said.")
+    alone = compare_figures(a, b, ())
+    linked = compare_figures(a, b, (AlignedGroup(a=(0,), b=(0,), score=0.5),))
+    assert _find(alone, "90 minutes", "two hours") is None
+    pair = _find(linked, "90 minutes", "two hours")
+    assert pair is not None
+    assert pair.status == "differs"
+
+
+_SAMPLE = (
+    "the quake killed at least 12 15 people on Monday Tuesday about 20% percent more than "
+    "90 minutes two and a half hours 30-day ceasefire in Florida Georgia $3 billion . ,"
+)
+_WORDS = st.sampled_from(_SAMPLE.split(" "))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.lists(_WORDS, max_size=30))
+def test_every_figure_is_in_one_pair_in_order(words_a: list[str], words_b: list[str]) -> None:
+    a, b = parse_report(" ".join(words_a)), parse_report(" ".join(words_b))
+    pairs = compare_figures(a, b, ())
+    order = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
+    assert [order[p.status] for p in pairs] == sorted(order[p.status] for p in pairs)
+    assert sorted((f.paragraph, f.start) for f in extract_figures(a)) == sorted(
+        (p.a.paragraph, p.a.start) for p in pairs if p.a
+    )
+    assert sorted((f.paragraph, f.start) for f in extract_figures(b)) == sorted(
+        (p.b.paragraph, p.b.start) for p in pairs if p.b
+    )
+    for pair in pairs:
+        assert (pair.a is None) == (pair.status == "only_b")
+        assert (pair.b is None) == (pair.status == "only_a")
+        assert pair.what
 
 
 def test_no_figures_no_pairs() -> None:

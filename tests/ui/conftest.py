@@ -11,7 +11,10 @@ from ui_helpers import MessageBoxes, report_id
 
 
 @pytest.fixture
-def window(qtbot: Any, library: Any, no_stray_threads: None) -> Iterator[Any]:
+def window(
+    qtbot: Any, library: Any, no_stray_threads: None, message_boxes: MessageBoxes
+) -> Iterator[Any]:
+    """A shown main window; Qt's message boxes are recorded, never left open and blocking."""
     from reportdiff.ui.main_window import MainWindow
     from reportdiff.ui.settings import open_settings
 

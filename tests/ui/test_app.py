@@ -46,3 +46,19 @@ def test_an_unknown_id_is_a_clear_error(
 ) -> None:
     assert run_app(str(library_path), ["99999", "1"], str(tmp_path / "x.png")) == 2
     assert "no report with id 99999" in capsys.readouterr().err
+
+
+def test_first_start_seeds_the_library_and_paints(
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: Any,
+    no_stray_threads: None,
+) -> None:
+    monkeypatch.setenv("REPORTDIFF_EXIT_AFTER_PAINT", "1")
+    db = tmp_path / "first.db"
+    assert run_app(str(db), None, None) == 0
+    assert "first paint after" in capsys.readouterr().out
+    with Library.open(db, create=False) as library:
+        assert library.count_articles() == 5
+        assert len(library.events()) == 1

@@ -130,3 +130,21 @@ def test_boilerplate_toggle_re_renders(qtbot: Any, window: Any, seed_id: Any) ->
     with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
         window.actions_by_name["toggle_boilerplate"].trigger()
     assert "Boilerplate" in window.view.toPlainText()
+
+
+def test_a_differing_figure_has_a_tooltip_with_both_values(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    k = window.figures.figure_at_row(0)
+    view = window.view
+    assert view.mark_figure(k)
+    start, length = view._spans[f"fig-{k}-a"]
+    assert length == len(window.comparison().figures[k].a.text)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start + length // 2)
+    tip = view.tooltip_at(view.cursorRect(cursor).center())
+    assert "more than 90 minutes" in tip
+    assert "two and a half hours" in tip

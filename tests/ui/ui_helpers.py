@@ -36,5 +36,18 @@ class MessageBoxes:
 
 
 def compare_and_wait(qtbot: Any, window: Any, a: int, b: int) -> None:
-    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+    """Pick a and b and wait for the comparison; a failure fails with its message."""
+    outcome: list[str] = []
+
+    def shown() -> None:
+        outcome.append("")
+
+    window.work_failed.connect(outcome.append)
+    window.comparison_shown.connect(shown)
+    try:
         window.pickers.set_pair(a, b)
+        qtbot.waitUntil(lambda: bool(outcome), timeout=20_000)
+    finally:
+        window.work_failed.disconnect(outcome.append)
+        window.comparison_shown.disconnect(shown)
+    assert outcome == [""], f"the comparison failed: {outcome[0]}"

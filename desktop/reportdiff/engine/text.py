@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 QUOTES = "\"'„“”‟«»‹›’‘‚`´"
 DASHES = "‐‑‒–—―−"
@@ -213,18 +214,32 @@ def strip_accents(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light stem: strip one common English suffix, then cut to a fixed length.
+    """The Snowball (Porter 2) stem of a folded word: "negotiations" and
+    "negotiate", "settled" and "settle", "drones" and "drone" meet.
 
-    Truncation is a crude but language-neutral stemmer that maps "negotiations"
-    and "negotiate", "agreed" and "agreement" to the same key.
+    Numbers stay as they are. Without the snowballstemmer package a cruder
+    suffix-and-truncate stem stands in.
     """
     if word.isdigit() or len(word) <= 3:
         return word
+    stemmer = _snowball()
+    if stemmer is not None:
+        return str(stemmer.stemWord(word))
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
     return word[:_STEM_LEN]
+
+
+@lru_cache(maxsize=1)
+def _snowball() -> Any:
+    # Imported on first use: the first window never needs it.
+    try:
+        import snowballstemmer
+    except ImportError:
+        return None
+    return snowballstemmer.stemmer("english")
 
 
 def words(text: str) -> list[str]:

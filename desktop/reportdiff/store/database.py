@@ -26,7 +26,7 @@ from reportdiff.store.errors import (
 from reportdiff.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before calling it locked
+DEFAULT_TIMEOUT = 2.0  # seconds to wait for another writer before calling it locked
 
 _ENVIRONMENT_WORDS = (
     "disk",

@@ -138,7 +138,10 @@ def read_bytes(path: Path) -> bytes:
         raise ImportRefused(path, f"too large ({size:.0f} MB; the limit is {MAX_BYTES >> 20} MB)")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # read(n) allocates n bytes up front: ask for the size stat gave, not the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # the file grew since stat
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except OSError as exc:
         raise ImportRefused(path, _os_reason(exc)) from None
     if len(data) > MAX_BYTES:  # grew since stat

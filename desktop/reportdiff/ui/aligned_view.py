@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -56,17 +56,33 @@ def is_difference(group: AlignedGroup) -> bool:
 
 
 def anchor_spans(document: QTextDocument) -> dict[str, tuple[int, int]]:
-    """Every anchor name of the document → (position, length) of its text."""
+    """Every anchor name of the document → (position, length) of its text.
+
+    Qt keeps an anchor's name on its first character only; the link (href)
+    covers the whole text, so a named link's span runs on while the href does.
+    """
     spans: dict[str, tuple[int, int]] = {}
+    open_names: list[str] = []
+    open_href = ""
     block = document.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            for name in fragment.charFormat().anchorNames():
-                start, _length = spans.get(name, (fragment.position(), 0))
-                spans[name] = (start, fragment.position() + fragment.length() - start)
+            fmt = fragment.charFormat()
+            names, href = fmt.anchorNames(), fmt.anchorHref()
+            end = fragment.position() + fragment.length()
+            if names:
+                open_names, open_href = list(names), href
+                for name in names:
+                    spans[name] = (fragment.position(), fragment.length())
+            elif href and href == open_href:
+                for name in open_names:
+                    spans[name] = (spans[name][0], end - spans[name][0])
+            else:
+                open_names, open_href = [], ""
             it += 1
+        open_names, open_href = [], ""  # a link never runs across paragraphs
         block = block.next()
     return spans
 
@@ -334,17 +350,16 @@ class FindBar(QWidget):
         self.hide()
         self._view.setFocus()
 
-    def keyPressEvent(self, event: object) -> None:
-        key = getattr(event, "key", lambda: None)()
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
         if key == Qt.Key.Key_Escape:
             self.close_bar()
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            getattr(event, "modifiers", lambda: None)() & Qt.KeyboardModifier.ShiftModifier
-        ):
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shift:
             self.find_previous()
             return
-        super().keyPressEvent(event)  # type: ignore[arg-type]
+        super().keyPressEvent(event)
 
     def find_next(self) -> bool:
         return self._find(backward=False)

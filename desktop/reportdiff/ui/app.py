@@ -34,6 +34,7 @@ from reportdiff.ui.settings import APPLICATION, ORGANISATION, open_settings
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SCREENSHOT_TIMEOUT_MS = 60_000
 SCREENSHOT_SIZE = (1400, 860)
+FIRST_PAINT_FALLBACK_MS = 1000
 
 
 def process_age() -> float:
@@ -143,11 +144,35 @@ class _FirstPaint(QObject):
         return False
 
 
+def _open_after_first_paint(window: MainWindow, library: Library, pair: tuple[int, int]) -> None:
+    """Compare `pair` once the window is painted, so the comparison never delays it.
+
+    A timer backs the paint signal up: a window that is never painted (minimised,
+    an unusual platform) still gets its comparison. Both die with the window.
+    """
+    fallback = QTimer(window)
+    fallback.setSingleShot(True)
+
+    def start() -> None:
+        if not window.pair():
+            open_on_pair(window, library, pair)
+
+    window.first_painted.connect(start)
+    fallback.timeout.connect(start)
+    fallback.start(FIRST_PAINT_FALLBACK_MS)
+
+
 def _take_screenshot(window: MainWindow, target: str) -> None:
     ok = window.grab().save(target)
     if not ok:
         print(f"reportdiff: could not save the screenshot to {target}", file=sys.stderr)
     QApplication.exit(EXIT_OK if ok else EXIT_FAILED)
+
+
+def _screenshot_failed(what: str) -> None:
+    # A script waits for us: say what went wrong and stop, no dialog to click.
+    print(f"reportdiff: {what}", file=sys.stderr)
+    QApplication.exit(EXIT_FAILED)
 
 
 def _screenshot_timeout() -> None:
@@ -179,7 +204,7 @@ def _run_window(
         library.seed_if_new()
     except LibraryError as exc:  # the samples are a convenience: the app still opens
         print(f"reportdiff: the sample reports were not added: {exc}", file=sys.stderr)
-    window = MainWindow(library, open_settings())
+    window = MainWindow(library, open_settings(), restore_layout=not screenshot)
     pair: tuple[int, int] | None
     if compare:
         try:
@@ -191,28 +216,46 @@ def _run_window(
     else:
         pair = initial_pair(library, window)
     if screenshot:
-        # A fixed size: the same picture on every machine, whatever was remembered.
-        window.resize(*SCREENSHOT_SIZE)
-        window.remember = False
-        window.comparison_shown.connect(
-            lambda: QTimer.singleShot(150, lambda: _take_screenshot(window, screenshot))
-        )
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, _screenshot_timeout)
+        _prepare_screenshot(window, screenshot)
     if os.environ.get("REPORTDIFF_EXIT_AFTER_PAINT"):
         watcher = _FirstPaint(window)
         window.installEventFilter(watcher)
     if pair is not None:
-        # The first comparison starts once the window is painted, so it never delays it.
-        start = pair
-        window.first_painted.connect(lambda: open_on_pair(window, library, start))
+        _open_after_first_paint(window, library, pair)
     window.show()
     code = app.exec()
     if not screenshot:  # a scripted screenshot leaves the user's settings alone
         window.save_settings()
+    _dispose(window)
+    return int(code)
+
+
+def _prepare_screenshot(window: MainWindow, target: str) -> None:
+    """Screenshot mode: a fixed size, no dialogs, one picture once the comparison shows."""
+    # A fixed size: the same picture on every machine, whatever was remembered.
+    window.resize(*SCREENSHOT_SIZE)
+    window.remember = False
+    window.work_failed.connect(_screenshot_failed)
+    # Timers are the window's children: none fires after run_app has returned.
+    shoot, give_up = QTimer(window), QTimer(window)
+    shoot.setSingleShot(True)
+    shoot.timeout.connect(lambda: _take_screenshot(window, target))
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(_screenshot_timeout)
+    window.comparison_shown.connect(lambda: shoot.start(150))
+    give_up.start(SCREENSHOT_TIMEOUT_MS)
+
+
+def _dispose(window: MainWindow) -> None:
+    """Let background work finish and delete the window with its timers."""
     from PySide6.QtCore import QThreadPool
 
+    window.remember = False
+    window.hide()
     QThreadPool.globalInstance().waitForDone()
-    return int(code)
+    QApplication.sendPostedEvents()  # results of finished jobs, delivered to a live window
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _startup_error(what: str, todo: str) -> int:

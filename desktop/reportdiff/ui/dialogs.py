@@ -114,7 +114,9 @@ class PasteArticleDialog(_DetailsForm):
         self.event_box.setEditable(True)
         self.event_box.addItems(events)
         self.event_box.setEditText(current_event or "")
-        self.event_box.lineEdit().setPlaceholderText("none (or type a new event's name)")
+        event_edit = self.event_box.lineEdit()
+        if event_edit is not None:
+            event_edit.setPlaceholderText("none (or type a new event's name)")
         self.form.addRow("&Event:", self.event_box)
         first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
         self.title_edit.setPlaceholderText(first[:120] or "the first line of the text")

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -24,9 +25,9 @@ from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.html import figure_tooltip
 
 COLUMNS = ("What", "A", "B", "Status")
-STATUS_TEXT = {"differs": "differs", "same": "same", "only_a": "only in A", "only_b": "only in B"}
-# Sort order of the status column: what the user most needs to see first.
-STATUS_RANK = {"differs": 0, "only_a": 1, "only_b": 2, "same": 3}
+STATUS_TEXT = {"differs": "differs", "same": "same", "only_a": "A only", "only_b": "B only"}
+# Sort order of the status column: differing first, then as the view's figure table.
+STATUS_RANK = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # index in comparison.figures
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -114,6 +115,10 @@ class FiguresPanel(QWidget):
 
     figure_activated = Signal(int)
 
+    def sizeHint(self) -> QSize:
+        # The dock's first width (before the user or saved settings change it).
+        return QSize(320, 600)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FiguresModel(self)
@@ -133,7 +138,7 @@ class FiguresPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((110, 100, 100)):
+        for column, width in enumerate((96, 76, 76)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)

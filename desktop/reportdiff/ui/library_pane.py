@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,14 @@ class LibrarySource(Protocol):
 
     def count_articles(self, *, event_id: int | None = None, search: str | None = None) -> int: ...
 
-    def list_articles(self, **kwargs: Any) -> Any: ...
+    def list_articles(
+        self,
+        *,
+        event_id: int | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Any: ...
 
 
 class LibraryPane(QWidget):
@@ -44,6 +51,10 @@ class LibraryPane(QWidget):
     event_changed = Signal(object)  # event id or None for all reports
     compare_requested = Signal(int, int)
     report_activated = Signal(int)
+
+    def sizeHint(self) -> QSize:
+        # The dock's first width (before the user or saved settings change it).
+        return QSize(340, 600)
 
     def __init__(self, source: LibrarySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -95,7 +95,14 @@ class MainWindow(QMainWindow):
     export_finished = Signal(object)  # the written path
     work_failed = Signal(str)
 
-    def __init__(self, library: Library, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        settings: Any,
+        parent: QWidget | None = None,
+        *,
+        restore_layout: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("ReportDiff")
         self.setObjectName("mainWindow")
@@ -107,7 +114,14 @@ class MainWindow(QMainWindow):
         self._token = 0
         self._busy = 0
         self._painted = False
-        self.remember = True  # False for scripted runs (screenshots): settings stay as they were
+        # A child timer, not QTimer.singleShot: it dies with the window, never firing late.
+        self._first_paint_timer = QTimer(self)
+        self._first_paint_timer.setSingleShot(True)
+        self._first_paint_timer.setInterval(0)
+        self._first_paint_timer.timeout.connect(self.first_painted.emit)
+        # False for scripted runs (screenshots): settings stay as they were and failures
+        # arrive through work_failed only, with no dialog waiting for a click.
+        self.remember = True
         self.actions_by_name = self._make_actions()
         self._build_panes()
         self._build_menus()
@@ -117,7 +131,7 @@ class MainWindow(QMainWindow):
         self._compare_timer.setSingleShot(True)
         self._compare_timer.setInterval(0)  # merges a burst within one event-loop turn
         self._compare_timer.timeout.connect(self._start_compare)
-        self._restore_settings()
+        self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
 
@@ -133,11 +147,13 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
             handler: Callable[[], object] = getattr(self, f"_on_{name}")
             action.triggered.connect(lambda _checked=False, h=handler: h())
-            self.addAction(action)
+            if name != "delete":  # Delete is bound on the library list only (below)
+                self.addAction(action)
             actions[name] = action
         for name in ("toggle_boilerplate", "toggle_library", "toggle_figures"):
             actions[name].setCheckable(True)
-        # Delete acts on the library only while it has focus: never on a stray key press.
+        # Delete acts on the library list only while it has focus (the action is added
+        # to that list and the menu, not to the window): never on a stray key press.
         actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return actions
 
@@ -161,7 +177,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.figures_dock)
         edit_names = ("compare", "edit_details", "move_to_event", "delete")
         self.library_pane.add_actions([self.actions_by_name[n] for n in edit_names])
-        self.library_pane.table.addAction(self.actions_by_name["delete"])
         self.library_pane.event_changed.connect(self.pickers.set_event)
         self.library_pane.compare_requested.connect(self.pickers.set_pair)
         self.library_pane.report_activated.connect(self._on_report_activated)
@@ -242,13 +257,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.summary_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
 
-    def _restore_settings(self) -> None:
+    def _restore_settings(self, layout: bool) -> None:
         geometry, state = self.settings.geometry(), self.settings.state()
+        if not layout:  # scripted screenshots: the default layout, whatever was saved
+            geometry = state = None
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        self._layout_restored = state is not None and self.restoreState(state)
+        if state is not None:
+            self.restoreState(state)
         self.view.set_zoom(self.settings.zoom())
         self.actions_by_name["toggle_boilerplate"].setChecked(self.settings.boilerplate())
         self._sync_dock_actions()
@@ -265,20 +283,8 @@ class MainWindow(QMainWindow):
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            self._first_paint_timer.start()
         return handled
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self._layout_restored:
-            # First start: share the width between library, comparison and figures.
-            self._layout_restored = True
-            width = self.width()
-            self.resizeDocks(
-                [self.library_dock, self.figures_dock],
-                [max(300, width * 24 // 100), max(280, width * 22 // 100)],
-                Qt.Orientation.Horizontal,
-            )
 
     def painted(self) -> bool:
         return self._painted
@@ -374,7 +380,8 @@ class MainWindow(QMainWindow):
     def _fail(self, what: str, todo: str) -> None:
         self.statusBar().showMessage(what, 8000)
         self.work_failed.emit(what)
-        show_error(self, what, todo)
+        if self.remember:  # scripted runs (screenshots) report through work_failed only
+            show_error(self, what, todo)
 
     # --- navigation ----------------------------------------------------------
 
@@ -447,11 +454,11 @@ class MainWindow(QMainWindow):
 
     def _on_pick_a(self) -> None:
         self.pickers.picker_a.setFocus()
-        self.pickers.picker_a.lineEdit().selectAll()
+        self.pickers.picker_a.line_edit().selectAll()
 
     def _on_pick_b(self) -> None:
         self.pickers.picker_b.setFocus()
-        self.pickers.picker_b.lineEdit().selectAll()
+        self.pickers.picker_b.line_edit().selectAll()
 
     def _on_compare(self) -> None:
         if not self.library_pane.request_compare():
@@ -554,16 +561,17 @@ class MainWindow(QMainWindow):
                 bar.setValue(done)
             dialog.setLabelText(f"Importing {Path(name).name}…" if name else "Finishing…")
 
-        def finish() -> None:
+        def finish(then: Callable[[Any], None], outcome: Any) -> None:
             self._set_busy(-1)
             self.progress.hide()
             dialog.reset()
             dialog.deleteLater()
+            then(outcome)
 
         job = workers.start(
             run,
-            lambda result: (finish(), self._on_imported(result)),
-            lambda exc: (finish(), self._on_import_failed(exc)),
+            lambda result: finish(self._on_imported, result),
+            lambda exc: finish(self._on_import_failed, exc),
             progress,
         )
         dialog.canceled.connect(job.cancel)
@@ -694,7 +702,12 @@ class MainWindow(QMainWindow):
                        f"Delete {len(ids)} report(s) from the library?\n\n{listed}\n\n"
                        "This cannot be undone."):  # fmt: skip
             return
-        self._write(lambda: [self.library.delete_article(i) for i in ids])
+
+        def delete() -> None:
+            for report_id in ids:
+                self.library.delete_article(report_id)
+
+        self._write(delete)
         if self._pair is not None and set(self._pair) & set(ids):
             self._pair = self._shown_pair = None
             self.view.show_comparison(None, "")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSizePolicy,
     QToolButton,
     QWidget,
@@ -61,17 +62,22 @@ class ReportPicker(QComboBox):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumContentsLength(20)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lineEdit().setPlaceholderText("Type to search the library")
+        self.line_edit().setPlaceholderText("Type to search the library")
         self._matches = QStandardItemModel(self)
         completer = QCompleter(self._matches, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.activated[QModelIndex].connect(self._on_completion)
+        completer.activated[QModelIndex].connect(self._on_completion)  # type: ignore[index]
         self.setCompleter(completer)
         self._search = Throttle(self._refresh_matches, 150, self)
-        self.lineEdit().textEdited.connect(lambda _t: self._search.request())
+        self.line_edit().textEdited.connect(lambda _t: self._search.request())
         self.activated.connect(lambda _i: self.picked.emit())
+
+    def line_edit(self) -> QLineEdit:
+        edit = self.lineEdit()
+        assert edit is not None  # the combo box is editable
+        return edit
 
     def set_event(self, event_id: int | None) -> None:
         """List the reports of `event_id` (None: the first reports of the library)."""
@@ -104,11 +110,11 @@ class ReportPicker(QComboBox):
         self.blockSignals(True)
         self.setCurrentIndex(index)
         self.blockSignals(False)
-        self.lineEdit().setCursorPosition(0)  # a long title shows its beginning
+        self.line_edit().setCursorPosition(0)  # a long title shows its beginning
         return True
 
     def _refresh_matches(self) -> None:
-        text = self.lineEdit().text().strip()
+        text = self.line_edit().text().strip()
         self._matches.clear()
         if not text:
             return
@@ -118,7 +124,9 @@ class ReportPicker(QComboBox):
                 self._add_match(self.itemText(i), int(self.itemData(i)), seen)
         for summary in self._source.search(text, limit=SEARCH_LIMIT):
             self._add_match(report_label(summary), summary.id, seen)
-        self.completer().complete()
+        completer = self.completer()
+        if completer is not None:
+            completer.complete()
 
     def _add_match(self, label: str, report_id: int, seen: set[int]) -> None:
         if report_id in seen:

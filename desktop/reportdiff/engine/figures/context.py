@@ -9,9 +9,9 @@ of its territory"). The sentence's other words make the figure's context.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import NamedTuple
 
+from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
     LINKING_VERBS,
@@ -23,7 +23,9 @@ from reportdiff.engine.figures.words import (
 )
 from reportdiff.engine.model import Figure
 
-_NEAR = 5  # tokens: context words this close to the figure weigh double
+_NEAR = 4  # content words this close to the figure weigh most
+_NEAR_WORDS = 3  # content words on each side that must meet for a "differs"
+_FAR_WEIGHT = 0.3  # the rest of the sentence may speak of other figures
 _EVENT_REACH = 8
 # Words that name what is counted although they do not end in "s".
 _NOUNY = frozenset(
@@ -88,7 +90,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         terms=_terms(left, right),
         phrase=phrase,
         near=_near(left, right),
-        places=_places(tokens),
+        places=_names(folded, left) | _names(folded, right),
     )
 
 
@@ -101,6 +103,11 @@ def _noun(
         noun = next((t.word for t in run if _plural(t.word)), run[-1].word if run else None)
         if noun:
             return noun, " ".join(t.word for t in run[: run.index(_find(run, noun)) + 1])
+        whole = _of_phrase(folded, figure.end, right)  # "79 of the 230 seats"
+        if whole:
+            return whole, whole
+        head = _head(left, skip_names=True)  # "the Socialists 77": a name is not what is counted
+        return head, head or ""
     elif dim == "percent":
         share = _of_phrase(folded, figure.end, right)
         if share:
@@ -109,7 +116,11 @@ def _noun(
         head = _head(left, skip_names=True) or _head(right, skip_names=True)
         return head, head or ""
     elif run:
-        return run[0].word, " ".join(t.word for t in run[:2])
+        # "a two and a half hours phone call": two nouns at most, no verb ("ceasefire covering").
+        words = [run[0].word] + [t.word for t in run[1:2] if not t.word.endswith(("ing", "ed"))]
+        if dim == "magnitude":
+            words = words[:1]
+        return words[-1], " ".join(words)
     head = _head(left, skip_names=False)
     return head, head or ""
 
@@ -139,7 +150,7 @@ def _of_phrase(folded: str, end: int, right: list[Token]) -> str | None:
     """ "20% of its territory" → "territory"."""
     if not right or right[0].word != "of" or folded[end : right[0].start].strip():
         return None
-    words = [t for t in right[1:4] if is_content(t.word)]
+    words = [t for t in right[1:4] if is_content(t.word) and t.word not in _NUMBER_WORDS]
     plain = [t for t in words if not t.capital]
     return (plain or words)[0].word if words else None
 
@@ -149,7 +160,7 @@ def _head(tokens: list[Token], *, skip_names: bool) -> str | None:
     for token in tokens[:8]:
         if token.word in _CONJUNCTIONS:
             return None  # the head of another clause says nothing of this figure
-        if token.word in LINKING_VERBS or not is_content(token.word):
+        if token.word in LINKING_VERBS or token.word in _TIME_WORDS or not is_content(token.word):
             continue
         if token.word in _NUMBER_WORDS or (skip_names and token.capital):
             continue
@@ -176,7 +187,7 @@ def _event(folded: str, left: list[Token], right: list[Token]) -> str | None:
                 break
             distance += 1
             previous = token
-    return best[1] if best else None
+    return best[1] if best and best[0] <= _EVENT_MAX else None
 
 
 def _clause_break(folded: str, a: Token, b: Token) -> bool:
@@ -185,31 +196,61 @@ def _clause_break(folded: str, a: Token, b: Token) -> bool:
     return any(c in gap for c in ",;:") or a.word in _CONJUNCTIONS
 
 
-_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "plus"})
+# "late on Friday", "Sunday night": words that say when, not what happened.
+_TIME_WORDS = frozenset(
+    split_words("early late mid night morning evening afternoon midnight local time day week")
+)
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "plus", "as"})
+_EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is another's
 
 
 def _near(left: list[Token], right: list[Token]) -> frozenset[str]:
-    words = [t.word for t in left[:_NEAR] + right[:_NEAR]]
-    return frozenset(term(w) for w in words if is_content(w) and w not in _NUMBER_WORDS)
+    near: set[str] = set()
+    for side in (left, right):
+        words = [t.word for t in side if is_content(t.word) and t.word not in _NUMBER_WORDS]
+        near.update(term(w) for w in words[:_NEAR_WORDS])
+    return frozenset(near)
 
 
-def _places(tokens: tuple[Token, ...]) -> frozenset[str]:
-    return frozenset(b.word for a, b in pairwise(tokens) if b.capital and a.word in _PLACE_WORDS)
+def _names(folded: str, side: list[Token]) -> frozenset[str]:
+    """Names in the figure's clause ("Georgia reported 11 deaths, while...")."""
+    names = set()
+    for token in side:
+        if token.word in _CONJUNCTIONS or _semicolon_before(folded, token):
+            break
+        if not token.capital or not is_content(token.word) or token.word in _CALENDAR:
+            continue
+        # A capital at a sentence's start proves nothing for "Officials said".
+        if not (_sentence_initial(folded, token) and _plural(token.word)):
+            names.add(token.word)
+    return frozenset(names)
 
 
-_PLACE_WORDS = frozenset({"in", "near", "across"})
+def _semicolon_before(folded: str, token: Token) -> bool:
+    return ";" in folded[max(0, token.start - 3) : token.start]
+
+
+def _sentence_initial(folded: str, token: Token) -> bool:
+    before = folded[: token.start].rstrip()
+    return not before or before[-1] in '.!?"“”'
+
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ...]:
+    """The sentence's content terms; the nearest _NEAR on each side weigh most."""
     weights: dict[str, float] = {}
     for side in (left, right):
-        for distance, token in enumerate(side):
+        distance = 0  # in content words: "is set for" puts "set" next to the figure
+        for token in side:
             word = token.word
             if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
                 continue
-            weight = 1.0 if distance < _NEAR else 0.5
+            weight = 1.0 if distance < _NEAR else _FAR_WEIGHT
             key = term(word)
             weights[key] = max(weights.get(key, 0.0), weight)
+            distance += 1
     return tuple(sorted(weights.items()))
 
 

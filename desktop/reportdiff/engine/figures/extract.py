@@ -19,9 +19,9 @@ from reportdiff.engine.figures.patterns import (
     A_NEXT,
     ANCHOR_SET,
     ANCHOR_WORDS,
-    COMPILED,
     MASKS,
     NON_WORD_ANCHOR_RE,
+    PATTERNS_AT,
     PREPOSITION_BEFORE,
     QUALIFIER_BEFORE,
     QUALIFIERS,
@@ -57,6 +57,7 @@ class Found:
 
     figure: Figure
     context: Context
+    years: frozenset[int] = frozenset()  # years named close by in the same sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +122,54 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             start = folded.find(" ", start) + 1  # not from the middle of a word
         end = min(max(e, figure.end), figure.end + _REACH)
         tokens = sentence_tokens(paragraph.text, folded, start, end)
-        result.append(Found(figure=figure, context=context_of(tokens, folded, figure)))
+        context = context_of(tokens, folded, figure)
+        years = frozenset(
+            y
+            for f in figures
+            if f is not figure and s <= f.start < e and _gap(f, figure) <= _YEAR_REACH
+            if (y := year_of(f))
+        )
+        found = Found(figure=_with_noun(figure, context.noun), context=context, years=years)
+        result.append(found)
     return tuple(result)
+
+
+def _with_noun(f: Figure, noun: str | None) -> Figure:
+    # Spelled out: dataclasses.replace costs more than the rest of a figure's reading.
+    return Figure(
+        text=f.text,
+        paragraph=f.paragraph,
+        start=f.start,
+        end=f.end,
+        value=f.value,
+        unit=f.unit,
+        qualifier=f.qualifier,
+        dimension=f.dimension,
+        noun=noun,
+        low=f.low,
+        high=f.high,
+        display=f.display,
+    )
+
+
+def _gap(x: Figure, y: Figure) -> int:
+    return max(x.start, y.start) - min(x.end, y.end)
+
+
+_YEAR_REACH = 60  # characters: "since 1997, when 228 people died"
+
+
+def year_of(figure: Figure) -> int | None:
+    """The year a date figure names, if it names one."""
+    if figure.dimension != "date" or figure.value is None:
+        return None
+    if figure.unit == "year":
+        return int(figure.value)
+    if figure.unit == "year-month":
+        return int(figure.value) // 100
+    if figure.unit == "date":
+        return dt.date.fromordinal(int(figure.value)).year
+    return None
 
 
 _REACH = 120  # characters: about 20 words on either side
@@ -144,7 +191,7 @@ def _anchors(folded: str) -> list[tuple[int, str]]:
     """Where a figure may start: digits, number words, months, weekdays, currency signs."""
     anchors: list[tuple[int, str]] = []
     if ANCHOR_SET.isdisjoint(WORDS_RE.findall(folded)) and not NON_WORD_ANCHOR_RE.search(folded):
-        return anchors  # most paragraphs: nothing that can start a figure
+        return anchors  # many paragraphs: nothing that can start a figure
     for token in TOKEN_RE.finditer(folded):
         word = token.group(0)
         if word in ANCHOR_WORDS:
@@ -154,7 +201,7 @@ def _anchors(folded: str) -> list[tuple[int, str]]:
         elif not word[0].isalpha() or (word == "us" and folded.startswith("$", token.end())):
             anchors.append((token.start(), "currency"))
         elif word in ("a", "an") and A_NEXT.match(folded, token.end()):
-            anchors.append((token.start(), "a"))
+            anchors.append((token.start(), "a"))  # "a dozen", "an hour and a half"
     return anchors
 
 
@@ -166,13 +213,14 @@ def _figure_at(
     done: int,
 ) -> Figure | None:
     """The first pattern that matches at an anchor, read into a figure."""
-    kinds = ("word", "half") if anchor == "a" else (anchor,)
     before = PREPOSITION_BEFORE.search(folded, max(done, pos - 12), pos)
     pre = before.group("pre") if before else None
-    for kind, anchors, pattern in COMPILED:
-        if not any(k in anchors for k in kinds):
-            continue
+    for kind, pattern in PATTERNS_AT[anchor]:
         match = pattern.match(folded, pos)
+        if match is not None and pre == "from" and match.groupdict().get("lo2"):
+            # "rose from 2.4 million to 3 million": a change, two figures, no range.
+            low_end = "loscale2" if match.group("loscale2") else "lo2"
+            match = pattern.match(folded, pos, match.end(low_end))
         if match is None:
             continue
         reading = _read(kind, match, paragraph.text, folded, pre)
@@ -267,6 +315,8 @@ def _identifier(text: str, start: int) -> bool:
         return True
     if not word.group(1)[0].isupper() or _title_case(text):
         return False
+    if name.endswith("s") and not name.endswith("ss") and len(name) > 3:
+        return False  # "the Socialists 77": names of models are singular
     ahead = text[start : start + 12]
     if _sentence_start(head, word.start()) and re.match(r"\d{1,3}(?:,\d{3})+\b", ahead):
         return False  # "Exactly 1,000,000 ballots": a count starts the sentence
@@ -310,13 +360,14 @@ def _range_low(match: re.Match[str], factor: float, high: float) -> float | None
     low = parse_number(raw)
     if low is None:
         raise ValueError(raw)
-    # "$3 to 4 billion": a bare low end takes the high end's scale.
     low *= factor
-    if low > high and low / 1e3 <= high:
-        return None
-    scale = scale_value((match.groupdict().get("scale") or "").strip())
-    if scale > 1 and low * scale <= high:
-        low *= scale
+    own = groups.get("loscale") or groups.get("loscale2")
+    if own:  # "$300 million to $1 billion"
+        low *= scale_value(own.strip())
+    else:  # "$3 to 4 billion": a bare low end takes the high end's scale
+        scale = scale_value((groups.get("scale") or "").strip())
+        if scale > 1 and low * scale <= high:
+            low *= scale
     if low >= high:
         raise ValueError("empty range")
     return low
@@ -362,7 +413,10 @@ def _read_percent(match: re.Match[str], text: str, pre: str | None) -> _Reading:
 
 def _read_money(match: re.Match[str], text: str, pre: str | None) -> _Reading:
     groups = match.groupdict()
-    code = CURRENCY_SYMBOLS.get(groups.get("cur") or "") or _currency_word(groups.get("curword"))
+    symbol = groups.get("cur") or groups.get("cur0") or groups.get("cur1")
+    if not symbol and not groups.get("curword"):
+        raise ValueError("no currency")
+    code = CURRENCY_SYMBOLS.get(symbol or "") or _currency_word(groups.get("curword"))
     return _with_range(match, _number(match), 1.0, code, "money")
 
 

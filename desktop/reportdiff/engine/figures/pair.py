@@ -12,6 +12,7 @@ because a false "differs" costs the reader's trust more than a missed one.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ def pair_figures(
     linked: set[tuple[int, int]],
 ) -> tuple[FigurePair, ...]:
     """All figures of A and B as pairs: differing first, then same, then alone."""
-    candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b], linked)]
+    candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b])]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
     candidates.sort(key=lambda c: (not c.agree, -c.evidence))
@@ -78,21 +79,25 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     return figure.paragraph, figure.start
 
 
-def _enough(c: Candidate, fa: Found, fb: Found, linked: set[tuple[int, int]]) -> bool:
+def _enough(c: Candidate, fa: Found, fb: Found) -> bool:
     """Whether the evidence suffices: a "differs" must be beyond doubt."""
     if c.agree:
         return c.evidence >= SAME_EVIDENCE
     if c.evidence < DIFFERS_EVIDENCE:
         return False
-    if fa.context.places and fb.context.places and not fa.context.places & fb.context.places:
-        return False  # "5 killed in Florida" / "8 killed in Georgia"
-    if (fa.figure.paragraph, fb.figure.paragraph) in linked:
-        return True
-    # The words right next to the figures must meet beyond the counted noun:
-    # "the opposition won 70 seats" / "the ruling party won 120 seats" do not.
-    shared = fa.context.near & fb.context.near
-    if fa.figure.dimension in ("count", "percent"):
-        shared -= {fa.context.noun_term, fb.context.noun_term}
+    if fa.years != fb.years:
+        return False  # "since 1997, when 228 people died": another year, another event
+    if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb):
+        return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
+    # Linked paragraphs add to the evidence, but a paragraph states many
+    # figures, so the words right next to both figures must meet beyond the
+    # counted noun: "the opposition won 70 seats" / "the ruling party won 120
+    # seats" do not.
+    shared = _shared_near(fa, fb)
+    if fa.figure.dimension == "date":
+        # Reports name many dates of many events ("since 1995", "in 2022"):
+        # a date differs only when the words around both say the same event.
+        return fa.figure.unit != "month" and len(shared) >= 2
     return bool(shared)
 
 
@@ -123,7 +128,7 @@ def compatible(fa: Found, fb: Found) -> bool:
     x, y = fa.figure, fb.figure
     if x.dimension != y.dimension or x.unit != y.unit:
         return False
-    if x.dimension == "count" and not _same_counted(fa, fb):
+    if x.dimension == "count" and not _same_counted(fa, fb, agree_values(x, y)):
         return False
     if x.dimension in ("date", "time", "ordinal"):
         return True
@@ -139,8 +144,12 @@ def _close(x: Figure, y: Figure) -> bool:
     return max(vx, vy) / min(vx, vy) <= _MAX_RATIO
 
 
-def _same_counted(fa: Found, fb: Found) -> bool:
-    """Counts of the same noun and the same event ("killed" never meets "injured")."""
+def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
+    """Counts of the same noun and the same event ("killed" never meets "injured").
+
+    A count whose noun is unknown ("the Socialists 77") may meet a count of the
+    same value ("77 seats"), which can only make a "same" pair.
+    """
     na, nb = fa.context.noun_term, fb.context.noun_term
     ea, eb = _event(fa), _event(fb)
     if ea != eb:
@@ -149,7 +158,9 @@ def _same_counted(fa: Found, fb: Found) -> bool:
         return True
     specific_a = na is not None and na not in EVENT_CLASSES and not _generic(fa)
     specific_b = nb is not None and nb not in EVENT_CLASSES and not _generic(fb)
-    return ea is not None and not (specific_a and specific_b)
+    if specific_a and specific_b:
+        return False
+    return ea is not None or (agree and (na is None or nb is None))
 
 
 def _generic(found: Found) -> bool:
@@ -181,8 +192,25 @@ def agree_values(x: Figure, y: Figure) -> bool:
             and _near(x.low, y.low, rounding)
             and _near(x.high, y.high, rounding)
         )
-    tolerance = 0.1 if "approximate" in (x.qualifier, y.qualifier) else rounding
-    return abs(vx - vy) <= tolerance * max(abs(vx), abs(vy))
+    if "approximate" in (x.qualifier, y.qualifier):
+        return abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy))
+    # "29.5%" and "29.49 percent", "18%" and "18.1%": one is the other rounded.
+    step = max(resolution(x), resolution(y))
+    return abs(vx - vy) <= rounding * max(abs(vx), abs(vy)) or abs(vx - vy) < step / 2
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def resolution(f: Figure) -> float:
+    """The value of one unit in the last digit written ("29.5%" → 0.1, "2.4 million" → 1e5)."""
+    match = _DIGITS.search(f.text)
+    if match is None or f.value is None or f.qualifier == "range":
+        return 0.0
+    written = float(match.group(0).replace(",", ""))
+    if written == 0:
+        return 0.0
+    return 10.0 ** -len(match.group(1) or "") * abs(f.value) / written
 
 
 def _near(p: float | None, q: float | None, tolerance: float) -> bool:
@@ -207,11 +235,29 @@ def _bounds(f: Figure) -> tuple[float, bool, float, bool]:
     return low, f.qualifier != "more_than", high, f.qualifier != "less_than"
 
 
+def _other_places(fa: Found, fb: Found) -> bool:
+    """Whether both figures' clauses name places, and not the same ones."""
+    places_a, places_b = fa.context.places, fb.context.places
+    return bool(places_a and places_b and not places_a & places_b)
+
+
+def _shared_near(fa: Found, fb: Found) -> frozenset[str]:
+    """Terms right next to both figures, beyond the noun two counts both count."""
+    shared = fa.context.near & fb.context.near
+    if fa.figure.dimension in ("count", "percent"):
+        shared -= {fa.context.noun_term, fb.context.noun_term}
+    return shared
+
+
 def _evidence(fa: Found, fb: Found, idf: dict[str, float], linked: bool) -> float:
+    """How sure we are that two figures measure one thing (about 0 to 1.5)."""
     score = _cosine(fa.context.terms, fb.context.terms, idf)
     na, nb = fa.context.noun_term, fb.context.noun_term
     if na is not None and na == nb and not _generic(fa):
         score += 0.3
+    # Words right next to both figures ("depth", "quake") say more than the
+    # sentence around them, which often tells who said it.
+    score += 0.15 * min(2, len(_shared_near(fa, fb)))
     if linked:
         score += 0.3
     return score
@@ -264,6 +310,12 @@ def describe(*founds: Found) -> str:
         "age": "age of {}",
         "percent": "{}",
         "percentage_points": "{} (points)",
+        "length": "{} (distance)",
+        "speed": "{} (speed)",
+        "area": "{} (area)",
+        "weight": "{} (weight)",
+        "temperature": "{} (temperature)",
+        "ordinal": "{} (ordinal)",
     }
     if not phrase:
         return dimension.replace("_", " ")

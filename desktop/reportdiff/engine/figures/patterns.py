@@ -55,8 +55,8 @@ _CUR = r"(?:us\$|\$|€|£|¥|₹)"
 _CURWORD = r"(?:dollars?|euros?|yen|roubles?|rubles?|rupees?|yuan|usd|eur|gbp)"
 # "between 3 and 4", "10 to 15", "10-15": the low end of a range.
 _RANGE = (
-    rf"(?:(?P<between>between)\s+(?P<lo>{N}){_SC}?\s+and\s+"
-    rf"|(?P<lo2>{N}){_SC}?\s*(?:to\s+|-\s*(?=\d)))"
+    rf"(?:(?P<between>between)\s+(?P<lo>{N})(?P<loscale>{_SC})?\s+and\s+"
+    rf"|(?P<lo2>{N})(?P<loscale2>{_SC})?\s*(?:to\s+|-\s*(?=\d)))"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
@@ -68,6 +68,7 @@ _NUM = ("digit", "word", "between")
 SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("time", ("digit",), r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"),
     ("time", ("digit",), r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
+    ("time", ("digit",), r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:gmt|utc)\b"),
     ("date", ("digit",), r"(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
     (
         "date",
@@ -96,8 +97,9 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "money",
         ("currency", "between"),
-        rf"(?:(?P<between>between)\s+{_CUR}?(?P<lo>{N}){_SC}?\s+and\s+)?"
-        rf"(?P<cur>{_CUR})\s?(?P<n>{N})(?P<scale>{_SC})?",
+        rf"(?:(?P<between>between)\s+(?P<cur0>{_CUR})?(?P<lo>{N})(?P<loscale>{_SC})?\s+and\s+"
+        rf"|(?P<cur1>{_CUR})(?P<lo2>{N})(?P<loscale2>{_SC})?\s*(?:to\s+|-\s*)(?=[$€£¥₹\d]|us\$))?"
+        rf"(?P<cur>{_CUR})?\s?(?P<n>{N})(?P<scale>{_SC})?",
     ),
     ("money", _NUM, rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?\s+(?P<curword>{_CURWORD})\b"),
     (
@@ -149,10 +151,33 @@ A_BEFORE = frozenset(
 TOKEN_RE = re.compile(r"[a-z]+|\d+|[$€£¥₹]")
 WORDS_RE = re.compile(r"[a-z]+")
 NON_WORD_ANCHOR_RE = re.compile(r"[\d$€£¥₹]")
+A_NEXT = re.compile(r"\s+(?:" + "|".join(A_BEFORE) + r")s?\b")
+A_WORDS = A_BEFORE | {w + "s" for w in A_BEFORE}
+# The patterns to try at each kind of anchor, in priority order ("a" starts
+# "a dozen" and "an hour and a half").
+PATTERNS_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    anchor: tuple(
+        (kind, pattern)
+        for kind, anchors, pattern in COMPILED
+        if anchors & ({"word", "half"} if anchor == "a" else {anchor})
+    )
+    for anchor in (
+        "digit",
+        "word",
+        "between",
+        "month",
+        "weekday",
+        "ordinal",
+        "magnitude",
+        "aged",
+        "half",
+        "currency",
+        "a",
+    )
+}
 # A paragraph none of whose words is here has no figure ("a" counts only
 # before "dozen", "hour"...).
-ANCHOR_SET = frozenset(ANCHOR_WORDS) | A_BEFORE | {w + "s" for w in A_BEFORE}
-A_NEXT = re.compile(r"\s+(?:" + "|".join(A_BEFORE) + r")s?\b")
+ANCHOR_SET = frozenset(ANCHOR_WORDS) | A_WORDS
 SCALE_RE = re.compile(SCALE)
 
 # Spans that are never figures: addresses, e-mails, phone numbers, long ids.
