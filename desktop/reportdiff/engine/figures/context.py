@@ -231,8 +231,10 @@ def _semicolon_before(folded: str, token: Token) -> bool:
 
 
 def _sentence_initial(folded: str, token: Token) -> bool:
-    before = folded[: token.start].rstrip()
-    return not before or before[-1] in '.!?"“”'
+    i = token.start - 1
+    while i >= 0 and folded[i].isspace():
+        i -= 1
+    return i < 0 or folded[i] in '.!?"“”'
 
 
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)

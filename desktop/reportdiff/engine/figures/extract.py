@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reportdiff.engine.figures.context import Context, context_of, sentence_tokens
 from reportdiff.engine.figures.numbers import ordinal_value, parse_number, scale_value
 from reportdiff.engine.figures.patterns import (
-    A_NEXT,
+    A_WORDS,
     ANCHOR_SET,
     ANCHOR_WORDS,
     MASKS,
@@ -27,7 +27,6 @@ from reportdiff.engine.figures.patterns import (
     QUALIFIERS,
     SCORE_VERBS,
     SCORE_WORDS,
-    TOKEN_RE,
     WORDS_RE,
 )
 from reportdiff.engine.figures.units import (
@@ -188,21 +187,56 @@ def _masked(folded: str, pos: int) -> bool:
 
 
 def _anchors(folded: str) -> list[tuple[int, str]]:
-    """Where a figure may start: digits, number words, months, weekdays, currency signs."""
-    anchors: list[tuple[int, str]] = []
-    if ANCHOR_SET.isdisjoint(WORDS_RE.findall(folded)) and not NON_WORD_ANCHOR_RE.search(folded):
-        return anchors  # many paragraphs: nothing that can start a figure
-    for token in TOKEN_RE.finditer(folded):
-        word = token.group(0)
-        if word in ANCHOR_WORDS:
-            anchors.append((token.start(), ANCHOR_WORDS[word]))
-        elif word[0].isdigit():
-            anchors.append((token.start(), "digit"))
-        elif not word[0].isalpha() or (word == "us" and folded.startswith("$", token.end())):
-            anchors.append((token.start(), "currency"))
-        elif word in ("a", "an") and A_NEXT.match(folded, token.end()):
-            anchors.append((token.start(), "a"))  # "a dozen", "an hour and a half"
+    """Where a figure may start: digits, number words, months, weekdays, currency signs.
+
+    Digits and signs come from one scan; words are looked up by distinct word
+    (a paragraph holds few), which is much cheaper than a token-by-token loop.
+    """
+    anchors = [_sign_anchor(folded, m.start()) for m in NON_WORD_ANCHOR_RE.finditer(folded)]
+    for word in ANCHOR_SET.intersection(WORDS_RE.findall(folded)):
+        kind = ANCHOR_WORDS.get(word)
+        for at in _whole_word(folded, word):
+            if kind is not None:
+                anchors.append((at, kind))
+            article = _article_before(folded, at) if word in A_WORDS else None
+            if article is not None:
+                anchors.append((article, "a"))  # "a dozen", "an hour and a half"
+    anchors.sort()
     return anchors
+
+
+def _sign_anchor(folded: str, at: int) -> tuple[int, str]:
+    if folded[at].isdigit():
+        return at, "digit"
+    if folded.startswith("us", at - 2) and (at < 3 or not folded[at - 3].isalpha()):
+        return at - 2, "currency"  # "US$5 million"
+    return at, "currency"
+
+
+def _whole_word(folded: str, word: str) -> list[int]:
+    found, at, size = [], folded.find(word), len(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not folded[at - 1].isalpha()) and (
+            end >= len(folded) or not folded[end].isalpha()
+        ):
+            found.append(at)
+        at = folded.find(word, at + 1)
+    return found
+
+
+def _article_before(folded: str, at: int) -> int | None:
+    """Where "a"/"an" stands right before a word, if it does."""
+    i = at - 1
+    while i >= 0 and folded[i].isspace():
+        i -= 1
+    if i == at - 1:
+        return None
+    for article in ("a", "an"):
+        start = i - len(article) + 1
+        if folded.startswith(article, start) and (start == 0 or not folded[start - 1].isalpha()):
+            return start
+    return None
 
 
 def _figure_at(

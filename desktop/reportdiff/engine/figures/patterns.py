@@ -148,10 +148,8 @@ A_BEFORE = frozenset(
     )
 )
 
-TOKEN_RE = re.compile(r"[a-z]+|\d+|[$€£¥₹]")
 WORDS_RE = re.compile(r"[a-z]+")
-NON_WORD_ANCHOR_RE = re.compile(r"[\d$€£¥₹]")
-A_NEXT = re.compile(r"\s+(?:" + "|".join(A_BEFORE) + r")s?\b")
+NON_WORD_ANCHOR_RE = re.compile(r"\d+|[$€£¥₹]")
 A_WORDS = A_BEFORE | {w + "s" for w in A_BEFORE}
 # The patterns to try at each kind of anchor, in priority order ("a" starts
 # "a dozen" and "an hour and a half").
