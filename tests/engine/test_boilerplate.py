@@ -30,7 +30,20 @@ CASES = [
     # appeals spoken to the reader
     ("Please consider a donation: your support keeps our newsroom going.", True),
     ("Subscribe today and get unlimited access for just $1 a month.", True),
+    # the "remember me" line of a comment form, in English and French
+    ("Save my name, email, and website in this browser for the next time I comment.", True),
+    ("Enregistrer mon nom, mon e-mail et mon site dans le navigateur.", True),
+    # newsletter and paywall furniture
+    ("Get the Morning Briefing newsletter", True),
+    ("By signing up, you agree to our Terms of Use and Privacy Policy.", True),
+    ("You've read 3 of your 5 free articles this month.", True),
+    ("Sign up", True),
+    # a byline with a place
+    ("By Ana Lopes, in Lisbon", True),
     # article sentences that merely mention the same words are not boilerplate
+    ("Volunteers set up a sign up desk at the shelter on Monday.", False),
+    ("Related charges were filed against the driver on Monday.", False),
+    ("The newsletter of the local council had warned of flooding in May.", False),
     ("The charity said donations had poured in after the storm.", False),
     ("Officials said a related investigation was under way.", False),
     ("By Tuesday the water had receded from most streets.", False),
@@ -59,3 +72,15 @@ def test_appeal_block_takes_its_uncued_middle_and_buttons() -> None:
 
 def test_short_article_paragraph_far_from_boilerplate_is_kept() -> None:
     assert flag_boilerplate(["Quake Hits Chile", ARTICLE, "It was over.", ARTICLE]) == [False] * 4
+
+
+def test_related_heading_takes_the_story_titles_under_it() -> None:
+    # the titles listed under "Related:" are links, up to the first real sentence
+    paragraphs = [
+        ARTICLE,
+        "Related:",
+        "Why old adobe houses fall in earthquakes",
+        "Explainer: how the Ring of Fire works",
+        ARTICLE,
+    ]
+    assert flag_boilerplate(paragraphs) == [False, True, True, True, False]

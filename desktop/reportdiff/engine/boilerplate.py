@@ -23,6 +23,7 @@ _STRONG = [
     r"^source link$",
     r"^(read|see|view) (the )?(full|original|complete|whole) (article|story|report|text)",
     r"^(read more|continue reading|read the rest|more on this story|see also|more from)\b",
+    r"^(lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leggi anche)\b",
     r"^related( (sources|articles|stories|links|content|coverage|posts|reading|topics))?\s*:?$",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
     r"^(https?://|www\.)\S+$",
@@ -43,6 +44,12 @@ _STRONG = [
     r"^deixe (um|o seu|seu) comentário",
     r"e-mail não será publicado",
     r"^оставьте комментарий",
+    # the "remember me" line under a comment form
+    r"^save my name,? (and )?e-?mail",
+    r"^enregistrer mon nom,? mon e-?mail",
+    r"^meinen namen,? (meine )?e-mail",
+    r"^guardar mi nombre,? (mi )?correo",
+    r"^salva il mio nome,? (l')?email",
     r"адрес email не будет опубликован",
     # credits, rights, page furniture
     r"\bcontributed (reporting|research|to (this|the) (reports?|article|story|reporting))\b",
@@ -51,11 +58,18 @@ _STRONG = [
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
     r"^(sign up|subscribe) (for|to) (our|the|a)\b",
+    r"^(sign up|subscribe|register|log in|sign in)( now| here| today)?\W*$",
+    r"^get (the|our) [\w\s'-]{0,40}newsletter\W*$",
+    r"\bby (signing up|subscribing|registering|clicking)\b.*\b(agree|accept|consent)",
+    r"\b(terms of (use|service)|privacy (policy|notice))\b.*\b(agree|accept|apply)\b",
+    r"\byou('ve| have) (read|used) \d+ of your \d+ (free )?(articles|stories)",
+    r"\b(free articles?|articles? remaining) (this|per) (month|week)\b",
     r"^(follow us|share (this|on)|click here|advertisement$|sponsored( content)?$)",
     r"\bwe use cookies\b",
     r"^dear (readers?|friends|subscribers?)\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
-    r"^(by|von|par|por|di) [^\W\d]+( [^\W\d.]+\.?){0,4}( and [^\W\d]+( [^\W\d]+){0,3})?$",
+    r"^(by|von|par|por|di) [^\W\d]+( [^\W\d.]+\.?){0,4}( and [^\W\d]+( [^\W\d]+){0,3})?"
+    r"(, (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?$",
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -74,11 +88,19 @@ _APPEAL = [
     r"\b(remind me later|maybe later|not ready to|not now)\b",
     r"\b(paypal|patreon|tax-deductible|paywall)\b",
     r"^a message from\b",
+    r"\bnewsletters?\b",
+    r"\b(to|in) your inbox\b",
     r"\b(unterstützen sie|spende|jetzt abonnieren|soutenez|faire un don)",
     r"\b(apoya|suscríbete|donar|sostieni|abbonati)",
 ]
 _APPEAL_RE = [re.compile(p) for p in _APPEAL]
 _READER = frozenset({"you", "your", "us", "our", "we", "ihr", "sie", "vous", "nous"})
+# A heading that introduces a list of links to other stories.
+_LINKS_HEADING_RE = re.compile(
+    r"^(related|more on this( story)?|see also|read more|more from [\w\s]{1,30}|"
+    r"most (read|popular)|recommended|lire aussi|mehr zum thema|lee también)\b[^.!?]{0,30}:?$"
+)
+_LINK_ITEM_WORDS = 14
 _LINK_LIST_RE = re.compile(r"[•·▪►|]")
 _SHORT_UI_WORDS = 5
 _HEADING_WORDS = 10
@@ -89,6 +111,7 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     """For each paragraph text, whether it is boilerplate rather than article text."""
     cues = [_cue(text) for text in paragraphs]
     flags = [c is not None for c in cues]
+    _absorb_link_items(paragraphs, flags)
     changed = True
     while changed:
         changed = _fill_between(flags) | _absorb_short(paragraphs, flags)
@@ -114,6 +137,23 @@ def _is_link_list(text: str) -> bool:
     if len(items) < 2 or (not _LINK_LIST_RE.search(text[:3]) and len(items) < 3):
         return False
     return all(len(item.split()) <= 6 for item in items)
+
+
+def _absorb_link_items(paragraphs: list[str], flags: list[bool]) -> None:
+    """Flag the headline-like lines listed under a "Related:" heading.
+
+    A link item is a short line with no sentence punctuation at its end: the
+    title of another story. The list ends at the first real sentence.
+    """
+    for i, text in enumerate(paragraphs):
+        key = fold_apostrophes(text).lower().strip()
+        if not _LINKS_HEADING_RE.match(key):
+            continue
+        for j in range(i + 1, len(paragraphs)):
+            item = paragraphs[j].strip()
+            if len(item.split()) > _LINK_ITEM_WORDS or item[-1:] in '.!"”»':
+                break
+            flags[j] = True
 
 
 def _fill_between(flags: list[bool]) -> bool:

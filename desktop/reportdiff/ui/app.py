@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -251,11 +251,30 @@ def _dispose(window: MainWindow) -> None:
     from PySide6.QtCore import QThreadPool
 
     window.remember = False
-    window.hide()
-    QThreadPool.globalInstance().waitForDone()
-    QApplication.sendPostedEvents()  # results of finished jobs, delivered to a live window
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Closing the last window would ask the application to quit again after its event
+    # loop has ended, which makes every later event loop return at once (tests run
+    # more than one app session in a process).
+    quit_on_close = QApplication.quitOnLastWindowClosed()
+    QApplication.setQuitOnLastWindowClosed(False)
+    try:
+        QThreadPool.globalInstance().waitForDone()
+        _drain()  # results of finished jobs (delivered to a live window), a pending quit
+        window.close()
+        window.deleteLater()
+        _drain()
+    finally:
+        QApplication.setQuitOnLastWindowClosed(quit_on_close)
+
+
+def _drain() -> None:
+    """Deliver pending events inside a short event loop of their own.
+
+    Outside any loop a pending Quit would mark the thread as quitting, and every
+    event loop started later would return at once.
+    """
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
 
 
 def _startup_error(what: str, todo: str) -> int:

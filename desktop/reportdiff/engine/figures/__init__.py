@@ -10,10 +10,11 @@ pair.py (pairing and judging).
 from __future__ import annotations
 
 import math
+from collections import Counter
 
-from reportdiff.engine.figures.context import words_of
 from reportdiff.engine.figures.extract import Found, extract_paragraph
 from reportdiff.engine.figures.pair import pair_figures
+from reportdiff.engine.figures.words import WORD_RE, is_content, term
 from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
 
 __all__ = ["compare_figures", "extract_figures"]
@@ -45,10 +46,11 @@ def _idf(a: Report, b: Report) -> dict[str, float]:
     Smoothed (log((1 + n) / (1 + df)) + 1), so that in two short reports a
     word both share still counts for something.
     """
-    docs = [words_of(p.text) for r in (a, b) for p in r.content_paragraphs()]
-    counts: dict[str, int] = {}
+    docs = [set(WORD_RE.findall(p.text.lower())) for r in (a, b) for p in r.content_paragraphs()]
+    # Each distinct word is read into its term once, not once per paragraph.
+    terms = {w: term(w) for w in set().union(*docs) if is_content(w)}
+    counts: Counter[str] = Counter()
     for words in docs:
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
+        counts.update({terms[w] for w in words if w in terms})
     n = len(docs)
     return {w: math.log((n + 1) / (c + 1)) + 1 for w, c in counts.items()}

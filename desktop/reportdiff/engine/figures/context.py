@@ -254,8 +254,3 @@ def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ..
             weights[key] = max(weights.get(key, 0.0), weight)
             distance += 1
     return tuple(sorted(weights.items()))
-
-
-def words_of(text: str) -> set[str]:
-    """The content terms of a text (for document frequencies)."""
-    return {term(w) for w in set(WORD_RE.findall(text.lower())) if is_content(w)}

@@ -171,7 +171,7 @@ def year_of(figure: Figure) -> int | None:
     return None
 
 
-_REACH = 120  # characters: about 20 words on either side
+_REACH = 80  # characters: about 13 words on either side
 
 
 def _masked(folded: str, pos: int) -> bool:
