@@ -19,6 +19,12 @@ BAD_INPUTS: list[tuple[str, str, bytes, str]] = [
     # (what, file name, content, words the reason must hold)
     ("binary with NUL bytes", "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
     ("control characters", "noise.txt", bytes(range(1, 9)) * 50, "binary"),
+    (
+        "random bytes without NULs",
+        "blob.txt",
+        bytes((i * 7919) % 255 + 1 for i in range(4000)),
+        "binary",
+    ),
     ("empty", "empty.txt", b"", "empty"),
     ("whitespace only", "blank.md", b" \n\t\n   \r\n", "whitespace"),
     (
@@ -100,6 +106,20 @@ def test_encodings_are_detected(write: WriteFile, encode: Callable[[str], bytes]
     assert imported.title == "Café Owners Count the Cost"
     assert "Café owners said the" in imported.body
     assert "\ufeff" not in imported.body
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Café", "cp1252"),  # too short for a confident guess: must not become UTF-16
+        ("Prices rose 5 € in Málaga", "cp1252"),
+        ("Zürich Straße Öl", "latin-1"),
+        ("Привет, как дела? Всё хорошо.", "cp1251"),
+        ("Zażółć gęślą jaźń", "cp1250"),
+    ],
+)
+def test_short_legacy_texts_decode(write: WriteFile, text: str, encoding: str) -> None:
+    assert read_import(write("r.txt", text.encode(encoding))).body == text
 
 
 def test_source_line_is_the_url_not_text(write: WriteFile) -> None:

@@ -161,17 +161,21 @@ def render_html(
 
     `boilerplate=True` adds the boilerplate paragraphs, dimmed, in their own
     section; `theme` is "light" or "dark"; `for_screen` leaves out the print
-    rules (the window's view has no use for them).
+    rules and puts the aligned text before the figures table (the window
+    shows the figures in a panel of their own beside it).
     """
     stylesheet(theme, for_screen)  # refuses an unknown theme before any work
     marks = _figure_marks(comparison.figures)
+    figures, aligned = _figures_table(comparison.figures), _aligned_table(comparison, marks)
+    # On screen the figures panel sits beside the text, so the aligned text
+    # comes first and the figures table follows it; on paper, figures first.
+    body = [aligned, figures] if for_screen else [figures, aligned]
     parts = [
         _document_head(comparison, theme, for_screen),
         _headlines(comparison),
         f'<p class="summary">{escape(comparison.summary())}</p>',
         _legend(),
-        _figures_table(comparison.figures),
-        _aligned_table(comparison, marks),
+        *body,
     ]
     if boilerplate:
         parts.append(_boilerplate_section(comparison))

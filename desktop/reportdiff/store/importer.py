@@ -174,10 +174,35 @@ def decode(data: bytes, path: Path | None) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS)).best()
     if best is None:
         raise ImportRefused(path, "binary or undecodable file (no text encoding fits)")
     return _check_text(str(best), path)
+
+
+# Encodings text files of news are saved in besides UTF-8. Without this list
+# charset-normalizer may read a short cp1252 file as BOM-less UTF-16 or EBCDIC.
+_LEGACY_ENCODINGS = (
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_r",
+    "iso8859_5",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "mac_roman",
+    "shift_jis",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+)
 
 
 # Control characters other than tab, newlines and form feed: rare in text, common in binaries.

@@ -261,6 +261,7 @@ class Library:
         )
         return [Event(*row) for row in rows]
 
+    @_guarded
     def event_id(self, name: str) -> int | None:
         """The id of the event called `name` (any case), or None."""
         row = self.db.execute("SELECT id FROM events WHERE name = ?", [name.strip()]).fetchone()
@@ -350,6 +351,7 @@ class Library:
             if cursor.rowcount == 0:
                 raise KeyError(article_id)
 
+    @_guarded
     def add_text(
         self,
         text: str,
@@ -434,6 +436,7 @@ class Library:
 
     # --- importing files ------------------------------------------------
 
+    @_guarded
     def import_files(
         self,
         paths: Iterable[Path | str],
@@ -476,6 +479,7 @@ class Library:
 
     # --- samples --------------------------------------------------------
 
+    @_guarded
     def seed_if_new(self, seeds: Path | None = None) -> int:
         """Import the sample reports once, as one event, into a new library.
 

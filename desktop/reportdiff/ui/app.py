@@ -251,6 +251,7 @@ def _dispose(window: MainWindow) -> None:
     from PySide6.QtCore import QThreadPool
 
     window.remember = False
+    window.shut_down()
     # Closing the last window would ask the application to quit again after its event
     # loop has ended, which makes every later event loop return at once (tests run
     # more than one app session in a process).

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._token = 0
         self._busy = 0
         self._painted = False
+        self._shut_down = False
         # A child timer, not QTimer.singleShot: it dies with the window, never firing late.
         self._first_paint_timer = QTimer(self)
         self._first_paint_timer.setSingleShot(True)
@@ -299,7 +300,15 @@ class MainWindow(QMainWindow):
     def compare_pair(self, a: int, b: int) -> None:
         """Compare reports a and b; a burst of requests ends in one comparison."""
         self._pair = (a, b)
-        self._compare_timer.start()
+        if not self._shut_down:
+            self._compare_timer.start()
+
+    def shut_down(self) -> None:
+        """Start no more work (the app is ending); results of running work are dropped."""
+        self._shut_down = True
+        self._compare_timer.stop()
+        self._first_paint_timer.stop()
+        self._token += 1
 
     def pair(self) -> tuple[int, int] | None:
         return self._pair
@@ -323,6 +332,7 @@ class MainWindow(QMainWindow):
             lambda _job: compare_job(path, a, b, boilerplate=boilerplate, theme=theme, zoom=zoom),
             lambda result: self._on_compared(token, (a, b), zoom, result),
             lambda exc: self._on_compare_failed(token, exc),
+            owner=self,
         )
 
     def _on_compared(self, token: int, pair: tuple[int, int], zoom: int, result: Any) -> None:
@@ -573,6 +583,7 @@ class MainWindow(QMainWindow):
             lambda result: finish(self._on_imported, result),
             lambda exc: finish(self._on_import_failed, exc),
             progress,
+            owner=self,
         )
         dialog.canceled.connect(job.cancel)
 
@@ -775,7 +786,7 @@ class MainWindow(QMainWindow):
             return path
 
         self._set_busy(+1, f"Saving {path.name}…")
-        workers.start(run, self._on_exported, self._on_export_failed)
+        workers.start(run, self._on_exported, self._on_export_failed, owner=self)
 
     def _on_exported(self, path: Path) -> None:
         self._set_busy(-1)

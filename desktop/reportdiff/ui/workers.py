@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
@@ -71,20 +72,37 @@ def start(
     on_finished: Callable[[Any], None],
     on_failed: Callable[[BaseException], None],
     on_progress: Callable[[int, int, str], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> Job:
-    """Start `fn` on the global pool; callbacks run on the GUI thread."""
+    """Start `fn` on the global pool; callbacks run on the GUI thread.
+
+    With `owner`, callbacks are skipped once the owner is deleted (a window
+    closed while its job ran).
+    """
     worker = Worker(fn)
     signals = worker.signals
     # Keep the signals object alive until its result has been delivered.
     _running.add(signals)
-    signals.finished.connect(on_finished)
-    signals.failed.connect(on_failed)
+    signals.finished.connect(_guarded(owner, on_finished))
+    signals.failed.connect(_guarded(owner, on_failed))
     if on_progress is not None:
-        signals.progress.connect(on_progress)
+        signals.progress.connect(_guarded(owner, on_progress))
     signals.finished.connect(lambda _r: _running.discard(signals))
     signals.failed.connect(lambda _e: _running.discard(signals))
     QThreadPool.globalInstance().start(worker)
     return worker.job
+
+
+def _guarded(owner: QObject | None, callback: Callable[..., None]) -> Callable[..., None]:
+    if owner is None:
+        return callback
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+
+    return call
 
 
 class Throttle(QObject):

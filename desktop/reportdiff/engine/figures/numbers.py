@@ -22,8 +22,10 @@ _BIG = ("hundred", "thousand", "million", "billion", "trillion")
 _WORD = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
 _BIGW = "|".join(_BIG)
 # One spelled-out cardinal: "three", "twenty-three", "one hundred and seventy-five".
+# At most eight words ("one hundred and seventy-five thousand three hundred"):
+# unbounded, "one one one ..." would cost quadratic time.
 WORD_NUMBER = (
-    rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_BIGW}))*"
+    rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_BIGW})){{0,8}}"
     rf"|a\s+(?:dozen|hundred|thousand|million|billion)|half\s+a\s+dozen|a\s+dozen)"
 )
 # Digits with thousands separators or a decimal part: "1,500", "2.4", "23".
