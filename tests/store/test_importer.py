@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff.store import ImportRefused, Library, read_report_file
 from reportdiff.store.importer import MAX_BYTES, read_import
@@ -213,3 +216,24 @@ def test_read_report_file_matches_the_library(library: Library, write: WriteFile
 def test_read_report_file_refuses_like_an_import(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused, match="no such file"):
         read_report_file(tmp_path / "nope.txt")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    content=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)),
+    suffix=st.sampled_from([".txt", ".md", ".html"]),
+)
+def test_no_file_content_crashes_the_importer(content: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(content)
+        try:
+            imported = read_import(path)
+        except ImportRefused as refused:
+            message = str(refused)
+        else:
+            assert imported.body.strip()
+            assert imported.title.strip()
+            return
+    assert "\n" not in message
+    assert message.startswith(str(path))
