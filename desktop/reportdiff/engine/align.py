@@ -9,8 +9,10 @@ built on too little shared weight (two common words) is scaled down.
 
 The links are then chosen globally, best pair first, above a threshold: a pair
 of free paragraphs forms a group, and a free paragraph may join a one-to-one
-group when it scores nearly as well as that group's link (one-to-two and
-two-to-one). Groups never chain into many-to-many blobs.
+group when it scores nearly as well as that group's link and rests on another
+sentence of the shared paragraph (one-to-two and two-to-one: the shared
+paragraph tells two things the other report splits). Groups never chain into
+many-to-many blobs.
 """
 
 from __future__ import annotations
@@ -47,6 +49,17 @@ _MAX_CANDIDATES = 12
 _SCORE_ALL_PAIRS = 10_000  # below this many pairs, pruning saves nothing
 
 Vector = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Score:
+    """A pair's similarity and the sentence of each side its best evidence is in."""
+
+    value: float
+    sentence_a: int = -1  # -1: no sentence pair shares a term
+    sentence_b: int = -1
+    sentences_a: int = 0  # how many sentences each paragraph has
+    sentences_b: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,29 +184,36 @@ def similarity(x: _Unit, y: _Unit) -> float:
     long paragraph that contains the other's one sentence still links. Scaled
     down when the words both share weigh too little in all to be a fact.
     """
+    return _score(x, y).value
+
+
+def _score(x: _Unit, y: _Unit) -> _Score:
     xv, yv = x.vector, y.vector
     shared = xv.keys() & yv.keys()
     # One shared word is coincidence, not a shared fact.
     if len(shared) < _MIN_SHARED_TERMS:
-        return 0.0
+        return _Score(0.0)
     whole = sum(xv[t] * yv[t] for t in shared) / (x.norm * y.norm)
-    best = 0.0
-    for sx, nx in x.sentences:
+    best, best_a, best_b = 0.0, -1, -1
+    for ka, (sx, nx) in enumerate(x.sentences):
         if sx.keys() & shared:
-            for sy, ny in y.sentences:
-                best = max(best, _cosine(sx, nx, sy, ny))
+            for kb, (sy, ny) in enumerate(y.sentences):
+                c = _cosine(sx, nx, sy, ny)
+                if c > best:
+                    best, best_a, best_b = c, ka, kb
     mass = sum(min(xv[t], yv[t]) for t in shared)
-    return max(whole, best) * min(1.0, mass / x.evidence)
+    value = max(whole, best) * min(1.0, mass / x.evidence)
+    return _Score(value, best_a, best_b, len(x.sentences), len(y.sentences))
 
 
-def _score_candidates(ua: list[_Unit], ub: list[_Unit]) -> dict[tuple[int, int], float]:
+def _score_candidates(ua: list[_Unit], ub: list[_Unit]) -> dict[tuple[int, int], _Score]:
     """Scores of the candidate pairs: those sharing a term that is not everywhere.
 
     A first pass accumulates whole-paragraph dot products through an inverted
     index; only each paragraph's best few candidates get the full score.
     """
     if len(ua) * len(ub) <= _SCORE_ALL_PAIRS:
-        return {(x.index, y.index): similarity(x, y) for x in ua for y in ub}
+        return {(x.index, y.index): _score(x, y) for x in ua for y in ub}
     n = len(ua) + len(ub)
     cap = max(_MIN_CANDIDATE_DF, int(_CANDIDATE_DF_SHARE * n))
     posting_b: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -213,7 +233,7 @@ def _score_candidates(ua: list[_Unit], ub: list[_Unit]) -> dict[tuple[int, int],
             for j, wb in post:
                 dots[i, j] += w * wb
     keep = _best_per_paragraph(dots, ua, ub)
-    return {(ua[i].index, ub[j].index): similarity(ua[i], ub[j]) for i, j in keep}
+    return {(ua[i].index, ub[j].index): _score(ua[i], ub[j]) for i, j in keep}
 
 
 def _best_per_paragraph(
@@ -237,18 +257,20 @@ def _best_per_paragraph(
 # --- choosing links -----------------------------------------------------------
 
 
-def _choose_links(scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+def _choose_links(scores: dict[tuple[int, int], _Score]) -> dict[tuple[int, int], float]:
     """Links above the threshold, best first, in groups of one-to-one, one-to-two
     or two-to-one.
 
     A pair whose two paragraphs are free forms a group. A pair with one side
-    free joins the other side's group when that group is still one-to-one and
-    the pair scores nearly as well as the group's link: a paragraph that tells
-    what the other report splits in two. Taking pairs strictly best first lets
-    a strong second link win over a weak first link elsewhere.
+    free joins the other side's group when that group is still one-to-one, the
+    pair scores nearly as well as the group's link, and it rests on another
+    sentence of the shared paragraph: a paragraph that tells what the other
+    report splits in two. Taking pairs strictly best first lets a strong second
+    link win over a weak first link elsewhere.
     """
     ranked = sorted(
-        ((s, i, j) for (i, j), s in scores.items() if s >= LINK_THRESHOLD), reverse=True
+        ((s.value, i, j) for (i, j), s in scores.items() if s.value >= LINK_THRESHOLD),
+        reverse=True,
     )
     links: dict[tuple[int, int], float] = {}
     group_a: dict[int, tuple[int, int]] = {}  # paragraph of A -> its group's first link
@@ -262,10 +284,25 @@ def _choose_links(scores: dict[tuple[int, int], float]) -> dict[tuple[int, int],
             first = (i, j)
         elif size[first] > 1 or s < EXTRA_RATIO * links[first]:
             continue
+        elif _same_sentence(scores[first], scores[i, j], shares_a=i == first[0]):
+            continue
         links[i, j] = s
         group_a[i] = group_b[j] = first
         size[first] = size.get(first, 0) + 1
     return links
+
+
+def _same_sentence(first: _Score, extra: _Score, *, shares_a: bool) -> bool:
+    """Whether a would-be second link rests on the same sentence of the shared
+    paragraph as the group's first link.
+
+    Two partners matching one sentence are rivals for it (paraphrases of one
+    fact), not the two halves of a split. A one-sentence paragraph gives no
+    such sign, so it never blocks.
+    """
+    if shares_a:
+        return first.sentences_a > 1 and first.sentence_a == extra.sentence_a
+    return first.sentences_b > 1 and first.sentence_b == extra.sentence_b
 
 
 def _groups(
