@@ -8,6 +8,8 @@ the currency's unit; dates as documented in extract.py.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -484,3 +486,13 @@ def test_figure_words_in_any_order_never_crash(words: list[str]) -> None:
     text = " ".join(words)
     for figure in figures_of(text):
         assert text[figure.start : figure.end] == figure.text
+
+
+def test_engine_import_leaves_figure_machinery_unloaded() -> None:
+    # The first window imports the engine; figures load with the first comparison.
+    code = (
+        "import sys, reportdiff.engine; "
+        "print('reportdiff.engine.figures' in sys.modules, 'text_to_num' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "False"]

@@ -3,8 +3,8 @@
 `compare_figures` is what the pipeline calls: it extracts every figure of
 both reports' content paragraphs (boilerplate states no figures of the
 report), pairs those that speak of the same thing and says whether they
-agree. See extract.py (finding), context.py (what a figure measures) and
-pair.py (pairing and judging).
+agree. See patterns.py and extract.py (finding), readers.py (values and
+units), context.py (what a figure measures) and pair.py (pairing, judging).
 """
 
 from __future__ import annotations

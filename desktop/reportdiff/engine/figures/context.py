@@ -9,6 +9,7 @@ of its territory"). The sentence's other words make the figure's context.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
@@ -207,9 +208,17 @@ _EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is ano
 def _near(left: list[Token], right: list[Token]) -> frozenset[str]:
     near: set[str] = set()
     for side in (left, right):
-        words = [t.word for t in side if is_content(t.word) and t.word not in _NUMBER_WORDS]
-        near.update(term(w) for w in words[:_NEAR_WORDS])
+        terms = [key for t in side if (key := _context_term(t.word))]
+        near.update(terms[:_NEAR_WORDS])
     return frozenset(near)
+
+
+@lru_cache(maxsize=8192)
+def _context_term(word: str) -> str | None:
+    """The term a word adds to a figure's context; None for function and number words."""
+    if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
+        return None
+    return term(word)
 
 
 def _names(folded: str, side: list[Token]) -> frozenset[str]:
@@ -246,11 +255,11 @@ def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ..
     for side in (left, right):
         distance = 0  # in content words: "is set for" puts "set" next to the figure
         for token in side:
-            word = token.word
-            if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
+            key = _context_term(token.word)
+            if key is None:
                 continue
             weight = 1.0 if distance < _NEAR else _FAR_WEIGHT
-            key = term(word)
-            weights[key] = max(weights.get(key, 0.0), weight)
+            if weights.get(key, 0.0) < weight:
+                weights[key] = weight
             distance += 1
     return tuple(sorted(weights.items()))

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportdiff.engine.figures.context import Context, context_of, sentence_tokens
-from reportdiff.engine.figures.numbers import ordinal_value, parse_number, scale_value
 from reportdiff.engine.figures.patterns import (
     A_WORDS,
     ANCHOR_SET,
@@ -29,13 +28,10 @@ from reportdiff.engine.figures.patterns import (
     SCORE_WORDS,
     WORDS_RE,
 )
+from reportdiff.engine.figures.readers import READERS, Reading
 from reportdiff.engine.figures.units import (
-    CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     MONTHS,
     WEEKDAYS,
-    temperature_scale,
-    unit_of,
 )
 from reportdiff.engine.figures.words import STOPWORDS
 from reportdiff.engine.model import Figure, Paragraph
@@ -57,17 +53,6 @@ class Found:
     figure: Figure
     context: Context
     years: frozenset[int] = frozenset()  # years named close by in the same sentence
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    value: float | None
-    unit: str
-    dimension: str
-    low: float | None = None
-    high: float | None = None
-    display: str = ""
-    qualifier: str | None = None
 
 
 def fold(text: str) -> str:
@@ -114,6 +99,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
     """Each figure with the words of its sentence, up to _REACH characters away."""
     spans = sentences(paragraph)
     result = []
+    dated = [(f, y) for f in figures if (y := year_of(f))]
     for figure in figures:
         s, e = next(((a, b) for a, b in spans if a <= figure.start < b), (0, len(folded)))
         start = max(s, figure.start - _REACH)
@@ -124,9 +110,8 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
         context = context_of(tokens, folded, figure)
         years = frozenset(
             y
-            for f in figures
+            for f, y in dated
             if f is not figure and s <= f.start < e and _gap(f, figure) <= _YEAR_REACH
-            if (y := year_of(f))
         )
         found = Found(figure=_with_noun(figure, context.noun), context=context, years=years)
         result.append(found)
@@ -271,7 +256,7 @@ _UNQUALIFIED = frozenset({"date", "month", "weekday", "time", "year", "ordinal",
 
 
 def _figure(
-    paragraph: Paragraph, span: tuple[int, int], reading: _Reading, match: re.Match[str], said: str
+    paragraph: Paragraph, span: tuple[int, int], reading: Reading, match: re.Match[str], said: str
 ) -> Figure:
     qualifier = reading.qualifier or (said if span[0] < match.start() else "exact")
     low, high = _interval(reading, qualifier)
@@ -290,7 +275,7 @@ def _figure(
     )
 
 
-def _interval(reading: _Reading, qualifier: str) -> tuple[float | None, float | None]:
+def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | None]:
     v = reading.value
     if v is None or reading.dimension in ("date", "weekday", "time"):
         return v, v
@@ -307,10 +292,10 @@ def _interval(reading: _Reading, qualifier: str) -> tuple[float | None, float | 
 
 def _read(
     kind: str, match: re.Match[str], text: str, folded: str, pre: str | None
-) -> _Reading | None:
+) -> Reading | None:
     if not _bounded(kind, match, text, folded, pre):
         return None
-    reader = _READERS[kind]
+    reader = READERS[kind]
     try:
         return reader(match, text, pre)
     except (ValueError, KeyError, OverflowError):
@@ -340,8 +325,8 @@ def _bounded(kind: str, match: re.Match[str], text: str, folded: str, pre: str |
 
 def _identifier(text: str, start: int) -> bool:
     """ "Boeing 787", "Section 230", "Flight 370": a capitalised name before a number."""
-    head = text[:start].rstrip()
-    word = re.search(r"([A-Za-z][\w.]*)$", head)
+    head = text[max(0, start - 40) : start].rstrip()  # bounded: long paragraphs stay linear
+    word = _LAST_WORD.search(head)
     if not word:
         return False
     name = word.group(1).lower()
@@ -362,6 +347,10 @@ def _sentence_start(head: str, at: int) -> bool:
     return not before or before[-1] in '.!?:"“”'
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][\w.]{0,30})$")
+
+
+@lru_cache(maxsize=64)
 def _title_case(text: str) -> bool:
     """A headline in title case ("Quake Kills 12"): capitals say nothing there."""
     words = re.findall(r"[A-Za-z]{4,}", text)
@@ -376,192 +365,3 @@ def _score(match: re.Match[str], folded: str) -> bool:
         return False
     tail = folded[match.end() : match.end() + 20]
     return bool(SCORE_WORDS.match(tail) or SCORE_VERBS.search(folded[: match.start()]))
-
-
-def _number(match: re.Match[str], name: str = "n") -> float:
-    value = parse_number(match.group(name))
-    if value is None:
-        raise ValueError(match.group(name))
-    scale = match.groupdict().get("scale")
-    return value * scale_value(scale.strip() if scale else None)
-
-
-def _range_low(match: re.Match[str], factor: float, high: float) -> float | None:
-    groups = match.groupdict()
-    raw = groups.get("lo") or groups.get("lo2")
-    if not raw:
-        return None
-    low = parse_number(raw)
-    if low is None:
-        raise ValueError(raw)
-    low *= factor
-    own = groups.get("loscale") or groups.get("loscale2")
-    if own:  # "$300 million to $1 billion"
-        low *= scale_value(own.strip())
-    else:  # "$3 to 4 billion": a bare low end takes the high end's scale
-        scale = scale_value((groups.get("scale") or "").strip())
-        if scale > 1 and low * scale <= high:
-            low *= scale
-    if low >= high:
-        raise ValueError("empty range")
-    return low
-
-
-def _with_range(
-    match: re.Match[str], value: float, factor: float, unit: str, dimension: str
-) -> _Reading:
-    low = _range_low(match, factor, value)
-    if low is None:
-        return _Reading(value, unit, dimension)
-    return _Reading(low, unit, dimension, low=low, high=value, qualifier="range")
-
-
-def _read_count(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    raw = match.group("n").strip().lower()
-    if raw in ("one", "a hundred") and not match.groupdict().get("scale"):
-        raise ValueError("'one' is mostly a pronoun")
-    value = _number(match)
-    return _with_range(match, value, 1.0, "", "count")
-
-
-def _read_duration(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    unit = unit_of(match.group("unit"))
-    assert unit is not None
-    value = _number(match) * unit.factor
-    return _with_range(match, value, unit.factor, "s", "duration")
-
-
-def _read_half(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    word = match.group("u1") or match.group("u2")
-    unit = unit_of(word)
-    assert unit is not None
-    value = unit.factor * (0.5 if match.group("u1") else 1.5)
-    return _Reading(value, "s", "duration")
-
-
-def _read_percent(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    points = "point" in match.group(0)
-    unit, dimension = ("pp", "percentage_points") if points else ("%", "percent")
-    return _with_range(match, _number(match), 1.0, unit, dimension)
-
-
-def _read_money(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    groups = match.groupdict()
-    symbol = groups.get("cur") or groups.get("cur0") or groups.get("cur1")
-    if not symbol and not groups.get("curword"):
-        raise ValueError("no currency")
-    code = CURRENCY_SYMBOLS.get(symbol or "") or _currency_word(groups.get("curword"))
-    return _with_range(match, _number(match), 1.0, code, "money")
-
-
-def _currency_word(word: str | None) -> str:
-    word = (word or "").lower()
-    return CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"), "USD")
-
-
-def _read_measure(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    unit = unit_of(match.group("unit"))
-    if unit is None:
-        raise ValueError(match.group("unit"))
-    value = _number(match) * unit.factor
-    return _with_range(match, value, unit.factor, unit.base, unit.dimension)
-
-
-def _read_temperature(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    scale = temperature_scale("°" + (match.group("t1") or match.group("t2") or "")[:1])
-    return _with_range(match, _number(match), 1.0, "°" + (scale or "C"), "temperature")
-
-
-def _read_magnitude(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    value = float(match.group("n"))
-    if not 0 < value < 10:
-        raise ValueError("not a magnitude")
-    return _Reading(value, "M", "magnitude")
-
-
-def _read_age(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    value = _number(match)
-    return _Reading(value / 12 if "month" in match.group(0) else value, "year", "age")
-
-
-def _read_ordinal(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    value = ordinal_value(match.group("ord"))
-    if value is None:
-        raise ValueError(match.group("ord"))
-    return _Reading(float(value), "", "ordinal")
-
-
-def _read_time(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
-    ampm = (match.groupdict().get("ap") or "").replace(".", "")
-    if ampm and not 1 <= hour <= 12:
-        raise ValueError("bad hour")
-    if ampm == "pm" and hour != 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    return _Reading(hour * 3600.0 + minute * 60, "s", "time", display=f"{hour:02d}:{minute:02d}")
-
-
-def _read_date(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    groups = match.groupdict()
-    month_word = groups.get("month")
-    if month_word and not text[match.start("month")].isupper():
-        raise ValueError("a month is written with a capital")
-    month = MONTHS[month_word] if month_word else int(groups["mo"])
-    day = int(groups["d"]) if groups.get("d") else None
-    year = int(groups["y"]) if groups.get("y") else None
-    if day is not None and year is not None:
-        date = dt.date(year, month, day)
-        return _Reading(float(date.toordinal()), "date", "date", display=date.isoformat())
-    if day is not None:
-        dt.date(2000, month, day)  # raises on "February 31"
-        return _Reading(
-            float(month * 100 + day), "month-day", "date", display=f"--{month:02d}-{day:02d}"
-        )
-    if year is not None:
-        return _Reading(
-            float(year * 100 + month), "year-month", "date", display=f"{year}-{month:02d}"
-        )
-    return _Reading(float(month), "month", "date", display=f"--{month:02d}")
-
-
-def _read_month(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    if pre is None or pre in ("and", "to", "between"):
-        raise ValueError("a month alone is a date only after 'in', 'since', 'late'...")
-    return _read_date(match, text, pre)
-
-
-def _read_weekday(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    if not text[match.start()].isupper():
-        raise ValueError("a weekday is written with a capital")
-    word = match.group("wd")
-    return _Reading(float(WEEKDAYS[word]), "weekday", "date", display=word.title())
-
-
-def _read_year(match: re.Match[str], text: str, pre: str | None) -> _Reading:
-    tail = text[match.end() : match.end() + 30]
-    noun = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b", tail)
-    if noun and not pre and not noun.group(1).endswith("ss"):
-        raise ValueError("a count of things, not a year")
-    year = int(match.group("y"))
-    return _Reading(float(year), "year", "date", display=str(year))
-
-
-_READERS: dict[str, Callable[[re.Match[str], str, str | None], _Reading]] = {
-    "count": _read_count,
-    "duration": _read_duration,
-    "half": _read_half,
-    "percent": _read_percent,
-    "money": _read_money,
-    "measure": _read_measure,
-    "temperature": _read_temperature,
-    "magnitude": _read_magnitude,
-    "age": _read_age,
-    "ordinal": _read_ordinal,
-    "time": _read_time,
-    "date": _read_date,
-    "weekday": _read_weekday,
-    "month": _read_month,
-    "year": _read_year,
-}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -104,23 +105,45 @@ def _enough(c: Candidate, fa: Found, fb: Found) -> bool:
 def _candidates(
     a: Sequence[Found], b: Sequence[Found], idf: dict[str, float], linked: set[tuple[int, int]]
 ) -> Iterable[Candidate]:
+    """Compatible pairs, meeting only figures of one dimension and unit.
+
+    In a crowded kind (a table of hundreds of counts) only equal values meet,
+    a few per figure: pairing must not take quadratic time on such reports.
+    """
+    values_a = Counter(_value_key(f) for f in a)
+    values_b = Counter(_value_key(f) for f in b)
+    kinds_a = Counter(_kind(f) for f in a)
+    by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_value: dict[tuple[str, str, float | None], list[int]] = defaultdict(list)
+    for j, fb in enumerate(b):
+        by_kind[_kind(fb)].append(j)
+        by_value[(*_kind(fb), fb.figure.value)].append(j)
     for i, fa in enumerate(a):
-        for j, fb in enumerate(b):
+        others = by_kind.get(_kind(fa), [])
+        crowded = kinds_a[_kind(fa)] * len(others) > _MAX_PAIRS
+        if crowded:
+            others = by_value.get((*_kind(fa), fa.figure.value), [])[:_CROWDED_PEERS]
+        for j in others:
+            fb = b[j]
             if not compatible(fa, fb):
                 continue
             agree = agree_values(fa.figure, fb.figure)
             evidence = _evidence(fa, fb, idf, (fa.figure.paragraph, fb.figure.paragraph) in linked)
-            if agree and _alone_with_value(fa, a) and _alone_with_value(fb, b):
+            if agree and values_a[_value_key(fa)] == 1 and values_b[_value_key(fb)] == 1:
                 evidence += UNIQUE_VALUE_BONUS
             yield Candidate(i, j, evidence, agree)
 
 
-def _alone_with_value(found: Found, side: Sequence[Found]) -> bool:
-    """Whether no other figure of the report states this dimension and value."""
-    f = found.figure
-    return (
-        sum(1 for o in side if o.figure.dimension == f.dimension and o.figure.value == f.value) == 1
-    )
+_MAX_PAIRS = 40_000
+_CROWDED_PEERS = 8
+
+
+def _kind(found: Found) -> tuple[str, str]:
+    return found.figure.dimension, found.figure.unit
+
+
+def _value_key(found: Found) -> tuple[str, float | None]:
+    return found.figure.dimension, found.figure.value
 
 
 def compatible(fa: Found, fb: Found) -> bool:

@@ -1,0 +1,225 @@
+"""Read a matched figure into its value, base unit and dimension.
+
+One reader per kind of pattern (patterns.py); each raises ValueError when the
+match is no figure after all ("February 31", a magnitude of 40), and the
+extractor then tries the next pattern.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportdiff.engine.figures.numbers import ordinal_value, parse_number, scale_value
+from reportdiff.engine.figures.units import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MONTHS,
+    WEEKDAYS,
+    temperature_scale,
+    unit_of,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a matched figure says: value in base unit, unit, dimension, bounds."""
+
+    value: float | None
+    unit: str
+    dimension: str
+    low: float | None = None
+    high: float | None = None
+    display: str = ""
+    qualifier: str | None = None
+
+
+def _number(match: re.Match[str], name: str = "n") -> float:
+    value = parse_number(match.group(name))
+    if value is None:
+        raise ValueError(match.group(name))
+    scale = match.groupdict().get("scale")
+    return value * scale_value(scale.strip() if scale else None)
+
+
+def _range_low(match: re.Match[str], factor: float, high: float) -> float | None:
+    groups = match.groupdict()
+    raw = groups.get("lo") or groups.get("lo2")
+    if not raw:
+        return None
+    low = parse_number(raw)
+    if low is None:
+        raise ValueError(raw)
+    low *= factor
+    own = groups.get("loscale") or groups.get("loscale2")
+    if own:  # "$300 million to $1 billion"
+        low *= scale_value(own.strip())
+    else:  # "$3 to 4 billion": a bare low end takes the high end's scale
+        scale = scale_value((groups.get("scale") or "").strip())
+        if scale > 1 and low * scale <= high:
+            low *= scale
+    if low >= high:
+        raise ValueError("empty range")
+    return low
+
+
+def _with_range(
+    match: re.Match[str], value: float, factor: float, unit: str, dimension: str
+) -> Reading:
+    low = _range_low(match, factor, value)
+    if low is None:
+        return Reading(value, unit, dimension)
+    return Reading(low, unit, dimension, low=low, high=value, qualifier="range")
+
+
+def _read_count(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    raw = match.group("n").strip().lower()
+    if raw in ("one", "a hundred") and not match.groupdict().get("scale"):
+        raise ValueError("'one' is mostly a pronoun")
+    value = _number(match)
+    return _with_range(match, value, 1.0, "", "count")
+
+
+def _read_duration(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    unit = unit_of(match.group("unit"))
+    assert unit is not None
+    value = _number(match) * unit.factor
+    return _with_range(match, value, unit.factor, "s", "duration")
+
+
+def _read_half(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    word = match.group("u1") or match.group("u2")
+    unit = unit_of(word)
+    assert unit is not None
+    value = unit.factor * (0.5 if match.group("u1") else 1.5)
+    return Reading(value, "s", "duration")
+
+
+def _read_percent(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    points = "point" in match.group(0)
+    unit, dimension = ("pp", "percentage_points") if points else ("%", "percent")
+    return _with_range(match, _number(match), 1.0, unit, dimension)
+
+
+def _read_money(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    groups = match.groupdict()
+    symbol = groups.get("cur") or groups.get("cur0") or groups.get("cur1")
+    if not symbol and not groups.get("curword"):
+        raise ValueError("no currency")
+    code = CURRENCY_SYMBOLS.get(symbol or "") or _currency_word(groups.get("curword"))
+    return _with_range(match, _number(match), 1.0, code, "money")
+
+
+def _currency_word(word: str | None) -> str:
+    word = (word or "").lower()
+    return CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"), "USD")
+
+
+def _read_measure(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    unit = unit_of(match.group("unit"))
+    if unit is None:
+        raise ValueError(match.group("unit"))
+    value = _number(match) * unit.factor
+    return _with_range(match, value, unit.factor, unit.base, unit.dimension)
+
+
+def _read_temperature(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    scale = temperature_scale("°" + (match.group("t1") or match.group("t2") or "")[:1])
+    return _with_range(match, _number(match), 1.0, "°" + (scale or "C"), "temperature")
+
+
+def _read_magnitude(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    value = float(match.group("n"))
+    if not 0 < value < 10:
+        raise ValueError("not a magnitude")
+    return Reading(value, "M", "magnitude")
+
+
+def _read_age(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    value = _number(match)
+    return Reading(value / 12 if "month" in match.group(0) else value, "year", "age")
+
+
+def _read_ordinal(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    value = ordinal_value(match.group("ord"))
+    if value is None:
+        raise ValueError(match.group("ord"))
+    return Reading(float(value), "", "ordinal")
+
+
+def _read_time(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+    ampm = (match.groupdict().get("ap") or "").replace(".", "")
+    if ampm and not 1 <= hour <= 12:
+        raise ValueError("bad hour")
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return Reading(hour * 3600.0 + minute * 60, "s", "time", display=f"{hour:02d}:{minute:02d}")
+
+
+def _read_date(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    groups = match.groupdict()
+    month_word = groups.get("month")
+    if month_word and not text[match.start("month")].isupper():
+        raise ValueError("a month is written with a capital")
+    month = MONTHS[month_word] if month_word else int(groups["mo"])
+    day = int(groups["d"]) if groups.get("d") else None
+    year = int(groups["y"]) if groups.get("y") else None
+    if day is not None and year is not None:
+        date = dt.date(year, month, day)
+        return Reading(float(date.toordinal()), "date", "date", display=date.isoformat())
+    if day is not None:
+        dt.date(2000, month, day)  # raises on "February 31"
+        return Reading(
+            float(month * 100 + day), "month-day", "date", display=f"--{month:02d}-{day:02d}"
+        )
+    if year is not None:
+        return Reading(
+            float(year * 100 + month), "year-month", "date", display=f"{year}-{month:02d}"
+        )
+    return Reading(float(month), "month", "date", display=f"--{month:02d}")
+
+
+def _read_month(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    if pre is None or pre in ("and", "to", "between"):
+        raise ValueError("a month alone is a date only after 'in', 'since', 'late'...")
+    return _read_date(match, text, pre)
+
+
+def _read_weekday(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    if not text[match.start()].isupper():
+        raise ValueError("a weekday is written with a capital")
+    word = match.group("wd")
+    return Reading(float(WEEKDAYS[word]), "weekday", "date", display=word.title())
+
+
+def _read_year(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    tail = text[match.end() : match.end() + 30]
+    noun = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b", tail)
+    if noun and not pre and not noun.group(1).endswith("ss"):
+        raise ValueError("a count of things, not a year")
+    year = int(match.group("y"))
+    return Reading(float(year), "year", "date", display=str(year))
+
+
+READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
+    "count": _read_count,
+    "duration": _read_duration,
+    "half": _read_half,
+    "percent": _read_percent,
+    "money": _read_money,
+    "measure": _read_measure,
+    "temperature": _read_temperature,
+    "magnitude": _read_magnitude,
+    "age": _read_age,
+    "ordinal": _read_ordinal,
+    "time": _read_time,
+    "date": _read_date,
+    "weekday": _read_weekday,
+    "month": _read_month,
+    "year": _read_year,
+}
