@@ -107,3 +107,16 @@ def test_shown_text_keeps_typographic_quotes_and_is_nfc() -> None:
 def test_content_hash_ignores_whitespace_layout() -> None:
     assert content_hash("a  b\n\nc") == content_hash("a b c")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_title_made_from_the_first_sentence_is_not_a_second_headline() -> None:
+    # the library titles a report without a headline by its first sentence, cut
+    # short; comparing the stored report must not show that sentence twice
+    body = (
+        "Rescuers pulled two survivors from the rubble of a collapsed hotel on Sunday, "
+        "officials said.\nThe search went on through the night."
+    )
+    report = parse_report(body, title="Rescuers pulled two survivors from the rubble…")
+    assert [p.text[:9] for p in report.paragraphs] == ["Rescuers ", "The searc"]
+    assert all(p.kind == "body" for p in report.paragraphs)
+    assert report.title == "Rescuers pulled two survivors from the rubble…"

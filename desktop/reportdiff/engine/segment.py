@@ -192,13 +192,24 @@ def _ends_sentence(line: str) -> bool:
 
 def _place_headline(texts: list[str], title: str | None) -> tuple[list[str], bool]:
     """Put the headline first, once; say whether there is one."""
-    if title:
+    if title and not _title_from_first_paragraph(texts, title):
         if not texts or fold(texts[0]) != fold(title):
             texts = [title, *texts]
         return _drop_repeats(texts), True
     if texts and _looks_like_headline(texts[0]) and len(texts) > 1:
         return _drop_repeats(texts), True
     return texts, False
+
+
+def _title_from_first_paragraph(texts: list[str], title: str) -> bool:
+    """Whether `title` was made from the start of the first paragraph (a report
+    with no headline gets its first sentence, perhaps cut short, as title):
+    such a title is not a headline of its own and must not be shown twice."""
+    if not texts:
+        return False
+    stem = fold(title).rstrip("….").strip()
+    first = fold(texts[0])
+    return bool(stem) and first != fold(title) and first.startswith(stem)
 
 
 def _drop_repeats(texts: list[str]) -> list[str]:
