@@ -207,7 +207,9 @@ def _score(x: _Unit, y: _Unit) -> _Score:
     only_x = [t for t in x.numbers if t not in shared]
     only_y = [t for t in y.numbers if t not in shared]
     dot = sum(xv[t] * yv[t] for t in shared)
-    whole = dot / (_pair_norm(xv, x.norm, only_x) * _pair_norm(yv, y.norm, only_y))
+    nx = _pair_norm(xv, x.norm, only_x) if only_x else x.norm
+    ny = _pair_norm(yv, y.norm, only_y) if only_y else y.norm
+    whole = dot / (nx * ny)
     best, best_a, best_b = _best_sentences(x, y, shared, only_x, only_y)
     mass = sum(min(xv[t], yv[t]) for t in shared)
     value = max(whole, best) * min(1.0, mass / x.evidence)

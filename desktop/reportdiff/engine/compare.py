@@ -7,7 +7,7 @@ import time
 from collections import OrderedDict
 
 from reportdiff.engine.align import align
-from reportdiff.engine.model import Comparison, Report
+from reportdiff.engine.model import Comparison, FigurePair, Report
 from reportdiff.engine.segment import parse_report
 from reportdiff.engine.worddiff import diff_groups
 
@@ -54,7 +54,7 @@ def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:
     groups = diff_groups(a, b, groups)
     t2 = time.perf_counter()
     timings["align"], timings["worddiff"] = t1 - t0, t2 - t1
-    pairs = ()
+    pairs: tuple[FigurePair, ...] = ()
     if figures:
         # Imported here so that opening the first window never waits for it.
         from reportdiff.engine.figures import compare_figures

@@ -186,8 +186,7 @@ class Comparison:
             "a": side(self.a),
             "b": side(self.b),
             "alignment": [
-                {"a": list(g.a), "b": list(g.b), "score": round(g.score, 4)}
-                for g in self.alignment
+                {"a": list(g.a), "b": list(g.b), "score": round(g.score, 4)} for g in self.alignment
             ],
             "figures": [f.to_json() for f in self.figures],
         }
