@@ -104,7 +104,9 @@ def align(a: Report, b: Report) -> tuple[AlignedGroup, ...]:
         pb = tuple(p for p in pb if p is not head_b)
     ua = [_unit(p, terms[id(p)], idf, evidence) for p in pa]
     ub = [_unit(p, terms[id(p)], idf, evidence) for p in pb]
-    links.update(_choose_links(_score_candidates(ua, ub)))
+    scores = _score_candidates(ua, ub)
+    ledes = _ledes(pa, pb, ua, ub, scores)
+    links.update(_choose_links(scores, lead=ledes))
     a_ids = [p.index for p in a.content_paragraphs()]
     b_ids = [p.index for p in b.content_paragraphs()]
     return _groups(links, a_ids, b_ids)
@@ -112,6 +114,29 @@ def align(a: Report, b: Report) -> tuple[AlignedGroup, ...]:
 
 def _headline(paragraphs: tuple[Paragraph, ...]) -> Paragraph | None:
     return next((p for p in paragraphs if p.kind == "headline"), None)
+
+
+def _ledes(
+    pa: tuple[Paragraph, ...],
+    pb: tuple[Paragraph, ...],
+    ua: list[_Unit],
+    ub: list[_Unit],
+    scores: dict[tuple[int, int], _Score],
+) -> tuple[int, int] | None:
+    """The pair of first body paragraphs, when it is a link at all.
+
+    News puts the main fact first (inverted pyramid), so the two ledes face
+    each other even when one of them scores a little higher elsewhere: it is
+    the first link taken, and may still gain a second partner.
+    """
+    la = next((u for u, p in zip(ua, pa, strict=True) if p.kind == "body"), None)
+    lb = next((u for u, p in zip(ub, pb, strict=True) if p.kind == "body"), None)
+    if la is None or lb is None:
+        return None
+    pair = (la.index, lb.index)
+    if pair not in scores:  # pruned from the candidates of a long text
+        scores[pair] = _score(la, lb)
+    return pair if scores[pair].value >= LINK_THRESHOLD else None
 
 
 # --- terms and weights --------------------------------------------------------
@@ -291,7 +316,9 @@ def _best_per_paragraph(
 # --- choosing links -----------------------------------------------------------
 
 
-def _choose_links(scores: dict[tuple[int, int], _Score]) -> dict[tuple[int, int], float]:
+def _choose_links(
+    scores: dict[tuple[int, int], _Score], lead: tuple[int, int] | None = None
+) -> dict[tuple[int, int], float]:
     """Links above the threshold, best first, in groups of one-to-one, one-to-two
     or two-to-one.
 
@@ -300,12 +327,16 @@ def _choose_links(scores: dict[tuple[int, int], _Score]) -> dict[tuple[int, int]
     pair scores nearly as well as the group's link, and it rests on another
     sentence of the shared paragraph: a paragraph that tells what the other
     report splits in two. Taking pairs strictly best first lets a strong second
-    link win over a weak first link elsewhere.
+    link win over a weak first link elsewhere. `lead`, a pair above the
+    threshold, is taken before all others.
     """
     ranked = sorted(
         ((s.value, i, j) for (i, j), s in scores.items() if s.value >= LINK_THRESHOLD),
         reverse=True,
     )
+    if lead is not None:
+        ranked.remove((scores[lead].value, *lead))
+        ranked.insert(0, (scores[lead].value, *lead))
     links: dict[tuple[int, int], float] = {}
     group_a: dict[int, tuple[int, int]] = {}  # paragraph of A -> its group's first link
     group_b: dict[int, tuple[int, int]] = {}

@@ -7,10 +7,10 @@ Enter) emits `figure_activated(K)` with K the figure's index in
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.html import figure_tooltip
+from reportdiff.ui.table_model import ColumnsTableModel
 
 COLUMNS = ("What", "A", "B", "Status")
 STATUS_TEXT = {"differs": "differs", "same": "same", "only_a": "A only", "only_b": "B only"}
@@ -39,8 +40,10 @@ def figure_text(figure: Figure | None) -> str:
     return figure.text if figure is not None else "—"
 
 
-class FiguresModel(QAbstractTableModel):
+class FiguresModel(ColumnsTableModel):
     """The figure pairs of one comparison."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -54,22 +57,8 @@ class FiguresModel(QAbstractTableModel):
     def pair(self, k: int) -> FigurePair | None:
         return self._pairs[k] if 0 <= k < len(self._pairs) else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pairs)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    def _rows_held(self) -> Sized:
+        return self._pairs
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._pairs):

@@ -7,9 +7,12 @@ smoothly: only the pages the view has reached are ever loaded.
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from reportdiff.ui.table_model import ColumnsTableModel
 
 PAGE = 256
 
@@ -45,8 +48,10 @@ class ArticleSource(Protocol):
     def count_articles(self, *, event_id: int | None = None, search: str | None = None) -> int: ...
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(ColumnsTableModel):
     """Reports of one event (or all), optionally filtered by a full-text search."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, source: ArticleSource, parent: Any = None) -> None:
         super().__init__(parent)
@@ -116,22 +121,8 @@ class LibraryModel(QAbstractTableModel):
 
     # --- Qt model ----------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    def _rows_held(self) -> Sized:
+        return self._rows
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
