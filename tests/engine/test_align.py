@@ -115,6 +115,29 @@ def test_rivals_for_one_sentence_do_not_both_join() -> None:
     assert groups[0].b[0] in (1, 2)
 
 
+def test_ledes_face_each_other() -> None:
+    # B's lede tells the deaths of A's lede and scores below B's second paragraph
+    # (which repeats more of A's words), yet the two ledes link: news puts the main
+    # fact first. B's second paragraph still joins A's lede as its other half.
+    a = parse_report(
+        "Deadly Quake Strikes Northern Chile\n\n"
+        "A magnitude 6.4 earthquake struck northern Chile on Sunday, killing nine people "
+        "in Iquique and damaging the port.\n"
+        "Copper mines near Calama halted production for safety checks.\n"
+        "The president flew to the region on Monday."
+    )
+    b = parse_report(
+        "Chile Earthquake\n\n"
+        "Nine people were killed in Iquique when the earthquake hit on Sunday.\n"
+        "The magnitude 6.4 earthquake struck northern Chile and damaged the port of "
+        "Iquique, the navy said.\n"
+        "Mining companies in Calama stopped copper production to check for damage."
+    )
+    groups = [g for g in align(a, b) if g.a == (1,)]
+    assert groups
+    assert groups[0].b == (1, 2)
+
+
 def test_reordered_paragraphs_link_across() -> None:
     a = parse_report(
         "Flooding closed the A1 motorway near Porto for six hours.\n"

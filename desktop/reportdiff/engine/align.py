@@ -5,14 +5,15 @@ two paragraphs weighs their (Snowball-stemmed) content words by rarity across
 both reports (IDF over their sentences), numbers a little more, and takes
 sentence-level evidence into account: a paragraph that shares one sentence's
 worth of facts with another is related even when the rest differs. A score
-built on too little shared weight (two common words) is scaled down.
+built on too little shared weight (two common words) is scaled down, and a
+number only one side gives weighs as a plain word (reports disagree on figures).
 
-The links are then chosen globally, best pair first, above a threshold: a pair
-of free paragraphs forms a group, and a free paragraph may join a one-to-one
-group when it scores nearly as well as that group's link and rests on another
-sentence of the shared paragraph (one-to-two and two-to-one: the shared
-paragraph tells two things the other report splits). Groups never chain into
-many-to-many blobs.
+The links are then chosen globally above a threshold, best pair first (but the
+two ledes before all others: news tells the main fact first). A pair of free
+paragraphs forms a group, and a free paragraph may join a one-to-one group when
+it scores nearly as well as that group's link and rests on another sentence of
+the shared paragraph (one-to-two and two-to-one: the shared paragraph tells two
+things the other report splits). Groups never chain into many-to-many blobs.
 """
 
 from __future__ import annotations
@@ -176,10 +177,12 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
 
 
 def _vector(terms: list[tuple[str, float]], idf: dict[str, float]) -> Vector:
-    vec: Vector = defaultdict(float)
+    vec: Vector = {}
     for term, boost in terms:
-        vec[term] = max(vec[term], boost * idf.get(term, 0.0))
-    return dict(vec)
+        w = boost * idf.get(term, 0.0)
+        if w > vec.get(term, -1.0):
+            vec[term] = w
+    return vec
 
 
 def _norm(vec: Vector) -> float:
@@ -192,12 +195,16 @@ def _unit(
     idf: dict[str, float],
     evidence: float,
 ) -> _Unit:
-    vec = _vector([t for s in sentence_terms for t in s], idf)
+    vec: Vector = {}
     sentences = []
     for s in sentence_terms:
         sv = _vector(s, idf)
         if sv:
             sentences.append((sv, _norm(sv)))
+            # The paragraph keeps each term's highest weight, as `_vector` does.
+            for t, w in sv.items():
+                if w > vec.get(t, -1.0):
+                    vec[t] = w
     numbers = tuple(t for t in vec if t[0].isdigit())
     return _Unit(p.index, vec, _norm(vec), numbers, tuple(sentences), evidence)
 

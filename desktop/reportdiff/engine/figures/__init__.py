@@ -10,6 +10,7 @@ units), context.py (what a figure measures) and pair.py (pairing, judging).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from reportdiff.engine.figures.extract import Found, extract_paragraph
@@ -28,7 +29,7 @@ def compare_figures(
     if not found_a and not found_b:
         return ()
     linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
-    return pair_figures(found_a, found_b, _idf(a, b), linked)
+    return pair_figures(found_a, found_b, _idf(a, b), linked, _lower_words(a, b))
 
 
 def extract_figures(report: Report) -> tuple[Figure, ...]:
@@ -38,6 +39,16 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
 
 def _found(report: Report) -> tuple[Found, ...]:
     return tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
+
+
+_LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'’]*")
+
+
+def _lower_words(a: Report, b: Report) -> frozenset[str]:
+    """Words the reports write in lower case somewhere: common words, not names."""
+    return frozenset(
+        w for r in (a, b) for p in r.content_paragraphs() for w in _LOWER.findall(p.text)
+    )
 
 
 def _idf(a: Report, b: Report) -> dict[str, float]:

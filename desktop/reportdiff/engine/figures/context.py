@@ -59,6 +59,8 @@ class Context:
     phrase: str
     near: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    # The noun is bound to the figure ("Monday's vote"): it names what the figure is of.
+    bound: bool = False
 
 
 class Token(NamedTuple):
@@ -83,7 +85,8 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
     """The context of one figure from the words of its sentence."""
     left = [t for t in tokens if t.end <= figure.start][::-1]
     right = [t for t in tokens if t.start >= figure.end]
-    noun, phrase = _noun(figure, folded, left, right)
+    owner = _owner(folded, figure, right)
+    noun, phrase = (owner, owner) if owner else _noun(figure, folded, left, right)
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
@@ -92,7 +95,19 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         phrase=phrase,
         near=_near(left, right),
         places=_names(folded, left) | _names(folded, right),
+        bound=owner is not None,
     )
+
+
+def _owner(folded: str, figure: Figure, right: list[Token]) -> str | None:
+    """ "Monday's vote" → "vote": a day named as the day of a thing."""
+    if figure.dimension != "date" or not right:
+        return None
+    # The possessive is read as part of the day's word, before the noun.
+    gap = folded[figure.end : right[0].start]
+    if gap.strip() not in ("'s", "’s") or not is_content(right[0].word):
+        return None
+    return right[0].word
 
 
 def _noun(

@@ -53,6 +53,9 @@ class Found:
     figure: Figure
     context: Context
     years: frozenset[int] = frozenset()  # years named close by in the same sentence
+    # A figure recalled for comparison ("up from 55% four years ago"), not
+    # the report's own fact: it never differs from one that is.
+    past: bool = False
 
 
 def fold(text: str) -> str:
@@ -111,9 +114,17 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
         years = frozenset(
             y
             for f, y in dated
-            if f is not figure and s <= f.start < e and _gap(f, figure) <= _YEAR_REACH
+            if f is not figure
+            and s <= f.start < e
+            and _gap(f, figure) <= _YEAR_REACH
+            and not _aside(folded, s, f, figure)
         )
-        found = Found(figure=_with_noun(figure, context.noun), context=context, years=years)
+        found = Found(
+            figure=_with_noun(figure, context.noun),
+            context=context,
+            years=years,
+            past=_past(folded, figure),
+        )
         result.append(found)
     return tuple(result)
 
@@ -141,6 +152,37 @@ def _gap(x: Figure, y: Figure) -> int:
 
 
 _YEAR_REACH = 60  # characters: "since 1997, when 228 people died"
+_RELATIVE = re.compile(r"\s*(?:who|which|whose)\b")
+_PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+$")
+_PAST_AFTER = re.compile(
+    r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)"
+    r"|(?:a\s+)?(?:year|month|week)\s+(?:ago|earlier|before)"
+    r"|last\s+(?:year|time|month|week)|in\s+the\s+(?:previous|last|prior)\s+)\b"
+)
+
+
+def _aside(folded: str, start: int, year: Figure, figure: Figure) -> bool:
+    """Whether a year stands in a relative clause before the figure.
+
+    In "Osterhaus, who has led the government since 2019, took 33.7%" the
+    year tells of the man, not of the share he took.
+    """
+    if year.end > figure.start:
+        return False
+    comma = folded.rfind(",", start, year.start)
+    return (
+        comma >= 0
+        and _RELATIVE.match(folded, comma + 1) is not None
+        and "," in folded[year.end : figure.start]
+    )
+
+
+def _past(folded: str, figure: Figure) -> bool:
+    """Whether a figure is recalled from before ("up from 55% four years ago")."""
+    if _PAST_BEFORE.search(folded, max(0, figure.start - 16), figure.start):
+        return True
+    return _PAST_AFTER.match(folded, figure.end) is not None
 
 
 def year_of(figure: Figure) -> int | None:
@@ -245,11 +287,66 @@ def _figure_at(
         reading = _read(kind, match, paragraph.text, folded, pre)
         if reading is None:
             continue
+        if kind == "time":
+            return _time(paragraph, folded, (pos, match.end(), done), reading, match)
         qualifier = QUALIFIER_BEFORE.search(folded, max(done, pos - 20), pos)
         start = qualifier.start() if qualifier and kind not in _UNQUALIFIED else pos
         said = QUALIFIERS[" ".join(qualifier.group("q").split())] if qualifier else "exact"
         return _figure(paragraph, (start, match.end()), reading, match, said)
     return None
+
+
+_TIME_QUALIFIER = re.compile(
+    r"\b(?P<q>(?:(?:shortly|just|soon|not\s+long)\s+)?(?:after|before)"
+    r"|around|about|approximately|roughly|circa|nearly|almost|close\s+to)\s+(?:at\s+)?$"
+)
+_MINUTE = 60.0
+_HOUR = 3600.0
+
+
+def _time(
+    paragraph: Paragraph,
+    folded: str,
+    where: tuple[int, int, int],
+    reading: Reading,
+    match: re.Match[str],
+) -> Figure:
+    """A time of day with the window its wording allows.
+
+    A time on the hour is a rounded statement: "shortly after 4 a.m." agrees
+    with 4:17, "around 2 a.m." with 2:15, and a bare "8 p.m." with 8:10,
+    while "9:30" and "9:45" differ.
+    """
+    pos, end, done = where
+    said = _TIME_QUALIFIER.search(folded, max(done, pos - 24), pos)
+    word = " ".join(said.group("q").split()) if said else ""
+    value = reading.value or 0.0
+    on_hour = value % _HOUR == 0
+    if word.endswith("after"):
+        qualifier, low, high = "more_than", value, value + (_HOUR if on_hour else 30 * _MINUTE)
+    elif word.endswith("before"):
+        qualifier, low, high = "less_than", value - (_HOUR if on_hour else 30 * _MINUTE), value
+    elif word:
+        spread = 30 * _MINUTE if on_hour else 10 * _MINUTE
+        qualifier, low, high = "approximate", value - spread, value + spread
+    else:
+        spread = 15 * _MINUTE if on_hour else 0.0
+        qualifier, low, high = "exact", value - spread, value + spread
+    start = said.start() if said else pos
+    text = paragraph.text[start:end]
+    return Figure(
+        text=text,
+        paragraph=paragraph.index,
+        start=start,
+        end=end,
+        value=reading.value,
+        unit=reading.unit,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        dimension=reading.dimension,
+        low=low,
+        high=high,
+        display=reading.display or text,
+    )
 
 
 _UNQUALIFIED = frozenset({"date", "month", "weekday", "time", "year", "ordinal", "age"})

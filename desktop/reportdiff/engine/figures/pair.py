@@ -53,9 +53,14 @@ def pair_figures(
     b: Sequence[Found],
     idf: dict[str, float],
     linked: set[tuple[int, int]],
+    common: frozenset[str] = frozenset(),
 ) -> tuple[FigurePair, ...]:
-    """All figures of A and B as pairs: differing first, then same, then alone."""
-    candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b])]
+    """All figures of A and B as pairs: differing first, then same, then alone.
+
+    `common` holds the words the reports write in lower case: such a word
+    with a capital starts a sentence ("Flight 2417 was..."), it names no place.
+    """
+    candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b], common)]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
     candidates.sort(key=lambda c: (not c.agree, -c.evidence))
@@ -80,26 +85,47 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     return figure.paragraph, figure.start
 
 
-def _enough(c: Candidate, fa: Found, fb: Found) -> bool:
+def _enough(c: Candidate, fa: Found, fb: Found, common: frozenset[str]) -> bool:
     """Whether the evidence suffices: a "differs" must be beyond doubt."""
     if c.agree:
-        return c.evidence >= SAME_EVIDENCE
+        return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
     if c.evidence < DIFFERS_EVIDENCE:
         return False
     if fa.years != fb.years:
         return False  # "since 1997, when 228 people died": another year, another event
-    if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb):
+    if fa.past != fb.past:
+        return False  # "up from 55% four years ago" is no rival of this year's turnout
+    if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
     # Linked paragraphs add to the evidence, but a paragraph states many
     # figures, so the words right next to both figures must meet beyond the
     # counted noun: "the opposition won 70 seats" / "the ruling party won 120
     # seats" do not.
     shared = _shared_near(fa, fb)
+    event, noun = _event(fa), fa.context.noun_term
+    if event is not None and event == _event(fb) and noun == fb.context.noun_term:
+        shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
     if fa.figure.dimension == "date":
         # Reports name many dates of many events ("since 1995", "in 2022"):
-        # a date differs only when the words around both say the same event.
-        return fa.figure.unit != "month" and len(shared) >= 2
+        # a date differs only when the words around both say the same event,
+        # or both name the day of one thing ("Monday's vote" / "Tuesday's vote").
+        if fa.figure.unit == "month":
+            return False
+        return len(shared) >= 2 or _same_owner(fa, fb)
     return bool(shared)
+
+
+def _other_owner(fa: Found, fb: Found) -> bool:
+    """ "Tuesday's vote" is not the Tuesday of a sentence that names no vote."""
+    for x, y in ((fa.context, fb.context), (fb.context, fa.context)):
+        if x.bound and x.noun_term not in {t for t, _ in y.terms} | {y.noun_term}:
+            return True
+    return False
+
+
+def _same_owner(fa: Found, fb: Found) -> bool:
+    x, y = fa.context, fb.context
+    return x.bound and y.bound and x.noun_term is not None and x.noun_term == y.noun_term
 
 
 def _candidates(
@@ -204,6 +230,9 @@ _CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
 def agree_values(x: Figure, y: Figure) -> bool:
     """Whether two figures state the same value, within what their wording allows."""
     vx, vy = x.value, y.value
+    if x.dimension == "time" and None not in (x.low, x.high, y.low, y.high):
+        # Windows of what the wordings allow ("shortly after 4 a.m." / "4:17 a.m.").
+        return (x.low or 0.0) <= (y.high or 0.0) and (y.low or 0.0) <= (x.high or 0.0)
     if vx is None or vy is None or x.dimension in ("date", "time", "ordinal"):
         return vx == vy
     if x.dimension == "magnitude":
@@ -215,14 +244,61 @@ def agree_values(x: Figure, y: Figure) -> bool:
             and _near(x.low, y.low, rounding)
             and _near(x.high, y.high, rounding)
         )
+    bounds = {x.qualifier, y.qualifier} & {"more_than", "less_than"}
     if "approximate" in (x.qualifier, y.qualifier):
+        if bounds:
+            # "more than 200,000" / "about 180,000": only if the two can meet.
+            return overlap(x, y)
         return abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy))
+    if bounds == {"more_than"} and x.qualifier != y.qualifier:
+        bound, exact = (x, y) if x.qualifier == "more_than" else (y, x)
+        if not _floor(bound):
+            return _rounded_down(bound, exact)
     # "29.5%" and "29.49 percent", "18%" and "18.1%": one is the other rounded.
     step = max(resolution(x), resolution(y))
     return abs(vx - vy) <= rounding * max(abs(vx), abs(vy)) or abs(vx - vy) < step / 2
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_FLOOR = re.compile(r"(?:at\s+least|no\s+fewer|no\s+less)\b", re.IGNORECASE)
+_ROUNDING_SPAN = 0.25  # "more than 40" may stand for 43, not for 55
+
+
+def _floor(f: Figure) -> bool:
+    """ "At least 12 dead": a tally of what is confirmed, not a rounded figure."""
+    return _FLOOR.match(f.text) is not None
+
+
+def _rounded_down(bound: Figure, exact: Figure) -> bool:
+    """Whether "more than N" reads as the exact value rounded down.
+
+    "More than 40" for 43 is how news rounds; "more than 90 minutes" for two
+    and a half hours is not: the exact value must lie below the next round
+    step of the bound (50 after 40) and within a quarter above it.
+    """
+    low, value = bound.value or 0.0, exact.value or 0.0
+    step = _round_step(bound)
+    return value == low or low < value < low + min(step, _ROUNDING_SPAN * low)
+
+
+def _round_step(f: Figure) -> float:
+    """The step of the bound's last significant digit ("40" → 10, "1,500" → 100, "2.4m" → 0.1m)."""
+    value = abs(f.value or 0.0)
+    match = _DIGITS.search(f.text)
+    if match is None:
+        # Spelled out: for a count the value is the number written.
+        written = value if f.dimension == "count" else 0.0
+        decimals = ""
+    else:
+        written = float(match.group(0).replace(",", ""))
+        decimals = match.group(1) or ""
+    if written <= 0 or written != int(written):
+        return 10.0 ** -len(decimals) * value / written if written > 0 else 0.0
+    zeros, whole = 0, int(written)
+    while whole % 10 == 0:
+        whole //= 10
+        zeros += 1
+    return 10.0**zeros * value / written
 
 
 def resolution(f: Figure) -> float:
@@ -258,9 +334,9 @@ def _bounds(f: Figure) -> tuple[float, bool, float, bool]:
     return low, f.qualifier != "more_than", high, f.qualifier != "less_than"
 
 
-def _other_places(fa: Found, fb: Found) -> bool:
+def _other_places(fa: Found, fb: Found, common: frozenset[str]) -> bool:
     """Whether both figures' clauses name places, and not the same ones."""
-    places_a, places_b = fa.context.places, fb.context.places
+    places_a, places_b = fa.context.places - common, fb.context.places - common
     return bool(places_a and places_b and not places_a & places_b)
 
 

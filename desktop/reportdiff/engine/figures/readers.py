@@ -74,10 +74,20 @@ def _with_range(
     return Reading(low, unit, dimension, low=low, high=value, qualifier="range")
 
 
+_REFERENCE_NUMBERS = frozenset({"two", "three"})
+_DETERMINER = re.compile(r"\b(?:the|these|those|its|their|our|his|her)\s+$")
+
+
 def _read_count(match: re.Match[str], text: str, pre: str | None) -> Reading:
     raw = match.group("n").strip().lower()
     if raw in ("one", "a hundred") and not match.groupdict().get("scale"):
         raise ValueError("'one' is mostly a pronoun")
+    if raw in _REFERENCE_NUMBERS and _DETERMINER.search(
+        match.string, max(0, match.start("n") - 8), match.start("n")
+    ):
+        # "the two leaders", "these three countries": the writer points back
+        # at people or groups already named; no quantity is stated.
+        raise ValueError("a reference, not a count")
     value = _number(match)
     return _with_range(match, value, 1.0, "", "count")
 
