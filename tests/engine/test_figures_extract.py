@@ -277,6 +277,22 @@ PHRASES = [
     ("The train left at 14:45.", "14:45", 14.75 * 3600, "s", "exact"),
     # glued am
     ("Sirens sounded at 6am.", "6am", 6 * 3600, "s", "exact"),
+    # a time "shortly after" the hour: the words belong to the figure
+    (
+        "The tornado touched down shortly after 6 p.m.",
+        "shortly after 6 p.m.",
+        18 * 3600,
+        "s",
+        "more_than",
+    ),
+    # "just before" the hour
+    ("The dam gave way just before 11 p.m.", "just before 11 p.m.", 23 * 3600, "s", "less_than"),
+    # "around" a time
+    ("The ferry sank at around 3:10 a.m.", "around 3:10 a.m.", 3 * 3600 + 600, "s", "approximate"),
+    # --- one unit after a qualifier or "for" ---
+    ("The shaking was felt for close to a minute.", "close to a minute", 60, "s", "approximate"),
+    ("Traffic stood still for an hour.", "an hour", 3600, "s", "exact"),
+    ("Rebuilding the bridge took more than a year.", "more than a year", YEAR, "s", "more_than"),
     # --- magnitudes and measured quantities ---
     # "magnitude N"
     ("A magnitude 6.1 earthquake hit the region.", "magnitude 6.1", 6.1, "M", "exact"),
@@ -381,6 +397,11 @@ NOT_FIGURES = [
     ("The toll may 5 rise, officials said.", "may"),  # "may" is no month in lower case
     ("The march drew crowds on Main Street.", "march"),  # "march" is no month here
     ("Android 14 was released.", "14"),  # product name
+    ("The two leaders met in Geneva on Friday.", "two"),  # a reference to people named
+    ("Talks between the three countries stalled.", "three"),  # a reference to groups named
+    ("The ferry sails twice a day in summer.", "a day"),  # a rate, not a length
+    ("Subscriptions cost $4 a month.", "a month"),  # a price per month
+    ("A year ago the river burst its banks.", "A year"),  # when, not how long
 ]
 
 
@@ -425,6 +446,28 @@ NOUNS = [
 def test_noun(sentence: str, text: str, noun: str) -> None:
     found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
     assert found[text].context.noun == noun
+
+
+# (sentence, figure text, whether it is recalled from before)
+PAST = [
+    ("Turnout was 48%, down from 53% four years ago.", "53%", True),
+    ("Turnout was 48%, down from 53% four years ago.", "48%", False),
+    ("Sales rose to 2.1 million, up from 1.8 million a year earlier.", "1.8 million", True),
+    ("Inflation eased to 3.1%, compared with 4.2% last year.", "4.2%", True),
+    ("The quake killed 12 people two days ago.", "12", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "past"), PAST)
+def test_past_figures_are_marked(sentence: str, text: str, past: bool) -> None:
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found[text].past is past
+
+
+def test_a_year_in_a_clause_about_someone_is_not_the_figures_year() -> None:
+    sentence = "Mendes, who has led the union since 2015, won 57% of the vote in 2024."
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found["57%"].years == frozenset({2024})
 
 
 def test_boilerplate_states_no_figures() -> None:

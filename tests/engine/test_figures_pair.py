@@ -462,6 +462,136 @@ PAIRS = [
         "10-year-old",
         "apart",
     ),  # an age is no duration
+    # --- times on the hour are rounded statements ---
+    (
+        "The tornado touched down shortly after 6 p.m., the weather service said.",
+        "The tornado touched down at 6:20 p.m., the weather service said.",
+        "shortly after 6 p.m.",
+        "6:20 p.m.",
+        "same",
+    ),  # "shortly after" the hour allows any time within it
+    (
+        "The ferry capsized at around 3 a.m. local time.",
+        "The ferry capsized at 3:10 a.m. local time.",
+        "around 3 a.m.",
+        "3:10 a.m.",
+        "same",
+    ),  # "around" the hour allows half an hour either way
+    (
+        "The landslide buried the village just before 5 a.m.",
+        "The landslide buried the village at 5:40 a.m.",
+        "just before 5 a.m.",
+        "5:40 a.m.",
+        "differs",
+    ),  # "before 5" cannot be 5:40
+    (
+        "The blast ripped through the chemical plant at 7 a.m.",
+        "The blast ripped through the chemical plant at 7:50 a.m.",
+        "7 a.m.",
+        "7:50 a.m.",
+        "differs",
+    ),  # a bare hour allows a quarter of an hour, not fifty minutes
+    # --- "more than" a round number is the exact value rounded down ---
+    (
+        "More than 60 people were treated in hospital after the gas leak.",
+        "Sixty-four people were treated in hospital after the gas leak.",
+        "More than 60",
+        "Sixty-four",
+        "same",
+    ),  # 64 is told as "more than 60"
+    (
+        "Over 1,000 homes were flooded in the valley.",
+        "The floods swamped 1,400 homes in the valley.",
+        "Over 1,000",
+        "1,400",
+        "differs",
+    ),  # 1,400 would be "more than 1,300" or "nearly 1,500"
+    (
+        "The wildfire forced more than 100 families from their homes.",
+        "The wildfire forced 180 families from their homes.",
+        "more than 100",
+        "180",
+        "differs",
+    ),  # far above the bound
+    (
+        "At least 30 miners were trapped underground after the collapse.",
+        "The collapse trapped 34 miners underground.",
+        "At least 30",
+        "34",
+        "differs",
+    ),  # "at least" is a tally of the confirmed, not a rounding
+    # --- an approximation and a bound must be able to meet ---
+    (
+        "More than 50,000 customers lost power after the ice storm.",
+        "About 42,000 customers lost power after the ice storm.",
+        "More than 50,000",
+        "About 42,000",
+        "differs",
+    ),  # about 42,000 never reaches 50,000
+    (
+        "More than 3,000 people fled the fighting in the border town.",
+        "Around 3,200 people fled the fighting in the border town.",
+        "More than 3,000",
+        "Around 3,200",
+        "same",
+    ),  # around 3,200 may well be more than 3,000
+    # --- context that says which fact a figure states ---
+    (
+        "Turnout in the mayoral election was 48%, down from 53% four years ago.",
+        "Turnout in the mayoral election reached 51 percent, officials said.",
+        "48%",
+        "51 percent",
+        "differs",
+    ),  # this year's turnout...
+    (
+        "Turnout in the mayoral election was 48%, down from 53% four years ago.",
+        "Turnout in the mayoral election reached 51 percent, officials said.",
+        "53%",
+        "51 percent",
+        "apart",
+    ),  # ...and the last one's, recalled for comparison
+    (
+        "Mendes, who has led the union since 2015, won 57% of the delegates' votes.",
+        "Mendes won 61 percent of the delegates' votes at the congress.",
+        "57%",
+        "61 percent",
+        "differs",
+    ),  # a year in a clause about the man says nothing of his share
+    (
+        "Sunday's referendum drew long queues in the capital.",
+        "Turnout in Saturday's referendum was high, the electoral board said.",
+        "Sunday",
+        "Saturday",
+        "differs",
+    ),  # the day of one referendum
+    (
+        "Markets fell on Tuesday as traders weighed the result.",
+        "Tuesday's vote handed the opposition a clear majority.",
+        "Tuesday",
+        "Tuesday",
+        "apart",
+    ),  # the day of the vote is not the day markets fell
+    (
+        "Flight 302 was carrying 149 passengers and crew. The flight had left late.",
+        "Officials said flight SK302 had 157 passengers and crew on board.",
+        "149",
+        "157",
+        "differs",
+    ),  # "Flight" starting a sentence and the code "SK302" name no places
+    (
+        "Some 60,000 people in low-lying areas had been ordered to evacuate.",
+        "About 35,000 residents of low-lying areas were told to leave.",
+        "Some 60,000",
+        "About 35,000",
+        "differs",
+    ),  # "told to leave" is an evacuation order
+    (
+        "The power cut lasted about 20 minutes, residents said.",
+        "Residents said the power cut went on for close to an hour.",
+        "about 20 minutes",
+        "close to an hour",
+        "differs",
+    ),  # "close to an hour" states a length; what lasts is the power cut
 ]
 
 
@@ -493,7 +623,7 @@ def test_pair(text_a: str, text_b: str, fig_a: str, fig_b: str, verdict: str) ->
 
 def test_linked_paragraphs_add_evidence() -> None:
     a = parse_report("Biden and Xi talked for 90 minutes about trade and Taiwan.")
-    b = parse_report("Their phone call lasted two hours, aides of both presidents said.")
+    b = parse_report("Their phone call ended after two hours, aides of both presidents said.")
     alone = compare_figures(a, b, ())
     linked = compare_figures(a, b, (AlignedGroup(a=(0,), b=(0,), score=0.5),))
     assert _find(alone, "90 minutes", "two hours") is None
@@ -567,6 +697,62 @@ def test_what_names_the_thing_measured() -> None:
         "Washington proposed a 30-day ceasefire.", "Washington proposed a 30-day ceasefire."
     )
     assert pairs[0].what == "ceasefire duration"
+
+
+def test_a_day_of_a_thing_meets_only_that_thing() -> None:
+    pairs = _pairs(
+        "Markets fell on Tuesday as traders weighed the result.",
+        "Tuesday's vote handed the opposition a clear majority.",
+    )
+    assert _find(pairs, "Tuesday", "Tuesday") is None
+
+
+# (report A, report B, figure text in A, the `what` a reader sees)
+WHATS = [
+    ("Turnout was 62%, the election commission said.", "Turnout was 64%.", "62%", "turnout"),
+    (
+        "The governor won 52.3% of the vote in the runoff.",
+        "The governor took 49.8 percent of the vote.",
+        "52.3%",
+        "vote share",
+    ),
+    (
+        "Sunday's referendum drew long queues.",
+        "Saturday's referendum drew queues.",
+        "Sunday",
+        "day of the referendum",
+    ),
+    (
+        "The quake struck at 4:17 a.m. local time.",
+        "The quake struck at 4:40 a.m. local time.",
+        "4:17 a.m.",
+        "time of the earthquake",
+    ),
+    (
+        "The cabinet declared a 90-day state of emergency.",
+        "The cabinet declared a state of emergency for 90 days.",
+        "90-day",
+        "state of emergency duration",
+    ),
+    (
+        "The blackout lasted about 40 minutes, residents said.",
+        "Residents said the blackout lasted close to an hour.",
+        "about 40 minutes",
+        "blackout duration",
+    ),
+    (
+        "Forecasters said up to 10 inches of rain could fall.",
+        "Up to 200 millimetres of rain could fall.",
+        "up to 10 inches",
+        "rain (distance)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "fig_a", "what"), WHATS)
+def test_what_reads_as_a_noun_phrase(text_a: str, text_b: str, fig_a: str, what: str) -> None:
+    pair = next(p for p in _pairs(text_a, text_b) if p.a and p.a.text == fig_a)
+    assert pair.what == what
 
 
 def test_full_pipeline_fills_the_contract() -> None:

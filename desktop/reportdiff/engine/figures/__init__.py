@@ -9,6 +9,7 @@ units), context.py (what a figure measures) and pair.py (pairing, judging).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -29,7 +30,9 @@ def compare_figures(
     if not found_a and not found_b:
         return ()
     linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
-    return pair_figures(found_a, found_b, _idf(a, b), linked, _lower_words(a, b))
+    # Read only if two figures' clauses both name places: most comparisons never ask.
+    common = functools.cache(lambda: _lower_words(a, b))
+    return pair_figures(found_a, found_b, _idf(a, b), linked, common)
 
 
 def extract_figures(report: Report) -> tuple[Figure, ...]:

@@ -27,7 +27,7 @@ from reportdiff.engine.model import Figure
 _NEAR = 4  # content words this close to the figure weigh most
 _NEAR_WORDS = 3  # content words on each side that must meet for a "differs"
 _FAR_WEIGHT = 0.3  # the rest of the sentence may speak of other figures
-_EVENT_REACH = 8
+_EVENT_TOKENS = 12  # tokens looked at for an event word, function words included
 # Words that name what is counted although they do not end in "s".
 _NOUNY = frozenset(
     split_words(
@@ -136,8 +136,17 @@ def _noun(
         words = [run[0].word] + [t.word for t in run[1:2] if not t.word.endswith(("ing", "ed"))]
         if dim == "magnitude":
             words = words[:1]
-        return words[-1], " ".join(words)
-    head = _head(left, skip_names=False)
+        last = run[len(words) - 1]
+        rest = [t for t in right if t.start >= last.end]
+        of = _of_phrase(folded, last.end, rest) if len(words) == 1 else None
+        phrase = " ".join(words) + (f" of {of}" if of else "")  # "state of emergency"
+        return words[-1], phrase
+    if dim != "magnitude" and (whole := _of_phrase(folded, figure.end, right)):
+        return whole, whole  # "15 inches of rain"
+    # "the shaking lasted about 40 seconds", "was felt for close to a minute":
+    # what lasts is the subject, past the verb of lasting.
+    duration = dim == "duration"
+    head = _head(left, skip_names=duration, skip=_LASTING if duration else frozenset())
     return head, head or ""
 
 
@@ -168,15 +177,26 @@ def _of_phrase(folded: str, end: int, right: list[Token]) -> str | None:
         return None
     words = [t for t in right[1:4] if is_content(t.word) and t.word not in _NUMBER_WORDS]
     plain = [t for t in words if not t.capital]
-    return (plain or words)[0].word if words else None
+    return (plain or words)[0].word.rstrip("'’") if words else None
 
 
-def _head(tokens: list[Token], *, skip_names: bool) -> str | None:
+_LASTING = frozenset(
+    split_words(
+        """last lasted lasting lasts felt took take takes continued continue went go going
+        ran run runs stretched persisted raged"""
+    )
+)
+
+
+def _head(
+    tokens: list[Token], *, skip_names: bool, skip: frozenset[str] = frozenset()
+) -> str | None:
     """The nearest meaningful word on one side ("toll" in "the toll rose to 15")."""
     for token in tokens[:8]:
         if token.word in _CONJUNCTIONS:
             return None  # the head of another clause says nothing of this figure
-        if token.word in LINKING_VERBS or token.word in _TIME_WORDS or not is_content(token.word):
+        word = token.word
+        if word in LINKING_VERBS or word in _TIME_WORDS or word in skip or not is_content(word):
             continue
         if token.word in _NUMBER_WORDS or (skip_names and token.capital):
             continue
@@ -193,17 +213,37 @@ def _event(folded: str, left: list[Token], right: list[Token]) -> str | None:
     best: tuple[int, str] | None = None
     for side in (left, right):
         distance, previous = 0, None
-        for token in side[:_EVENT_REACH]:
+        # Distance in content words: "people in coastal counties had been
+        # ordered to evacuate" puts the event five words away, not nine.
+        for k, token in enumerate(side[:_EVENT_TOKENS]):
             if previous is not None and _clause_break(folded, previous, token):
                 distance += 4
-            cls = term(token.word)
+            if distance > _EVENT_MAX or (best is not None and distance >= best[0]):
+                break  # farther on, nothing can come nearer
+            cls = _order_to_leave(side, k) or term(token.word)
             if cls in EVENT_CLASSES:
                 if best is None or distance < best[0]:
                     best = (distance, cls)
                 break
-            distance += 1
+            distance += is_content(token.word)
             previous = token
     return best[1] if best and best[0] <= _EVENT_MAX else None
+
+
+_ORDER_VERBS = frozenset(split_words("ordered told urged asked forced advised instructed"))
+_LEAVE = frozenset(split_words("leave leaving quit"))
+
+
+def _order_to_leave(side: list[Token], k: int) -> str | None:
+    """ "told to leave", "ordered to leave": an evacuation, in either reading direction."""
+    word = side[k].word
+    if word not in _LEAVE:
+        return None
+    for step in (1, -1):
+        to, verb = k + step, k + 2 * step
+        if 0 <= verb < len(side) and side[to].word == "to" and side[verb].word in _ORDER_VERBS:
+            return "@displaced"
+    return None
 
 
 def _clause_break(folded: str, a: Token, b: Token) -> bool:
@@ -214,7 +254,10 @@ def _clause_break(folded: str, a: Token, b: Token) -> bool:
 
 # "late on Friday", "Sunday night": words that say when, not what happened.
 _TIME_WORDS = frozenset(
-    split_words("early late mid night morning evening afternoon midnight local time day week")
+    split_words(
+        "early late mid night morning evening afternoon midnight local time day week dawn dusk "
+        "noon midday daybreak"
+    )
 )
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "plus", "as"})
 _EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is another's
@@ -244,6 +287,8 @@ def _names(folded: str, side: list[Token]) -> frozenset[str]:
             break
         if not token.capital or not is_content(token.word) or token.word in _CALENDAR:
             continue
+        if folded[token.end : token.end + 1].isdigit():
+            continue  # "DLA2417", "MH17": a code, not a place
         # A capital at a sentence's start proves nothing for "Officials said".
         if not (_sentence_initial(folded, token) and _plural(token.word)):
             names.add(token.word)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportdiff.engine.figures.extract import Found
-from reportdiff.engine.figures.words import EVENT_CLASSES, GENERIC_NOUNS, term
+from reportdiff.engine.figures.words import EVENT_CLASSES, GENERIC_NOUNS, split_words, term
 from reportdiff.engine.model import Figure, FigurePair
 
 SAME_EVIDENCE = 0.2
@@ -53,11 +53,11 @@ def pair_figures(
     b: Sequence[Found],
     idf: dict[str, float],
     linked: set[tuple[int, int]],
-    common: frozenset[str] = frozenset(),
+    common: Callable[[], frozenset[str]] = frozenset,
 ) -> tuple[FigurePair, ...]:
     """All figures of A and B as pairs: differing first, then same, then alone.
 
-    `common` holds the words the reports write in lower case: such a word
+    `common()` gives the words the reports write in lower case: such a word
     with a capital starts a sentence ("Flight 2417 was..."), it names no place.
     """
     candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b], common)]
@@ -85,7 +85,7 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     return figure.paragraph, figure.start
 
 
-def _enough(c: Candidate, fa: Found, fb: Found, common: frozenset[str]) -> bool:
+def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
     """Whether the evidence suffices: a "differs" must be beyond doubt."""
     if c.agree:
         return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
@@ -334,9 +334,12 @@ def _bounds(f: Figure) -> tuple[float, bool, float, bool]:
     return low, f.qualifier != "more_than", high, f.qualifier != "less_than"
 
 
-def _other_places(fa: Found, fb: Found, common: frozenset[str]) -> bool:
+def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
     """Whether both figures' clauses name places, and not the same ones."""
-    places_a, places_b = fa.context.places - common, fb.context.places - common
+    places_a, places_b = fa.context.places, fb.context.places
+    if not (places_a and places_b):
+        return False
+    places_a, places_b = places_a - common(), places_b - common()
     return bool(places_a and places_b and not places_a & places_b)
 
 
@@ -400,14 +403,17 @@ def describe(*founds: Found) -> str:
     dimension = best.figure.dimension
     if dimension == "count":
         return _count_what(founds, phrase)
+    if dimension in ("date", "time"):
+        return _when_what(founds)
+    if dimension == "percent":
+        return _share_what(founds, phrase)
+    if not _noun_like(phrase):
+        phrase = ""
     templates = {
         "duration": "{} duration",
         "money": "{} amount",
-        "date": "date: {}",
-        "time": "time: {}",
         "magnitude": "{} magnitude",
         "age": "age of {}",
-        "percent": "{}",
         "percentage_points": "{} (points)",
         "length": "{} (distance)",
         "speed": "{} (speed)",
@@ -419,6 +425,78 @@ def describe(*founds: Found) -> str:
     if not phrase:
         return dimension.replace("_", " ")
     return templates.get(dimension, "{} (" + dimension + ")").format(phrase)
+
+
+# Irregular verbs news puts next to figures; a label must be a noun phrase.
+_VERBS = frozenset(
+    split_words(
+        """took won got came fell rose said made gave put left held hit saw drew ran stood
+        told found felt kept lost paid sent set spent went struck"""
+    )
+)
+# Events a day or a time is the day or time of ("day of the vote").
+_WHEN_LABELS = {
+    "@quake": "earthquake",
+    "@aftershock": "aftershock",
+    "@storm": "storm",
+    "@landfall": "landfall",
+    "@vote": "vote",
+    "@fire": "fire",
+}
+# Heads of these classes name the event themselves ("day of the call"), though
+# their verbs ("spoke", "suspended") say too little to label a day from afar.
+_WHEN_HEADS = frozenset(_WHEN_LABELS) | {"@talk", "@truce", "@plane"}
+_ADJECTIVE_ENDINGS = ("al", "ic", "ern", "ous", "ive", "ful", "less", "ian", "ese")
+_WHEN_WORDS = {"weekday": "day", "year": "year", "month": "month", "year-month": "month"}
+_VOTE_WORDS = frozenset({"@vote", "election", "electoral", "@seat"})
+
+
+def _noun_like(phrase: str) -> bool:
+    """Whether a label reads as a noun ("ceasefire"), not a verb or adverb ("took", "shortly")."""
+    last = phrase.split()[-1] if phrase else ""
+    return bool(last) and last not in _VERBS and not last.endswith(("ly", "ed", "'s", "’s"))
+
+
+def _plain_noun(word: str) -> bool:
+    """A head that reads as a noun: not a verb form, an adverb or a common adjective."""
+    return _noun_like(word) and not word.endswith(("ing", "s", *_ADJECTIVE_ENDINGS))
+
+
+def _when_what(founds: Sequence[Found]) -> str:
+    """ "day of the vote", "time of the earthquake", "date of the runoff"."""
+    figure = founds[0].figure
+    kind = "time" if figure.dimension == "time" else _WHEN_WORDS.get(figure.unit, "date")
+    owner = next((f.context.noun for f in founds if f.context.bound), None)
+    if owner:
+        return f"{kind} of the {owner}"
+    heads = [f.context.noun for f in founds if f.context.noun]
+    for head in heads:
+        if term(head) in _WHEN_HEADS and _noun_like(head) and not head.endswith("ing"):
+            return f"{kind} of the {head}"
+    for level in ("near", "terms"):
+        for found in founds:
+            terms = found.context.near if level == "near" else {t for t, _ in found.context.terms}
+            label = next((_WHEN_LABELS[t] for t in sorted(terms) if t in _WHEN_LABELS), None)
+            if label:
+                return f"{kind} of the {label}"
+        if level == "near" and kind != "time":  # "time of the plant" names no event
+            plain = next((h for h in heads if _plain_noun(h)), None)
+            if plain:
+                return f"{kind} of the {plain}"
+    return kind
+
+
+def _share_what(founds: Sequence[Found], phrase: str) -> str:
+    """ "turnout", "vote share", "share of territory"."""
+    near = set().union(*(f.context.near for f in founds))
+    terms = near | {t for f in founds for t, _ in f.context.terms}
+    if "@turnout" in near:
+        return "turnout"
+    if phrase.startswith("share of "):
+        return "vote share" if term(phrase.removeprefix("share of ")) == "@vote" else phrase
+    if terms & _VOTE_WORDS and "@turnout" not in terms:
+        return "vote share"
+    return phrase if _noun_like(phrase) else "share"
 
 
 def _count_what(founds: Sequence[Found], phrase: str) -> str:

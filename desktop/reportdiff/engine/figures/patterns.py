@@ -107,6 +107,13 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("half",),
         rf"(?:half\s+an?\s+(?P<u1>{_DUR})|an?\s+(?P<u2>{_DUR})\s+and\s+a\s+half)\b",
     ),
+    # "close to a minute", "for an hour": one unit, when a qualifier or "for" says so.
+    # ("a second" is mostly an ordinal: "for a second day").
+    (
+        "single",
+        ("half",),
+        r"an?\s+(?P<unit>minute|hour|day|week|month|year|decade)\b(?!\s*-|\s+and\s+a\s+half)",
+    ),
     ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s*-\s*(?P<unit>{_DUR})\b(?!\s*-\s*old)"),
     ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s+(?P<unit>{_DUR})s?\b(?!\s*-?\s*old)"),
     (

@@ -107,6 +107,23 @@ def _read_half(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return Reading(value, "s", "duration")
 
 
+_ONE_UNIT_BEFORE = re.compile(
+    r"\b(?:for|lasted|lasting|took|more\s+than|over|at\s+least|about|around|nearly|almost"
+    r"|roughly|close\s+to|less\s+than|under|up\s+to|just\s+over|just\s+under|barely)\s+$"
+)
+
+
+def _read_single(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    # "a minute" states a length only after "for" or a qualifier: "$3 a month",
+    # "twice a day" and "a year ago" state none.
+    start = match.start()
+    if not _ONE_UNIT_BEFORE.search(match.string, max(0, start - 16), start):
+        raise ValueError("no length stated")
+    unit = unit_of(match.group("unit"))
+    assert unit is not None
+    return Reading(unit.factor, "s", "duration")
+
+
 def _read_percent(match: re.Match[str], text: str, pre: str | None) -> Reading:
     points = "point" in match.group(0)
     unit, dimension = ("pp", "percentage_points") if points else ("%", "percent")
@@ -220,6 +237,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "count": _read_count,
     "duration": _read_duration,
     "half": _read_half,
+    "single": _read_single,
     "percent": _read_percent,
     "money": _read_money,
     "measure": _read_measure,
