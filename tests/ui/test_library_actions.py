@@ -148,8 +148,12 @@ def test_edit_details(qtbot: Any, window: Any, library: Any, seed_id: Any) -> No
         dialog.accept()
 
     QTimer.singleShot(0, fill)
+    table = window.library_pane.table
+    assert table.isColumnHidden(1)  # no seed names its outlet: no empty column
     window.actions_by_name["edit_details"].trigger()
     assert library.article(target).outlet == "The Daily Example"
+    assert not table.isColumnHidden(1)
+    assert table.isColumnHidden(2)  # still no date anywhere
 
 
 def test_move_to_a_new_event(

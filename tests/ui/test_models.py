@@ -94,3 +94,17 @@ def test_figures_panel_sorts_by_what(qtbot: Any) -> None:
         for r in range(len(comparison.figures))
     ]
     assert whats == sorted(whats)
+
+
+def test_figures_panel_shows_values_and_status_whole(qtbot: Any) -> None:
+    panel = FiguresPanel()
+    qtbot.addWidget(panel)
+    panel.set_comparison(seed_comparison())
+    panel.resize(panel.sizeHint())
+    panel.show()
+    qtbot.waitExposed(panel)
+    metrics = panel.table.fontMetrics()
+    header = panel.table.horizontalHeader()
+    for text, column in (("differs", 3), ("B only", 3), ("two and a half", 1), ("more than 90", 2)):
+        assert metrics.horizontalAdvance(text) < header.sectionSize(column), text
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("phone call")

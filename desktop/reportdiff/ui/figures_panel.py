@@ -93,10 +93,11 @@ def _display(pair: FigurePair, column: int) -> str | None:
 
 def _sort_key(pair: FigurePair, row: int, column: int) -> str:
     # Strings keep the proxy's comparison simple; ties keep the engine's order.
+    # The separator sorts below every printable character: "day" before "day of".
     rank = STATUS_RANK.get(pair.status, 9)
     if column == 3:
-        return f"{rank}:{row:06d}"
-    return f"{(_display(pair, column) or '').casefold()}:{rank}:{row:06d}"
+        return f"{rank}\x01{row:06d}"
+    return f"{(_display(pair, column) or '').casefold()}\x01{rank}\x01{row:06d}"
 
 
 class FiguresPanel(QWidget):
@@ -105,8 +106,11 @@ class FiguresPanel(QWidget):
     figure_activated = Signal(int)
 
     def sizeHint(self) -> QSize:
-        # The dock's first width (before the user or saved settings change it).
-        return QSize(320, 600)
+        # The dock's first width (before the user or saved settings change it):
+        # the fixed columns whole and a "What" column as wide as a value.
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(column) for column in (1, 2, 2, 3))
+        return QSize(fixed + self.table.verticalScrollBar().sizeHint().width() + 8, 600)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,9 +129,17 @@ class FiguresPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # "What" takes what the values and the status leave: those are short and
+        # must show whole ("more than 90 minutes", "differs").
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((96, 76, 76)):
+        metrics = self.table.fontMetrics()
+        value_width = metrics.horizontalAdvance("more than 90 min") + 12
+        status_width = max(
+            metrics.horizontalAdvance(text) for text in ("differs", "A only", "Status")
+        )
+        for column, width in ((1, value_width), (2, value_width), (3, status_width + 24)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)

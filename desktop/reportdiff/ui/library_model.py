@@ -92,6 +92,12 @@ class LibraryModel(ColumnsTableModel):
                 return row
         return None
 
+    def empty_columns(self) -> set[int]:
+        """The detail columns (outlet, date) no loaded report fills."""
+        return {
+            column for column in (1, 2) if not any(_cell(summary, column) for summary in self._rows)
+        }
+
     def summary(self, row: int) -> Summary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

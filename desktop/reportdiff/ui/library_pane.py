@@ -54,7 +54,7 @@ class LibraryPane(QWidget):
 
     def sizeHint(self) -> QSize:
         # The dock's first width (before the user or saved settings change it).
-        return QSize(340, 600)
+        return QSize(30 * self.fontMetrics().horizontalAdvance("M"), 600)
 
     def __init__(self, source: LibrarySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +73,7 @@ class LibraryPane(QWidget):
         self.events_list.currentItemChanged.connect(lambda *_: self._apply_filter())
         self.model = LibraryModel(source, self)
         self.table = self._make_table()
+        self._hide_empty_columns()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.events_list)
         splitter.addWidget(self.table)
@@ -100,11 +101,26 @@ class LibraryPane(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 80), (3, 52)):
+        # Details take only what their usual contents need, so the title has room.
+        metrics = table.fontMetrics()
+        widths = (
+            (1, metrics.horizontalAdvance("The Outlet") + 12),
+            (2, metrics.horizontalAdvance("2025-03-18") + 12),
+            (3, metrics.horizontalAdvance("10,000") + 16),
+        )
+        for column, width in widths:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
         table.activated.connect(self._on_activated)
+        # Outlet and date columns nobody filled in take no room from the titles.
+        self.model.modelReset.connect(self._hide_empty_columns)
+        self.model.rowsInserted.connect(self._hide_empty_columns)
         return table
+
+    def _hide_empty_columns(self) -> None:
+        empty = self.model.empty_columns()
+        for column in (1, 2):
+            self.table.setColumnHidden(column, column in empty)
 
     def add_actions(self, actions: list[QAction]) -> None:
         """Actions offered in the reports' context menu."""
