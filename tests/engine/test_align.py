@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff.engine import parse_report
 from reportdiff.engine.align import align
@@ -162,6 +164,67 @@ def test_boilerplate_takes_no_part() -> None:
 
 def test_identical_reports_link_one_to_one() -> None:
     text = (DATA / "quake_a.txt").read_text(encoding="utf-8")
+    report = parse_report(text)
+    groups = align(report, report)
+    content = [p.index for p in report.content_paragraphs()]
+    assert sorted((g.a, g.b) for g in groups) == [((i,), (i,)) for i in content]
+
+
+IDENTICAL_CASES = [
+    # a one-word headline against the same word: too little evidence for the
+    # scoring, yet the same paragraph
+    (
+        "Ceasefire\n\nThe quake hit Chile on Monday.",
+        "Ceasefire\n\nFloods closed roads in Peru.",
+        0,
+        0,
+    ),
+    # a two-word paragraph in the body, in another place on the other side
+    (
+        "Rescuers searched the rubble overnight.\nAftershocks continue",
+        "Aftershocks continue\nThe port of Iquique reopened on Tuesday.",
+        1,
+        0,
+    ),
+    # quote and dash styles, case and spacing do not make two texts different
+    ("Storm “Ida” — live", 'storm  "Ida" - LIVE', 0, 0),
+    # a paragraph of no words at all (a divider) faces its twin
+    ("Quake in Chile\n***\nPower cut to 200,000 homes.", "***\nSchools closed in Lima.", 1, 0),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "i", "j"), IDENTICAL_CASES)
+def test_identical_paragraphs_link_whatever_their_length(
+    text_a: str, text_b: str, i: int, j: int
+) -> None:
+    groups = align(parse_report(text_a), parse_report(text_b))
+    group = next(g for g in groups if i in g.a)
+    assert group.a == (i,)
+    assert group.b == (j,)
+    assert group.score == 1.0
+
+
+def test_identical_text_repeated_pairs_in_order() -> None:
+    # a line repeated on both sides pairs first with first, second with second
+    a = parse_report("Breaking\nThe dam held.\nBreaking\nThe river fell.")
+    b = parse_report("Breaking\nThe river fell.\nBreaking\nThe dam held.")
+    links = {(i, j) for g in align(a, b) for i in g.a for j in g.b}
+    assert {(0, 0), (2, 2), (1, 3), (3, 1)} <= links
+
+
+@settings(deadline=None, max_examples=100)
+@given(
+    st.lists(
+        st.sampled_from(["Quake", "Chile", "“No”", "—", "12", "Power cut.", "Ida live", "ok"]),
+        min_size=1,
+        max_size=6,
+    ).map(" ".join),
+    st.integers(min_value=1, max_value=8),
+)
+def test_report_against_itself_leaves_nothing_alone(line: str, count: int) -> None:
+    # comparing a text with itself links every paragraph with its twin, the
+    # shortest ones too (a user saw "only in A/B" for one-word paragraphs)
+    text = "\n".join(f"{line} {n}" if n % 3 else line for n in range(count))
     report = parse_report(text)
     groups = align(report, report)
     content = [p.index for p in report.content_paragraphs()]

@@ -8,7 +8,9 @@ worth of facts with another is related even when the rest differs. A score
 built on too little shared weight (two common words) is scaled down, and a
 number only one side gives weighs as a plain word (reports disagree on figures).
 
-The links are then chosen globally above a threshold, best pair first (but the
+Paragraphs whose text is the same on both sides (case, quote and dash styles
+and spacing aside) link first with score 1, however short. The other links are
+then chosen globally above a threshold, best pair first (but the
 two ledes before all others: news tells the main fact first). A pair of free
 paragraphs forms a group, and a free paragraph may join a one-to-one group when
 it scores nearly as well as that group's link and rests on another sentence of
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportdiff.engine.model import AlignedGroup, Paragraph, Report
-from reportdiff.engine.text import STOPWORDS, WORD_RE, stem, strip_accents
+from reportdiff.engine.text import STOPWORDS, WORD_RE, fold, stem, strip_accents
 
 # Numbers pin down a fact and weigh more. Names get no boost: in reports of
 # one event the names (the leaders, the town, the storm) are everywhere, and
@@ -87,14 +89,19 @@ def align(a: Report, b: Report) -> tuple[AlignedGroup, ...]:
 
     Boilerplate paragraphs take no part and appear in no group; every other
     paragraph appears in exactly one group (linked, or alone on its side).
+    Paragraphs whose text is the same on both sides link first, whatever their
+    length.
     """
-    pa, pb = a.content_paragraphs(), b.content_paragraphs()
-    terms = {id(p): [_terms(s) for s in _sentence_texts(p)] for p in (*pa, *pb)}
+    content_a, content_b = a.content_paragraphs(), b.content_paragraphs()
+    terms = {id(p): [_terms(s) for s in _sentence_texts(p)] for p in (*content_a, *content_b)}
     sentences = [{t for t, _ in s} for s_list in terms.values() for s in s_list]
     idf = _idf(sentences)
     evidence = _EVIDENCE_WORDS * math.log(1.0 + len(sentences))
+    links = _identical_links(content_a, content_b)
+    linked_a, linked_b = {i for i, _ in links}, {j for _, j in links}
+    pa = tuple(p for p in content_a if p.index not in linked_a)
+    pb = tuple(p for p in content_b if p.index not in linked_b)
     head_a, head_b = _headline(pa), _headline(pb)
-    links: dict[tuple[int, int], float] = {}
     if head_a is not None and head_b is not None:
         # Two headlines both name the event: they face each other, and neither
         # competes with body paragraphs (a headline matches half of any report).
@@ -106,20 +113,55 @@ def align(a: Report, b: Report) -> tuple[AlignedGroup, ...]:
     ua = [_unit(p, terms[id(p)], idf, evidence) for p in pa]
     ub = [_unit(p, terms[id(p)], idf, evidence) for p in pb]
     scores = _score_candidates(ua, ub)
-    ledes = _ledes(pa, pb, ua, ub, scores)
+    ledes = _ledes(_lede(content_a), _lede(content_b), ua, ub, scores)
     links.update(_choose_links(scores, lead=ledes))
-    a_ids = [p.index for p in a.content_paragraphs()]
-    b_ids = [p.index for p in b.content_paragraphs()]
-    return _groups(links, a_ids, b_ids)
+    return _groups(links, [p.index for p in content_a], [p.index for p in content_b])
+
+
+def _identical_links(
+    pa: tuple[Paragraph, ...], pb: tuple[Paragraph, ...]
+) -> dict[tuple[int, int], float]:
+    """Links of score 1 between paragraphs whose matching keys are equal.
+
+    However short: a one-word headline facing the same word is the same
+    paragraph, though the scoring below would find too little evidence in it.
+    A text repeated on one side pairs with its repeats on the other in order.
+    """
+    # Only paragraphs with a word count the other side also has can be equal:
+    # the (slower) folded keys are made for those alone.
+    size_a = {p.index: len(p.text.split()) for p in pa}
+    size_b = {p.index: len(p.text.split()) for p in pb}
+    shared_sizes = set(size_a.values()) & set(size_b.values())
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for p in pb:
+        if size_b[p.index] in shared_sizes:
+            by_key[_identity_key(p.text)].append(p.index)
+    candidates_a = [p for p in pa if size_a[p.index] in shared_sizes]
+    links: dict[tuple[int, int], float] = {}
+    for p in candidates_a:
+        key = _identity_key(p.text)
+        same = by_key.get(key)
+        if key and same:
+            links[p.index, same.pop(0)] = 1.0
+    return links
+
+
+def _identity_key(text: str) -> str:
+    """The text with case, quote and dash styles and whitespace runs folded."""
+    return " ".join(fold(text).split())
 
 
 def _headline(paragraphs: tuple[Paragraph, ...]) -> Paragraph | None:
     return next((p for p in paragraphs if p.kind == "headline"), None)
 
 
+def _lede(paragraphs: tuple[Paragraph, ...]) -> Paragraph | None:
+    return next((p for p in paragraphs if p.kind == "body"), None)
+
+
 def _ledes(
-    pa: tuple[Paragraph, ...],
-    pb: tuple[Paragraph, ...],
+    lede_a: Paragraph | None,
+    lede_b: Paragraph | None,
     ua: list[_Unit],
     ub: list[_Unit],
     scores: dict[tuple[int, int], _Score],
@@ -128,10 +170,11 @@ def _ledes(
 
     News puts the main fact first (inverted pyramid), so the two ledes face
     each other even when one of them scores a little higher elsewhere: it is
-    the first link taken, and may still gain a second partner.
+    the first link taken, and may still gain a second partner. A lede already
+    linked (identical to a paragraph of the other side) leaves no such pair.
     """
-    la = next((u for u, p in zip(ua, pa, strict=True) if p.kind == "body"), None)
-    lb = next((u for u, p in zip(ub, pb, strict=True) if p.kind == "body"), None)
+    la = next((u for u in ua if lede_a is not None and u.index == lede_a.index), None)
+    lb = next((u for u in ub if lede_b is not None and u.index == lede_b.index), None)
     if la is None or lb is None:
         return None
     pair = (la.index, lb.index)
