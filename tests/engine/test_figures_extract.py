@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportdiff.engine.figures import extract_figures
+from reportdiff.engine.figures import display_value, extract_figures
 from reportdiff.engine.figures.extract import extract_paragraph
 from reportdiff.engine.model import Figure, Paragraph, Report
 
@@ -362,7 +362,79 @@ PHRASES = [
     ("A man aged 45 was arrested.", "aged 45", 45, "year", "exact"),
     # "N years old"
     ("The victim, 34 years old, was a nurse.", "34 years old", 34, "year", "exact"),
+    # an age set off by commas after a name is an age, not a count of 58 things
+    ("said Rosa Quispe, 58, who ran into the street.", "58", 58, "year", "exact"),
+    # ...or after a person, before "of <town>"
+    ("The driver, 54, of Leeds, was arrested at the scene.", "54", 54, "year", "exact"),
+    # ...or in brackets, as British papers write it
+    ("Dennis Holt (71) was pulled from the water alive.", "71", 71, "year", "exact"),
+    # --- bounds keep the contract's names; inclusiveness is kept inside (qualifiers.py) ---
+    ("As many as 5,000 homes may be flooded.", "As many as 5,000", 5000, "", "less_than"),
+    ("No fewer than 8 ministers resigned.", "No fewer than 8", 8, "", "more_than"),
+    ("Below 30 patients remain in intensive care.", "Below 30", 30, "", "less_than"),
 ]
+
+# (sentence, figure text, the qualifier as worded: inclusive or not)
+BOUNDS = [
+    ("At least 12 people were killed in the fire.", "At least 12", "at_least"),
+    ("More than 12 people were killed in the fire.", "More than 12", "more_than"),
+    ("Fewer than 10 people were injured in the crash.", "Fewer than 10", "less_than"),
+    ("Up to 300 people were evacuated from the village.", "Up to 300", "at_most"),
+    ("Under 40 votes separated the two candidates.", "Under 40", "less_than"),
+    ("No more than 20 lawmakers are expected to defect.", "No more than 20", "at_most"),
+    ("Some 300 firefighters battled the blaze.", "Some 300", "approximate"),
+    ("Rescuers pulled 23 survivors from the rubble.", "23", "exact"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "said"), BOUNDS)
+def test_bound_is_inclusive_or_not(sentence: str, text: str, said: str) -> None:
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found[text].said == said
+
+
+# (sentence, figure text) — numbers that are ages or other things, never counts
+NOT_COUNTS = [
+    ("Vederi, 47, a former deputy governor, campaigned on the euro.", "47"),  # name, age,
+    ("The suspect, 19, was charged with arson on Friday.", "19"),  # person, age,
+    ("A 54-year-old man was arrested after the attack.", "54-year-old"),  # compound age
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_COUNTS)
+def test_ages_are_not_counts(sentence: str, text: str) -> None:
+    by_text = {f.text: f for f in figures_of(sentence)}
+    assert by_text[text].dimension == "age"
+
+
+# (sentence, figure text, the event its label names, or None)
+EVENTS = [
+    ("The body's 12 members voted to approve the budget.", "12", None),  # possessive "body's"
+    ("The governing body said 12 members had resigned.", "12", None),  # "body" owns no count
+    ("Police found a body by the river, and 12 members of the search team joined.", "12", None),
+    ("The union's 4,000 members walked out after the deaths of two workers.", "4,000", None),
+    ("The union's 4,000 members walked out after the deaths of two workers.", "two", "@death"),
+    ("Parliament's 150 members observed a minute of silence for the dead.", "150", None),
+    ("The club's 300 members mourned the death of its founder.", "300", None),
+    ("Rescuers said 15 people were killed when the dam burst.", "15", "@death"),  # not rescued
+    ("The storm left four dead and 200,000 without power.", "200,000", None),
+    ("Twelve miners were trapped and 3 died in the collapse.", "Twelve", None),
+    ("Twelve miners were trapped and 3 died in the collapse.", "3", "@death"),
+    ("The fire killed 12 people and destroyed 40 homes.", "40", None),
+    ("The crash killed 7 of the 170 people on board.", "170", None),
+    ("The death toll rose to 12 on Tuesday.", "12", "@death"),  # toll + linking verb
+    ("The quake killed at least 12 people and injured 140.", "140", "@injury"),
+    ("Firefighters recovered the bodies of 12 victims.", "12", "@death"),
+    ("Twelve people lost their lives when the bus overturned.", "Twelve", "@death"),
+    ("About 35,000 residents of low-lying areas were told to leave.", "About 35,000", "@displaced"),
+    ("Russia would release 23 soldiers with serious injuries.", "23", "@injury"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "event"), EVENTS)
+def test_event_words_govern_only_their_figure(sentence: str, text: str, event: str | None) -> None:
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found[text].context.event == event
 
 
 @pytest.mark.parametrize(("sentence", "text", "value", "unit", "qualifier"), PHRASES)
@@ -539,3 +611,37 @@ def test_engine_import_leaves_figure_machinery_unloaded() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
+
+
+# (sentence, figure text, the value as a view shows it) — display.display_value
+DISPLAYS = [
+    ("The leaders spoke for more than 90 minutes.", "more than 90 minutes", "1 h 30 min"),
+    ("They held a two and a half hours phone call.", "two and a half hours", "2 h 30 min"),
+    ("The shaking lasted about 40 seconds.", "about 40 seconds", "40 s"),
+    ("Washington proposed a 30-day ceasefire.", "30-day", "30 days"),
+    ("It is the first truce in the three-year war.", "three-year", "3 years"),
+    ("The curfew will last 1.5 days.", "1.5 days", "1 day 12 h"),
+    ("Insured losses reached $3.2 billion.", "$3.2 billion", "3.2 billion USD"),
+    ("The city has 2.4 million residents.", "2.4 million", "2.4 million"),
+    ("Nearly 1,500 homes lost power.", "Nearly 1,500", "1,500"),
+    ("The quake struck 35 kilometres below the surface.", "35 kilometres", "35 km"),
+    ("Turnout was 62.4%, the commission said.", "62.4%", "62.4%"),
+    ("The runoff is set for Nov. 24.", "Nov. 24", "24 November"),
+    ("Between 10 and 15 people were hurt.", "Between 10 and 15", "10 to 15"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "shown"), DISPLAYS)
+def test_values_are_shown_in_words(sentence: str, text: str, shown: str) -> None:
+    by_text = {f.text: f for f in figures_of(sentence)}
+    assert display_value(by_text[text]) == shown
+
+
+def test_display_needs_no_figure_machinery() -> None:
+    # Views import display_value at start-up; extraction loads with the first comparison.
+    code = (
+        "import sys; from reportdiff.engine.figures import display_value; "
+        "print('reportdiff.engine.figures.extract' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False"]

@@ -592,6 +592,113 @@ PAIRS = [
         "close to an hour",
         "differs",
     ),  # "close to an hour" states a length; what lasts is the power cut
+    # --- bounds against the value they name (qualifiers.py) ---
+    (
+        "Fewer than 10 people were injured when the bus overturned on the motorway.",
+        "The bus overturned on the motorway, injuring 10 people.",
+        "Fewer than 10",
+        "10",
+        "differs",
+    ),  # "fewer than 10" excludes 10
+    (
+        "Less than 50 homes were left standing after the tornado.",
+        "After the tornado, 50 homes were left standing.",
+        "Less than 50",
+        "50",
+        "differs",
+    ),  # "less than" excludes the value too
+    (
+        "Police arrested more than 20 people after the protest turned violent.",
+        "Police arrested 20 people after the protest turned violent.",
+        "more than 20",
+        "20",
+        "differs",
+    ),  # "more than 20" excludes 20
+    (
+        "Up to 300 people were evacuated from the village below the dam.",
+        "300 people were evacuated from the village below the dam.",
+        "Up to 300",
+        "300",
+        "same",
+    ),  # "up to 300" includes 300
+    (
+        "The landslide damaged as many as 5,000 homes in the district.",
+        "The landslide damaged 5,000 homes in the district.",
+        "as many as 5,000",
+        "5,000",
+        "same",
+    ),  # "as many as" is an inclusive ceiling
+    (
+        "At least 140 people were injured in the stadium crush.",
+        "The stadium crush injured 140 people.",
+        "At least 140",
+        "140",
+        "same",
+    ),  # "at least 140" includes 140
+    (
+        "At least 12 people died in the warehouse fire.",
+        "The warehouse fire killed 15 people.",
+        "At least 12",
+        "15",
+        "differs",
+    ),  # ...but the confirmed tally of 12 is not 15
+    (
+        "The recount left the two candidates under 40 votes apart.",
+        "The recount left the two candidates 38 votes apart.",
+        "under 40",
+        "38",
+        "same",
+    ),  # 38 rounded up is told as "under 40"
+    (
+        "More than 10 ministers backed the motion in the cabinet vote.",
+        "Fewer than 10 ministers backed the motion in the cabinet vote.",
+        "More than 10",
+        "Fewer than 10",
+        "differs",
+    ),  # bounds pointing opposite ways never agree
+    # --- ages: of a person, and of the same person ---
+    (
+        "A 54-year-old man was arrested after the stabbing in the market.",
+        "Police said 54 people were questioned after the stabbing in the market.",
+        "54-year-old",
+        "54",
+        "apart",
+    ),  # an age is no count of people
+    (
+        "The driver, 54, of Leeds, was arrested after the crash on the A64.",
+        "Police said 54 vehicles were damaged in the crash on the A64.",
+        "54",
+        "54",
+        "apart",
+    ),  # an age set off by commas is no count either
+    (
+        "The driver, aged 54, was arrested after the crash on the A64.",
+        "The driver, 56, of Leeds, was arrested after the crash on the A64.",
+        "aged 54",
+        "56",
+        "differs",
+    ),  # the same driver, two ages
+    (
+        "The driver, aged 54, was arrested. A passenger, 31, was treated in hospital.",
+        "A 31-year-old passenger was treated in hospital after the crash.",
+        "aged 54",
+        "31-year-old",
+        "apart",
+    ),  # the driver's age is not the passenger's
+    (
+        "A 71-year-old man died when a tree fell on his car during the storm.",
+        "A 68-year-old woman died when a tree fell on her house during the storm.",
+        "71-year-old",
+        "68-year-old",
+        "apart",
+    ),  # two victims, two ages
+    (
+        "Rescuers freed a girl from the rubble. Local radio said she was 10 years old.",
+        "A 10-year-old girl was pulled alive from the rubble.",
+        "10 years old",
+        "10-year-old",
+        "same",
+    ),  # "she" is the girl named before
 ]
 
 
@@ -646,12 +753,21 @@ def test_every_figure_is_in_one_pair_in_order(words_a: list[str], words_b: list[
     pairs = compare_figures(a, b, ())
     order = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
     assert [order[p.status] for p in pairs] == sorted(order[p.status] for p in pairs)
-    assert sorted((f.paragraph, f.start) for f in extract_figures(a)) == sorted(
-        (p.a.paragraph, p.a.start) for p in pairs if p.a
-    )
-    assert sorted((f.paragraph, f.start) for f in extract_figures(b)) == sorted(
-        (p.b.paragraph, p.b.start) for p in pairs if p.b
-    )
+    # Each figure is in one pair; a headline figure may share its partner with
+    # the body figure it restates.
+    heads_a = {p.index for p in a.paragraphs if p.kind == "headline"}
+    heads_b = {p.index for p in b.paragraphs if p.kind == "headline"}
+    for report, side, other_heads in ((a, "a", heads_b), (b, "b", heads_a)):
+        stated = sorted((f.paragraph, f.start) for f in extract_figures(report))
+        in_pairs = [(getattr(p, side), p) for p in pairs if getattr(p, side)]
+        own = sorted({(f.paragraph, f.start) for f, _ in in_pairs})
+        assert own == stated
+        for figure, pair in in_pairs:
+            partner = pair.b if side == "a" else pair.a
+            shared = sum(
+                1 for f, _ in in_pairs if (f.paragraph, f.start) == (figure.paragraph, figure.start)
+            )
+            assert shared == 1 or (partner is not None and partner.paragraph in other_heads)
     for pair in pairs:
         assert (pair.a is None) == (pair.status == "only_b")
         assert (pair.b is None) == (pair.status == "only_a")
@@ -707,6 +823,36 @@ def test_a_day_of_a_thing_meets_only_that_thing() -> None:
     assert _find(pairs, "Tuesday", "Tuesday") is None
 
 
+def test_a_headline_figure_is_judged_against_the_other_report() -> None:
+    comparison = compare_texts(
+        "Flash floods kill at least 9 in northern Italy\n\n"
+        "Flash floods swept through villages in northern Italy on Saturday, "
+        "killing at least 9 people, the civil protection agency said.",
+        "Torrents of mud tore through mountain villages in northern Italy on Saturday. "
+        "The civil protection agency said 14 people were killed in the floods.",
+    )
+    pairs = [p for p in comparison.figures if p.a and p.a.paragraph == 0]
+    assert comparison.a.paragraphs[0].kind == "headline"
+    assert [(p.a.text, p.b.text if p.b else None, p.status) for p in pairs] == [
+        ("at least 9", "14", "differs")
+    ]
+    # The body figure keeps its own pair with the same partner.
+    assert any(p.a and p.a.paragraph == 1 and p.status == "differs" for p in comparison.figures)
+
+
+def test_a_headline_figure_that_agrees_is_same() -> None:
+    comparison = compare_texts(
+        "Bus crash leaves 23 injured on mountain pass\n\n"
+        "A bus carrying pilgrims overturned on a mountain pass on Sunday, injuring 23 people.",
+        "A bus full of pilgrims overturned on a mountain pass on Sunday. "
+        "Twenty-three people were injured, police said.",
+    )
+    (pair,) = [p for p in comparison.figures if p.a and p.a.paragraph == 0]
+    assert pair.b is not None
+    assert pair.b.text == "Twenty-three"
+    assert pair.status == "same"
+
+
 # (report A, report B, figure text in A, the `what` a reader sees)
 WHATS = [
     ("Turnout was 62%, the election commission said.", "Turnout was 64%.", "62%", "turnout"),
@@ -746,6 +892,24 @@ WHATS = [
         "up to 10 inches",
         "rain (distance)",
     ),
+    (
+        "The body's 12 members voted to approve the budget on Monday.",
+        "The council's 12 members approved the budget on Monday.",
+        "12",
+        "members",
+    ),  # "body's" is no killing: the label comes from the counted noun
+    (
+        "Rescuers said 15 people were killed when the dam burst.",
+        "Officials said 15 people died when the dam burst.",
+        "15",
+        "people killed",
+    ),  # the event told of the people, not the rescuers who told it
+    (
+        "Sabine Krüger, 52, from Offenbach, was on board.",
+        "Sabine Krüger, 52, was travelling with her husband.",
+        "52",
+        "age of Krüger",
+    ),  # a name keeps its capital and its letters
 ]
 
 

@@ -1,70 +1,28 @@
 """Figures: find, normalise and pair the figures two reports state.
 
-`compare_figures` is what the pipeline calls: it extracts every figure of
-both reports' content paragraphs (boilerplate states no figures of the
-report), pairs those that speak of the same thing and says whether they
-agree. See patterns.py and extract.py (finding), readers.py (values and
-units), context.py (what a figure measures) and pair.py (pairing, judging).
+`compare_figures` (what the pipeline calls) and `extract_figures` live in
+reports.py and load with their first use, so that importing this package for
+`display_value` (what views show) costs nothing at start-up. See
+patterns.py and extract.py (finding), readers.py (values and units),
+qualifiers.py (what a wording allows), context.py (what a figure measures),
+pair.py (pairing, judging) and display.py (values in words).
 """
 
 from __future__ import annotations
 
-import functools
-import math
-import re
-from collections import Counter
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from reportdiff.engine.figures.extract import Found, extract_paragraph
-from reportdiff.engine.figures.pair import pair_figures
-from reportdiff.engine.figures.words import WORD_RE, is_content, term
-from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
+from reportdiff.engine.figures.display import display_value, duration_words
 
-__all__ = ["compare_figures", "extract_figures"]
+if TYPE_CHECKING:
+    from reportdiff.engine.figures.reports import compare_figures, extract_figures
 
-
-def compare_figures(
-    a: Report, b: Report, groups: tuple[AlignedGroup, ...]
-) -> tuple[FigurePair, ...]:
-    """Pair the figures of A and B; differing pairs first, then same, only_a, only_b."""
-    found_a, found_b = _found(a), _found(b)
-    if not found_a and not found_b:
-        return ()
-    linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
-    # Read only if two figures' clauses both name places: most comparisons never ask.
-    common = functools.cache(lambda: _lower_words(a, b))
-    return pair_figures(found_a, found_b, _idf(a, b), linked, common)
+__all__ = ["compare_figures", "display_value", "duration_words", "extract_figures"]
+_LAZY = frozenset({"compare_figures", "extract_figures"})
 
 
-def extract_figures(report: Report) -> tuple[Figure, ...]:
-    """Every figure of a report's content paragraphs, in reading order."""
-    return tuple(f.figure for f in _found(report))
-
-
-def _found(report: Report) -> tuple[Found, ...]:
-    return tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
-
-
-_LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'’]*")
-
-
-def _lower_words(a: Report, b: Report) -> frozenset[str]:
-    """Words the reports write in lower case somewhere: common words, not names."""
-    return frozenset(
-        w for r in (a, b) for p in r.content_paragraphs() for w in _LOWER.findall(p.text)
-    )
-
-
-def _idf(a: Report, b: Report) -> dict[str, float]:
-    """Rarity of each word across the paragraphs of both reports.
-
-    Smoothed (log((1 + n) / (1 + df)) + 1), so that in two short reports a
-    word both share still counts for something.
-    """
-    docs = [set(WORD_RE.findall(p.text.lower())) for r in (a, b) for p in r.content_paragraphs()]
-    # Each distinct word is read into its term once, not once per paragraph.
-    terms = {w: term(w) for w in set().union(*docs) if is_content(w)}
-    counts: Counter[str] = Counter()
-    for words in docs:
-        counts.update({terms[w] for w in words if w in terms})
-    n = len(docs)
-    return {w: math.log((n + 1) / (c + 1)) + 1 for w, c in counts.items()}
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module("reportdiff.engine.figures.reports"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

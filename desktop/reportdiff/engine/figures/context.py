@@ -8,6 +8,7 @@ of its territory"). The sentence's other words make the figure's context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -90,7 +91,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
-        event=_event(folded, left, right),
+        event=_event(folded, figure, left, right),
         terms=_terms(left, right),
         phrase=phrase,
         near=_near(left, right),
@@ -131,6 +132,8 @@ def _noun(
     elif dim in ("date", "time"):
         head = _head(left, skip_names=True) or _head(right, skip_names=True)
         return head, head or ""
+    elif dim == "age":
+        return _age_owner(folded, figure, left, run)
     elif run:
         # "a two and a half hours phone call": two nouns at most, no verb ("ceasefire covering").
         words = [run[0].word] + [t.word for t in run[1:2] if not t.word.endswith(("ing", "ed"))]
@@ -148,6 +151,42 @@ def _noun(
     duration = dim == "duration"
     head = _head(left, skip_names=duration, skip=_LASTING if duration else frozenset())
     return head, head or ""
+
+
+_PRONOUNS = frozenset(split_words("he she him her his"))
+_PERSON_RE = re.compile(
+    r"\b(man|woman|boy|girl|child|baby|driver|passenger|pilot|victim|suspect|mother|father"
+    r"|son|daughter|wife|husband|teacher|resident|student|worker|farmer|nurse|doctor|officer"
+    r"|soldier|survivor|engineer)\b"
+)
+
+
+def _age_owner(
+    folded: str, figure: Figure, left: list[Token], run: list[Token]
+) -> tuple[str | None, str]:
+    """Whose age it is: "a 10-year-old girl", "Rosa Quispe, 58", "she was 10" → the girl.
+
+    A name keeps its capital in the label; a pronoun stands for the last
+    person named before it in the paragraph.
+    """
+    if run and figure.text.endswith("old") and "-" in figure.text:
+        return run[0].word, run[0].word  # "a 10-year-old girl"
+    near = next((t for t in left[:4] if t.word not in LINKING_VERBS), None)
+    if near is not None and near.word in _PRONOUNS:
+        people = _PERSON_RE.findall(folded, 0, near.start)
+        return (people[-1], people[-1]) if people else (None, "")
+    apposed = _APPOSED.search(folded, max(0, figure.start - 40), figure.start)
+    if apposed is not None:  # "Ángel Núñez, 52": the word before the comma
+        word = apposed.group(1)
+        # Set off by commas, the word is a person ("the driver, 54,") or else a name.
+        return word, word if _PERSON_RE.fullmatch(word) else word.title()
+    head = next((t for t in left[:8] if is_content(t.word) and t.word not in LINKING_VERBS), None)
+    if head is None:
+        return None, ""
+    return head.word, head.word
+
+
+_APPOSED = re.compile(r"(\w[\w'’-]*)\s*[,(]\s*$")
 
 
 def _find(run: list[Token], word: str) -> Token:
@@ -204,30 +243,106 @@ def _head(
     return None
 
 
-def _event(folded: str, left: list[Token], right: list[Token]) -> str | None:
-    """The nearest event class ("@death" for "killed") within a few words.
+def _event(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:
+    """The event class ("@death" for "killed") of a word that governs the figure.
 
-    A word past a clause break ("and", a comma) counts as further away: in
-    "14 died and 30 were hurt", 30 were hurt.
+    A label says "killed" only when the killing is told of what is counted:
+    a verb right before the figure ("killed 12", "injuring at least 140"), an
+    event noun tied to it by a linking verb ("the death toll rose to 12", "the
+    bodies of 12 victims"), or a predicate after the counted noun ("15 people
+    were killed", "12 dead"). A possessive ("the body's 12 members"), a word
+    past another figure, a conjunction or a preposition ("walked out after the
+    deaths of...") governs nothing.
     """
-    best: tuple[int, str] | None = None
-    for side in (left, right):
-        distance, previous = 0, None
-        # Distance in content words: "people in coastal counties had been
-        # ordered to evacuate" puts the event five words away, not nine.
-        for k, token in enumerate(side[:_EVENT_TOKENS]):
-            if previous is not None and _clause_break(folded, previous, token):
-                distance += 4
-            if distance > _EVENT_MAX or (best is not None and distance >= best[0]):
-                break  # farther on, nothing can come nearer
-            cls = _order_to_leave(side, k) or term(token.word)
-            if cls in EVENT_CLASSES:
-                if best is None or distance < best[0]:
-                    best = (distance, cls)
-                break
-            distance += is_content(token.word)
-            previous = token
-    return best[1] if best and best[0] <= _EVENT_MAX else None
+    return _event_before(folded, figure.start, left) or _event_after(folded, figure.end, right)
+
+
+def _event_before(folded: str, at: int, left: list[Token]) -> str | None:
+    for k, token in enumerate(left[:_EVENT_TOKENS]):
+        if _breaks(folded[token.end : at]) or token.word in _CONJUNCTIONS:
+            return None
+        cls = _order_to_leave(left, k) or term(token.word)
+        if cls in EVENT_CLASSES:
+            return None if _possessive(token.word) else cls
+        if token.word not in _GOVERNED_GAP:
+            return None
+        at = token.start
+    return None
+
+
+def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
+    distance = 0  # in content words; a comma (an aside) counts as four
+    for k, token in enumerate(right[:_EVENT_TOKENS]):
+        gap = folded[at : token.start]
+        if token.word == "with":
+            return _with_event(right[k + 1 : k + 3])  # "23 soldiers with serious injuries"
+        if _breaks(gap.replace(",", "")) or token.word in _STOP_AFTER:
+            return None
+        distance += 4 * ("," in gap)
+        if distance > _EVENT_MAX:
+            return None
+        cls = _order_to_leave(right, k) or term(token.word)
+        # An event noun past the counted noun is an object ("mourned the
+        # death of..."); next to the figure it is what is counted ("12 deaths").
+        noun_ok = token.word not in _EVENT_NOUNS or k == 0 or _lost_lives(right, k)
+        if cls in EVENT_CLASSES and not _possessive(token.word) and noun_ok:
+            return cls
+        distance += is_content(token.word)
+        at = token.end
+    return None
+
+
+def _with_event(tokens: list[Token]) -> str | None:
+    """The event of an event noun right after "with" ("with injuries", "with serious burns")."""
+    for token in tokens:
+        cls = term(token.word)
+        if cls in EVENT_CLASSES and token.word in _EVENT_NOUNS:
+            return cls
+    return None
+
+
+def _breaks(gap: str) -> bool:
+    """Whether text between two words ends a clause or holds another figure."""
+    return any(c.isdigit() or c in ",;:()" for c in gap)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _lost_lives(side: list[Token], k: int) -> bool:
+    """ "12 people lost their lives": an idiom of dying."""
+    return side[k].word in ("lives", "life") and k > 0 and side[k - 1].word == "their"
+
+
+# Event words that are nouns: they govern a figure from the left through a
+# linking verb ("the toll rose to 12"), on the right only as what is counted.
+_EVENT_NOUNS = frozenset(
+    split_words(
+        """death deaths toll tolls fatality fatalities life lives body bodies injury injuries
+        evacuation evacuations evacuees displacement rescue rescues rescuers arrest arrests
+        detention custody"""
+    )
+)
+# Words that may stand between a governing word on the left and the figure.
+_GOVERNED_GAP = (
+    LINKING_VERBS
+    | _NUMBER_WORDS
+    | frozenset(
+        split_words(
+            """the a an of than least more most about around some nearly almost over all only just
+            another other further additional have has had been were was be being"""
+        )
+    )
+)
+# Words after the figure past which nothing governs it ("after the deaths of").
+_STOP_AFTER = frozenset(
+    split_words(
+        """and but while whereas plus as for after before since during with without from
+        than among against despite following amid"""
+    )
+    + tuple(_NUMBER_WORDS)
+)
 
 
 _ORDER_VERBS = frozenset(split_words("ordered told urged asked forced advised instructed"))
@@ -244,12 +359,6 @@ def _order_to_leave(side: list[Token], k: int) -> str | None:
         if 0 <= verb < len(side) and side[to].word == "to" and side[verb].word in _ORDER_VERBS:
             return "@displaced"
     return None
-
-
-def _clause_break(folded: str, a: Token, b: Token) -> bool:
-    first, second = (a, b) if a.start < b.start else (b, a)
-    gap = folded[first.end : second.start]
-    return any(c in gap for c in ",;:") or a.word in _CONJUNCTIONS
 
 
 # "late on Friday", "Sunday night": words that say when, not what happened.

@@ -23,11 +23,11 @@ from reportdiff.engine.figures.patterns import (
     PATTERNS_AT,
     PREPOSITION_BEFORE,
     QUALIFIER_BEFORE,
-    QUALIFIERS,
     SCORE_VERBS,
     SCORE_WORDS,
     WORDS_RE,
 )
+from reportdiff.engine.figures.qualifiers import CONTRACT, LOWER, QUALIFIERS, UPPER, said_of
 from reportdiff.engine.figures.readers import READERS, Reading
 from reportdiff.engine.figures.units import (
     MONTHS,
@@ -56,6 +56,8 @@ class Found:
     # A figure recalled for comparison ("up from 55% four years ago"), not
     # the report's own fact: it never differs from one that is.
     past: bool = False
+    # The qualifier as worded (qualifiers.py): "at_least" where the contract says "more_than".
+    said: str = "exact"
 
 
 def fold(text: str) -> str:
@@ -124,6 +126,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             context=context,
             years=years,
             past=_past(folded, figure),
+            said=said_of(folded, figure.start, figure.qualifier),
         )
         result.append(found)
     return tuple(result)
@@ -289,11 +292,42 @@ def _figure_at(
             continue
         if kind == "time":
             return _time(paragraph, folded, (pos, match.end(), done), reading, match)
+        if kind == "count" and _apposed_age(paragraph.text, match):
+            reading = Reading(reading.value, "year", "age")  # "Rosa Quispe, 58, said"
+            kind = "age"
         qualifier = QUALIFIER_BEFORE.search(folded, max(done, pos - 20), pos)
         start = qualifier.start() if qualifier and kind not in _UNQUALIFIED else pos
         said = QUALIFIERS[" ".join(qualifier.group("q").split())] if qualifier else "exact"
         return _figure(paragraph, (start, match.end()), reading, match, said)
     return None
+
+
+# People news gives an age to ("the driver, 54,"): with a name, the age's owner.
+_PERSONS = (
+    "man|woman|boy|girl|driver|passenger|pilot|victim|suspect|mother|father|son|daughter|wife"
+    "|husband|teacher|resident|student|worker|farmer|nurse|doctor|officer|soldier|survivor"
+)
+_AGE_BEFORE = re.compile(rf"(?:\b[A-Z][\w'’-]+|\b(?:{_PERSONS}))\s*(?P<open>[,(])\s*$")
+_AGE_AFTER = {",": re.compile(r"\s*,(?!\d)"), "(": re.compile(r"\s*\)")}
+_MAX_AGE = 120
+
+
+def _apposed_age(text: str, match: re.Match[str]) -> bool:
+    """ "Rosa Quispe, 58, said", "the driver, 54, of Leeds", "Smith (47)": an age, not a count.
+
+    A bare number set off by commas (or brackets) right after a name or a
+    person states that person's age.
+    """
+    number = match.group(0)
+    if not number.isdigit() or not 0 < int(number) <= _MAX_AGE:
+        return False
+    before = _AGE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    if before is None or before.group(0).split()[0].rstrip(",(").lower() in _CALENDAR_WORDS:
+        return False
+    return _AGE_AFTER[before.group("open")].match(text, match.end()) is not None
+
+
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 _TIME_QUALIFIER = re.compile(
@@ -364,7 +398,7 @@ def _figure(
         end=span[1],
         value=reading.value,
         unit=reading.unit,
-        qualifier=qualifier,  # type: ignore[arg-type]
+        qualifier=CONTRACT[qualifier],
         dimension=reading.dimension,
         low=low,
         high=high,
@@ -380,9 +414,9 @@ def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | N
         return reading.low, reading.high
     if qualifier == "approximate":
         return v * (1 - _APPROX), v * (1 + _APPROX)
-    if qualifier == "more_than":
+    if qualifier in LOWER:
         return v, None
-    if qualifier == "less_than":
+    if qualifier in UPPER:
         return 0.0, v
     return v, v
 
@@ -429,8 +463,8 @@ def _identifier(text: str, start: int) -> bool:
     name = word.group(1).lower()
     if name in ("no.", "nos.", "number", "nr.", "num."):
         return True
-    if not word.group(1)[0].isupper() or _title_case(text):
-        return False
+    if not word.group(1)[0].isupper() or _title_case(text) or name.endswith("."):
+        return False  # "...on Sunday. Twenty-three people": a sentence ended before it
     if name.endswith("s") and not name.endswith("ss") and len(name) > 3:
         return False  # "the Socialists 77": names of models are singular
     ahead = text[start : start + 12]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportdiff.engine.figures.extract import Found
+from reportdiff.engine.figures.qualifiers import LOWER, UPPER, bound_agrees, bounds, bounds_agree
 from reportdiff.engine.figures.words import EVENT_CLASSES, GENERIC_NOUNS, split_words, term
 from reportdiff.engine.model import Figure, FigurePair
 
@@ -54,29 +55,98 @@ def pair_figures(
     idf: dict[str, float],
     linked: set[tuple[int, int]],
     common: Callable[[], frozenset[str]] = frozenset,
+    headlines: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
 ) -> tuple[FigurePair, ...]:
     """All figures of A and B as pairs: differing first, then same, then alone.
 
     `common()` gives the words the reports write in lower case: such a word
     with a capital starts a sentence ("Flight 2417 was..."), it names no place.
+    `headlines` are the paragraph indices of each report's headline: a figure
+    there restates one of the body, and is judged against the other report's
+    figure of that fact even when that figure is paired already.
     """
     candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b], common)]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
     candidates.sort(key=lambda c: (not c.agree, -c.evidence))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    match_a: dict[int, int] = {}
+    match_b: dict[int, int] = {}
     pairs: list[FigurePair] = []
     for c in candidates:
-        if c.a in used_a or c.b in used_b:
+        if c.a in match_a or c.b in match_b:
             continue
-        used_a.add(c.a)
-        used_b.add(c.b)
+        match_a[c.a], match_b[c.b] = c.b, c.a
         pairs.append(_judge(a[c.a], b[c.b], c.agree))
-    pairs += [_alone(f, "only_a") for i, f in enumerate(a) if i not in used_a]
-    pairs += [_alone(f, "only_b") for i, f in enumerate(b) if i not in used_b]
+    heads_a, heads_b = headlines
+    for i in _unpaired_in(a, match_a, heads_a):
+        j = _headline_partner(a, b, i, match_a, (idf, linked, common))
+        if j is not None:
+            match_a[i] = j
+            pairs.append(_judge(a[i], b[j], agree_values(a[i], b[j])))
+    for j in _unpaired_in(b, match_b, heads_b):
+        k = _headline_partner(b, a, j, match_b, (idf, {(y, x) for x, y in linked}, common))
+        if k is not None:
+            match_b[j] = k
+            pairs.append(_judge(a[k], b[j], agree_values(a[k], b[j])))
+    pairs += [_alone(f, "only_a") for i, f in enumerate(a) if i not in match_a]
+    pairs += [_alone(f, "only_b") for i, f in enumerate(b) if i not in match_b]
     pairs.sort(key=lambda p: (_ORDER[p.status], *_position(p)))
     return tuple(pairs)
+
+
+def _unpaired_in(side: Sequence[Found], match: dict[int, int], heads: frozenset[int]) -> list[int]:
+    return [i for i, f in enumerate(side) if i not in match and f.figure.paragraph in heads]
+
+
+_Evidence = tuple[dict[str, float], set[tuple[int, int]], Callable[[], frozenset[str]]]
+
+
+def _headline_partner(
+    own: Sequence[Found], other: Sequence[Found], h: int, match: dict[int, int], ev: _Evidence
+) -> int | None:
+    """The other report's figure a headline figure speaks of.
+
+    First through its echo: the body figure of its own report that states the
+    same fact ("kills at least 12" / "killing at least 12 people"), whose
+    partner it takes. Else the other report's figure that the evidence pairs
+    it with, as for any figure (`own` plays A's role here).
+    """
+    head = own[h]
+    echoes = [
+        k for k in match if own[k].figure.paragraph != head.figure.paragraph and _echo(head, own[k])
+    ]
+    if echoes:
+        best = max(echoes, key=lambda k: _cosine(head.context.terms, own[k].context.terms, ev[0]))
+        partner = match[best]
+        return partner if _speaks_of(head, other[partner]) else None
+    idf, linked, common = ev
+    found = [
+        c for c in _candidates([head], other, idf, linked) if _enough(c, head, other[c.b], common)
+    ]
+    return max(found, key=lambda c: (c.agree, c.evidence)).b if found else None
+
+
+def _echo(head: Found, body: Found) -> bool:
+    """Whether a body figure of the same report restates a headline figure.
+
+    Headlines round ("200,000 without power" for "more than 200,000 homes"):
+    an equal value is enough, whatever the qualifiers.
+    """
+    return head.figure.value == body.figure.value and _speaks_of(head, body)
+
+
+def _speaks_of(head: Found, other: Found) -> bool:
+    """Whether nothing says a headline figure and another measure different things.
+
+    A headline names little ("kills 12", "200,000 without power"): a count
+    with no noun of its own may stand for any count of the same event.
+    """
+    x, y = head.figure, other.figure
+    if x.dimension != y.dimension or x.unit != y.unit:
+        return False
+    if x.dimension == "count":
+        return _same_counted(head, other, True)
+    return compatible(head, other)
 
 
 def _position(pair: FigurePair) -> tuple[int, int]:
@@ -153,7 +223,7 @@ def _candidates(
             fb = b[j]
             if not compatible(fa, fb):
                 continue
-            agree = agree_values(fa.figure, fb.figure)
+            agree = agree_values(fa, fb)
             evidence = _evidence(fa, fb, idf, (fa.figure.paragraph, fb.figure.paragraph) in linked)
             if agree and values_a[_value_key(fa)] == 1 and values_b[_value_key(fb)] == 1:
                 evidence += UNIQUE_VALUE_BONUS
@@ -177,8 +247,12 @@ def compatible(fa: Found, fb: Found) -> bool:
     x, y = fa.figure, fb.figure
     if x.dimension != y.dimension or x.unit != y.unit:
         return False
-    if x.dimension == "count" and not _same_counted(fa, fb, agree_values(x, y)):
+    if x.dimension == "count" and not _same_counted(fa, fb, agree_values(fa, fb)):
         return False
+    if x.dimension == "age":
+        # Reports give the ages of many people: two ages meet only when they
+        # are of the same person ("the driver" / "the driver", "Quispe" / "Quispe").
+        return fa.context.noun_term is not None and fa.context.noun_term == fb.context.noun_term
     if x.dimension in ("date", "time", "ordinal"):
         return True
     if x.dimension == "magnitude":
@@ -227,8 +301,13 @@ def _event(found: Found) -> str | None:
 _CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
 
 
-def agree_values(x: Figure, y: Figure) -> bool:
-    """Whether two figures state the same value, within what their wording allows."""
+def agree_values(fa: Found, fb: Found) -> bool:
+    """Whether two figures state the same value, within what their wording allows.
+
+    Bounds follow the tables of qualifiers.py: "at least 12" agrees with 12
+    and not with 15; "fewer than 10" never agrees with 10.
+    """
+    x, y = fa.figure, fb.figure
     vx, vy = x.value, y.value
     if x.dimension == "time" and None not in (x.low, x.high, y.low, y.high):
         # Windows of what the wordings allow ("shortly after 4 a.m." / "4:17 a.m.").
@@ -244,41 +323,50 @@ def agree_values(x: Figure, y: Figure) -> bool:
             and _near(x.low, y.low, rounding)
             and _near(x.high, y.high, rounding)
         )
-    bounds = {x.qualifier, y.qualifier} & {"more_than", "less_than"}
+    bounded = [f for f in (fa, fb) if f.said in LOWER | UPPER]
     if "approximate" in (x.qualifier, y.qualifier):
-        if bounds:
+        if bounded:
             # "more than 200,000" / "about 180,000": only if the two can meet.
-            return overlap(x, y)
-        return abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy))
-    if bounds == {"more_than"} and x.qualifier != y.qualifier:
-        bound, exact = (x, y) if x.qualifier == "more_than" else (y, x)
-        if not _floor(bound):
-            return _rounded_down(bound, exact)
+            return overlap(fa, fb)
+        if x.qualifier == y.qualifier:
+            return abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy))
+        # "about 180,000" allows 162,000 to 198,000: an exact 200,000 is not among them.
+        return overlap(fa, fb)
+    if len(bounded) == 1:
+        bound = bounded[0]
+        exact = fb if bound is fa else fa
+        if bound.said == "more_than" and _completed_units(exact.figure, bound.figure):
+            return True
+        return bound_agrees(
+            bound.said,
+            bound.figure.value or 0.0,
+            exact.figure.value or 0.0,
+            _round_step(bound.figure),
+        )
+    if len(bounded) == 2 and bounds_agree(fa.said, fb.said) is False:
+        return False
     # "29.5%" and "29.49 percent", "18%" and "18.1%": one is the other rounded.
     step = max(resolution(x), resolution(y))
     return abs(vx - vy) <= rounding * max(abs(vx), abs(vy)) or abs(vx - vy) < step / 2
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-_FLOOR = re.compile(r"(?:at\s+least|no\s+fewer|no\s+less)\b", re.IGNORECASE)
-_ROUNDING_SPAN = 0.25  # "more than 40" may stand for 43, not for 55
+_COMPOUND = re.compile(r"-\s*(?:second|minute|hour|day|week|month|year|decade)\b", re.IGNORECASE)
 
 
-def _floor(f: Figure) -> bool:
-    """ "At least 12 dead": a tally of what is confirmed, not a rounded figure."""
-    return _FLOOR.match(f.text) is not None
+def _completed_units(exact: Figure, bound: Figure) -> bool:
+    """ "the three-year war" and "for more than three years": a span named by its whole units.
 
-
-def _rounded_down(bound: Figure, exact: Figure) -> bool:
-    """Whether "more than N" reads as the exact value rounded down.
-
-    "More than 40" for 43 is how news rounds; "more than 90 minutes" for two
-    and a half hours is not: the exact value must lie below the next round
-    step of the bound (50 after 40) and within a quarter above it.
+    A compound duration names an ongoing span by the units completed, so it
+    is consistent with "more than" that many.
     """
-    low, value = bound.value or 0.0, exact.value or 0.0
-    step = _round_step(bound)
-    return value == low or low < value < low + min(step, _ROUNDING_SPAN * low)
+    return (
+        exact.dimension == "duration"
+        and exact.value == bound.value
+        and _COMPOUND.search(exact.text) is not None
+    )
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 def _round_step(f: Figure) -> float:
@@ -318,20 +406,14 @@ def _near(p: float | None, q: float | None, tolerance: float) -> bool:
     return abs(p - q) <= tolerance * max(abs(p), abs(q), 1e-9)
 
 
-def overlap(x: Figure, y: Figure) -> bool:
+def overlap(fa: Found, fb: Found) -> bool:
     """Whether the intervals the two wordings allow share a value."""
-    lx, lx_closed, hx, hx_closed = _bounds(x)
-    ly, ly_closed, hy, hy_closed = _bounds(y)
+    x, y = fa.figure, fb.figure
+    lx, lx_closed, hx, hx_closed = bounds(x.low, x.high, fa.said)
+    ly, ly_closed, hy, hy_closed = bounds(y.low, y.high, fb.said)
     low, low_closed = max((lx, lx_closed), (ly, ly_closed), key=lambda b: (b[0], not b[1]))
     high, high_closed = min((hx, hx_closed), (hy, hy_closed), key=lambda b: (b[0], b[1]))
     return low < high or (low == high and low_closed and high_closed)
-
-
-def _bounds(f: Figure) -> tuple[float, bool, float, bool]:
-    """(low, low included, high, high included) of the values a wording allows."""
-    low = f.low if f.low is not None else -math.inf
-    high = f.high if f.high is not None else math.inf
-    return low, f.qualifier != "more_than", high, f.qualifier != "less_than"
 
 
 def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
@@ -382,7 +464,7 @@ def _judge(fa: Found, fb: Found, agree: bool) -> FigurePair:
         what=describe(fa, fb),
         a=fa.figure,
         b=fb.figure,
-        contradiction=not agree and not overlap(fa.figure, fb.figure),
+        contradiction=not agree and not overlap(fa, fb),
     )
 
 

@@ -10,40 +10,9 @@ from __future__ import annotations
 import re
 
 from reportdiff.engine.figures.numbers import NUMBER, ORDINAL_WORD, SCALE, WORD_NUMBER
+from reportdiff.engine.figures.qualifiers import QUALIFIERS
 from reportdiff.engine.figures.units import MONTHS, UNIT_PATTERN, WEEKDAYS
 from reportdiff.engine.figures.words import split_words
-
-QUALIFIERS = {
-    "more than": "more_than",
-    "over": "more_than",
-    "at least": "more_than",
-    "upwards of": "more_than",
-    "in excess of": "more_than",
-    "above": "more_than",
-    "just over": "more_than",
-    "well over": "more_than",
-    "no fewer than": "more_than",
-    "no less than": "more_than",
-    "about": "approximate",
-    "around": "approximate",
-    "approximately": "approximate",
-    "roughly": "approximate",
-    "nearly": "approximate",
-    "almost": "approximate",
-    "some": "approximate",
-    "an estimated": "approximate",
-    "estimated": "approximate",
-    "close to": "approximate",
-    "just under": "approximate",
-    "up to": "less_than",
-    "less than": "less_than",
-    "fewer than": "less_than",
-    "under": "less_than",
-    "at most": "less_than",
-    "no more than": "less_than",
-    "below": "less_than",
-    "as many as": "less_than",
-}
 
 _Q = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len)[::-1])
 N = rf"(?:{NUMBER})"

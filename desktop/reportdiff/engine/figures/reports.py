@@ -1,0 +1,75 @@
+"""The figures of two reports: extracted, paired, judged.
+
+`compare_figures` is what the pipeline calls: it extracts every figure of
+both reports' content paragraphs (boilerplate states no figures of the
+report), pairs those that speak of the same thing and says whether they
+agree. See patterns.py and extract.py (finding), readers.py (values and
+units), context.py (what a figure measures) and pair.py (pairing, judging).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+
+from reportdiff.engine.figures.extract import Found, extract_paragraph
+from reportdiff.engine.figures.pair import pair_figures
+from reportdiff.engine.figures.words import WORD_RE, is_content, term
+from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
+
+__all__ = ["compare_figures", "extract_figures"]
+
+
+def compare_figures(
+    a: Report, b: Report, groups: tuple[AlignedGroup, ...]
+) -> tuple[FigurePair, ...]:
+    """Pair the figures of A and B; differing pairs first, then same, only_a, only_b."""
+    found_a, found_b = _found(a), _found(b)
+    if not found_a and not found_b:
+        return ()
+    linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
+    # Read only if two figures' clauses both name places: most comparisons never ask.
+    common = functools.cache(lambda: _lower_words(a, b))
+    heads = (_headline_indices(a), _headline_indices(b))
+    return pair_figures(found_a, found_b, _idf(a, b), linked, common, heads)
+
+
+def _headline_indices(report: Report) -> frozenset[int]:
+    return frozenset(p.index for p in report.paragraphs if p.kind == "headline")
+
+
+def extract_figures(report: Report) -> tuple[Figure, ...]:
+    """Every figure of a report's content paragraphs, in reading order."""
+    return tuple(f.figure for f in _found(report))
+
+
+def _found(report: Report) -> tuple[Found, ...]:
+    return tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
+
+
+_LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'’]*")
+
+
+def _lower_words(a: Report, b: Report) -> frozenset[str]:
+    """Words the reports write in lower case somewhere: common words, not names."""
+    return frozenset(
+        w for r in (a, b) for p in r.content_paragraphs() for w in _LOWER.findall(p.text)
+    )
+
+
+def _idf(a: Report, b: Report) -> dict[str, float]:
+    """Rarity of each word across the paragraphs of both reports.
+
+    Smoothed (log((1 + n) / (1 + df)) + 1), so that in two short reports a
+    word both share still counts for something.
+    """
+    docs = [set(WORD_RE.findall(p.text.lower())) for r in (a, b) for p in r.content_paragraphs()]
+    # Each distinct word is read into its term once, not once per paragraph.
+    terms = {w: term(w) for w in set().union(*docs) if is_content(w)}
+    counts: Counter[str] = Counter()
+    for words in docs:
+        counts.update({terms[w] for w in words if w in terms})
+    n = len(docs)
+    return {w: math.log((n + 1) / (c + 1)) + 1 for w, c in counts.items()}
