@@ -102,11 +102,23 @@ def build_comparison(title_a: str = "Putin agrees to halt energy strikes") -> Co
         FigurePair(
             "differs",
             "phone call duration",
-            _figure("more than 90 minutes", a.paragraphs[1], 5400, "s", qualifier="more_than"),
-            _figure("two and a half hours", b.paragraphs[2], 9000, "s"),
+            _figure(
+                "more than 90 minutes",
+                a.paragraphs[1],
+                5400,
+                "s",
+                qualifier="more_than",
+                dimension="duration",
+            ),
+            _figure("two and a half hours", b.paragraphs[2], 9000, "s", dimension="duration"),
             contradiction=True,
         ),
-        FigurePair("only_b", "market rise", None, _figure("2%", b.paragraphs[4], 2, "%")),
+        FigurePair(
+            "only_b",
+            "market rise",
+            None,
+            _figure("2%", b.paragraphs[4], 2, "%", dimension="percent"),
+        ),
     )
     return Comparison(a, b, groups, figures)
 

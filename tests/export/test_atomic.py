@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -42,6 +45,15 @@ def test_replaced_file_keeps_its_permissions(earlier: Path) -> None:
     earlier.chmod(0o640)
     write_atomic(earlier, b"new")
     assert stat.S_IMODE(earlier.stat().st_mode) == 0o640
+
+
+@pytest.mark.skipif(
+    getattr(os, "geteuid", lambda: 1)() != 0, reason="only root can give files away"
+)
+def test_replaced_file_keeps_its_owner(earlier: Path) -> None:
+    os.chown(earlier, 12345, 12346)
+    write_atomic(earlier, b"new")
+    assert (earlier.stat().st_uid, earlier.stat().st_gid) == (12345, 12346)
 
 
 def test_read_only_file_is_refused_and_kept(earlier: Path) -> None:
@@ -110,3 +122,111 @@ def test_failed_rename_keeps_the_earlier_file(
         write_atomic(earlier, b"new")
     assert earlier.read_bytes() == EARLIER
     assert leftovers(earlier.parent) == []
+
+
+# --- targets that are not plain files ---------------------------------------
+
+
+def test_symlink_is_followed_and_stays_a_link(earlier: Path) -> None:
+    earlier.chmod(0o640)
+    link = earlier.parent / "latest.html"
+    link.symlink_to(earlier.name)  # relative, as `ln -s` usually makes them
+    write_atomic(link, b"new")
+    assert link.is_symlink()
+    assert os.readlink(link) == earlier.name
+    assert earlier.read_bytes() == b"new"
+    assert stat.S_IMODE(earlier.stat().st_mode) == 0o640
+    assert leftovers(earlier.parent) == []
+
+
+def test_chain_of_links_into_another_folder(earlier: Path, tmp_path: Path) -> None:
+    other = tmp_path / "links"
+    other.mkdir()
+    (other / "one").symlink_to(earlier)
+    (other / "two").symlink_to(other / "one")
+    write_atomic(other / "two", b"new")
+    assert earlier.read_bytes() == b"new"
+    assert (other / "one").is_symlink()
+    assert (other / "two").is_symlink()
+    assert leftovers(other) == []
+    assert leftovers(earlier.parent) == []
+
+
+def test_dangling_link_makes_the_file_it_names(tmp_path: Path) -> None:
+    link = tmp_path / "link.csv"
+    link.symlink_to(tmp_path / "target.csv")
+    write_atomic(link, b"x")
+    assert link.is_symlink()
+    assert (tmp_path / "target.csv").read_bytes() == b"x"
+
+
+def test_link_to_a_read_only_file_is_refused(earlier: Path) -> None:
+    earlier.chmod(0o444)
+    link = earlier.parent / "link.html"
+    link.symlink_to(earlier)
+    with pytest.raises(PermissionError, match="read-only"):
+        write_atomic(link, b"new")
+    assert link.is_symlink()
+    assert earlier.read_bytes() == EARLIER
+
+
+def test_loop_of_links_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(OSError, match="loop of symbolic links"):
+        write_atomic(tmp_path / "a", b"x")
+    assert (tmp_path / "a").is_symlink()
+
+
+needs_dev = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/null, /dev/full")
+
+
+@needs_dev
+def test_dev_null_is_written_to_and_stays_a_device() -> None:
+    write_atomic(Path("/dev/null"), b"discarded")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@needs_dev
+def test_dev_full_says_the_device_is_full_and_stays_a_device() -> None:
+    with pytest.raises(OSError, match="no space left on the device") as info:
+        write_atomic(Path("/dev/full"), b"x" * 10_000)
+    assert info.value.filename == "/dev/full"
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/fd").exists(), reason="needs /dev/fd")
+def test_dev_fd_writes_to_the_open_descriptor() -> None:
+    read_end, write_end = os.pipe()
+    try:
+        write_atomic(Path(f"/dev/fd/{write_end}"), b"through the pipe")
+        os.close(write_end)
+        assert os.read(read_end, 100) == b"through the pipe"
+    finally:
+        os.close(read_end)
+        with contextlib.suppress(OSError):
+            os.close(write_end)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_written_to_and_stays_a_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(fifo, b"streamed")
+    reader.join(timeout=10)
+    assert received == [b"streamed"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs unix sockets")
+def test_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(OSError, match="is a socket, not a file"):
+            write_atomic(path, b"x")
+    assert stat.S_ISSOCK(path.stat().st_mode)

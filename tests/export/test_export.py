@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -104,3 +105,13 @@ def test_cli_read_only_target_is_a_clear_message(
     assert err.count("\n") == 1
     assert "read-only" in err
     assert out.read_text() == "earlier"
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "csv"])
+def test_counts_of_one_take_the_singular(hand_comparison: Comparison, fmt: str) -> None:
+    # One boilerplate paragraph a side, one paragraph only in A, one only in B,
+    # one differing figure: every count of one must read "1 paragraph", not "1 paragraphs".
+    text = export_comparison(hand_comparison, fmt, boilerplate=True)
+    assert isinstance(text, str)
+    assert "1 paragraph" in text or fmt != "text"
+    assert not re.search(r"\b1 (paragraph|figure|report|word|difference)s\b", text)

@@ -26,21 +26,23 @@ def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison
         "status": "differs",
         "what": "phone call duration",
         "a_text": "more than 90 minutes",
-        "a_value": "5400",
+        "a_value_readable": "1 h 30 min or more",  # for people
+        "a_value": "5400",  # for formulas
         "a_unit": "s",
         "a_qualifier": "more_than",
         "b_text": "two and a half hours",
+        "b_value_readable": "2 h 30 min",
         "b_value": "9000",
         "b_unit": "s",
         "b_qualifier": "exact",
-        "a_paragraph": "2",  # numbered from 1, as the ¶ marks of the HTML
-        "b_paragraph": "3",
+        "a_paragraph_number (first = 1)": "2",  # numbered from 1, as the ¶ marks show
+        "b_paragraph_number (first = 1)": "3",
     }
 
 
 def test_one_sided_pair_leaves_the_other_side_empty(hand_comparison: Comparison) -> None:
     only_b = rows(render_csv(hand_comparison))[2]
-    assert only_b["a_text"] == only_b["a_value"] == only_b["a_paragraph"] == ""
+    assert only_b["a_text"] == only_b["a_value"] == only_b["a_paragraph_number (first = 1)"] == ""
     assert only_b["b_text"] == "2%"
 
 

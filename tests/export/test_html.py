@@ -104,7 +104,7 @@ def test_differing_figure_is_strongly_marked_with_both_values(
         assert mark.get("href") == f"#figure-{k}"
         assert text_of(mark) == text
         assert mark.get("title") == (
-            "A: more than 90 minutes (5400 s, more than) · B: two and a half hours (9000 s)"
+            "A: more than 90 minutes (1 h 30 min or more) · B: two and a half hours (2 h 30 min)"
         )
 
 
@@ -145,7 +145,7 @@ def test_moved_paragraph_shows_its_position(hand_comparison: Comparison) -> None
     table = root.find(".//table[@class='aligned']")
     moved = [text_of(s) for s in table.iter("span") if s.get("class") == "moved"]
     # B's paragraph 1 ("Officials will meet...") is shown after B's 2 and 3.
-    assert moved == ["¶2"]
+    assert moved == ["B¶2"]  # side and number, counted from 1
 
 
 def test_unique_words_are_tinted_per_side(hand_comparison: Comparison) -> None:
@@ -195,22 +195,22 @@ def test_tooltip_for_a_one_sided_figure() -> None:
 @pytest.mark.parametrize(
     ("figure", "words"),
     [
-        # durations under a day in seconds, as the engine compares them
+        # durations in hours and minutes, never as raw seconds
         (
             Figure("more than 90 minutes", 0, 0, 20, 5400, "s", "more_than", "duration"),
-            "more than 90 minutes (5400 s, more than)",
+            "more than 90 minutes (1 h 30 min or more)",
         ),
-        # longer ones in days, not 94672800 s
+        # longer ones in years, not 94672800 s or 1096 days
         (
             Figure("three years", 0, 0, 11, 94672800, "s", dimension="duration"),
-            "three years (1096 days)",
+            "three years (3 years)",
         ),
         # a spelled-out count shows its number; a plain one is not repeated
         (Figure("two", 0, 0, 3, 2, ""), "two (2)"),
         (Figure("175", 0, 0, 3, 175, ""), "175"),
         (
             Figure("about 20 percent", 0, 0, 16, 20, "%", "approximate", "percent"),
-            "about 20 percent (20%, about)",
+            "about 20 percent",  # the value would only repeat the words
         ),
         # dates: a full date is shown in ISO form, a partial one is not
         (
@@ -302,3 +302,15 @@ def test_figure_straddling_a_run_boundary_nests_inside_one_mark() -> None:
         '<span class="uniq-b">it lasted </span><a class="fig fig-same" name="fig-0-b" '
         'href="#figure-0" title="t"><span class="uniq-b">two and</span> a half hours</a>.'
     )
+
+
+def test_figure_cells_give_readable_values_and_side_numbered_paragraphs(
+    hand_comparison: Comparison,
+) -> None:
+    root = parse(render_html(hand_comparison))
+    table = root.find(".//table[@class='figures']")
+    cells = [text_of(s) for s in table.iter("span") if s.get("class") == "value"]
+    # The call: A's paragraph index 1 and B's index 2, as a person counts them.
+    assert "1 h 30 min or more · A¶2" in cells
+    assert "2 h 30 min · B¶3" in cells
+    assert not any("5400" in c or "9000" in c for c in cells)

@@ -23,9 +23,18 @@ class ExportError(Exception):
 
 
 def export_comparison(
-    comparison: Comparison, fmt: str, *, page_size: str = "A4", boilerplate: bool = False
+    comparison: Comparison,
+    fmt: str,
+    *,
+    page_size: str = "A4",
+    boilerplate: bool = False,
+    width: int | None = None,
+    color: bool = False,
 ) -> str | bytes:
-    """Render `comparison` in format `fmt`: `str` for text formats, `bytes` for PDF."""
+    """Render `comparison` in format `fmt`: `str` for text formats, `bytes` for PDF.
+
+    `width` and `color` shape the text format for a terminal (see render_text).
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if page_size not in PAGE_SIZES:
@@ -35,7 +44,9 @@ def export_comparison(
     if fmt == "text":
         from reportdiff.export.text import render_text
 
-        return render_text(comparison)
+        if width is None:
+            return render_text(comparison, color=color)
+        return render_text(comparison, width=width, color=color)
     if fmt == "html":
         from reportdiff.export.html import render_html
 

@@ -3,6 +3,15 @@
 An export that fails half-way never leaves a truncated file, and an earlier
 file of the same name stays as it was. Failures are raised as `OSError`s
 whose `strerror` says in plain words what went wrong and what to do.
+
+What a command-line user names with `-o` is not always a plain file:
+
+- a symbolic link: the file it points to is replaced (atomically, beside that
+  file), the link stays a link;
+- a stream — a terminal, `/dev/null`, a named pipe, `/dev/stdout` or
+  `/dev/fd/N` (bash's `>(…)`): it is written to directly, as the shell's `>`
+  would; a rename there would swap the device node for a plain file;
+- a folder, a disk device or a socket: refused, untouched.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
@@ -23,53 +33,128 @@ _REASONS = {
     errno.ENOENT: "the folder {folder} does not exist",
     errno.ENOTDIR: "{folder} is not a folder",
     errno.ENAMETOOLONG: "the file name is too long",
+    errno.ELOOP: "the name is a loop of symbolic links",
 }
+
+# Errors of writing to a stream rather than making a file in a folder.
+_STREAM_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EACCES: "no permission to write to it",
+    errno.EPERM: "no permission to write to it",
+    errno.EPIPE: "nothing is reading from it any more",
+    errno.ENXIO: "nothing is reading from it",
+    errno.EBADF: "it is not open for writing",
+}
+
+# /dev/stdout, /dev/fd/3, /proc/self/fd/1: a descriptor this process already has open.
+_OPEN_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$|^/dev/std(out|err)$")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically; raise OSError (with the earlier file intact)."""
+    """Write `data` to `path` atomically; raise OSError (with the earlier file intact).
+
+    A symbolic link is followed; a terminal, pipe or device such as /dev/null
+    is written to directly; a folder, disk device or socket is refused.
+    """
     path = Path(path)
-    _refuse_unwritable_target(path)
+    if _OPEN_DESCRIPTOR.match(str(path)):
+        _write_stream(path, data)  # even a file the shell opened: it may be `>> log`
+        return
+    target = _existing(path)
+    if target is not None and _is_stream(target):
+        _write_stream(path, data)
+        return
+    real = Path(os.path.realpath(path))
+    if target is not None:
+        _refuse_unwritable_file(path, target)
+    _replace(real, data, target)
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    """What `path` names after following links, or None when nothing is there yet."""
     try:
-        fd, tmp = _create_temporary(path)
+        return path.stat()
+    except FileNotFoundError:
+        return None
     except OSError as exc:
         raise _explained(exc, path) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _keep_mode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise _explained(exc, path) from exc
-        raise
 
 
-def _folder(path: Path) -> Path:
-    return path.parent if str(path.parent) else Path(".")
+def _is_stream(st: os.stat_result) -> bool:
+    return stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)
 
 
-def _refuse_unwritable_target(path: Path) -> None:
+def _refuse_unwritable_file(path: Path, st: os.stat_result) -> None:
+    mode = st.st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, f"{path} is a folder, not a file", str(path))
+    if not stat.S_ISREG(mode):
+        kind = "a disk device" if stat.S_ISBLK(mode) else "a socket"
+        raise OSError(errno.EINVAL, f"{path} is {kind}, not a file; choose a file", str(path))
     # A rename would replace even a read-only file (and root may write any
     # file), so the file's own write bits are checked: read-only means "keep".
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise _explained(exc, path) from exc
-    if stat.S_ISDIR(st.st_mode):
-        raise IsADirectoryError(errno.EISDIR, f"{path} is a folder, not a file", str(path))
-    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise PermissionError(
             errno.EACCES,
             "the file is read-only; choose another name or make it writable",
             str(path),
         )
+
+
+def _replace(real: Path, data: bytes, earlier: os.stat_result | None) -> None:
+    """Write a temporary file beside `real`, then rename it over `real`."""
+    try:
+        fd, tmp = _create_temporary(real)
+    except OSError as exc:
+        raise _explained(exc, real) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if earlier is not None:
+            _keep_owner_and_mode(tmp, earlier)
+        os.replace(tmp, real)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _explained(exc, real) from exc
+        raise
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    """Write to a terminal, pipe or device as the shell's `>` would: no temporary file."""
+    match = _OPEN_DESCRIPTOR.match(str(path))
+    try:
+        if match:
+            # Write to the descriptor itself: reopening /dev/stdout would
+            # truncate a file the shell opened for appending (`>> log`).
+            fd = 1 if match.group(2) == "out" else 2 if match.group(2) else int(match.group(1))
+            _write_all(fd, data)
+            return
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise type(exc)(exc.errno or 0, stream_error_text(exc), str(path)) from exc
+
+
+def stream_error_text(exc: OSError) -> str:
+    """Why writing to a terminal, pipe or device failed, in plain words."""
+    return _STREAM_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
 
 
 def _create_temporary(path: Path) -> tuple[int, str]:
@@ -84,10 +169,13 @@ def _create_temporary(path: Path) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path))
 
 
-def _keep_mode(path: Path, tmp: str) -> None:
-    """Give the new file the permissions of the file it replaces."""
-    with contextlib.suppress(FileNotFoundError):
-        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+def _keep_owner_and_mode(tmp: str, earlier: os.stat_result) -> None:
+    """Give the new file the owner and permissions of the file it replaces."""
+    if hasattr(os, "chown"):
+        # Only root may give a file away; anyone else keeps their own file.
+        with contextlib.suppress(OSError):
+            os.chown(tmp, earlier.st_uid, earlier.st_gid)
+    os.chmod(tmp, stat.S_IMODE(earlier.st_mode))
 
 
 def _explained(exc: OSError, path: Path) -> OSError:

@@ -1,7 +1,9 @@
 """Comparison → CSV of figure pairs, one row per pair, for a spreadsheet.
 
-Paragraph numbers count from 1, as the ¶ marks of the HTML/PDF do; the
-JSON export keeps the contract's 0-based indices.
+Paragraph numbers count from 1, as the ¶ marks of the HTML/PDF and the
+text view do, and the header says so; the JSON export keeps the contract's
+0-based indices. Each value comes twice: as a person reads it
+("1 h 30 min or more") and raw in base units (5400, "s") for formulas.
 """
 
 from __future__ import annotations
@@ -11,20 +13,23 @@ import io
 
 from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.html import figure_order
+from reportdiff.export.values import display_value
 
 HEADER = (
     "status",
     "what",
     "a_text",
+    "a_value_readable",
     "a_value",
     "a_unit",
     "a_qualifier",
     "b_text",
+    "b_value_readable",
     "b_value",
     "b_unit",
     "b_qualifier",
-    "a_paragraph",
-    "b_paragraph",
+    "a_paragraph_number (first = 1)",
+    "b_paragraph_number (first = 1)",
 )
 
 
@@ -40,14 +45,16 @@ def render_csv(comparison: Comparison) -> str:
 
 def _row(pair: FigurePair) -> list[str]:
     a, b = _side(pair.a), _side(pair.b)
-    return [pair.status, _cell(pair.what), *a[:4], *b[:4], a[4], b[4]]
+    return [pair.status, _cell(pair.what), *a[:5], *b[:5], a[5], b[5]]
 
 
 def _side(figure: Figure | None) -> list[str]:
     if figure is None:
-        return [""] * 5
+        return [""] * 6
     value = "" if figure.value is None else f"{figure.value:.15g}"
-    return [_cell(figure.text), value, figure.unit, figure.qualifier, str(figure.paragraph + 1)]
+    readable = _cell(display_value(figure))
+    number = str(figure.paragraph + 1)
+    return [_cell(figure.text), readable, value, figure.unit, figure.qualifier, number]
 
 
 def _cell(text: str) -> str:

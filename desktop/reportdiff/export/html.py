@@ -28,6 +28,7 @@ from reportdiff.engine.model import (
     Report,
     TextRun,
 )
+from reportdiff.export.values import display_value
 
 THEMES = ("light", "dark")
 
@@ -122,14 +123,6 @@ _PRINT_CSS = """
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
-
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "approximate": "about",
-    "more_than": "more than",
-    "less_than": "less than",
-    "range": "range",
-}
 
 # Differing pairs first, then the pairs both reports state, then one-sided ones.
 _STATUS_ORDER = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
@@ -235,10 +228,15 @@ def _legend() -> str:
         '<span class="uniq-b">words only in B</span> · '
         '<a class="fig fig-differs">figure that differs</a><span class="warn">⚠</span> · '
         '<a class="fig fig-same">figure both agree on</a> · '
-        '<span class="moved">¶7</span> paragraph shown out of its report\'s order '
-        "(its position in the report) · a paragraph against an empty cell has no "
-        "counterpart.</p>"
+        '<span class="moved">B¶7</span> paragraph shown out of its report\'s order: '
+        "the 7th paragraph of report B (paragraphs count from 1) · a paragraph against "
+        "an empty cell has no counterpart.</p>"
     )
+
+
+def paragraph_label(side: str, index: int) -> str:
+    """ "A¶3" for the paragraph at 0-based `index` of report A: people count from 1."""
+    return f"{side.upper()}¶{index + 1}"
 
 
 # --- figures table ----------------------------------------------------------
@@ -265,16 +263,16 @@ def _figure_row(k: int, pair: FigurePair) -> str:
     status_class = "status-only" if pair.status.startswith("only") else f"status-{pair.status}"
     return (
         f'<tr><td><a name="figure-{k}"></a>{escape(pair.what)}</td>'
-        f"<td>{_figure_cell(pair.a)}</td><td>{_figure_cell(pair.b)}</td>"
+        f"<td>{_figure_cell(pair.a, 'A')}</td><td>{_figure_cell(pair.b, 'B')}</td>"
         f'<td class="{status_class}">{_STATUS_WORDS[pair.status]}</td></tr>'
     )
 
 
-def _figure_cell(figure: Figure | None) -> str:
+def _figure_cell(figure: Figure | None, side: str) -> str:
     if figure is None:
         return '<span class="value">—</span>'
     value = _value_words(figure)
-    where = f"¶{figure.paragraph + 1}"
+    where = paragraph_label(side, figure.paragraph)
     return (
         f"{escape(figure.text)}<br>"
         f'<span class="value">{escape(value) + " · " if value else ""}{where}</span>'
@@ -282,36 +280,23 @@ def _figure_cell(figure: Figure | None) -> str:
 
 
 def _value_words(figure: Figure) -> str:
-    """'5400 s, more than': the normalised value the comparison used.
+    """'1 h 30 min or more': the value the comparison used, in a person's units.
 
     Left out where it would only repeat the text ("175", "Tuesday").
     """
-    amount = _amount(figure)
-    if amount.casefold() == figure.text.casefold():
-        amount = ""
-    qualifier = _QUALIFIER_WORDS.get(figure.qualifier, figure.qualifier.replace("_", " "))
-    return ", ".join(p for p in (amount, qualifier) if p)
+    value = display_value(figure)
+    return "" if _same_words(value, figure.text) else value
 
 
-def _amount(figure: Figure) -> str:
-    """'5400 s', '30 days', '20%', '2025-03-18': a value, never in e-notation."""
-    if figure.dimension in ("date", "time"):
-        # Partial dates read "--02"; the text ("February") says it better.
-        display = figure.display
-        return display if display and not display.startswith("--") else ""
-    if figure.value is None:
-        return ""
-    value, unit = figure.value, figure.unit
-    if unit == "s" and value >= 86400:
-        value, unit = value / 86400, "days"
-    number = f"{value:.0f}" if float(value).is_integer() else f"{value:.4g}"
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+def _same_words(value: str, text: str) -> bool:
+    def squash(s: str) -> str:
+        return "".join(s.casefold().replace("percent", "%").split())
+
+    return squash(value) == squash(text)
 
 
 def figure_tooltip(pair: FigurePair) -> str:
-    """'A: more than 90 minutes (5400 s, more than) · B: two and a half hours (9000 s)'."""
+    """'A: more than 90 minutes (1 h 30 min or more) · B: two and a half hours (2 h 30 min)'."""
     return " · ".join(
         f"{side}: {_figure_words(figure)}" for side, figure in (("A", pair.a), ("B", pair.b))
     )
@@ -424,16 +409,17 @@ def _cell(
         para_runs = runs[k] if k < len(runs) else (TextRun(paragraph.text),)
         body = paragraph_html(paragraph, para_runs, side, marks.get((side, index), []), tint)
         css = ' class="headline"' if paragraph.kind == "headline" else ""
-        paragraphs.append(f"<p{css}>{_position(paragraph, moved)}{body}</p>")
+        paragraphs.append(f"<p{css}>{_position(paragraph, moved, side)}{body}</p>")
     css = "" if group.linked else f' class="only-{side}"'
     return f'<td width="50%"{css}>{anchor}{"".join(paragraphs)}</td>'
 
 
-def _position(paragraph: Paragraph, moved: frozenset[int]) -> str:
+def _position(paragraph: Paragraph, moved: frozenset[int], side: str) -> str:
     if paragraph.index not in moved:
         return ""
     n = paragraph.index + 1
-    return f'<span class="moved" title="paragraph {n} of its report">¶{n}</span> '
+    label = paragraph_label(side, paragraph.index)
+    return f'<span class="moved" title="paragraph {n} of report {side.upper()}">{label}</span> '
 
 
 # --- one paragraph: word runs and figure marks, properly nested -------------
@@ -512,7 +498,7 @@ def _runs_html(
 
 
 def _boilerplate_section(comparison: Comparison) -> str:
-    cells = "".join(_boilerplate_cell(report) for report in (comparison.a, comparison.b))
+    cells = _boilerplate_cell(comparison.a, "A") + _boilerplate_cell(comparison.b, "B")
     return (
         "<h2>Boilerplate (left out of the comparison)</h2>\n"
         '<table class="boilerplate" width="100%" cellspacing="0" cellpadding="6">'
@@ -520,10 +506,11 @@ def _boilerplate_section(comparison: Comparison) -> str:
     )
 
 
-def _boilerplate_cell(report: Report) -> str:
+def _boilerplate_cell(report: Report, side: str) -> str:
     paragraphs = [p for p in report.paragraphs if p.boilerplate]
     body = "".join(
-        f'<p class="boiler"><span class="pos">¶{p.index + 1}</span> {escape(p.text)}</p>'
+        f'<p class="boiler"><span class="pos">{paragraph_label(side, p.index)}</span> '
+        f"{escape(p.text)}</p>"
         for p in paragraphs
     )
     body = body or '<p class="boiler">none</p>'
