@@ -314,3 +314,19 @@ def test_figure_cells_give_readable_values_and_side_numbered_paragraphs(
     assert "1 h 30 min or more · A¶2" in cells
     assert "2 h 30 min · B¶3" in cells
     assert not any("5400" in c or "9000" in c for c in cells)
+
+
+def test_a_loose_link_says_so_and_a_firm_one_does_not(hand_comparison: Comparison) -> None:
+    linked = [
+        n
+        for n, g in enumerate(hand_comparison.alignment)
+        if g.linked and hand_comparison.b.paragraphs[g.b[0]].kind != "headline"
+    ]
+    assert linked, "the hand-made comparison needs a linked body row"
+    n = linked[0]
+    groups = list(hand_comparison.alignment)
+    for score, expected in ((0.9, 0), (0.16, 1)):
+        groups[n] = replace(groups[n], score=score)
+        markup = render_html(replace(hand_comparison, alignment=tuple(groups)))
+        parse(markup)
+        assert markup.count('class="loose-line"') == expected

@@ -104,6 +104,8 @@ a.fig-same {{ text-decoration: underline; }}
 a.fig-only {{ text-decoration: none; }}
 .warn {{ color: {differs_fg}; font-weight: bold; }}
 .moved {{ color: {muted}; font-size: 8pt; font-weight: bold; }}
+.loose {{ color: {muted}; font-size: 8pt; font-style: italic; }}
+p.loose-line {{ margin: 0; }}
 .pos {{ color: {muted}; font-size: 8pt; }}
 .status-differs {{ color: {differs_fg}; font-weight: bold; }}
 .status-same {{ color: {same_line}; }}
@@ -230,7 +232,9 @@ def _legend() -> str:
         '<a class="fig fig-same">figure both agree on</a> · '
         '<span class="moved">B¶7</span> paragraph shown out of its report\'s order: '
         "the 7th paragraph of report B (paragraphs count from 1) · a paragraph against "
-        "an empty cell has no counterpart.</p>"
+        "an empty cell has no counterpart · "
+        '<span class="loose">loose match</span> the two sides share only a few words: '
+        "check that they tell the same thing.</p>"
     )
 
 
@@ -411,7 +415,22 @@ def _cell(
         css = ' class="headline"' if paragraph.kind == "headline" else ""
         paragraphs.append(f"<p{css}>{_position(paragraph, moved, side)}{body}</p>")
     css = "" if group.linked else f' class="only-{side}"'
-    return f'<td width="50%"{css}>{anchor}{"".join(paragraphs)}</td>'
+    return (
+        f'<td width="50%"{css}>{anchor}{_loose_note(report, group, side)}{"".join(paragraphs)}</td>'
+    )
+
+
+def _loose_note(report: Report, group: AlignedGroup, side: str) -> str:
+    """A note on B's side of a link that rests on little shared wording.
+
+    Headlines face each other whatever they share, so theirs is no such link.
+    """
+    if side != "b" or not group.loose or report.paragraphs[group.b[0]].kind == "headline":
+        return ""
+    return (
+        f'<p class="loose-line"><span class="loose" title="link score {group.score:.2f}: '
+        'the two sides share only a few words">loose match</span></p>'
+    )
 
 
 def _position(paragraph: Paragraph, moved: frozenset[int], side: str) -> str:
