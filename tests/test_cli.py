@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -171,3 +175,265 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
         run_.stderr.strip()
         == f"reportdiff: {bad}: not a ReportDiff library (not an SQLite database)"
     )
+
+
+# --- compare: where the output goes -------------------------------------------
+
+SEED_A, SEED_B = (str(next(SEEDS.glob(f"{n}_*.txt"))) for n in ("001", "003"))
+
+
+def _compare_into(stdout: int, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`reportdiff compare` of two seeds in a child process whose stdout is `stdout`."""
+    return subprocess.run(
+        [sys.executable, "-m", "reportdiff.cli", "compare", SEED_A, SEED_B, *extra],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "html"])
+def test_compare_to_a_closed_pipe_ends_quietly(fmt: str) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte, as with `| head -0`
+    try:
+        result = _compare_into(write_end, "--format", fmt)
+    finally:
+        os.close(write_end)
+    assert result.returncode == EXIT_OK
+    assert result.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "csv"])
+def test_compare_to_a_full_disk_is_one_line(fmt: str) -> None:
+    with open("/dev/full", "wb") as full:
+        result = _compare_into(full.fileno(), "--format", fmt)
+    assert result.returncode == EXIT_REFUSED
+    assert result.stderr == "reportdiff: cannot write the output: no space left on the device\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_compare_output_to_a_device_writes_to_it_and_leaves_it_a_device(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "compare", SEED_A, SEED_B, "--format", "csv", "-o", "/dev/full")
+    assert code == EXIT_REFUSED
+    assert err == "reportdiff: cannot write /dev/full: no space left on the device\n"
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    code, _, _ = run(capsys, "compare", SEED_A, SEED_B, "--format", "csv", "-o", "/dev/null")
+    assert code == EXIT_OK
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_compare_output_to_dev_stdout_appends_to_what_the_shell_opened(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("earlier line\n", encoding="utf-8")
+    with log.open("ab") as appended:  # `>> log.csv`
+        result = _compare_into(appended.fileno(), "--format", "csv", "-o", "/dev/stdout")
+    assert result.returncode == EXIT_OK, result.stderr
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier line"
+    assert lines[1].startswith("status,what,")
+
+
+def test_compare_output_through_a_link_updates_the_linked_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    code, _, _ = run(capsys, "compare", SEED_A, SEED_B, "--format", "json", "-o", str(link))
+    assert code == EXIT_OK
+    assert link.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["schema"] == "reportdiff.comparison/1"
+
+
+# --- library commands: what a new user found ---------------------------------
+
+
+def test_move_puts_reports_in_an_event_created_when_new(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", str(SEEDS), "--event", "Energy talks")
+    code, out, _ = run(capsys, "move", "1", "2", "--event", "Ceasefire")
+    assert code == EXIT_OK
+    assert out.count("moved report #") == 2
+    assert "to event Ceasefire" in out
+    moved = run_json(capsys, "move", "2", "--event", "ceasefire")
+    assert moved == {"moved": [2], "event_id": 2, "event": "Ceasefire"}
+    counts = {e["name"]: e["count"] for e in run_json(capsys, "events")}  # type: ignore[union-attr]
+    assert counts == {"Energy talks": 3, "Ceasefire": 2}
+    assert run_json(capsys, "move", "1", "--no-event")["event"] is None  # type: ignore[index]
+    code, _, err = run(capsys, "move", "1", "99", "--event", "Elsewhere")
+    assert (code, err.strip()) == (EXIT_REFUSED, "reportdiff: no report with id 99 in the library")
+    assert "Elsewhere" not in [e["name"] for e in run_json(capsys, "events")]  # type: ignore[union-attr]
+    assert run(capsys, "move", "1")[0] == EXIT_USAGE  # --event or --no-event is needed
+
+
+def test_importing_a_stored_file_names_its_event_and_how_to_move_it(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = SEEDS / "001_b09a5fa10f149ba2.txt"
+    run(capsys, "import", str(seed), "--event", "Energy talks")
+    code, out, _ = run(capsys, "import", str(seed), "--event", "Other talks")
+    assert code == EXIT_OK
+    assert (
+        f"{seed}: already in the library as #1 (event Energy talks); "
+        "use `reportdiff move 1 --event 'Other talks'` to move it"
+    ) in out
+    [event] = run_json(capsys, "events")  # type: ignore[misc]
+    assert (event["name"], event["count"]) == ("Energy talks", 1)  # nothing moved, no new event
+    code, out, _ = run(capsys, "import", str(seed), "--event", "energy TALKS")
+    assert "already in the library as #1 (event Energy talks)\n" in out  # already there: no hint
+    result = run_json(capsys, "import", str(seed))
+    assert result["duplicates"] == [  # type: ignore[index]
+        {"path": str(seed), "existing_id": 1, "event": "Energy talks"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "words"),
+    [
+        (["show", "99"], EXIT_REFUSED, "no report with id 99"),  # a missing report
+        (["delete", "99", "--yes"], EXIT_REFUSED, "no report with id 99"),
+        (["list", "--event", "nope"], EXIT_REFUSED, "no event called 'nope'"),
+        (["show", "abc"], EXIT_USAGE, "not a report id"),  # argparse's own errors too
+        (["move", "1"], EXIT_USAGE, "--event"),
+    ],
+)
+def test_json_errors_are_json_on_stdout(
+    db: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, words: str
+) -> None:
+    run(capsys, "import", str(SEEDS))
+    got, out, err = run(capsys, *argv, "--json")
+    assert got == code
+    error = json.loads(out)
+    assert words in error["error"]
+    assert error["exit_code"] == code
+    assert words in err  # the one-line message on stderr stays
+
+
+def test_unusable_library_is_a_json_error_too(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db.write_bytes(b"hello, not a database")
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == EXIT_USAGE
+    assert "not an SQLite database" in json.loads(out)["error"]
+
+
+def test_ids_win_over_file_names(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", str(SEEDS))
+    (tmp_path / "12").write_text("A file that happens to be called 12.\n", encoding="utf-8")
+    (tmp_path / "3").write_text("A file that happens to be called 3.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "show", "12")
+    assert code == EXIT_REFUSED
+    assert "no report with id 12" in err
+    assert run_json(capsys, "show", "3")["id"] == 3  # type: ignore[index]
+    assert run(capsys, "delete", "12", "--yes")[0] == EXIT_REFUSED
+    assert (tmp_path / "12").exists()
+
+
+def test_output_counts_are_in_the_right_number(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Resigned.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(note))
+    assert code == EXIT_OK
+    assert "(1 word)" in out
+    assert "1 words" not in out
+
+
+def test_folder_import_says_what_it_skipped(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "storm.txt").write_text("Storm Report\n\nThe river rose.\n", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
+    (folder / "other.pdf").write_bytes(b"%PDF-1.4")
+    code, out, err = run(capsys, "import", str(folder))
+    assert code == EXIT_OK  # skipping is not refusing
+    assert "1 imported, 0 already in the library, 0 refused, 3 skipped" in out
+    assert err.strip() == (
+        "reportdiff: skipped 3 files that are not .txt, .md or .html (1 .jpg, 2 .pdf)"
+    )
+    result = run_json(capsys, "import", str(folder))
+    assert [s["path"] for s in result["skipped"]] == [  # type: ignore[index]
+        str(folder / name) for name in ("other.pdf", "photo.jpg", "scan.pdf")
+    ]
+
+
+def test_import_stores_absolute_paths(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "storm.txt").write_text("Storm Report\n\nThe river rose.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "import", "storm.txt")
+    assert run_json(capsys, "show", "1")["source_path"] == str(tmp_path / "storm.txt")  # type: ignore[index]
+
+
+def _compare_on_a_terminal(env: dict[str, str]) -> str:
+    """What `reportdiff compare` prints when its stdout is a terminal (a pty)."""
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    received: list[bytes] = []
+
+    def drain() -> None:  # a pty holds little: read while the child writes
+        with contextlib.suppress(OSError):
+            while chunk := os.read(leader, 65536):
+                received.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reportdiff.cli", "compare", SEED_A, SEED_B],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "TERM": "xterm", **env},
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    assert result.returncode == EXIT_OK, result.stderr
+    return b"".join(received).decode("utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+def test_compare_colours_a_terminal_unless_no_color() -> None:
+    coloured = _compare_on_a_terminal({"NO_COLOR": ""})
+    assert "\x1b[38;5;208m" in coloured  # words only in A, orange
+    assert "[-" not in coloured
+    plain = _compare_on_a_terminal({"NO_COLOR": "1"})
+    assert "\x1b[" not in plain
+    assert "[-" in plain
+
+
+def test_compare_text_into_a_pipe_is_plain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compare", SEED_A, SEED_B, "--format", "text")
+    assert code == EXIT_OK
+    assert "\x1b[" not in out
+    assert "How to read: A¶3 is the third paragraph of report A." in out
+
+
+def test_compare_never_writes_over_a_report_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "a.txt"
+    report.write_bytes(Path(SEED_A).read_bytes())
+    code, _, err = run(
+        capsys, "compare", str(report), SEED_B, "--format", "json", "-o", str(report)
+    )
+    assert code == EXIT_REFUSED
+    assert err == f"reportdiff: {report} is report A; choose another file for the output\n"
+    assert report.read_bytes() == Path(SEED_A).read_bytes()

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from reportdiff.store import Article, ArticleSummary, ImportResult, Library
@@ -33,8 +33,34 @@ class CliError(Exception):
         self.code = code
 
 
+class _UsageError(Exception):
+    """argparse's complaint about the command line, raised so main() can also give JSON."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(f"{parser.prog}: error: {message}")
+        self.usage = parser.format_usage()
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(self, message)
+
+
+def _report_id(text: str) -> int:
+    """A library id: a whole number, never a file name."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a report id (a number; see `reportdiff list`)"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a report id (ids start at 1)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reportdiff",
         description="Compare two reports of one event. With no command, start the app.",
     )
@@ -77,7 +103,7 @@ def _add_db_option(p: argparse.ArgumentParser, *, json_output: bool = False) -> 
         )
 
 
-def _add_library_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_library_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser("import", help="import report files or folders (.txt, .md, .html)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     p.add_argument("--event", metavar="NAME", help="put the imported reports in this event")
@@ -90,9 +116,19 @@ def _add_library_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.set_defaults(func=cmd_list)
     _add_db_option(p, json_output=True)
 
+    # show, delete and move take library ids only: `show 12` is report #12 even
+    # when a file called 12 is in the current folder.
     p = sub.add_parser("show", help="show one report with its details")
-    p.add_argument("id", type=int, help="the report's id (see `reportdiff list`)")
+    p.add_argument("id", type=_report_id, help="the report's id (see `reportdiff list`)")
     p.set_defaults(func=cmd_show)
+    _add_db_option(p, json_output=True)
+
+    p = sub.add_parser("move", help="put reports in an event (created when new)")
+    p.add_argument("ids", nargs="+", type=_report_id, metavar="ID", help="a report's id")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--event", metavar="NAME", help="the event to put them in")
+    where.add_argument("--no-event", action="store_true", help="take them out of their event")
+    p.set_defaults(func=cmd_move)
     _add_db_option(p, json_output=True)
 
     p = sub.add_parser("events", help="list the events and how many reports each holds")
@@ -100,7 +136,7 @@ def _add_library_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     _add_db_option(p, json_output=True)
 
     p = sub.add_parser("delete", help="delete a report from the library")
-    p.add_argument("id", type=int, help="the report's id")
+    p.add_argument("id", type=_report_id, help="the report's id")
     p.add_argument("-y", "--yes", action="store_true", help="do not ask first")
     p.set_defaults(func=cmd_delete)
     _add_db_option(p, json_output=True)
@@ -110,14 +146,21 @@ def _add_library_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command; with --json, an error is also a {"error": ...} object on stdout."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as exc:
+        print(exc.usage + str(exc), file=sys.stderr)
+        _print_json_error(str(exc), EXIT_USAGE, wanted="--json" in argv)
+        return EXIT_USAGE
     if args.command is None:
         return _start_gui(args)
     try:
         return int(args.func(args))
     except CliError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
+        _print_json_error(str(exc), exc.code, wanted=getattr(args, "json", False))
         return exc.code
     except KeyboardInterrupt:
         return 130
@@ -125,6 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`reportdiff show 3 | head`): no traceback for that.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _print_json_error(message: str, code: int, *, wanted: bool) -> None:
+    # "nothing deleted" after a "no" is not an error, and needs no JSON object.
+    if wanted and code != EXIT_OK:
+        print(_dump_json({"error": message, "exit_code": code}))
 
 
 def gui_main() -> int:
@@ -183,22 +232,78 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise CliError("PDF needs a file: add -o FILE.pdf", EXIT_USAGE)
     try:
         data = export_comparison(
-            comparison, args.format, page_size=args.page_size, boilerplate=args.boilerplate
+            comparison,
+            args.format,
+            page_size=args.page_size,
+            boilerplate=args.boilerplate,
+            **_terminal_text_options(to_stdout=out is None or out == "-"),
         )
     except ExportError as exc:
         raise CliError(str(exc)) from exc
     if out is None or out == "-":
         text = data.decode("utf-8") if isinstance(data, bytes) else data
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        _write_compare_output(text if text.endswith("\n") else text + "\n")
         return EXIT_OK
+    _refuse_overwriting_an_input(Path(out), args)
     from reportdiff.export.atomic import write_atomic
 
     try:
         write_atomic(Path(out), data if isinstance(data, bytes) else data.encode("utf-8"))
+    except BrokenPipeError:  # -o /dev/stdout into `| head`: the reader has enough
+        _silence_stdout()
+        return EXIT_OK
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
     print(f"wrote {out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _refuse_overwriting_an_input(out: Path, args: argparse.Namespace) -> None:
+    """`-o` naming report A or B (a slip of the shell's completion) would lose that report."""
+    for name, spec in (("A", args.a), ("B", args.b)):
+        if Path(spec).is_file() and os.path.realpath(out) == os.path.realpath(spec):
+            raise CliError(f"{out} is report {name}; choose another file for the output")
+
+
+def _terminal_text_options(*, to_stdout: bool) -> dict[str, Any]:
+    """On a terminal, text fits its width and is coloured unless NO_COLOR is set (no-color.org)."""
+    stream = sys.stdout
+    if not (to_stdout and stream is not None and stream.isatty()):
+        return {}
+    color = not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return {"width": min(100, shutil.get_terminal_size().columns), "color": color}
+
+
+def _write_compare_output(text: str) -> None:
+    """The comparison on stdout, flushed here so a failure is ours to report.
+
+    A reader that went away (`| head`) ends the command quietly, as the Python
+    docs advise: stdout is pointed at devnull so the final flush cannot fail
+    again. A full disk (`> /dev/full`) or closed stdout is a one-line error.
+    """
+    from reportdiff.export.atomic import stream_error_text
+
+    if sys.stdout is None:
+        raise CliError("stdout is closed; add -o FILE to write to a file")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        _silence_stdout()
+        raise CliError(f"cannot write the output: {stream_error_text(exc)}") from exc
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull: what is left in its buffer is dropped, not re-raised at exit."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to flush later
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 # --- the library --------------------------------------------------------------
@@ -241,8 +346,14 @@ def _summary_json(item: ArticleSummary) -> dict[str, object]:
 
 
 def _summary_line(item: ArticleSummary) -> str:
-    details = " · ".join(x for x in (item.outlet, item.published, f"{item.words} words") if x)
+    words = _count(item.words, "word")
+    details = " · ".join(x for x in (item.outlet, item.published, words) if x)
     return f"  #{item.id:<5} {item.title}  ({details})"
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 word", "2 words": a number with its noun in the right form."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -251,10 +362,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = lib.import_files(
             args.paths, event=args.event, progress=_print_progress if show_progress else None
         )
+        # An import never moves a report it already holds: it says where the report is.
+        homes = {i: lib.article(i).event_name for _, i in result.duplicates}
     if args.json:
-        print(_dump_json(_import_json(lib, result)))
+        print(_dump_json(_import_json(lib, result, homes)))
     else:
-        _print_import(result)
+        _print_import(result, homes, args.event)
     return EXIT_REFUSED if result.refused else EXIT_OK
 
 
@@ -266,26 +379,60 @@ def _print_progress(done: int, total: int, name: str) -> None:
     print(f"\rimporting {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
-def _import_json(lib: Library, result: ImportResult) -> dict[str, object]:
+def _import_json(
+    lib: Library, result: ImportResult, homes: dict[int, str | None]
+) -> dict[str, object]:
     return {
         "library": str(lib.path),
         "imported": [_summary_json(item) for item in result.imported],
-        "duplicates": [{"path": str(p), "existing_id": i} for p, i in result.duplicates],
+        "duplicates": [
+            {"path": str(p), "existing_id": i, "event": homes.get(i)} for p, i in result.duplicates
+        ],
         "refused": [{"path": str(r.path), "reason": r.reason} for r in result.refused],
+        "skipped": [{"path": str(s.path), "reason": s.reason} for s in result.skipped],
     }
 
 
-def _print_import(result: ImportResult) -> None:
+def _print_import(result: ImportResult, homes: dict[int, str | None], event: str | None) -> None:
     for item in result.imported:
         print(f"imported{_summary_line(item)}")
     for path, existing in result.duplicates:
-        print(f"already in the library: {path} is report #{existing}")
+        print(_duplicate_line(path, existing, homes.get(existing), event))
     for refusal in result.refused:
         print(f"reportdiff: refused {refusal}", file=sys.stderr)
-    print(
+    if result.skipped:
+        print(_skipped_line(result), file=sys.stderr)
+    summary = (
         f"{len(result.imported)} imported, {len(result.duplicates)} already in the library, "
         f"{len(result.refused)} refused"
     )
+    print(summary + (f", {len(result.skipped)} skipped" if result.skipped else ""))
+
+
+def _duplicate_line(path: Path, existing: int, home: str | None, event: str | None) -> str:
+    where = f"event {home}" if home else "in no event"
+    line = f"{path}: already in the library as #{existing} ({where})"
+    if event is not None and (home or "").casefold() != " ".join(event.split()).casefold():
+        line += f"; use `reportdiff move {existing} --event {_shell_word(event)}` to move it"
+    return line
+
+
+def _shell_word(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _skipped_line(result: ImportResult) -> str:
+    """One line for the files of imported folders that are not reports."""
+    kinds: dict[str, int] = {}
+    for skipped in result.skipped:
+        suffix = skipped.path.suffix.lower() or "no extension"
+        kinds[suffix] = kinds.get(suffix, 0) + 1
+    listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    files = _count(len(result.skipped), "file")
+    verb = "is" if len(result.skipped) == 1 else "are"
+    return f"reportdiff: skipped {files} that {verb} not .txt, .md or .html ({listed})"
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -348,6 +495,33 @@ def cmd_events(args: argparse.Namespace) -> int:
         noun = "report" if event.count == 1 else "reports"
         print(f"  #{event.id:<5} {event.name}  ({event.count} {noun})")
     return EXIT_OK
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    """Put reports in an event, creating the event when there is none of that name."""
+    with _library(args) as lib:
+        articles = [_article_or_error(lib, i) for i in dict.fromkeys(args.ids)]
+        try:
+            event_id = lib.move_to_event(
+                [a.id for a in articles], None if args.no_event else args.event
+            )
+        except ValueError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from exc
+        name = None if event_id is None else lib.article(articles[0].id).event_name
+    if args.json:
+        print(_dump_json({"moved": [a.id for a in articles], "event_id": event_id, "event": name}))
+        return EXIT_OK
+    for article in articles:
+        target = f"event {name}" if name else "no event"
+        print(f"moved report #{article.id} “{article.title}” to {target}")
+    return EXIT_OK
+
+
+def _article_or_error(lib: Library, article_id: int) -> Article:
+    try:
+        return lib.article(article_id)
+    except KeyError:
+        raise CliError(f"no report with id {article_id} in the library") from None
 
 
 def cmd_delete(args: argparse.Namespace) -> int:

@@ -237,3 +237,186 @@ def test_no_file_content_crashes_the_importer(content: bytes, suffix: str) -> No
             return
     assert "\n" not in message
     assert message.startswith(str(path))
+
+
+# --- what a new user found (paragraphs, names, junk pages, header lines, paths) ---
+
+
+def _html_page(paragraphs: list[str], *, author: str = "Jane Q. Reporter", title: str) -> str:
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta name="author" content="{author}">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>{title}</h1>
+{body}</article><footer>Subscribe to our newsletter</footer></body></html>"""
+
+
+FLOOD_PARAGRAPHS = [
+    "Heavy rain flooded three coastal towns on Monday, forcing about 2,000 people from homes.",
+    "Rescue teams worked through the night, moving residents to schools on higher ground.",
+    "The river rose by two metres in less than six hours, the highest level since 1998.",
+    "The regional council said the damage would cost more than 40 million euros to repair.",
+]
+
+
+def test_html_keeps_its_paragraphs(write: WriteFile) -> None:
+    page = _html_page(FLOOD_PARAGRAPHS, title="Storm floods coastal towns")
+    imported = read_import(write("storm.html", page))
+    # The headline and each <p> stay separate paragraphs, as the page shows them.
+    assert imported.body.split("\n\n") == ["Storm floods coastal towns", *FLOOD_PARAGRAPHS]
+    report = imported.report()
+    assert [p.text for p in report.paragraphs] == ["Storm floods coastal towns", *FLOOD_PARAGRAPHS]
+
+
+def test_two_html_imports_compare_paragraph_by_paragraph(
+    library: Library, write: WriteFile
+) -> None:
+    from reportdiff.engine import compare
+
+    other = [
+        "The river rose two metres in under six hours, its highest level since 1998.",
+        "About 2,000 people left their homes after heavy rain flooded three coastal towns.",
+        "Officials put the cost of the damage at 45 million euros.",
+    ]
+    first = write("a.html", _html_page(FLOOD_PARAGRAPHS, title="Storm floods coastal towns"))
+    second = write("b.html", _html_page(other, title="Floods force 2,000 from homes"))
+    a, b = (item.id for item in library.import_files([first, second]).imported)
+    comparison = compare(library.report(a), library.report(b))
+    assert len(comparison.a.paragraphs) == 5
+    assert len(comparison.b.paragraphs) == 4
+    linked = [g for g in comparison.alignment if g.a and g.b]
+    assert len(linked) >= 2  # several paragraph links, not one blob against another
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "expected"),
+    [
+        ("Jane Q. Reporter", "Jane Q. Reporter"),  # the initial keeps its full stop
+        ("J.Q. Reporter", "J.Q. Reporter"),  # initials written together
+        ("Ann Lee", "Ann Lee"),  # no initial: trafilatura's name as it is
+        ("Jane Q Reporter", "Jane Q Reporter"),  # no full stop on the page: none added
+    ],
+)
+def test_html_author_keeps_the_full_stops_of_initials(
+    write: WriteFile, meta_author: str, expected: str
+) -> None:
+    page = _html_page(FLOOD_PARAGRAPHS, author=meta_author, title="Storm floods coastal towns")
+    assert read_import(write("storm.html", page)).author == expected
+
+
+NAV_ONLY = """<!doctype html><html><head><title>Example News - Home</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<div class="menu"><a href="/a">Politics</a> <a href="/b">Business</a></div>
+<footer><a href="/c">Contact us</a> Copyright 2025</footer></body></html>"""
+
+LINK_LIST = "<!doctype html><html><body><main><ul>{}</ul></main></body></html>".format(
+    "".join(f'<li><a href="/s/{i}">Section number {i} news</a></li>' for i in range(12))
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        (NAV_ONLY, "only"),  # a menu of five links
+        (LINK_LIST, "short lines"),  # many links, more than the word floor, no sentence
+    ],
+)
+def test_html_without_an_article_is_refused(write: WriteFile, page: str, words: str) -> None:
+    path = write("home.html", page)
+    with pytest.raises(ImportRefused, match="no article text found") as caught:
+        read_import(path)
+    assert words in caught.value.reason
+    assert "\n" not in str(caught.value)
+
+
+def test_a_short_text_note_is_kept(write: WriteFile) -> None:
+    # A one-line .txt is its writer's choice; only HTML pages have a floor.
+    imported = read_import(write("note.txt", "Mayor resigns.\n"))
+    assert imported.body == "Mayor resigns."
+
+
+HEADER_CASES = [
+    # (file text, expected (title, outlet, published, author, url)) — what each row guards
+    (
+        "Storm Floods Coastal Towns\n"
+        "Outlet: The Daily Example\nDate: 2025-03-18\nBy: Jane Q. Reporter\n"
+        "URL: https://daily.example.org/storm\n\n" + ARTICLE.split("\n", 2)[2],
+        (
+            "Storm Floods Coastal Towns",
+            "The Daily Example",
+            "2025-03-18",
+            "Jane Q. Reporter",
+            "https://daily.example.org/storm",
+        ),
+    ),  # the header after a headline
+    (
+        "Storm Floods Coastal Towns\n\nAuthor: Ann Lee\nSource: https://e.org/1\n\n"
+        + ARTICLE.split("\n", 2)[2],
+        ("Storm Floods Coastal Towns", None, None, "Ann Lee", "https://e.org/1"),
+    ),  # a blank line between headline and header
+    (
+        "Outlet: The Daily Example\nPublished: 18 March 2025\n\n" + ARTICLE,
+        ("Storm Floods Coastal Towns", "The Daily Example", "18 March 2025", None, None),
+    ),  # the header first, the headline after it
+    (
+        "Source: Reuters\n\n" + ARTICLE,
+        ("Storm Floods Coastal Towns", "Reuters", None, None, None),
+    ),  # a Source: that is not an address is the outlet
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADER_CASES)
+def test_header_lines_fill_details_and_leave_the_body(
+    write: WriteFile, text: str, expected: tuple[str | None, ...]
+) -> None:
+    imported = read_import(write("r.txt", text))
+    got = (imported.title, imported.outlet, imported.published, imported.author, imported.url)
+    assert got == expected
+    for label in ("Outlet:", "Date:", "By:", "URL:", "Author:", "Source:", "Published:"):
+        assert label not in imported.body
+    assert imported.body.startswith("Storm Floods Coastal Towns\n")
+    assert "Rescue teams worked through the night" in imported.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence of the article that starts like a header is article text.
+        "Storm Floods Coastal Towns\n\nDate: the council has not set one for the vote on the "
+        "repairs, which residents of the three towns have asked for since the flood of 1998 "
+        "and again since Monday.\n",
+        # A first line that is a sentence, not a headline, ends no header.
+        "Rain flooded the towns.\nAuthor: Ann Lee\n\nRescue teams worked through the night.\n",
+        # "URL:" without an address stays.
+        "Storm Floods Coastal Towns\nURL: none given\n\nRescue teams worked.\n",
+    ],
+)
+def test_article_text_that_looks_like_a_header_stays(write: WriteFile, text: str) -> None:
+    imported = read_import(write("r.txt", text))
+    assert imported.body == text.strip("\n")
+
+
+def test_source_path_is_absolute(
+    write: WriteFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library: Library
+) -> None:
+    write("storm.txt", ARTICLE)
+    monkeypatch.chdir(tmp_path / "inputs")
+    assert read_import(Path("storm.txt")).source_path == str(tmp_path / "inputs" / "storm.txt")
+    [item] = library.import_files(["storm.txt"]).imported
+    assert library.article(item.id).source_path == str(tmp_path / "inputs" / "storm.txt")
+
+
+def test_folder_import_names_the_files_it_skips(library: Library, write: WriteFile) -> None:
+    folder = write("storm.txt", ARTICLE).parent
+    write("scan.PDF", b"%PDF-1.4")
+    write("README", "notes")
+    write(".hidden/draft.docx", b"PK")  # hidden folders are passed over quietly
+    result = library.import_files([folder])
+    assert len(result.imported) == 1
+    assert result.refused == []
+    assert [(s.path.name, s.reason) for s in result.skipped] == [
+        ("README", "a file without an extension, not .txt, .md or .html"),
+        ("scan.PDF", "a .pdf file, not .txt, .md or .html"),
+    ]

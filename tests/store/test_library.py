@@ -97,7 +97,17 @@ SEARCHES = [
     ("coastal quake", False),  # ... all of them
     ('"coastal towns"', True),  # a quoted phrase stays a phrase
     ('"towns coastal"', False),  # ... in order
-    ("storm AND OR NOT", False),  # operators are words, not syntax
+    ("storm AND OR NOT", True),  # operators without a term after them are dropped
+    ("storm OR quake", True),  # upper-case OR is an operator
+    ("quake OR storm", True),  # ... on either side
+    ("storm AND quake", False),  # upper-case AND is an operator
+    ("storm NOT quake", True),  # NOT excludes
+    ("storm NOT rescue", False),  # ... what the report holds
+    ("storm or quake", False),  # lower-case "or" is a word, and no report holds all three
+    ("NOT storm", True),  # NOT with nothing before it is dropped
+    ("AND", False),  # an operator alone is no query
+    ("coast flood", True),  # every word is a prefix, not only the last
+    ("Zelensky", False),  # (no such name here; see the table below)
     ('storm "', True),  # an unmatched quote is harmless
     ("rain*) (NEAR", False),  # so are FTS5 symbols
     ("résidents", False),
@@ -259,3 +269,60 @@ def test_bulk_add_skips_duplicates(library: Library) -> None:
     assert library.add_many(items, event="Bulk", batch=3) == 7
     assert library.add_many(items, batch=4) == 0
     assert library.count_articles() == 7
+
+
+NAMES = (
+    "Talks in Kyiv\n\nPresident Zelenskyy met the envoy. The economy and energy were discussed.\n"
+)
+
+PREFIX_SEARCHES = [
+    # (query, finds the report?) — what each row guards
+    ("Zelensky", True),  # a shorter spelling finds the longer one (Porter's y→i)
+    ("zelenskyy", True),  # the spelling in the text
+    ("Zelen", True),  # a start of the name
+    ("econ energ", True),  # every word is a prefix
+    ("economies", True),  # Porter stems still apply
+    ('"Zelensky"', False),  # a quoted word is exact
+    ("Zelensky OR Selenskyj", True),  # either spelling
+    ("Selenskyj", False),
+    ("Kyiv NOT envoy", False),
+]
+
+
+@pytest.mark.parametrize(("query", "found"), PREFIX_SEARCHES)
+def test_search_is_forgiving_with_names_and_operators(
+    library: Library, query: str, found: bool
+) -> None:
+    talks = library.add_text(NAMES)
+    assert (talks in [a.id for a in library.search(query)]) is found
+    assert (talks in [a.id for a in library.list_articles(search=query)]) is found
+    assert library.count_articles(search=query) == int(found)
+
+
+_TYPED = st.lists(
+    st.sampled_from(
+        ["AND", "OR", "NOT", "NEAR", "storm", "quake", '"', "*", "(", ")", ":", "^", "-"]
+    )
+    | st.text(max_size=6),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_TYPED)
+def test_operators_and_symbols_never_break_search(library: Library, query: str) -> None:
+    library.search(query)
+    library.list_articles(search=query)
+    library.count_articles(search=query)
+
+
+def test_move_to_an_event_by_name_creates_it_once(library: Library) -> None:
+    first, second = library.add_text(ARTICLE), library.add_text(OTHER)
+    event_id = library.move_to_event([first, second], "Storms")
+    assert library.move_to_event([second], "STORMS") == event_id
+    assert [(e.name, e.count) for e in library.events()] == [("Storms", 2)]
+    assert library.move_to_event([first], None) is None
+    assert library.article(first).event_id is None
+    with pytest.raises(ValueError, match="name"):
+        library.move_to_event([first], "  ")
+    assert [e.name for e in library.events()] == ["Storms"]

@@ -17,7 +17,13 @@ from reportdiff.store.errors import (
     LibraryTooNew,
     NotALibrary,
 )
-from reportdiff.store.importer import MAX_BYTES, ImportedText, content_hash, read_report_file
+from reportdiff.store.importer import (
+    MAX_BYTES,
+    ImportedText,
+    SkippedFile,
+    content_hash,
+    read_report_file,
+)
 from reportdiff.store.library import (
     Article,
     ArticleSummary,
@@ -50,6 +56,7 @@ __all__ = [
     "LibraryLocked",
     "LibraryTooNew",
     "NotALibrary",
+    "SkippedFile",
     "content_hash",
     "default_library_path",
     "fts_query",

@@ -9,12 +9,14 @@ goes through trafilatura (imported lazily: it is heavy).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +39,18 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _META_LINE = re.compile(
-    r"^(source|url|link|title|outlet|publisher|published|date|author)\s*:\s*(\S.*)$",
+    r"^(source|url|link|title|headline|outlet|publisher|publication|site|published|date"
+    r"|author|authors|by|byline)\s*:\s*(\S.*)$",
     re.IGNORECASE,
 )
+# A header value is a name, a date or an address, not a sentence of the article.
+MAX_META_VALUE_CHARS = 120
+# An HTML page whose article text is shorter than this is a page of menus and
+# links (a home page, a consent wall, a section front), not a report. Text files
+# have no such floor: a one-line note in a .txt is what its writer meant.
+MIN_HTML_WORDS = 20
+# ... and one whose lines are all shorter than this holds no sentence of prose.
+MIN_SENTENCE_WORDS = 8
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
@@ -84,22 +95,38 @@ def report_from(
 # --- finding files ----------------------------------------------------------
 
 
-def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused]:
-    """Files to import: files as given, folders searched for reports (sorted)."""
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file in an imported folder that is not a report file (a PDF, an image…)."""
+
+    path: Path
+    reason: str
+
+
+def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused | SkippedFile]:
+    """Files to import: files as given, folders searched for reports (sorted).
+
+    A folder's other files are yielded as SkippedFile so the user hears of
+    them; hidden files and folders (.git, .DS_Store) are passed over quietly.
+    """
     for given in paths:
         path = Path(given)
         if not path.is_dir():
             yield path
             continue
-        found = sorted(
+        files = sorted(
             p
             for p in path.rglob("*")
-            if p.suffix.lower() in IMPORT_SUFFIXES
-            and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
+        found = [p for p in files if p.suffix.lower() in IMPORT_SUFFIXES]
         if not found:
             yield ImportRefused(path, "no .txt, .md or .html files in this folder")
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix not in IMPORT_SUFFIXES:
+                kind = f"a {suffix} file" if suffix else "a file without an extension"
+                yield SkippedFile(file, f"{kind}, not .txt, .md or .html")
         yield from found
 
 
@@ -114,7 +141,15 @@ def read_import(path: Path) -> ImportedText:
     text = decode(data, path)
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         text = strip_markdown(text)
-    return prepare_text(text, source_path=str(path), path=path)
+    return prepare_text(text, source_path=absolute_path(path), path=path)
+
+
+def absolute_path(path: Path) -> str:
+    """The file's absolute path, as stored: a relative one means nothing from elsewhere.
+
+    os.path.abspath, not resolve(): a link keeps the name the user gave it.
+    """
+    return os.path.abspath(path)
 
 
 def read_report_file(path: Path | str) -> Report:
@@ -265,39 +300,78 @@ _META_KEYS = {
     "url": "url",
     "link": "url",
     "title": "title",
+    "headline": "title",
     "outlet": "outlet",
     "publisher": "outlet",
+    "publication": "outlet",
+    "site": "outlet",
     "published": "published",
     "date": "published",
     "author": "author",
+    "authors": "author",
+    "by": "author",
+    "byline": "author",
 }
 
 
 def _take_meta_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Details stated on the file's first lines ("Source: <url>", "Author: …")."""
+    """Details stated on the file's first lines ("Source: <url>", "Author: …").
+
+    The header may come first, or right after a headline; the headline stays
+    in the text, the header lines leave it.
+    """
+    meta, end = _read_header(lines, 0)
+    if meta:
+        return meta, lines[end:]
+    start = _first_filled(lines, 0)
+    if start is None or _META_LINE.match(lines[start].strip()):
+        return meta, lines
+    meta, end = _read_header(lines, start + 1)
+    after = _first_filled(lines, end)
+    rest = "" if after is None else "\n".join(lines[after:])
+    if not meta or not is_headline(lines[start], rest=rest):
+        return {}, lines
+    return meta, [*lines[: start + 1], "", *lines[end:]]
+
+
+def _first_filled(lines: list[str], start: int) -> int | None:
+    return next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+
+
+def _read_header(lines: list[str], index: int) -> tuple[dict[str, str], int]:
+    """The details stated by the "Key: value" lines from `index` on, and where they end."""
     meta: dict[str, str] = {}
-    index = 0
+    end = index
     while index < len(lines):
         line = lines[index].strip()
-        match = _META_LINE.match(line)
-        if not line:
-            index += 1
-            continue
-        if not match:
-            break
-        key, value = _META_KEYS[match.group(1).lower()], match.group(2).strip()
-        url = _URL.match(value)
-        if key in ("source", "url"):
-            if url:
-                meta.setdefault("url", url.group(1))
-            elif key == "source":
-                meta.setdefault("outlet", value)
-            else:
-                break
-        else:
-            meta.setdefault(key, value)
         index += 1
-    return meta, lines[index:] if meta else lines
+        if not line:
+            continue
+        found = _meta_field(line)
+        if found is None:
+            break
+        key, value = found
+        meta.setdefault(key, value)
+        end = index
+    return meta, end
+
+
+def _meta_field(line: str) -> tuple[str, str] | None:
+    """The (field, value) a header line states, or None when it is article text."""
+    match = _META_LINE.match(line)
+    if not match:
+        return None
+    key, value = _META_KEYS[match.group(1).lower()], match.group(2).strip()
+    url = _URL.match(value)
+    if key in ("source", "url"):
+        if url:
+            return "url", url.group(1)
+        if key == "url":
+            return None
+        key = "outlet"
+    if len(value) > MAX_META_VALUE_CHARS:
+        return None
+    return key, value
 
 
 def _drop_repeated_headline(lines: list[str]) -> list[str]:
@@ -363,9 +437,10 @@ def parse_html(data: bytes, path: Path | None) -> ImportedText:
     """An HTML page saved from a browser: its article text and stated details."""
     html = _decode_html(data, path)
     document = _extract(html)
-    text = (_field(document, "text") or "").strip()
+    text = _clean_text(_raw_field(document, "text"))
     if not text:
         raise ImportRefused(path, "no article text found in this HTML (broken or empty page)")
+    _check_article_text(text, path)
     title = _field(document, "title")
     if title and fold(text.split("\n", 1)[0]) != fold(title):
         text = f"{title}\n\n{text}"
@@ -375,8 +450,8 @@ def parse_html(data: bytes, path: Path | None) -> ImportedText:
         outlet=_field(document, "sitename"),
         url=_field(document, "url"),
         published=_field(document, "date"),
-        author=_field(document, "author"),
-        source_path=str(path) if path else None,
+        author=_restore_author(_field(document, "author"), html),
+        source_path=absolute_path(path) if path else None,
         path=path,
     )
 
@@ -406,8 +481,74 @@ def _extract(html: str) -> Any:
         return None
 
 
-def _field(document: Any, name: str) -> str | None:
+def _raw_field(document: Any, name: str) -> str | None:
     if document is None:
         return None
     value = document.get(name) if isinstance(document, dict) else getattr(document, name, None)
-    return _clean(value) if isinstance(value, str) else None
+    return value if isinstance(value, str) else None
+
+
+def _field(document: Any, name: str) -> str | None:
+    """A one-line detail (title, site name, date…), its spacing folded."""
+    return _clean(_raw_field(document, name))
+
+
+def _clean_text(value: str | None) -> str:
+    """Article text with one paragraph per block: spaces fold within a line, never across.
+
+    trafilatura puts each paragraph (and each list item, heading…) on its own
+    line; a blank line between them makes that unambiguous for the engine,
+    which would otherwise rejoin lines that look like a hard-wrapped paragraph.
+    """
+    if not value:
+        return ""
+    lines = (" ".join(line.split()) for line in value.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def _check_article_text(text: str, path: Path | None) -> None:
+    """Refuse a page whose "article" is a few words or a column of link labels."""
+    words = len(text.split())
+    if words < MIN_HTML_WORDS:
+        raise ImportRefused(
+            path,
+            f"no article text found in this HTML (only {words} {_plural(words, 'word')}: "
+            "menus or links, not a report)",
+        )
+    longest = max(len(line.split()) for line in text.split("\n"))
+    if longest < MIN_SENTENCE_WORDS:
+        raise ImportRefused(
+            path, "no article text found in this HTML (only short lines: menus or links, no prose)"
+        )
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]|Jr|Sr)$")
+
+
+def _restore_author(author: str | None, html: str) -> str | None:
+    """The author's name with the full stops the page gives it ("Jane Q. Reporter").
+
+    trafilatura reads a dot in a name as the separator of a handle like
+    "jane.doe" and turns it into a space, so "Jane Q. Reporter" comes back as
+    "Jane Q Reporter". Where the name carries an initial, look for it in the
+    page as written and keep that spelling.
+    """
+    if not author:
+        return author
+    names = [_as_written(name, html) for name in author.split("; ")]
+    return "; ".join(names)
+
+
+def _as_written(name: str, html: str) -> str:
+    tokens = name.split()
+    if len(tokens) < 2 or not any(_INITIAL.match(t) for t in tokens):
+        return name
+    # After an initial the dot may stand alone ("J.Q. Reporter"), else a space separates.
+    parts = [re.escape(t) + (r"\.?" if _INITIAL.match(t) else "") for t in tokens]
+    pattern = r"(?<![\w.])" + r"(?:\s+|(?<=\.))".join(parts) + r"(?![\w])"
+    match = re.search(pattern, unescape(html))
+    return " ".join(match.group(0).split()) if match else name

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -26,11 +29,13 @@ from reportdiff.store.database import DEFAULT_TIMEOUT, open_database, sqlite_err
 from reportdiff.store.errors import DuplicateReport, ImportRefused
 from reportdiff.store.importer import (
     ImportedText,
+    SkippedFile,
     expand_paths,
     prepare_text,
     read_import,
     report_from,
 )
+from reportdiff.store.schema import FTS_TOKENIZER
 from reportdiff.store.titles import suggest_event_name
 
 P = ParamSpec("P")
@@ -113,6 +118,8 @@ class ImportResult:
     imported: list[ArticleSummary] = field(default_factory=list)
     duplicates: list[tuple[Path, int]] = field(default_factory=list)
     refused: list[ImportRefused] = field(default_factory=list)
+    # Files of an imported folder that are not reports (not counted as refused).
+    skipped: list[SkippedFile] = field(default_factory=list)
 
 
 class _Unset:
@@ -213,27 +220,33 @@ class Library:
         offset: int = 0,
     ) -> list[ArticleSummary]:
         """Reports ordered by event, then date published, then import time."""
-        where, params = self._filters(event_id, search)
-        sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles a LEFT JOIN events e ON e.id = a.event_id"
-            f"{where} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
-        )
-        rows = self.db.execute(sql, [*params, -1 if limit is None else limit, offset])
-        return [ArticleSummary(*row) for row in rows]
+
+        def run(match: str) -> list[ArticleSummary]:
+            where, params = self._filters(event_id, match)
+            sql = (
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles a LEFT JOIN events e ON e.id = a.event_id"
+                f"{where} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
+            )
+            rows = self.db.execute(sql, [*params, -1 if limit is None else limit, offset])
+            return [ArticleSummary(*row) for row in rows]
+
+        return _with_fallback(search or "", run)
 
     @_guarded
     def count_articles(self, *, event_id: int | None = None, search: str | None = None) -> int:
-        where, params = self._filters(event_id, search)
-        row = self.db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()
-        return int(row[0])
+        def run(match: str) -> int:
+            where, params = self._filters(event_id, match)
+            row = self.db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()
+            return int(row[0])
 
-    def _filters(self, event_id: int | None, search: str | None) -> tuple[str, list[Any]]:
+        return _with_fallback(search or "", run)
+
+    def _filters(self, event_id: int | None, match: str) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if event_id is not None:
             clauses.append("a.event_id = ?")
             params.append(event_id)
-        match = fts_query(search or "")
         if match:
             clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(match)
@@ -242,16 +255,19 @@ class Library:
     @_guarded
     def search(self, query: str, *, limit: int = 50) -> list[ArticleSummary]:
         """Full-text search over title, outlet and body, best matches first."""
-        match = fts_query(query)
-        if not match:
-            return []
-        rows = self.db.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles_fts f "
-            "JOIN articles a ON a.id = f.rowid LEFT JOIN events e ON e.id = a.event_id "
-            "WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?",
-            [match, limit],
-        )
-        return [ArticleSummary(*row) for row in rows]
+
+        def run(match: str) -> list[ArticleSummary]:
+            if not match:
+                return []
+            rows = self.db.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles_fts f "
+                "JOIN articles a ON a.id = f.rowid LEFT JOIN events e ON e.id = a.event_id "
+                "WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?",
+                [match, limit],
+            )
+            return [ArticleSummary(*row) for row in rows]
+
+        return _with_fallback(query, run)
 
     @_guarded
     def events(self) -> list[Event]:
@@ -335,15 +351,19 @@ class Library:
             if cursor.rowcount == 0:
                 raise KeyError(article_id)
 
-    def move_to_event(self, article_ids: Iterable[int], event_id: int | None) -> None:
-        """Put reports in an event (None: in no event)."""
+    def move_to_event(self, article_ids: Iterable[int], event: int | str | None) -> int | None:
+        """Put reports in an event: an id, a name (created when new), or None for no event.
+
+        Returns the event's id. One transaction: a new event is not left behind
+        when the move fails.
+        """
         ids = list(article_ids)
         with self.transaction():
-            if event_id is not None:
-                self._event_for(event_id)
+            event_id = None if event is None else self._event_for(event)
             self.db.conn.executemany(
                 "UPDATE articles SET event_id = ? WHERE id = ?", [(event_id, i) for i in ids]
             )
+        return event_id
 
     def delete_article(self, article_id: int) -> None:
         with self.transaction():
@@ -451,8 +471,13 @@ class Library:
         library that cannot be written (locked, damaged) stops it with a
         LibraryError, keeping what was imported before.
         """
-        items = list(expand_paths(paths))
         result = ImportResult()
+        items: list[Path | ImportRefused] = []
+        for item in expand_paths(paths):
+            if isinstance(item, SkippedFile):
+                result.skipped.append(item)
+            else:
+                items.append(item)
         for done, item in enumerate(items):
             if cancelled is not None and cancelled():
                 break
@@ -531,6 +556,17 @@ def _row(item: ImportedText, event_id: int | None) -> tuple[Any, ...]:
     )
 
 
+def _with_fallback(typed: str, run: Callable[[str], R]) -> R:
+    """Run a search with the query made from `typed`; if FTS5 still finds fault
+    with it, run it again with every word a plain term, never failing on syntax."""
+    try:
+        return run(fts_query(typed))
+    except sqlite3.OperationalError as exc:
+        if "fts5" not in str(exc) and "syntax" not in str(exc):
+            raise
+    return run(fts_query(typed, operators=False))
+
+
 def _tidy(value: str | None) -> str | None:
     if value is None:
         return None
@@ -540,27 +576,111 @@ def _tidy(value: str | None) -> str | None:
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORDS = re.compile(r"\w+", re.UNICODE)
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
-def fts_query(text: str) -> str:
+def fts_query(text: str, *, operators: bool = True) -> str:
     """A safe FTS5 query from what a user typed.
 
-    Every word is quoted (so AND, OR, NOT, NEAR, *, : and quotes are just
-    text), "quoted phrases" stay phrases, all terms must match, and the last
-    word matches as a prefix so results appear while typing.
+    Every word matches as a prefix ("Zelensky" finds "Zelenskyy", "flood"
+    finds "flooded"); "quoted phrases" stay exact phrases; upper-case AND, OR
+    and NOT between terms are operators, anywhere else they are dropped; all
+    other text is quoted, so `*`, `:`, `(` and NEAR are never syntax. With
+    operators=False every word is a term (the fallback when FTS5 refuses a
+    query).
     """
-    terms: list[str] = []
+    parts: list[str] = []
+    pending: str | None = None
     for match in _TOKEN.finditer(text):
         phrase, bare = match.group(1), match.group(2)
-        if phrase is not None:
-            words = _WORDS.findall(phrase)
-            if words:
-                terms.append('"' + " ".join(words) + '"')
-        else:
-            terms.extend(f'"{w}"' for w in _WORDS.findall(bare))
-    if not terms:
+        if operators and bare in _OPERATORS:
+            # An operator needs a term on both sides; a second one in a row is dropped.
+            pending = bare if parts and pending is None else pending
+            continue
+        term = _phrase(phrase) if phrase is not None else _prefix_term(bare)
+        if not term:
+            continue
+        if pending is not None:
+            parts.append(pending)
+            pending = None
+        parts.append(term)
+    return " ".join(parts)
+
+
+def _phrase(text: str) -> str:
+    words = _WORDS.findall(text)
+    return '"' + " ".join(words) + '"' if words else ""
+
+
+def _prefix_term(text: str) -> str:
+    """A typed word (or a run like "U.S." or "cease-fire") as a prefix query."""
+    words = _WORDS.findall(text)
+    if not words:
         return ""
-    last = text.rstrip()
-    if not last.endswith('"') and terms[-1].endswith('"'):
-        terms[-1] += "*"
-    return " ".join(terms)
+    words[-1] = prefix_stem(words[-1])
+    return '"' + " ".join(words) + '"*'
+
+
+@lru_cache(maxsize=4096)
+def prefix_stem(word: str) -> str:
+    """The start of `word` to search as a prefix so that every word it begins matches.
+
+    The index holds Porter stems and FTS5 stems a prefix query too:
+    "zelensky" becomes "zelenski", which does not begin "zelenskyi", the stem
+    of "Zelenskyy". Where stemming changes the word's letters rather than only
+    dropping a suffix, search the part the word and its stem share instead —
+    only for long words whose last letter alone changed: for "city" the stem
+    "citi" already finds "cities", and "cit" would find "cite".
+    """
+    if len(word) < _MIN_REWRITTEN:
+        return word
+    plain, stem = _tokenise(word)
+    if plain is None or stem is None or plain.startswith(stem):
+        return word
+    shared = _shared_start(plain, stem)
+    if len(shared) < len(plain) - 1 or _tokenise(shared)[1] != shared:
+        return word
+    return shared
+
+
+_MIN_REWRITTEN = 7
+
+
+def _shared_start(a: str, b: str) -> str:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return a[:size]
+
+
+_STEMMER_LOCK = threading.Lock()
+
+
+def _tokenise(word: str) -> tuple[str | None, str | None]:
+    """`word` as the index's tokenizer sees it: (case- and accent-folded, Porter stem)."""
+    with _STEMMER_LOCK:
+        conn = _stemmer()
+        terms = []
+        for table in ("plain", "stems"):
+            conn.execute(f"DELETE FROM {table}")
+            conn.execute(f"INSERT INTO {table} (word) VALUES (?)", [word])
+            terms.append(conn.execute(f"SELECT term FROM {table}_terms").fetchall())
+    if any(len(found) != 1 for found in terms):
+        return None, None  # not one word to the tokenizer ("U2", "", …): leave it be
+    return str(terms[0][0][0]), str(terms[1][0][0])
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> sqlite3.Connection:
+    """In-memory FTS5 tables with the library's tokenizer, with and without Porter."""
+    conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    plain = FTS_TOKENIZER.replace("porter ", "")
+    conn.executescript(
+        f"""
+        CREATE VIRTUAL TABLE plain USING fts5(word, tokenize='{plain}');
+        CREATE VIRTUAL TABLE plain_terms USING fts5vocab(plain, 'row');
+        CREATE VIRTUAL TABLE stems USING fts5(word, tokenize='{FTS_TOKENIZER}');
+        CREATE VIRTUAL TABLE stems_terms USING fts5vocab(stems, 'row');
+        """
+    )
+    return conn
