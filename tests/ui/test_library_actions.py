@@ -58,6 +58,21 @@ def test_dropping_files_imports_them_and_a_binary_file_is_refused(
     assert "other files were imported" in warnings[0]
 
 
+def test_dropping_a_folder_says_which_files_it_skipped(
+    qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any
+) -> None:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "storm.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 not a report")
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        drop_files(window, [folder])
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Imported 1 report ·")
+    assert "1 other file skipped (.pdf" in message
+    assert not message_boxes.texts("warning")
+
+
 def test_dropping_a_duplicate_is_recognised(qtbot: Any, window: Any, message_boxes: Any) -> None:
     seed = Path(__file__).resolve().parents[2] / "seeds" / "001_b09a5fa10f149ba2.txt"
     with qtbot.waitSignal(window.import_finished, timeout=20_000) as signal:

@@ -590,11 +590,18 @@ class MainWindow(QMainWindow):
     def _on_imported(self, result: Any) -> None:
         self.library_pane.reload()
         self.pickers.set_event(self.library_pane.current_event_id())
-        parts = [f"Imported {len(result.imported)} report(s)"]
+        parts = [f"Imported {_count(len(result.imported), 'report')}"]
         if result.duplicates:
             parts.append(f"{len(result.duplicates)} already in the library")
         if result.refused:
             parts.append(f"{len(result.refused)} refused")
+        skipped = getattr(result, "skipped", ())
+        if skipped:
+            kinds = sorted({Path(s.path).suffix.lower() or "no extension" for s in skipped})
+            parts.append(
+                f"{_count(len(skipped), 'other file')} skipped ({', '.join(kinds)}: "
+                "not .txt, .md or .html)"
+            )
         self.statusBar().showMessage(" · ".join(parts) + ".", 8000)
         ids = [s.id for s in result.imported]
         if ids:
@@ -822,6 +829,10 @@ class MainWindow(QMainWindow):
 
 def _local_paths(mime: QMimeData) -> list[Path]:
     return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _short(report: Any) -> str:
