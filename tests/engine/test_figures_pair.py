@@ -910,6 +910,30 @@ WHATS = [
         "52",
         "age of Krüger",
     ),  # a name keeps its capital and its letters
+    (
+        "The envoy said talks would continue on Sunday in Jeddah.",
+        "The envoy said negotiators meet again next week.",
+        "Sunday",
+        "day of the talks",
+    ),  # a verb after a modal is no head: its subject is
+    (
+        "The minister said on Tuesday that Kyiv would support the proposal.",
+        "Kyiv backs the proposal, the minister said.",
+        "Tuesday",
+        "day",
+    ),  # past "that" begins another clause: no label beats a wrong one
+    (
+        "He campaigned on it throughout his 2024 presidential election campaign.",
+        "He made it a promise of his campaign.",
+        "2024",
+        "year of the campaign",
+    ),  # the noun a year qualifies follows it
+    (
+        "It put the war at the top of his foreign policy plans for his second term.",
+        "It was his priority.",
+        "second term",
+        "term (ordinal)",
+    ),  # an ordinal that holds its noun
 ]
 
 

@@ -104,8 +104,14 @@ def _owner(folded: str, figure: Figure, right: list[Token]) -> str | None:
     """ "Monday's vote" → "vote": a day named as the day of a thing."""
     if figure.dimension != "date" or not right:
         return None
-    # The possessive is read as part of the day's word, before the noun.
     gap = folded[figure.end : right[0].start]
+    if figure.unit == "year" and not gap.strip():
+        # "the 2024 presidential election campaign": the year's noun follows it.
+        run = [t for t in _run(folded, figure.end, right) if not t.capital]
+        nouns = [t.word for t in run if t.word not in _TIME_WORDS and not _possessive(t.word)]
+        if nouns and len(nouns) == len(run):
+            return nouns[-1]
+    # The possessive is read as part of the day's word, before the noun.
     if gap.strip() not in ("'s", "’s") or not is_content(right[0].word):
         return None
     return right[0].word
@@ -130,10 +136,17 @@ def _noun(
         if share:
             return share, f"share of {share}"
     elif dim in ("date", "time"):
-        head = _head(left, skip_names=True) or _head(right, skip_names=True)
+        # "talks would continue on Sunday": a verb is no head, its subject is;
+        # "said on Tuesday that Kyiv would...": past "that" is another clause.
+        head = _head(left, skip_names=True, folded=folded) or _head(
+            right, skip_names=True, folded=folded, clause=True
+        )
         return head, head or ""
     elif dim == "age":
         return _age_owner(folded, figure, left, run)
+    elif dim == "ordinal" and " " in figure.text.strip():
+        noun = figure.text.split()[-1].lower()  # "second term": the ordinal holds its noun
+        return noun, noun
     elif run:
         # "a two and a half hours phone call": two nouns at most, no verb ("ceasefire covering").
         words = [run[0].word] + [t.word for t in run[1:2] if not t.word.endswith(("ing", "ed"))]
@@ -228,19 +241,48 @@ _LASTING = frozenset(
 
 
 def _head(
-    tokens: list[Token], *, skip_names: bool, skip: frozenset[str] = frozenset()
+    tokens: list[Token],
+    *,
+    skip_names: bool,
+    skip: frozenset[str] = frozenset(),
+    folded: str = "",
+    clause: bool = False,
 ) -> str | None:
-    """The nearest meaningful word on one side ("toll" in "the toll rose to 15")."""
+    """The nearest meaningful word on one side ("toll" in "the toll rose to 15").
+
+    Given the paragraph's `folded` text (for a day or a time), a verb after a
+    modal ("would continue", "to support") is passed over and a verb of saying
+    ends the search; with `clause`, a relative or complement word ("that",
+    "which") ends it too.
+    """
     for token in tokens[:8]:
-        if token.word in _CONJUNCTIONS:
+        if token.word in _CONJUNCTIONS or (clause and token.word in _CLAUSE_WORDS):
             return None  # the head of another clause says nothing of this figure
         word = token.word
+        if folded and word in _SPEECH:
+            return None  # "said on Tuesday": the day of the saying, not of a thing
+        if folded and _after_modal(folded, token.start):
+            continue
         if word in LINKING_VERBS or word in _TIME_WORDS or word in skip or not is_content(word):
             continue
         if token.word in _NUMBER_WORDS or (skip_names and token.capital):
             continue
         return token.word
     return None
+
+
+_MODALS = frozenset(split_words("would will can could should shall may might must to do does did"))
+_SPEECH = frozenset(
+    split_words("said says told tells announced announces added wrote writes stated reported")
+)
+_CLAUSE_WORDS = frozenset(split_words("that which who whom whose where when"))
+_PREVIOUS_WORD_RE = re.compile(r"([a-z]+)\s+$")
+
+
+def _after_modal(folded: str, at: int) -> bool:
+    """Whether the word before offset `at` is a modal or "to" ("would continue")."""
+    previous = _PREVIOUS_WORD_RE.search(folded, max(0, at - 12), at)
+    return previous is not None and previous.group(1) in _MODALS
 
 
 def _event(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:
