@@ -128,10 +128,25 @@ def test_unusable_library_exits_2_in_one_line(
 def test_read_commands_do_not_create_a_library(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "list")
+    code, out, _ = run(capsys, "list")
+    assert code == EXIT_OK  # nothing yet is an empty library to a listing
+    assert "no library at" in out
+    assert "reportdiff import" in out
+    assert run(capsys, "events", "--json")[:2] == (EXIT_OK, "[]\n")
+    code, _, err = run(capsys, "show", "1")
     assert code == EXIT_USAGE
-    assert "no library here" in err
+    assert "no library here yet" in err
     assert not db.exists()
+
+
+def test_a_typed_library_path_in_a_missing_folder_makes_no_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "typo" / "library.db"
+    code, _, err = run(capsys, "--db", str(db), "import", str(SEEDS))
+    assert code == EXIT_USAGE
+    assert f"the folder {db.parent} does not exist" in err
+    assert not db.parent.exists()
 
 
 def test_compare_loads_reports_by_library_id(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -437,3 +452,56 @@ def test_compare_never_writes_over_a_report_it_reads(
     assert code == EXIT_REFUSED
     assert err == f"reportdiff: {report} is report A; choose another file for the output\n"
     assert report.read_bytes() == Path(SEED_A).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("out.pdf", b"%PDF-"),
+        ("out.html", b"<!DOCTYPE html>"),
+        ("out.json", b"{"),
+        ("out.csv", b"status,"),
+    ],
+)
+def test_compare_output_format_follows_the_file_extension(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    name: str,
+    starts: bytes,
+) -> None:
+    if name.endswith(".pdf"):
+        request.getfixturevalue("qapp")  # PDF goes through Qt: the session's application
+    out = tmp_path / name
+    code, _, _ = run(capsys, "compare", SEED_A, SEED_B, "-o", str(out))
+    assert code == EXIT_OK
+    assert out.read_bytes().lstrip().startswith(starts)
+
+
+def test_compare_refuses_an_extension_that_names_another_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.pdf"
+    code, _, err = run(capsys, "compare", SEED_A, SEED_B, "--format", "text", "-o", str(out))
+    assert code == EXIT_USAGE
+    assert "names a .pdf file but --format is text" in err
+    assert not out.exists()
+
+
+def test_compare_json_flag_is_format_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compare", SEED_A, SEED_B, "--json")
+    assert code == EXIT_OK
+    assert json.loads(out)["schema"].startswith("reportdiff.comparison/")
+
+
+def test_compare_to_an_empty_file_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "compare", SEED_A, SEED_B, "-o", "")
+    assert code == EXIT_USAGE
+    assert "-o needs a file name" in err
+
+
+def test_comparing_a_report_with_itself_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "compare", SEED_A, SEED_A)
+    assert code == EXIT_OK
+    assert "A and B are the same text" in err
+    assert "A:" in out

@@ -82,7 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="compare two reports (files or library ids)")
     p.add_argument("a", help="report A: a file or a library id")
     p.add_argument("b", help="report B: a file or a library id")
-    p.add_argument("--format", choices=COMPARE_FORMATS, default="text")
+    p.add_argument(
+        "--format",
+        choices=COMPARE_FORMATS,
+        default=None,
+        help="output format (default: from the -o file's extension, else text)",
+    )
+    p.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="same as --format json"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE ('-' for stdout)")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="for --format pdf")
     p.add_argument(
@@ -224,10 +232,16 @@ def load_report(spec: str, args: argparse.Namespace):  # type: ignore[no-untyped
 def cmd_compare(args: argparse.Namespace) -> int:
     from reportdiff.engine import compare
 
-    comparison = compare(load_report(args.a, args), load_report(args.b, args))
+    out = args.output
+    if out == "":
+        raise CliError("-o needs a file name (or '-' for stdout)", EXIT_USAGE)
+    args.format = _output_format(args.format, out, as_json=getattr(args, "json", False))
+    report_a, report_b = load_report(args.a, args), load_report(args.b, args)
+    if report_a.content_hash and report_a.content_hash == report_b.content_hash:
+        print("reportdiff: note: A and B are the same text", file=sys.stderr)
+    comparison = compare(report_a, report_b)
     from reportdiff.export import ExportError, export_comparison
 
-    out = args.output
     if args.format == "pdf" and (out is None or out == "-"):
         raise CliError("PDF needs a file: add -o FILE.pdf", EXIT_USAGE)
     try:
@@ -256,6 +270,39 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
     print(f"wrote {out}", file=sys.stderr)
     return EXIT_OK
+
+
+# A .txt file may hold any of the text formats; these extensions name one.
+_EXTENSION_FORMATS = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".csv": "csv",
+}
+
+
+def _output_format(given: str | None, out: str | None, *, as_json: bool) -> str:
+    """The format asked for, else the one the output file's extension names.
+
+    A file named for another format than the one asked for ("-o x.pdf
+    --format text") is refused: the reader would find text in a "PDF".
+    """
+    if as_json:
+        if given not in (None, "json"):
+            raise CliError(f"--json and --format {given} disagree: choose one", EXIT_USAGE)
+        given = "json"
+    suffix = Path(out).suffix.lower() if out and out != "-" else ""
+    implied = _EXTENSION_FORMATS.get(suffix)
+    if given is None:
+        return implied or "text"
+    if implied is not None and implied != given:
+        raise CliError(
+            f"{out} names a {suffix} file but --format is {given}: "
+            f"use --format {implied} or another file name",
+            EXIT_USAGE,
+        )
+    return given
 
 
 def _refuse_overwriting_an_input(out: Path, args: argparse.Namespace) -> None:
@@ -316,6 +363,26 @@ def _open_library(args: argparse.Namespace, *, create: bool = False) -> Library:
         return Library.open(library_path(args), create=create)
     except LibraryError as exc:
         raise CliError(str(exc), EXIT_USAGE) from exc
+
+
+def _no_library_yet(args: argparse.Namespace) -> bool:
+    """For a command that only lists: no library file yet is an empty library.
+
+    Says so (an empty JSON list for scripts) rather than failing, and makes no file.
+    """
+    path = library_path(args)
+    try:
+        if path.stat().st_size > 0:
+            return False
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False  # opening it gives the one-line reason
+    if args.json:
+        print("[]")
+    else:
+        print(f"no library at {path} yet: `reportdiff import FILES` starts one")
+    return True
 
 
 @contextmanager
@@ -436,6 +503,8 @@ def _skipped_line(result: ImportResult) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    if _no_library_yet(args):
+        return EXIT_OK
     with _library(args) as lib:
         items = lib.list_articles(event_id=_event_id(lib, args.event), search=args.search)
     if args.json:
@@ -485,6 +554,8 @@ def _article_details(article: Article) -> list[tuple[str, object]]:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
+    if _no_library_yet(args):
+        return EXIT_OK
     with _library(args) as lib:
         events = lib.events()
     if args.json:

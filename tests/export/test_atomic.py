@@ -70,6 +70,13 @@ def test_missing_folder_is_named(tmp_path: Path) -> None:
         write_atomic(tmp_path / "nowhere" / "out.pdf", b"x")
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_folder_that_takes_no_files_is_not_called_missing() -> None:
+    with pytest.raises(OSError, match="files cannot be made in the folder /proc") as info:
+        write_atomic(Path("/proc/reportdiff-test.pdf"), b"x")
+    assert "does not exist" not in str(info.value)
+
+
 def test_folder_as_target_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError, match="is a folder"):
         write_atomic(tmp_path, b"x")

@@ -148,6 +148,18 @@ def test_moved_paragraph_shows_its_position(hand_comparison: Comparison) -> None
     assert moved == ["B¶2"]  # side and number, counted from 1
 
 
+def test_every_body_paragraph_carries_its_number(seed_comparison: Comparison) -> None:
+    # The figures table cites A¶N / B¶N: on paper the reader must find them.
+    root = parse(render_html(seed_comparison))
+    table = root.find(".//table[@class='aligned']")
+    labels = {text_of(s) for s in table.iter("span") if s.get("class") in ("pos", "moved")}
+    for side, report, key in (("A", seed_comparison.a, "a"), ("B", seed_comparison.b, "b")):
+        shown = {i for g in seed_comparison.alignment for i in getattr(g, key)}
+        for i in shown:
+            if report.paragraphs[i].kind != "headline":
+                assert f"{side}¶{i + 1}" in labels
+
+
 def test_unique_words_are_tinted_per_side(hand_comparison: Comparison) -> None:
     root = parse(render_html(hand_comparison))
     tinted_a = [text_of(s) for s in root.iter("span") if s.get("class") == "uniq-a"]

@@ -131,3 +131,16 @@ def test_colour_replaces_the_brackets_and_keeps_the_width(hand_comparison: Compa
 
 def test_empty_reports_render() -> None:
     assert render_text(compare_texts("", "", figures=False)).startswith("A: (untitled)")
+
+
+def test_a_loose_match_is_marked_for_the_reader_to_check(hand_comparison: Comparison) -> None:
+    linked = next(k for k, g in enumerate(hand_comparison.alignment) if g.linked)
+    groups = list(hand_comparison.alignment)
+    firm = render_text(replace(hand_comparison, alignment=tuple(groups)))
+    groups[linked] = replace(groups[linked], score=0.17)
+    loose = render_text(replace(hand_comparison, alignment=tuple(groups)))
+    heads = [line for line in loose.splitlines() if "similarity 0.17" in line]
+    assert heads
+    assert "loose match: check it" in heads[0]
+    assert not any(g.loose for g in hand_comparison.alignment)
+    assert "loose match: check it" not in firm

@@ -95,7 +95,7 @@ def test_missing_library_without_create(tmp_path: Path) -> None:
 
 
 def test_new_library_is_ours_in_wal_with_foreign_keys(tmp_path: Path) -> None:
-    path = tmp_path / "deep" / "folder" / "library.db"
+    path = tmp_path / "library.db"
     with Library.open(path) as lib:
         assert lib.created
         conn = lib.db.conn

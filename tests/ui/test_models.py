@@ -105,6 +105,11 @@ def test_figures_panel_shows_values_and_status_whole(qtbot: Any) -> None:
     qtbot.waitExposed(panel)
     metrics = panel.table.fontMetrics()
     header = panel.table.horizontalHeader()
-    for text, column in (("differs", 3), ("B only", 3), ("two and a half", 1), ("more than 90", 2)):
+    for text, column in (
+        ("differs", 3),
+        ("only in B", 3),
+        ("two and a half", 1),
+        ("more than 90", 2),
+    ):
         assert metrics.horizontalAdvance(text) < header.sectionSize(column), text
     assert header.sectionSize(0) >= metrics.horizontalAdvance("phone call")

@@ -180,5 +180,8 @@ def _keep_owner_and_mode(tmp: str, earlier: os.stat_result) -> None:
 
 def _explained(exc: OSError, path: Path) -> OSError:
     reason = _REASONS.get(exc.errno or 0)
+    if exc.errno == errno.ENOENT and Path(_folder(path)).is_dir():
+        # The folder is there but refuses new files (/proc, a vanished mount).
+        reason = "files cannot be made in the folder {folder}; choose another place"
     text = reason.format(folder=_folder(path)) if reason else (exc.strerror or str(exc))
     return type(exc)(exc.errno or 0, text, str(path))

@@ -230,8 +230,9 @@ def _legend() -> str:
         '<span class="uniq-b">words only in B</span> · '
         '<a class="fig fig-differs">figure that differs</a><span class="warn">⚠</span> · '
         '<a class="fig fig-same">figure both agree on</a> · '
-        '<span class="moved">B¶7</span> paragraph shown out of its report\'s order: '
-        "the 7th paragraph of report B (paragraphs count from 1) · a paragraph against "
+        '<span class="pos">A¶3</span> the 3rd paragraph of report A (paragraphs count '
+        'from 1) · <span class="moved">B¶7</span> in bold: a paragraph shown out of its '
+        "report's order · a paragraph against "
         "an empty cell has no counterpart · "
         '<span class="loose">loose match</span> the two sides share only a few words: '
         "check that they tell the same thing.</p>"
@@ -434,11 +435,14 @@ def _loose_note(report: Report, group: AlignedGroup, side: str) -> str:
 
 
 def _position(paragraph: Paragraph, moved: frozenset[int], side: str) -> str:
-    if paragraph.index not in moved:
+    """The paragraph's number, so a reference in the figures table can be found
+    on paper too; in bold when the paragraph sits elsewhere in its report."""
+    if paragraph.kind == "headline":
         return ""
     n = paragraph.index + 1
     label = paragraph_label(side, paragraph.index)
-    return f'<span class="moved" title="paragraph {n} of report {side.upper()}">{label}</span> '
+    css = "moved" if paragraph.index in moved else "pos"
+    return f'<span class="{css}" title="paragraph {n} of report {side.upper()}">{label}</span> '
 
 
 # --- one paragraph: word runs and figure marks, properly nested -------------

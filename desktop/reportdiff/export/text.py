@@ -160,7 +160,8 @@ def _legend(out: _Out) -> list[str]:
         ("How to read: A¶3 is the third paragraph of report A. In linked paragraphs, ", None),
         *marks,
         (
-            " ↕ marks a paragraph that sits elsewhere in its report. "
+            " ↕ marks a paragraph that sits elsewhere in its report. A loose match"
+            " rests on a few shared words: check it. "
             "Paragraphs follow A's order; one that only B has follows its neighbour in B.",
             None,
         ),
@@ -229,6 +230,8 @@ def _group_head(
     if group.linked:
         a, b = _labels("A", group.a, moved), _labels("B", group.b, moved)
         head = f"── {a} ↔ {b} · similarity {group.score:.2f} "
+        if group.loose:
+            head += "· loose match: check it "
     else:
         side = _one_sided(group)
         run = _run_of(group, groups)

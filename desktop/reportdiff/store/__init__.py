@@ -15,6 +15,7 @@ from reportdiff.store.errors import (
     LibraryError,
     LibraryLocked,
     LibraryTooNew,
+    NoLibrary,
     NotALibrary,
 )
 from reportdiff.store.importer import (
@@ -55,6 +56,7 @@ __all__ = [
     "LibraryError",
     "LibraryLocked",
     "LibraryTooNew",
+    "NoLibrary",
     "NotALibrary",
     "SkippedFile",
     "content_hash",

@@ -21,6 +21,7 @@ from reportdiff.store.errors import (
     LibraryError,
     LibraryLocked,
     LibraryTooNew,
+    NoLibrary,
     NotALibrary,
 )
 from reportdiff.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -94,7 +95,7 @@ def open_database(
     existed = _existing_size(path) > 0
     if not existed:
         if not create:
-            raise LibraryError(f"{path}: no library here")
+            raise NoLibrary(f"{path}: no library here yet (`reportdiff import FILES` starts one)")
         _make_parent(path)
     else:
         _check_header(path)
@@ -118,6 +119,17 @@ def _existing_size(path: Path) -> int:
 
 
 def _make_parent(path: Path) -> None:
+    """Make the default library's folder; another folder must exist already.
+
+    A library path the user typed (--db, $REPORTDIFF_DB) with a folder that is
+    not there is more likely a slip than a wish for new folders.
+    """
+    from reportdiff.store.library import default_library_path
+
+    if not path.parent.is_dir() and path.parent != default_library_path().parent:
+        raise LibraryError(
+            f"{path}: the folder {path.parent} does not exist; create it or choose another path"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -27,6 +27,10 @@ class NotALibrary(LibraryError):  # noqa: N818 (public API name)
     """The file is not SQLite, or SQLite belonging to another program."""
 
 
+class NoLibrary(LibraryError):  # noqa: N818 (public API name)
+    """Nothing is at the path yet and the command does not make a library."""
+
+
 class LibraryTooNew(LibraryError):  # noqa: N818 (public API name)
     """The library was written by a newer ReportDiff than this one."""
 

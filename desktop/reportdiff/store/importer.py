@@ -209,10 +209,20 @@ def decode(data: bytes, path: Path | None) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS)).best()
+    matches = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
+    best = matches.best()
     if best is None:
         raise ImportRefused(path, "binary or undecodable file (no text encoding fits)")
-    return _check_text(str(best), path)
+    # Code pages that fit equally well (a Latin-1 "naïve" reads as cp1250
+    # "naďve" with the same scores): the more common one, earlier in our list.
+    tied = [
+        m
+        for m in matches
+        if round(m.percent_chaos, 1) == round(best.percent_chaos, 1)
+        and round(m.percent_coherence, 1) == round(best.percent_coherence, 1)
+    ]
+    pick = min(tied or [best], key=lambda m: _ENCODING_RANK.get(m.encoding, len(_ENCODING_RANK)))
+    return _check_text(str(pick), path)
 
 
 # Encodings text files of news are saved in besides UTF-8. Without this list
@@ -238,6 +248,7 @@ _LEGACY_ENCODINGS = (
     "big5",
     "euc_kr",
 )
+_ENCODING_RANK = {name: rank for rank, name in enumerate(_LEGACY_ENCODINGS)}
 
 
 # Control characters other than tab, newlines and form feed: rare in text, common in binaries.

@@ -19,14 +19,22 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.html import figure_tooltip
 from reportdiff.ui.table_model import ColumnsTableModel
 
 COLUMNS = ("What", "A", "B", "Status")
-STATUS_TEXT = {"differs": "differs", "same": "same", "only_a": "A only", "only_b": "B only"}
+STATUS_TEXT = {"differs": "differs", "same": "same", "only_a": "only in A", "only_b": "only in B"}
 # Sort order of the status column: differing first, then as the view's figure table.
 STATUS_RANK = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
 
@@ -100,6 +108,16 @@ def _sort_key(pair: FigurePair, row: int, column: int) -> str:
     return f"{(_display(pair, column) or '').casefold()}\x01{rank}\x01{row:06d}"
 
 
+class _PaddedDelegate(QStyledItemDelegate):
+    """Cells a little taller than their text, so wrapped rows do not touch."""
+
+    _PADDING = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + self._PADDING)
+
+
 class FiguresPanel(QWidget):
     """A sortable table of figure pairs; emits `figure_activated(K)`."""
 
@@ -127,6 +145,10 @@ class FiguresPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Rows as tall as their wrapped text: a value or a label on two lines
+        # gets its room (a figure table has tens of rows, cheap to measure).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegate(_PaddedDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # "What" takes what the values and the status leave: those are short and
@@ -137,7 +159,7 @@ class FiguresPanel(QWidget):
         metrics = self.table.fontMetrics()
         value_width = metrics.horizontalAdvance("more than 90 min") + 12
         status_width = max(
-            metrics.horizontalAdvance(text) for text in ("differs", "A only", "Status")
+            metrics.horizontalAdvance(text) for text in ("differs", "only in A", "Status")
         )
         for column, width in ((1, value_width), (2, value_width), (3, status_width + 24)):
             self.table.setColumnWidth(column, width)
