@@ -934,6 +934,18 @@ WHATS = [
         "second term",
         "term (ordinal)",
     ),  # an ordinal that holds its noun
+    (
+        "Crews from nearby Kaštela took two and a half hours to put out the blaze.",
+        "It was over by noon.",
+        "two and a half hours",
+        "duration",
+    ),  # a name with a diacritic is one word, and a name is no label
+    (
+        "Russia halted attacks on energy infrastructure for 30 days.",
+        "Nothing else was agreed.",
+        "30 days",
+        "duration",
+    ),  # the infrastructure does not last 30 days: no label beats a wrong one
 ]
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from reportdiff.engine import compare_texts
 from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.figures_csv import HEADER, render_csv
 
@@ -76,3 +77,15 @@ def _empty():  # type: ignore[no-untyped-def]
     from reportdiff.engine.model import Report
 
     return Report("t", ())
+
+
+def test_calendar_values_are_iso_dates_not_engine_numbers() -> None:
+    comparison = compare_texts(
+        "Talks began on Feb. 28 after the invasion of February 2022.",
+        "The talks opened on March 18, 2025.",
+    )
+    rows = list(csv.reader(io.StringIO(render_csv(comparison))))
+    values = {row[2] or row[7]: row[4] or row[9] for row in rows[1:]}
+    assert values["Feb. 28"] == "02-28"
+    assert values["February 2022"] == "2022-02"
+    assert values["March 18, 2025"] == "2025-03-18"

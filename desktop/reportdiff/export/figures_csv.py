@@ -9,6 +9,7 @@ text view do, and the header says so; the JSON export keeps the contract's
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 from reportdiff.engine.model import Comparison, Figure, FigurePair
@@ -51,10 +52,31 @@ def _row(pair: FigurePair) -> list[str]:
 def _side(figure: Figure | None) -> list[str]:
     if figure is None:
         return [""] * 6
-    value = "" if figure.value is None else f"{figure.value:.15g}"
+    value = _raw_value(figure)
     readable = _cell(display_value(figure))
     number = str(figure.paragraph + 1)
     return [_cell(figure.text), readable, value, figure.unit, figure.qualifier, number]
+
+
+def _raw_value(figure: Figure) -> str:
+    """The value for formulas: a number in base units, a calendar date in ISO 8601.
+
+    Dates are stored as numbers that only the engine reads (February 28 as
+    228); a spreadsheet gets "02-28" (month and day, no year: ISO's
+    "--02-28" would start like a formula), "2022-02" or "2025-03-18".
+    """
+    value = figure.value
+    if value is None:
+        return ""
+    if figure.unit == "month-day":
+        month, day = divmod(int(value), 100)
+        return f"{month:02d}-{day:02d}"
+    if figure.unit == "year-month":
+        year, month = divmod(int(value), 100)
+        return f"{year:04d}-{month:02d}"
+    if figure.unit == "date":
+        return dt.date.fromordinal(int(value)).isoformat()
+    return f"{value:.15g}"
 
 
 def _cell(text: str) -> str:

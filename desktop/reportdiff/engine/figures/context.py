@@ -163,7 +163,40 @@ def _noun(
     # what lasts is the subject, past the verb of lasting.
     duration = dim == "duration"
     head = _head(left, skip_names=duration, skip=_LASTING if duration else frozenset())
+    if duration and head and _object_of_preposition(left, head):
+        # "halted attacks on energy infrastructure for 30 days": the
+        # infrastructure does not last 30 days. No label beats a wrong one;
+        # the noun still serves the pairing.
+        return head, ""
     return head, head or ""
+
+
+_PREPOSITIONS = frozenset(
+    split_words(
+        """on in at by of to from with against over across into onto near about under
+        through throughout during among between toward towards"""
+    )
+)
+# Words a noun phrase may hold before its head noun ("its allies", "the past").
+_NOUN_PHRASE = frozenset(
+    split_words("the a an its his her their our your my this that these those and or")
+)
+
+
+def _object_of_preposition(left: list[Token], head: str) -> bool:
+    """Whether `head`, the nearest noun before the figure, sits in a phrase
+    that a preposition opens ("on energy infrastructure", "by its allies")."""
+    at = next((k for k, t in enumerate(left) if t.word == head), None)
+    if at is None:
+        return False
+    for token in left[at + 1 : at + 7]:
+        if token.word in _PREPOSITIONS:
+            return True
+        if not (token.word in _NOUN_PHRASE or token.capital or is_content(token.word)):
+            return False
+        if is_content(token.word) and not token.capital and token.word not in _NOUN_PHRASE:
+            continue  # "energy" in "energy infrastructure": a noun before the noun
+    return False
 
 
 _PRONOUNS = frozenset(split_words("he she him her his"))

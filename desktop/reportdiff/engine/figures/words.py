@@ -18,7 +18,11 @@ def split_words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-WORD_RE = re.compile(r"[a-z][a-z'’]*(?:-[a-z]+)*")
+# A word of lower-cased text: Latin letters with or without accents
+# ("kaštela", "quequeña"; a class of ranges, twice as fast as Unicode's
+# [^\W\d_]), apostrophes inside, hyphenated parts joined.
+_LETTER = "a-z\u00df-\u00f6\u00f8-\u024f"
+WORD_RE = re.compile(f"[{_LETTER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*")
 
 STOPWORDS = frozenset(
     split_words(
