@@ -505,3 +505,19 @@ def test_comparing_a_report_with_itself_says_so(capsys: pytest.CaptureFixture[st
     assert code == EXIT_OK
     assert "A and B are the same text" in err
     assert "A:" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["list", "--bogus"], "usage: reportdiff list"),
+        (["delete", "4", "5"], "usage: reportdiff delete"),
+    ],
+)
+def test_an_unknown_argument_shows_its_commands_usage(
+    capsys: pytest.CaptureFixture[str], argv: list[str], usage: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == EXIT_USAGE
+    assert err.startswith(usage)
+    assert "unrecognized arguments" in err

@@ -424,9 +424,20 @@ _ORDER_VERBS = frozenset(split_words("ordered told urged asked forced advised in
 _LEAVE = frozenset(split_words("leave leaving quit"))
 
 
+_LEFT_HOME = frozenset(split_words("left leave leaving fled flee fleeing abandoned forced"))
+_HOMES = frozenset(split_words("home homes house houses"))
+
+
 def _order_to_leave(side: list[Token], k: int) -> str | None:
-    """ "told to leave", "ordered to leave": an evacuation, in either reading direction."""
+    """ "told to leave", "ordered to leave": an evacuation, in either reading
+    direction; "left their homes", "forced from their homes" after the count."""
     word = side[k].word
+    if word in _LEFT_HOME:
+        rest = [t.word for t in side[k + 1 : k + 4]]
+        if rest[:1] == ["from"]:
+            rest = rest[1:]
+        if len(rest) >= 2 and rest[0] in ("their", "his", "her") and rest[1] in _HOMES:
+            return "@displaced"
     if word not in _LEAVE:
         return None
     for step in (1, -1):

@@ -35,7 +35,8 @@ STOPWORDS = frozenset(
     will shall may might must said says say according also now later earlier ago last next this
     mr mrs ms dr st yet still again already even least nearly almost roughly approximately
     between among against toward towards upon via within across through throughout including
-    near whose whether because though although however"""
+    near whose whether because though although however along beside behind beyond outside
+    inside amid"""
     )
 )
 
