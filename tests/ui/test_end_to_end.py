@@ -73,6 +73,44 @@ def test_next_and_previous_difference_move_through_the_rows(
     assert window.view.current_row() == visited[1]
 
 
+def test_next_difference_reaches_every_differing_row_to_the_end(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.resize(1200, 500)
+    qtbot.wait(10)
+    rows = window.view.difference_rows()
+    visited = []
+    for _ in range(len(rows) + 2):
+        row = window.view.next_difference(True)
+        if row is None:
+            break
+        visited.append(row)
+    # The last rows cannot scroll to the top of the view; they are reached all the same.
+    assert visited == [r for r in rows if r > rows[0]] or visited == rows
+    assert window.view.next_difference(True) is None
+    assert window.view.next_difference(False) == visited[-2]
+
+
+def test_showing_boilerplate_keeps_the_place_and_the_marked_figure(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.resize(1200, 500)
+    qtbot.wait(10)
+    window.actions_by_name["next_figure"].trigger()
+    k = window.view.marked_figure()
+    row = window.view.current_row()
+    assert k is not None
+    assert row is not None
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.actions_by_name["toggle_boilerplate"].trigger()
+    assert window.view.marked_figure() == k
+    assert window.view.current_row() == row
+    assert window.view.verticalScrollBar().value() > 0
+    assert window.figures.figure_at_row(window.figures.table.currentIndex().row()) == k
+
+
 def test_next_differing_figure_marks_it(qtbot: Any, window: Any, seed_id: Any) -> None:
     compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
     window.actions_by_name["next_figure"].trigger()
@@ -111,16 +149,23 @@ def test_find_in_comparison(qtbot: Any, window: Any, seed_id: Any) -> None:
     assert window.find_bar.isVisible()
     qtbot.keyClicks(window.find_bar.edit, "two and a half")
     assert window.view.textCursor().selectedText() == "two and a half"
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum() // 2)
+    place = window.view.verticalScrollBar().value()
     window.find_bar.edit.setText("no such words anywhere")
     assert not window.find_bar.find_next()
+    assert window.view.verticalScrollBar().value() == place  # nothing found: nothing moves
     assert window.find_bar.status.text() == "Not found"
 
 
 def test_zoom_keys_scale_the_text(qtbot: Any, window: Any, seed_id: Any) -> None:
     compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
-    window.actions_by_name["zoom_in"].trigger()
-    window.actions_by_name["zoom_in"].trigger()
+    size = window.view.document().defaultFont().pointSizeF()
+    html = window.view.toHtml()
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.actions_by_name["zoom_in"].trigger()
+        window.actions_by_name["zoom_in"].trigger()
     assert window.view.zoom() == 2
+    assert window.view.toHtml() != html or window.view.document().defaultFont().pointSizeF() > size
     window.actions_by_name["zoom_reset"].trigger()
     assert window.view.zoom() == 0
 

@@ -183,3 +183,41 @@ def test_move_to_a_new_event(
     assert library.article(target).event_name == "Other event"
     names = [window.library_pane.events_list.item(i).text() for i in range(3)]
     assert any(n.startswith("Other event (1)") for n in names)
+
+
+def test_deleting_a_report_of_the_shown_pair_clears_its_picker(
+    qtbot: Any, window: Any, seed_id: Any, message_boxes: Any
+) -> None:
+    a, b = seed_id("002_"), seed_id("004_")
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.pickers.set_pair(a, b)
+    window.library_pane.select_ids([a])
+    window.library_pane.table.setFocus()
+    window.actions_by_name["delete"].trigger()
+    # Not another report silently shown as A: the picker is empty, B stays.
+    assert window.pickers.picker_a.current_id() is None
+    assert window.pickers.picker_b.current_id() == b
+    assert window.comparison() is None
+    assert window.windowTitle() == "ReportDiff"
+
+
+def test_the_pickers_offer_the_reports_from_the_start(window: Any) -> None:
+    for picker in (window.pickers.picker_a, window.pickers.picker_b):
+        assert picker.count() == window.library_pane.model.total() == 5
+
+
+def test_a_narrow_library_pane_keeps_room_for_titles(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    library.update_article(seed_id("001_"), outlet="The Moscow Times", published="2025-03-18")
+    pane = window.library_pane
+    pane.reload()
+    window.library_dock.setFloating(True)
+    for width, shown in ((300, {1}), (800, {1, 2})):
+        window.library_dock.resize(width, 500)
+        qtbot.waitUntil(lambda w=width: abs(pane.width() - w) < 40, timeout=2_000)
+        visible = {c for c in (1, 2) if not pane.table.isColumnHidden(c)}
+        assert visible == shown, width
+        assert pane.table.columnWidth(0) >= pane.table.fontMetrics().horizontalAdvance("x" * 20)
+    title = pane.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "\n" in title or pane.model.index(0, 1).data() == ""

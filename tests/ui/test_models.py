@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reportdiff.engine import compare
 from reportdiff.store import Library, read_report_file
@@ -94,6 +95,24 @@ def test_figures_panel_sorts_by_what(qtbot: Any) -> None:
         for r in range(len(comparison.figures))
     ]
     assert whats == sorted(whats)
+
+
+def test_figures_panel_sorts_values_as_numbers(qtbot: Any) -> None:
+    panel = FiguresPanel()
+    qtbot.addWidget(panel)
+    comparison = seed_comparison()
+    panel.set_comparison(comparison)
+    panel.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    counts = [
+        figure.value
+        for r in range(len(comparison.figures))
+        if (figure := comparison.figures[panel.figure_at_row(r)].b) is not None
+        and figure.dimension == "count"
+    ]
+    assert len(counts) >= 2
+    assert counts == sorted(counts)  # 23 before 175, not "175" before "23"
+    last = comparison.figures[panel.figure_at_row(len(comparison.figures) - 1)]
+    assert last.b is None  # figures B does not give come last
 
 
 def test_figures_panel_shows_values_and_status_whole(qtbot: Any) -> None:

@@ -27,6 +27,18 @@ def test_every_key_parses_and_every_action_has_a_handler(name: str) -> None:
     assert callable(getattr(MainWindow, f"_on_{name}", None))
 
 
+# Keys a focused text field takes for itself under X11 (Qt's KB_X11 line-edit
+# bindings, emacs-like): bound to an action they would do nothing while the
+# search box or a picker has focus, which is most of the time.
+_TEXT_FIELD_KEYS = ("Ctrl+E", "Ctrl+K", "Ctrl+U", "Ctrl+A", "Ctrl+Z", "Ctrl+Y", "Ctrl+V")
+
+
+def test_no_action_key_is_taken_by_a_text_field() -> None:
+    taken = {_portable(k) for k in _TEXT_FIELD_KEYS}
+    bound = {_portable(k): name for name, spec in ACTIONS.items() for k in spec.keys}
+    assert {k: n for k, n in bound.items() if k in taken} == {}
+
+
 @pytest.mark.parametrize(
     ("name", "key"),
     [

@@ -47,6 +47,12 @@ def zoomed_html(html: str, steps: int) -> str:
     return _FONT_SIZE.sub(lambda m: f"font-size: {float(m.group(1)) * factor:.1f}pt", html)
 
 
+def _same_reports(old: Comparison | None, new: Comparison | None) -> bool:
+    if old is None or new is None:
+        return False
+    return (old.a.content_hash, old.b.content_hash) == (new.a.content_hash, new.b.content_hash)
+
+
 def is_difference(group: AlignedGroup) -> bool:
     """A row worth stopping at: unmatched, or with words only one side has."""
     if not group.linked:
@@ -118,6 +124,7 @@ class AlignedView(QTextBrowser):
         self._zoom = 0
         self._html = ""
         self._marked_figure: int | None = None
+        self._last_step: tuple[int, int] | None = None  # row reached, scroll value then
         self.setPlaceholderText(
             "Pick two reports above (Ctrl+1, Ctrl+2), or select two in the library and press "
             "Ctrl+Return."
@@ -133,16 +140,38 @@ class AlignedView(QTextBrowser):
         `document`, when given, is `html` already parsed at the current zoom by
         `build_document` on a worker thread: the GUI thread then only lays it out.
         """
+        # The same two reports again (boilerplate shown, details edited, zoom):
+        # the reader keeps their place and their marked figure.
+        place = self._place() if _same_reports(self._comparison, comparison) else None
         self._comparison = comparison
         self._html = html
         self._marked_figure = None
+        self._last_step = None
         if document is not None and document.thread() is self.thread():
             self.setExtraSelections([])
             self._replace_document(document)
             self._spans = anchor_spans(self.document())
         else:
             self._apply_html()
+        if place is not None:
+            self._restore_place(place)
         self.rendered.emit()
+
+    def _place(self) -> tuple[int | None, int, int | None]:
+        """The row at the top, how far the view is scrolled past it, the marked figure."""
+        row = self.current_row()
+        offset = 0
+        if row is not None:
+            offset = self.verticalScrollBar().value() - self._anchor_y(f"row-{row}")
+        return row, offset, self._marked_figure
+
+    def _restore_place(self, place: tuple[int | None, int, int | None]) -> None:
+        row, offset, marked = place
+        if row is not None and f"row-{row}" in self._spans:
+            self.verticalScrollBar().setValue(max(0, self._anchor_y(f"row-{row}") + offset))
+        if marked is not None and self._figure_selections(marked):
+            self.setExtraSelections(self._figure_selections(marked))
+            self._marked_figure = marked
 
     def _replace_document(self, document: QTextDocument) -> None:
         old = self.document()
@@ -177,9 +206,17 @@ class AlignedView(QTextBrowser):
         ]
 
     def next_difference(self, forward: bool = True) -> int | None:
-        """Scroll to the next (or previous) differing row; returns its N."""
+        """Scroll to the next (or previous) differing row; returns its N.
+
+        Steps from the row the last step went to while the view stays where
+        that step left it (near the end the view cannot scroll a row to the
+        top, yet each row must still be reached); else from the top of the view.
+        """
         rows = self.difference_rows()
         top = self.verticalScrollBar().value() + _CONTEXT_PX
+        last = self._last_step
+        if last is not None and last[1] == self.verticalScrollBar().value():
+            top = self._anchor_y(f"row-{last[0]}") if f"row-{last[0]}" in self._spans else top
         ys = [(n, self._anchor_y(f"row-{n}")) for n in rows]
         if forward:
             after = [(n, y) for n, y in ys if y > top + 1]
@@ -190,6 +227,7 @@ class AlignedView(QTextBrowser):
         if target is None:
             return None
         self.go_to_anchor(f"row-{target[0]}")
+        self._last_step = (target[0], self.verticalScrollBar().value())
         return target[0]
 
     def current_row(self) -> int | None:
@@ -260,20 +298,19 @@ class AlignedView(QTextBrowser):
 
     # --- zoom --------------------------------------------------------------
 
-    def set_zoom(self, steps: int) -> None:
-        """Zoom by `steps` steps of 10 % from the renderer's sizes; keeps the place."""
+    def set_zoom(self, steps: int, *, render: bool = True) -> None:
+        """Zoom by `steps` steps of 10 % from the renderer's sizes; keeps the place.
+
+        With `render` False only the zoom is noted: the caller brings a document
+        parsed at that zoom off the GUI thread (`show_comparison`).
+        """
         if steps == self._zoom:
             return
-        bar = self.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._zoom = steps
-        if self._html:
-            marked = self._marked_figure
+        if self._html and render:
+            place = self._place()
             self._apply_html()
-            bar.setValue(round(fraction * bar.maximum()))
-            if marked is not None:
-                self.setExtraSelections(self._figure_selections(marked))
-                self._marked_figure = marked
+            self._restore_place(place)
 
     def zoom(self) -> int:
         return self._zoom
@@ -380,6 +417,7 @@ class FindBar(QWidget):
             self.status.clear()
             return False
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        start, scrolled = self._view.textCursor(), self._view.verticalScrollBar().value()
         found = self._view.find(text, flags)
         if not found:  # wrap around once
             cursor = self._view.textCursor()
@@ -388,5 +426,8 @@ class FindBar(QWidget):
             )
             self._view.setTextCursor(cursor)
             found = self._view.find(text, flags)
+        if not found:  # the reader stays where they were
+            self._view.setTextCursor(start)
+            self._view.verticalScrollBar().setValue(scrolled)
         self.status.setText("" if found else "Not found")
         return bool(found)

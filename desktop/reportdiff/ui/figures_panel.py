@@ -105,6 +105,14 @@ def _sort_key(pair: FigurePair, row: int, column: int) -> str:
     rank = STATUS_RANK.get(pair.status, 9)
     if column == 3:
         return f"{rank}\x01{row:06d}"
+    if column in (1, 2):
+        # Values by kind, then by size (23 before 175 before 2014), missing last.
+        figure = pair.a if column == 1 else pair.b
+        if figure is None:
+            return f"\x7f\x01{rank}\x01{row:06d}"
+        value = figure.value if figure.value is not None else 0.0
+        number = f"{value + 1e15:032.6f}" if -1e15 < value < 1e15 else f"{value:+e}"
+        return f"{figure.dimension}\x01{number}\x01{rank}\x01{row:06d}"
     return f"{(_display(pair, column) or '').casefold()}\x01{rank}\x01{row:06d}"
 
 
@@ -143,6 +151,7 @@ class FiguresPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         # Rows as tall as their wrapped text: a value or a label on two lines

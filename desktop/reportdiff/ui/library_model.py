@@ -134,7 +134,13 @@ class LibraryModel(ColumnsTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         summary = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell(summary, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The title's tooltip tells outlet and date too: a narrow pane hides them.
+            if index.column() == 0:
+                details = ", ".join(d for d in (_cell(summary, 1), _cell(summary, 2)) if d)
+                return f"{_cell(summary, 0)}\n{details}" if details else _cell(summary, 0)
             return _cell(summary, index.column())
         if role == ID_ROLE:
             return summary.id

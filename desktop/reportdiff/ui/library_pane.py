@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -43,6 +43,9 @@ class LibrarySource(Protocol):
         limit: int | None = None,
         offset: int = 0,
     ) -> Any: ...
+
+
+_TITLE_MIN_CHARS = 22  # a title narrower than this is no longer recognisable
 
 
 class LibraryPane(QWidget):
@@ -93,6 +96,7 @@ class LibraryPane(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.setWordWrap(False)
         table.verticalHeader().hide()
@@ -111,6 +115,8 @@ class LibraryPane(QWidget):
         for column, width in widths:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
+        self._column_widths = dict(widths)  # a hidden column's width reads as 0
+        header.sectionResized.connect(self._remember_width)
         table.activated.connect(self._on_activated)
         # Outlet and date columns nobody filled in take no room from the titles.
         self.model.modelReset.connect(self._hide_empty_columns)
@@ -118,9 +124,31 @@ class LibraryPane(QWidget):
         return table
 
     def _hide_empty_columns(self) -> None:
+        """Outlet and date when someone filled them in and the titles keep room.
+
+        A narrow pane gives up the date first, then the outlet (a title's
+        tooltip shows both); widening the pane brings them back.
+        """
         empty = self.model.empty_columns()
+        widths = self._column_widths
+        room = self.table.viewport().width() - widths[3]
+        room -= self.table.fontMetrics().horizontalAdvance("x") * _TITLE_MIN_CHARS
         for column in (1, 2):
-            self.table.setColumnHidden(column, column in empty)
+            shown = column not in empty and room >= widths[column]
+            if shown:
+                room -= widths[column]
+            if self.table.isColumnHidden(column) == shown:
+                self.table.setColumnHidden(column, not shown)
+                if shown:
+                    self.table.setColumnWidth(column, widths[column])
+
+    def _remember_width(self, column: int, _old: int, new: int) -> None:
+        if column in self._column_widths and new > 0:  # a user's width, not a hiding
+            self._column_widths[column] = new
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._hide_empty_columns()
 
     def add_actions(self, actions: list[QAction]) -> None:
         """Actions offered in the reports' context menu."""

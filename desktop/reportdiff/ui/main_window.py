@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.library_pane.compare_requested.connect(self.pickers.set_pair)
         self.library_pane.report_activated.connect(self._on_report_activated)
         self.pickers.pair_changed.connect(self.compare_pair)
+        self.pickers.set_event(self.library_pane.current_event_id())  # the pane chose before
         self.figures.figure_activated.connect(self.show_figure)
         self.view.figure_clicked.connect(self.show_figure)
 
@@ -345,6 +346,9 @@ class MainWindow(QMainWindow):
         fresh = document if self.view.zoom() == zoom else None
         self.view.show_comparison(comparison, html, fresh)
         self.figures.set_comparison(comparison)
+        marked = self.view.marked_figure()  # kept when the same pair was shown again
+        if marked is not None:
+            self.figures.select_figure(marked)
         self.summary_label.setText(comparison.summary())
         self.setWindowTitle(f"{_short(comparison.a)} vs {_short(comparison.b)} — ReportDiff")
         if self.remember:
@@ -500,7 +504,13 @@ class MainWindow(QMainWindow):
 
     def _zoom_to(self, steps: int) -> None:
         steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
-        self.view.set_zoom(steps)
+        # A shown comparison is parsed again at the new size on a pool thread
+        # (100+ ms for a long pair): the window answers keys meanwhile.
+        shown = self._pair is not None and self.view.comparison() is not None
+        before = self.view.zoom()
+        self.view.set_zoom(steps, render=not shown)
+        if shown and steps != before:
+            self._rerender()
         self.settings.set_zoom(steps)
         self.statusBar().showMessage(f"Zoom {round(100 * 1.1**steps)} %", 2000)
 
@@ -731,6 +741,7 @@ class MainWindow(QMainWindow):
             self.view.show_comparison(None, "")
             self.figures.set_comparison(None)
             self.summary_label.clear()
+            self.setWindowTitle("ReportDiff")
 
     def _write(self, change: Callable[[], object]) -> None:
         """Run a quick change to the library (one transaction) and show the result."""

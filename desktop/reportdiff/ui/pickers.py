@@ -87,11 +87,12 @@ class ReportPicker(QComboBox):
         self.clear()
         for summary in self._source.list_articles(event_id=event_id, limit=EVENT_LIMIT):
             self.addItem(report_label(summary), summary.id)
-        self.blockSignals(False)
-        if current is not None:
-            self.set_current_id(current)
-        else:
+        # A combo box filled from empty shows its first item: a report the user
+        # never chose. Keep the current one, or none (it was deleted).
+        if current is None or not self.set_current_id(current):
+            self.blockSignals(True)
             self.setCurrentIndex(-1)
+        self.blockSignals(False)
 
     def current_id(self) -> int | None:
         value = self.currentData()

@@ -24,7 +24,9 @@ ACTIONS: dict[str, ActionSpec] = {
     # File
     "import": ActionSpec("&Import reports…", ("Ctrl+O",), "Add report files to the library"),
     "paste": ActionSpec("&Paste article…", ("Ctrl+Shift+V",), "Add an article from the clipboard"),
-    "export": ActionSpec("&Export…", ("Ctrl+E",), "Save the comparison as HTML, PDF, CSV or JSON"),
+    "export": ActionSpec(
+        "&Export…", ("Ctrl+Shift+E",), "Save the comparison as HTML, PDF, CSV or JSON"
+    ),
     "quit": ActionSpec("&Quit", ("Ctrl+Q",)),
     # Edit
     "copy_comparison": ActionSpec(

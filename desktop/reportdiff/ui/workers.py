@@ -8,6 +8,7 @@ changes) into one call, like qutebrowser's misc/throttle.py.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -45,26 +46,51 @@ class Job:
 
 
 class Worker(QRunnable):
-    """Runs `fn(job)` on a pool thread and emits its result or its exception."""
+    """Runs a job's function on a pool thread and emits its result or its exception.
 
-    def __init__(self, fn: Callable[[Job], Any]) -> None:
+    No Python object of a job may die on the pool thread: one the GUI
+    connected to (the job's `cancel` to a progress dialog's signal) is
+    disconnected as it dies, and PySide does that holding Qt's connection
+    lock while it waits for the GIL, which the GUI thread may hold while it
+    waits for that lock: a deadlock, seen in the window's tests. So the
+    runnable (deleted by the pool, on its thread) holds only a key; the job's
+    objects live in `_running`, and the pool thread, once it has let go of
+    them, tells the GUI thread through `_Reaper`, which drops them there.
+    """
+
+    def __init__(self, key: int) -> None:
         super().__init__()
-        self.signals = WorkerSignals()
-        self.job = Job(self.signals)
-        self._fn = fn
+        self._key = key
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        signals, job, fn = _running[self._key]
         try:
-            result = self._fn(self.job)
+            result = fn(job)
         except Exception as exc:  # emitted, shown by the window: never swallowed
             log.exception("background job failed")
-            self.signals.failed.emit(exc)
+            signals.failed.emit(exc)
         else:
-            self.signals.finished.emit(result)
+            signals.finished.emit(result)
+            del result
+        finally:
+            del signals, job, fn
+            _reaper().done.emit(self._key)
 
 
-_running: set[WorkerSignals] = set()
+class _Reaper(QObject):
+    """Lives on the GUI thread for good; `done(key)` drops a finished job's objects."""
+
+    done = Signal(int)
+
+
+_running: dict[int, tuple[WorkerSignals, Job, Callable[[Job], Any]]] = {}
+_the_reaper: list[_Reaper] = []
+_keys = itertools.count(1)
+
+
+def _reaper() -> _Reaper:
+    return _the_reaper[0]
 
 
 def start(
@@ -80,18 +106,20 @@ def start(
     With `owner`, callbacks are skipped once the owner is deleted (a window
     closed while its job ran).
     """
-    worker = Worker(fn)
-    signals = worker.signals
-    # Keep the signals object alive until its result has been delivered.
-    _running.add(signals)
+    if not _the_reaper:  # made on the GUI thread, by the first call
+        reaper = _Reaper()
+        reaper.done.connect(lambda key: _running.pop(key, None))
+        _the_reaper.append(reaper)
+    signals = WorkerSignals()
+    job = Job(signals)
+    key = next(_keys)
+    _running[key] = (signals, job, fn)
     signals.finished.connect(_guarded(owner, on_finished))
     signals.failed.connect(_guarded(owner, on_failed))
     if on_progress is not None:
         signals.progress.connect(_guarded(owner, on_progress))
-    signals.finished.connect(lambda _r: _running.discard(signals))
-    signals.failed.connect(lambda _e: _running.discard(signals))
-    QThreadPool.globalInstance().start(worker)
-    return worker.job
+    QThreadPool.globalInstance().start(Worker(key))
+    return job
 
 
 def _guarded(owner: QObject | None, callback: Callable[..., None]) -> Callable[..., None]:
