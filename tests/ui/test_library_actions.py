@@ -68,7 +68,7 @@ def test_dropping_a_folder_says_which_files_it_skipped(
     with qtbot.waitSignal(window.import_finished, timeout=20_000):
         drop_files(window, [folder])
     message = window.statusBar().currentMessage()
-    assert message.startswith("Imported 1 report ·")
+    assert message.startswith("Imported 1 report ·")  # no event chosen: none named
     assert "1 other file skipped (.pdf" in message
     assert not message_boxes.texts("warning")
 
@@ -163,6 +163,9 @@ def test_edit_details(qtbot: Any, window: Any, library: Any, seed_id: Any) -> No
         dialog.accept()
 
     QTimer.singleShot(0, fill)
+    window.library_dock.setFloating(True)
+    window.library_dock.resize(700, 500)  # room for every column
+    qtbot.waitUntil(lambda: window.library_pane.width() > 600, timeout=2_000)
     table = window.library_pane.table
     assert table.isColumnHidden(1)  # no seed names its outlet: no empty column
     window.actions_by_name["edit_details"].trigger()

@@ -40,6 +40,8 @@ def test_typing_searches_the_whole_library(qtbot: Any, bar: PickersBar, library:
         completer.activated[type(index)].emit(index)
     assert library.article(picker.current_id()).title == "Storm Ada closes ports"
     assert index.data(ID_ROLE) == picker.current_id()
+    picker.line_edit().setCursorPosition(len(picker.line_edit().text()))  # as the completer does
+    qtbot.waitUntil(lambda: picker.line_edit().cursorPosition() == 0, timeout=2_000)
 
 
 def test_swap_exchanges_a_and_b(qtbot: Any, bar: PickersBar, library: Any) -> None:

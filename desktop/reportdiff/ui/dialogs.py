@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,7 +49,9 @@ class _DetailsForm(QDialog):
         self.url_edit.setPlaceholderText("https://…")
         self.author_edit = QLineEdit(self)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #c62828;")
+        # A red that reads on the dialog's own background, light or dark.
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.problem.setStyleSheet(f"color: {'#ff8a80' if dark else '#c62828'};")
         self.form = QFormLayout()
         for label, edit in (
             ("&Title:", self.title_edit),

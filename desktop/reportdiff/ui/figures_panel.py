@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -116,6 +116,9 @@ def _sort_key(pair: FigurePair, row: int, column: int) -> str:
     return f"{(_display(pair, column) or '').casefold()}\x01{rank}\x01{row:06d}"
 
 
+_VALUE_MIN_WIDTH = 56  # a value column never narrower: "30-day" still fits
+
+
 class _PaddedDelegate(QStyledItemDelegate):
     """Cells a little taller than their text, so wrapped rows do not touch."""
 
@@ -134,8 +137,7 @@ class FiguresPanel(QWidget):
     def sizeHint(self) -> QSize:
         # The dock's first width (before the user or saved settings change it):
         # the fixed columns whole and a "What" column as wide as a value.
-        header = self.table.horizontalHeader()
-        fixed = sum(header.sectionSize(column) for column in (1, 2, 2, 3))
+        fixed = 3 * self._value_width + self.table.columnWidth(3)
         return QSize(fixed + self.table.verticalScrollBar().sizeHint().width() + 8, 600)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -172,11 +174,26 @@ class FiguresPanel(QWidget):
         )
         for column, width in ((1, value_width), (2, value_width), (3, status_width + 24)):
             self.table.setColumnWidth(column, width)
+        self._value_width = value_width
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow panel the values give up width (and wrap) before the
+        status does: "differs" must stay in sight without scrolling sideways."""
+        super().resizeEvent(event)
+        what_min = self.table.fontMetrics().horizontalAdvance("phone call")
+        # From the panel's own width: the table's viewport is resized only when shown.
+        inner = event.size().width() - 2 * self.table.frameWidth()
+        inner -= self.table.verticalScrollBar().sizeHint().width()
+        room = inner - self.table.columnWidth(3) - what_min
+        width = max(_VALUE_MIN_WIDTH, min(self._value_width, room // 2))
+        for column in (1, 2):
+            if self.table.columnWidth(column) != width:
+                self.table.setColumnWidth(column, width)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         # Fixed column widths (set once): measuring every cell on each pair switch costs

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -601,6 +600,9 @@ class MainWindow(QMainWindow):
         self.library_pane.reload()
         self.pickers.set_event(self.library_pane.current_event_id())
         parts = [f"Imported {_count(len(result.imported), 'report')}"]
+        events = {s.event_name for s in result.imported if getattr(s, "event_name", None)}
+        if len(events) == 1:  # where they went: the event chosen in the library
+            parts[0] += f" into “{events.pop()}”"
         if result.duplicates:
             parts.append(f"{len(result.duplicates)} already in the library")
         if result.refused:
@@ -773,7 +775,12 @@ class MainWindow(QMainWindow):
             self.export_to(*target)
 
     def export_to(self, path: Path, fmt: str) -> None:
-        """Write the comparison as `fmt` to `path`; PDF is laid out here, the rest on the pool."""
+        """Write the comparison as `fmt` to `path`, on the pool.
+
+        A PDF too: Qt lays out a QTextDocument and paints a QPdfWriter on any
+        thread (as the view's documents are parsed on the pool), so a long
+        comparison never holds the window.
+        """
         from reportdiff.export import export_comparison
         from reportdiff.export.atomic import write_atomic
 
@@ -782,24 +789,9 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_export_folder(str(path.parent))
         boilerplate = self.actions_by_name["toggle_boilerplate"].isChecked()
-        data: str | bytes | None = None
-        if fmt == "pdf":
-            # Qt's text layout and painting stay on the GUI thread.
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                data = export_comparison(comparison, "pdf", boilerplate=boilerplate)
-            except Exception as exc:
-                self._fail(f"The PDF could not be made: {_one_line(exc)}", "Try HTML instead.")
-                return
-            finally:
-                QApplication.restoreOverrideCursor()
 
         def run(_job: workers.Job) -> Path:
-            out = (
-                data
-                if data is not None
-                else export_comparison(comparison, fmt, boilerplate=boilerplate)
-            )
+            out = export_comparison(comparison, fmt, boilerplate=boilerplate)
             write_atomic(path, out if isinstance(out, bytes) else out.encode("utf-8"))
             return path
 

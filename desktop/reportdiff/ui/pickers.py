@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,7 +60,7 @@ class ReportPicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumContentsLength(20)
+        self.setMinimumContentsLength(12)  # room for the panels on a small screen
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.line_edit().setPlaceholderText("Type to search the library")
         self._matches = QStandardItemModel(self)
@@ -141,6 +141,8 @@ class ReportPicker(QComboBox):
     def _on_completion(self, index: QModelIndex) -> None:
         report_id = index.data(ID_ROLE)
         if report_id is not None and self.set_current_id(int(report_id)):
+            # The completer writes its text after this slot: show the title's start then.
+            QTimer.singleShot(0, self, lambda: self.line_edit().setCursorPosition(0))
             self.picked.emit()
 
 
