@@ -18,12 +18,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,19 @@ FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # index in comparison.figures
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _lines(metrics: QFontMetrics, text: str, width: int) -> int:
+    """How many lines `text` wraps to at `width`, word by word."""
+    space = metrics.horizontalAdvance(" ")
+    lines, used = 1, 0
+    for word in text.split():
+        advance = metrics.horizontalAdvance(word)
+        if used and used + space + advance > width:
+            lines, used = lines + 1, advance
+        else:
+            used += (space if used else 0) + advance
+    return lines
 
 
 def figure_text(figure: Figure | None) -> str:
@@ -119,14 +131,8 @@ def _sort_key(pair: FigurePair, row: int, column: int) -> str:
 _VALUE_MIN_WIDTH = 56  # a value column never narrower: "30-day" still fits
 
 
-class _PaddedDelegate(QStyledItemDelegate):
-    """Cells a little taller than their text, so wrapped rows do not touch."""
-
-    _PADDING = 6
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width(), hint.height() + self._PADDING)
+_ROW_PADDING = 6  # pixels above and below a cell's text
+_MAX_LINES = 4
 
 
 class FiguresPanel(QWidget):
@@ -156,10 +162,11 @@ class FiguresPanel(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
-        # Rows as tall as their wrapped text: a value or a label on two lines
-        # gets its room (a figure table has tens of rows, cheap to measure).
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setItemDelegate(_PaddedDelegate(self.table))
+        # Rows as tall as their wrapped text, estimated from text widths (Qt's
+        # ResizeToContents lays out every cell: a third of a pair switch).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
+        self.proxy.layoutChanged.connect(lambda *_: self._fit_rows())  # sorted: heights follow
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # "What" takes what the values and the status leave: those are short and
@@ -199,6 +206,28 @@ class FiguresPanel(QWidget):
         # Fixed column widths (set once): measuring every cell on each pair switch costs
         # more than the switch may take; tooltips show whatever a cell cuts off.
         self.model.set_comparison(comparison)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Give each row the lines its widest-wrapping cell needs."""
+        plain, bold = self.table.fontMetrics(), None
+        line = plain.lineSpacing()
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        widths = [max(1, self.table.columnWidth(c) - margin) for c in range(len(COLUMNS))]
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            metrics = plain
+            if index.data(Qt.ItemDataRole.FontRole) is not None:  # differing rows are bold
+                if bold is None:
+                    font = QFont(self.table.font())
+                    font.setBold(True)
+                    bold = QFontMetrics(font)
+                metrics = bold
+            lines = 1
+            for column, width in enumerate(widths):
+                text = self.proxy.index(row, column).data() or ""
+                lines = max(lines, _lines(metrics, text, width))
+            self.table.setRowHeight(row, min(lines, _MAX_LINES) * line + _ROW_PADDING)
 
     def figure_at_row(self, row: int) -> int | None:
         """The figure index K shown on visual row `row`."""
