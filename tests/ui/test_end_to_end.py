@@ -10,6 +10,12 @@ from ui_helpers import compare_and_wait
 pytestmark = pytest.mark.gui
 
 
+def _compare_seeds_in_a_short_window(qtbot: Any, window: Any, seed_id: Any) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.resize(1200, 500)  # short enough that the view scrolls
+    qtbot.wait(10)
+
+
 def test_new_library_is_seeded_as_one_event(window: Any, library: Any) -> None:
     events = library.events()
     assert len(events) == 1
@@ -55,9 +61,7 @@ def test_clicking_a_figure_scrolls_the_view_to_it_and_marks_it(
 def test_next_and_previous_difference_move_through_the_rows(
     qtbot: Any, window: Any, seed_id: Any
 ) -> None:
-    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
-    window.resize(1200, 500)  # short enough that the view scrolls
-    qtbot.wait(10)
+    _compare_seeds_in_a_short_window(qtbot, window, seed_id)
     rows = window.view.difference_rows()
     assert len(rows) >= 3
     next_action = window.actions_by_name["next_difference"]
@@ -76,9 +80,7 @@ def test_next_and_previous_difference_move_through_the_rows(
 def test_next_difference_reaches_every_differing_row_to_the_end(
     qtbot: Any, window: Any, seed_id: Any
 ) -> None:
-    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
-    window.resize(1200, 500)
-    qtbot.wait(10)
+    _compare_seeds_in_a_short_window(qtbot, window, seed_id)
     rows = window.view.difference_rows()
     visited = []
     for _ in range(len(rows) + 2):
@@ -95,9 +97,7 @@ def test_next_difference_reaches_every_differing_row_to_the_end(
 def test_showing_boilerplate_keeps_the_place_and_the_marked_figure(
     qtbot: Any, window: Any, seed_id: Any
 ) -> None:
-    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
-    window.resize(1200, 500)
-    qtbot.wait(10)
+    _compare_seeds_in_a_short_window(qtbot, window, seed_id)
     window.actions_by_name["next_figure"].trigger()
     k = window.view.marked_figure()
     row = window.view.current_row()
