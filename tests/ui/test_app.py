@@ -62,3 +62,17 @@ def test_first_start_seeds_the_library_and_paints(
     with Library.open(db, create=False) as library:
         assert library.count_articles() == 5
         assert len(library.events()) == 1
+
+
+def test_a_scripted_run_never_waits_on_a_dialog(
+    tmp_path: Path,
+    library_path: Path,
+    library: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: Any,
+) -> None:
+    # As on a desktop: a person starting the window would get the dialog; a
+    # `--screenshot` run is a script, and a dialog would hang it.
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert run_app(str(library_path), ["99999", "1"], str(tmp_path / "x.png")) == 2
+    assert message_boxes.shown == []

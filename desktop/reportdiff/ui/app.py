@@ -189,7 +189,11 @@ def run_app(db: str | None, compare: list[str] | None, screenshot: str | None) -
     try:
         library = Library.open(resolve_library_path(db))
     except LibraryError as exc:
-        _startup_error(str(exc), "Choose another file with --db PATH, or move this one aside.")
+        _startup_error(
+            str(exc),
+            "Choose another file with --db PATH, or move this one aside.",
+            ask=not screenshot,
+        )
         return EXIT_USAGE
     try:
         return _run_window(app, library, compare, screenshot)
@@ -210,9 +214,11 @@ def _run_window(
         try:
             pair = (resolve_report(library, compare[0]), resolve_report(library, compare[1]))
         except KeyError as exc:
-            return _startup_error(f"no report with id {exc.args[0]} in the library", "")
+            return _startup_error(
+                f"no report with id {exc.args[0]} in the library", "", ask=not screenshot
+            )
         except (ImportRefused, DuplicateReport, LibraryError) as exc:
-            return _startup_error(str(exc), "")
+            return _startup_error(str(exc), "", ask=not screenshot)
     else:
         pair = initial_pair(library, window)
     if screenshot:
@@ -278,8 +284,12 @@ def _drain() -> None:
     loop.exec()
 
 
-def _startup_error(what: str, todo: str) -> int:
+def _startup_error(what: str, todo: str, *, ask: bool = True) -> int:
+    """Say why the window cannot open: on stderr, and in a dialog for a person.
+
+    A scripted run (`--screenshot`) gets no dialog: nobody is there to close it.
+    """
     print(f"reportdiff: {what}", file=sys.stderr)
-    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+    if ask and not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         QMessageBox.critical(None, "ReportDiff", f"{what}\n\n{todo}".strip())
     return EXIT_USAGE
