@@ -977,3 +977,18 @@ def test_full_pipeline_fills_the_contract() -> None:
     assert toll["a"]["value"] == 12
     headline = next(f for f in figures if f["a"] and f["a"]["paragraph"] == 0)
     assert headline["status"] == "differs"  # headlines state figures too
+
+
+def test_a_reports_figures_are_read_once_until_the_cache_is_cleared() -> None:
+    from reportdiff.engine.compare import clear_cache
+    from reportdiff.engine.figures.reports import _found
+    from reportdiff.engine.segment import parse_report
+
+    text = "Quake kills 12\n\nA magnitude 6.1 earthquake killed 12 people on Monday."
+    report = parse_report(text)
+    again = parse_report(report.paragraphs[0].text + "\n\n" + report.paragraphs[1].text)
+    first = _found(report)
+    assert _found(again) is first  # the same text: read once
+    clear_cache()
+    assert _found(report) is not first
+    assert _found(report) == first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -41,9 +42,13 @@ def compare_texts(text_a: str, text_b: str, *, figures: bool = True) -> Comparis
 
 
 def clear_cache() -> None:
-    """Forget cached comparisons (tests and benchmarks)."""
+    """Forget cached comparisons and extracted figures (tests and benchmarks)."""
     with _cache_lock:
         _cache.clear()
+    if "reportdiff.engine.figures" in sys.modules:  # never imported just to be cleared
+        from reportdiff.engine.figures.reports import clear_extraction_cache
+
+        clear_extraction_cache()
 
 
 def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:

@@ -12,14 +12,27 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 
 from reportdiff.engine.figures.extract import Found, extract_paragraph
 from reportdiff.engine.figures.pair import pair_figures
 from reportdiff.engine.figures.words import WORD_RE, is_content, term
 from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
 
-__all__ = ["compare_figures", "extract_figures"]
+__all__ = ["clear_extraction_cache", "compare_figures", "extract_figures"]
+
+# A report's figures, by its content hash and boilerplate flags: switching pairs
+# in the window meets the same reports again and again.
+_CACHE_SIZE = 64
+_cache: OrderedDict[tuple[str, tuple[bool, ...]], tuple[Found, ...]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def clear_extraction_cache() -> None:
+    """Forget extracted figures (tests and benchmarks measure a cold start)."""
+    with _cache_lock:
+        _cache.clear()
 
 
 def compare_figures(
@@ -46,7 +59,20 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
 
 
 def _found(report: Report) -> tuple[Found, ...]:
-    return tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
+    key = (report.content_hash, tuple(p.boilerplate for p in report.paragraphs))
+    if report.content_hash:
+        with _cache_lock:
+            hit = _cache.get(key)
+            if hit is not None:
+                _cache.move_to_end(key)
+                return hit
+    found = tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
+    if report.content_hash:
+        with _cache_lock:
+            _cache[key] = found
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    return found
 
 
 _LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'’]*")
