@@ -108,6 +108,19 @@ def test_paste_article_from_the_clipboard(qtbot: Any, window: Any, library: Any)
     assert window.library_pane.selected_ids() == [article.id]
 
 
+def test_paste_dialog_shows_the_details_the_text_gives(qtbot: Any) -> None:
+    text = "Outlet: Coast Times\nDate: 2025-01-06\n\n" + ARTICLE
+    dialog = PasteArticleDialog(text, ["Storms"])
+    qtbot.addWidget(dialog)
+    assert dialog.outlet_edit.placeholderText() == "Coast Times"
+    assert dialog.date_edit.placeholderText().startswith("2025-01-06")
+    assert dialog.title_edit.placeholderText() == "Storm Ada closes ports along the coast"
+    dialog.text_edit.setPlainText(ARTICLE)  # the user pastes other text: hints follow
+    assert dialog.outlet_edit.placeholderText() == ""
+    dialog.text_edit.setPlainText("")
+    assert dialog.title_edit.placeholderText() == "the first line of the text"
+
+
 def test_paste_dialog_refuses_a_bad_date(qtbot: Any) -> None:
     dialog = PasteArticleDialog(ARTICLE, ["Storms"])
     qtbot.addWidget(dialog)

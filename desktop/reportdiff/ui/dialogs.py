@@ -98,6 +98,9 @@ class _DetailsForm(QDialog):
         super().accept()
 
 
+_HINT_TEXT_LIMIT = 2_000_000  # longer pasted text is not read for hints as it is typed
+
+
 class PasteArticleDialog(_DetailsForm):
     """An article's text (from the clipboard) with its details and event."""
 
@@ -121,13 +124,36 @@ class PasteArticleDialog(_DetailsForm):
         if event_edit is not None:
             event_edit.setPlaceholderText("none (or type a new event's name)")
         self.form.addRow("&Event:", self.event_box)
-        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-        self.title_edit.setPlaceholderText(first[:120] or "the first line of the text")
+        self._show_found_details()
+        self.text_edit.textChanged.connect(self._show_found_details)
         self._finish_layout(self.text_edit)
         self.resize(640, 560)
 
     def text(self) -> str:
         return self.text_edit.toPlainText()
+
+    def _show_found_details(self) -> None:
+        """What the text's own lines give ("Outlet: …", "Date: …", the headline),
+        as grey hints in the empty fields: saved unless typed over."""
+        from reportdiff.store import LibraryError
+        from reportdiff.store.importer import prepare_text
+
+        text = self.text()
+        found = None
+        if len(text) <= _HINT_TEXT_LIMIT:
+            try:
+                found = prepare_text(text)
+            except LibraryError:
+                found = None  # no text yet
+        hints = (
+            (self.title_edit, found.title if found else "", "the first line of the text"),
+            (self.outlet_edit, found.outlet if found else "", ""),
+            (self.date_edit, found.published if found else "", "YYYY-MM-DD"),
+            (self.url_edit, found.url if found else "", "https://…"),
+            (self.author_edit, found.author if found else "", ""),
+        )
+        for edit, value, default in hints:
+            edit.setPlaceholderText((value or "")[:120] or default)
 
     def event_name(self) -> str | None:
         return self.event_box.currentText().strip() or None
