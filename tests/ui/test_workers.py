@@ -45,3 +45,25 @@ def test_a_jobs_objects_are_released_on_the_gui_thread_and_not_kept(qtbot: Any) 
     qtbot.waitUntil(lambda: workers._running == {}, timeout=10_000)
     assert died_on  # released, not kept for ever
     assert all(died_on)  # and only ever on the GUI thread
+
+
+class _Result:
+    """A result a job hands to the GUI thread (the window's are parsed documents)."""
+
+
+def test_results_die_on_the_gui_thread_even_when_nobody_keeps_them(qtbot: Any) -> None:
+    gui = threading.current_thread()
+    died_on: list[bool] = []
+    delivered: list[int] = []
+
+    def make(_job: workers.Job) -> _Result:
+        result = _Result()
+        weakref.finalize(result, lambda: died_on.append(threading.current_thread() is gui))
+        return result
+
+    for _ in range(20):
+        workers.start(make, lambda _r: delivered.append(1), lambda _e: delivered.append(0))
+    qtbot.waitUntil(lambda: len(delivered) == 20 and workers._running == {}, timeout=10_000)
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.waitUntil(lambda: len(died_on) == 20, timeout=5_000)
+    assert all(died_on)

@@ -54,7 +54,8 @@ class Worker(QRunnable):
     lock while it waits for the GIL, which the GUI thread may hold while it
     waits for that lock: a deadlock, seen in the window's tests. So the
     runnable (deleted by the pool, on its thread) holds only a key; the job's
-    objects live in `_running`, and the pool thread, once it has let go of
+    objects, its result or exception too (a parsed document may be among
+    them), live in `_running`, and the pool thread, once it has let go of
     them, tells the GUI thread through `_Reaper`, which drops them there.
     """
 
@@ -64,17 +65,19 @@ class Worker(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        signals, job, fn = _running[self._key]
+        signals, job, fn, keep = _running[self._key]
         try:
             result = fn(job)
         except Exception as exc:  # emitted, shown by the window: never swallowed
             log.exception("background job failed")
+            keep.append(exc)
             signals.failed.emit(exc)
         else:
+            keep.append(result)
             signals.finished.emit(result)
             del result
         finally:
-            del signals, job, fn
+            del signals, job, fn, keep
             _reaper().done.emit(self._key)
 
 
@@ -84,7 +87,7 @@ class _Reaper(QObject):
     done = Signal(int)
 
 
-_running: dict[int, tuple[WorkerSignals, Job, Callable[[Job], Any]]] = {}
+_running: dict[int, tuple[WorkerSignals, Job, Callable[[Job], Any], list[object]]] = {}
 _the_reaper: list[_Reaper] = []
 _keys = itertools.count(1)
 
@@ -113,7 +116,7 @@ def start(
     signals = WorkerSignals()
     job = Job(signals)
     key = next(_keys)
-    _running[key] = (signals, job, fn)
+    _running[key] = (signals, job, fn, [])
     signals.finished.connect(_guarded(owner, on_finished))
     signals.failed.connect(_guarded(owner, on_failed))
     if on_progress is not None:
