@@ -942,6 +942,18 @@ WHATS = [
         "term (ordinal)",
     ),  # an ordinal that holds its noun
     (
+        "In 2022 prices rose sharply.",
+        "In 2022 prices rose steeply.",
+        "2022",
+        "year",
+    ),  # "in 2022" opens no noun phrase: no "year of the sharply"
+    (
+        "His 2020 campaign failed.",
+        "It did.",
+        "2020",
+        "year of the campaign",
+    ),  # the noun phrase ends at the verb
+    (
         "Crews from nearby Kaštela took two and a half hours to put out the blaze.",
         "It was over by noon.",
         "two and a half hours",
@@ -992,3 +1004,12 @@ def test_a_reports_figures_are_read_once_until_the_cache_is_cleared() -> None:
     clear_cache()
     assert _found(report) is not first
     assert _found(report) == first
+
+
+def test_a_new_headline_over_the_same_body_is_read_anew() -> None:
+    body = "A blast at a depot killed 30 people on Monday, officials said."
+    first = compare_texts("30 killed in blast\n\n" + body, "Depot blast\n\n" + body)
+    second = compare_texts("32 killed in blast\n\n" + body, "Depot blast\n\n" + body)
+    texts = {p.a.text for p in second.figures if p.a is not None}
+    assert "32" in texts
+    assert "30" in {p.a.text for p in first.figures if p.a is not None}

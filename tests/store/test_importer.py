@@ -124,6 +124,11 @@ def test_encodings_are_detected(write: WriteFile, encode: Callable[[str], bytes]
         ("A naïve café owner said the façade was damaged.", "latin-1"),
         ("Grève à Paris : le ministère annonce 12 blessés. À Marseille, calme.", "latin-1"),
         ("Příliš žluťoučký kůň úpěl ďábelské ódy, řekl mluvčí.", "cp1250"),
+        # ...and the tie must not turn Central European text Western either.
+        ("Zginęło 12 osób", "cp1250"),  # cp1252 would read "Zginê³o": a symbol in a word
+        ("Policija je rekla da će pregovori trajati.", "cp1250"),  # not "æe"
+        ("30 osób zginęło", "iso8859_2"),
+        ("Ålesund: 3 døde", "latin-1"),
     ],
 )
 def test_short_legacy_texts_decode(write: WriteFile, text: str, encoding: str) -> None:

@@ -214,15 +214,39 @@ def decode(data: bytes, path: Path | None) -> str:
     if best is None:
         raise ImportRefused(path, "binary or undecodable file (no text encoding fits)")
     # Code pages that fit equally well (a Latin-1 "naïve" reads as cp1250
-    # "naďve" with the same scores): the more common one, earlier in our list.
+    # "naďve", a cp1250 "zginęło" as cp1252 "zginê³o", with the same scores):
+    # the reading whose accented letters are the commoner ones in European
+    # languages, with no symbol inside a word; else charset-normalizer's order.
     tied = [
         m
         for m in matches
         if round(m.percent_chaos, 1) == round(best.percent_chaos, 1)
         and round(m.percent_coherence, 1) == round(best.percent_coherence, 1)
     ]
-    pick = min(tied or [best], key=lambda m: _ENCODING_RANK.get(m.encoding, len(_ENCODING_RANK)))
-    return _check_text(str(pick), path)
+    readings = [str(m) for m in tied] or [str(best)]
+    pick = min(range(len(readings)), key=lambda k: (_oddity(readings[k]), k))
+    return _check_text(readings[pick], path)
+
+
+# Accented letters by how often European languages write them: a misread code
+# page turns common ones into rarer ones ("è" into "č" is even, "ï" into "ď" is not).
+_COMMON_LETTERS = frozenset("áàâäãåæçéèêëíîóôöõøúûüñßąęłśćżźńčšžřěůőűş")
+_LESS_COMMON_LETTERS = frozenset("ìòùïœýÿăţđğı")
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s](?=[^\W\d_])")
+
+
+def _oddity(text: str) -> int:
+    """How unlikely a decoding reads: rare accented letters, symbols inside words."""
+    score = 0
+    for char in text:
+        if char.isascii():
+            continue
+        lower = char.lower()
+        if lower in _COMMON_LETTERS:
+            continue
+        score += 1 if lower in _LESS_COMMON_LETTERS else 2
+    odd_symbols = [m for m in _SYMBOL_IN_WORD.findall(text) if not m.isascii()]
+    return score + 5 * len(odd_symbols)
 
 
 # Encodings text files of news are saved in besides UTF-8. Without this list
@@ -248,7 +272,6 @@ _LEGACY_ENCODINGS = (
     "big5",
     "euc_kr",
 )
-_ENCODING_RANK = {name: rank for rank, name in enumerate(_LEGACY_ENCODINGS)}
 
 
 # Control characters other than tab, newlines and form feed: rare in text, common in binaries.

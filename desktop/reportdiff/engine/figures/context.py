@@ -86,7 +86,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
     """The context of one figure from the words of its sentence."""
     left = [t for t in tokens if t.end <= figure.start][::-1]
     right = [t for t in tokens if t.start >= figure.end]
-    owner = _owner(folded, figure, right)
+    owner = _owner(folded, figure, left, right)
     noun, phrase = (owner, owner) if owner else _noun(figure, folded, left, right)
     return Context(
         noun=noun,
@@ -100,16 +100,22 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
     )
 
 
-def _owner(folded: str, figure: Figure, right: list[Token]) -> str | None:
+def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:
     """ "Monday's vote" → "vote": a day named as the day of a thing."""
     if figure.dimension != "date" or not right:
         return None
     gap = folded[figure.end : right[0].start]
-    if figure.unit == "year" and not gap.strip():
-        # "the 2024 presidential election campaign": the year's noun follows it.
-        run = [t for t in _run(folded, figure.end, right) if not t.capital]
-        nouns = [t.word for t in run if t.word not in _TIME_WORDS and not _possessive(t.word)]
-        if nouns and len(nouns) == len(run):
+    attributive = bool(left) and left[0].word in _DETERMINERS  # "his 2024 campaign"
+    if figure.unit == "year" and not gap.strip() and attributive:
+        # "the 2024 presidential election campaign": the noun phrase the year
+        # opens, up to its first verb or adverb ("his 2020 campaign failed").
+        nouns: list[str] = []
+        for token in _run(folded, figure.end, right):
+            word = token.word
+            if token.capital or word in _TIME_WORDS or _possessive(word) or not _nounish(word):
+                break
+            nouns.append(word)
+        if nouns:
             return nouns[-1]
     # The possessive is read as part of the day's word, before the noun.
     if gap.strip() not in ("'s", "’s") or not is_content(right[0].word):
@@ -169,6 +175,20 @@ def _noun(
         # the noun still serves the pairing.
         return head, ""
     return head, head or ""
+
+
+_DETERMINERS = frozenset(split_words("the a an his her its their our your my this that"))
+_IRREGULAR_VERBS = frozenset(
+    split_words(
+        """rose fell hit took won lost made went came saw left began ran grew cut put set
+        held led met paid sold told gave got kept brought fought sought struck spent"""
+    )
+)
+
+
+def _nounish(word: str) -> bool:
+    """Whether a word after a year may be its noun (not "annexed", "sharply", "rose")."""
+    return not word.endswith(("ed", "ly")) and word not in _IRREGULAR_VERBS
 
 
 _PREPOSITIONS = frozenset(

@@ -22,10 +22,12 @@ from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
 
 __all__ = ["clear_extraction_cache", "compare_figures", "extract_figures"]
 
-# A report's figures, by its content hash and boilerplate flags: switching pairs
-# in the window meets the same reports again and again.
+# A report's figures, by what they are read from (every paragraph's text, kind
+# and boilerplate flag: the headline is the title, which the body's content
+# hash leaves out): switching pairs in the window meets the same reports again.
 _CACHE_SIZE = 64
-_cache: OrderedDict[tuple[str, tuple[bool, ...]], tuple[Found, ...]] = OrderedDict()
+_Key = tuple[tuple[str, str, bool], ...]
+_cache: OrderedDict[_Key, tuple[Found, ...]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -59,19 +61,17 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
 
 
 def _found(report: Report) -> tuple[Found, ...]:
-    key = (report.content_hash, tuple(p.boilerplate for p in report.paragraphs))
-    if report.content_hash:
-        with _cache_lock:
-            hit = _cache.get(key)
-            if hit is not None:
-                _cache.move_to_end(key)
-                return hit
+    key = tuple((p.text, p.kind, p.boilerplate) for p in report.paragraphs)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
     found = tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
-    if report.content_hash:
-        with _cache_lock:
-            _cache[key] = found
-            while len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
+    with _cache_lock:
+        _cache[key] = found
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
     return found
 
 
