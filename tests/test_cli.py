@@ -488,6 +488,16 @@ def test_compare_refuses_an_extension_that_names_another_format(
     assert not out.exists()
 
 
+def test_compare_refuses_a_pdf_under_a_text_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.txt"
+    code, _, err = run(capsys, "compare", SEED_A, SEED_B, "--format", "pdf", "-o", str(out))
+    assert code == EXIT_USAGE
+    assert "names a .txt file but --format is pdf" in err
+    assert not out.exists()
+
+
 def test_compare_json_flag_is_format_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compare", SEED_A, SEED_B, "--json")
     assert code == EXIT_OK

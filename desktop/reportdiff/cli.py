@@ -311,6 +311,8 @@ def _output_format(given: str | None, out: str | None, *, as_json: bool) -> str:
     implied = _EXTENSION_FORMATS.get(suffix)
     if given is None:
         return implied or "text"
+    if given == "pdf" and suffix not in ("", ".pdf"):
+        implied = implied or "text"  # a PDF under a text file's name: opened, it reads as garbage
     if implied is not None and implied != given:
         raise CliError(
             f"{out} names a {suffix} file but --format is {given}: "
