@@ -387,13 +387,13 @@ def _no_library_yet(args: argparse.Namespace) -> bool:
 
     Says so (an empty JSON list for scripts) rather than failing, and makes no file.
     """
+    from reportdiff.store import LibraryError, library_exists
+
     path = library_path(args)
     try:
-        if path.stat().st_size > 0:
+        if library_exists(path):
             return False
-    except FileNotFoundError:
-        pass
-    except OSError:
+    except LibraryError:
         return False  # opening it gives the one-line reason
     if args.json:
         print("[]")

@@ -9,9 +9,9 @@ text view do, and the header says so; the JSON export keeps the contract's
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 
+from reportdiff.engine.figures.display import calendar
 from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.html import figure_order
 from reportdiff.export.values import display_value
@@ -61,22 +61,17 @@ def _side(figure: Figure | None) -> list[str]:
 def _raw_value(figure: Figure) -> str:
     """The value for formulas: a number in base units, a calendar date in ISO 8601.
 
-    Dates are stored as numbers that only the engine reads (February 28 as
-    228); a spreadsheet gets "02-28" (month and day, no year: ISO's
-    "--02-28" would start like a formula), "2022-02" or "2025-03-18".
+    A spreadsheet gets "02-28" (month and day, no year: ISO's "--02-28" would
+    start like a formula), "2022-02" or "2025-03-18", not the engine's numbers.
     """
-    value = figure.value
-    if value is None:
+    if figure.value is None:
         return ""
-    if figure.unit == "month-day":
-        month, day = divmod(int(value), 100)
-        return f"{month:02d}-{day:02d}"
-    if figure.unit == "year-month":
-        year, month = divmod(int(value), 100)
-        return f"{year:04d}-{month:02d}"
-    if figure.unit == "date":
-        return dt.date.fromordinal(int(value)).isoformat()
-    return f"{value:.15g}"
+    parts = calendar(figure)
+    if parts is None or figure.unit in ("month", "year"):
+        return f"{figure.value:.15g}"
+    year, month, day = parts
+    fields = ([f"{year:04d}"] if year else []) + [f"{p:02d}" for p in (month, day) if p]
+    return "-".join(fields)
 
 
 def _cell(text: str) -> str:

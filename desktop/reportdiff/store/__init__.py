@@ -6,7 +6,7 @@ import would, without a library. Errors come in two kinds: `LibraryError`
 `LibraryBug` (ours).
 """
 
-from reportdiff.store.database import DEFAULT_TIMEOUT
+from reportdiff.store.database import DEFAULT_TIMEOUT, library_exists
 from reportdiff.store.errors import (
     DuplicateReport,
     ImportRefused,
@@ -62,6 +62,7 @@ __all__ = [
     "content_hash",
     "default_library_path",
     "fts_query",
+    "library_exists",
     "read_report_file",
     "resolve_library_path",
     "seeds_dir",

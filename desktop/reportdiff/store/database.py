@@ -92,7 +92,7 @@ def open_database(
     path: Path, *, create: bool, timeout: float = DEFAULT_TIMEOUT
 ) -> tuple[Database, bool]:
     """Open (and when needed create or migrate) a library; return it and whether it is new."""
-    existed = _existing_size(path) > 0
+    existed = library_exists(path)
     if not existed:
         if not create:
             raise NoLibrary(f"{path}: no library here yet (`reportdiff import FILES` starts one)")
@@ -107,6 +107,11 @@ def open_database(
         conn.close()
         raise
     return db, not existed
+
+
+def library_exists(path: Path) -> bool:
+    """Whether a library (a non-empty file) is at `path`; an unreadable path raises."""
+    return _existing_size(path) > 0
 
 
 def _existing_size(path: Path) -> int:

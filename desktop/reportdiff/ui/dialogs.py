@@ -35,6 +35,11 @@ def check_details(published: str, url: str) -> str | None:
     return None
 
 
+def theme_for(palette: QPalette) -> str:
+    """'dark' when the window colour is dark, so what we draw matches the desktop."""
+    return "dark" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+
+
 class _DetailsForm(QDialog):
     """Title / outlet / date / url / author fields with a check on OK."""
 
@@ -50,7 +55,7 @@ class _DetailsForm(QDialog):
         self.author_edit = QLineEdit(self)
         self.problem = QLabel(self)
         # A red that reads on the dialog's own background, light or dark.
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        dark = theme_for(self.palette()) == "dark"
         self.problem.setStyleSheet(f"color: {'#ff8a80' if dark else '#c62828'};")
         self.form = QFormLayout()
         for label, edit in (

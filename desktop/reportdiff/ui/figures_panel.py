@@ -129,8 +129,6 @@ def _sort_key(pair: FigurePair, row: int, column: int) -> str:
 
 
 _VALUE_MIN_WIDTH = 56  # a value column never narrower: "30-day" still fits
-
-
 _ROW_PADDING = 6  # pixels above and below a cell's text
 _MAX_LINES = 4
 

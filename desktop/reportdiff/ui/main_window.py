@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
-    QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -40,7 +39,13 @@ from reportdiff.engine.model import Comparison
 from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
 from reportdiff.ui import workers
 from reportdiff.ui.aligned_view import AlignedView, FindBar, build_document
-from reportdiff.ui.dialogs import EditDetailsDialog, PasteArticleDialog, confirm, show_error
+from reportdiff.ui.dialogs import (
+    EditDetailsDialog,
+    PasteArticleDialog,
+    confirm,
+    show_error,
+    theme_for,
+)
 from reportdiff.ui.figures_panel import FiguresPanel
 from reportdiff.ui.library_pane import LibraryPane
 from reportdiff.ui.pickers import PickersBar
@@ -48,11 +53,6 @@ from reportdiff.ui.settings import ZOOM_MAX, ZOOM_MIN, WindowSettings
 from reportdiff.ui.shortcuts import ACTIONS
 
 NO_EVENT = "(no event)"
-
-
-def theme_for(palette: QPalette) -> str:
-    """'dark' when the window colour is dark, so the view matches the desktop."""
-    return "dark" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "light"
 
 
 def compare_job(

@@ -20,6 +20,7 @@ from reportdiff.engine.figures.words import (
     STOPWORDS,
     WORD_RE,
     is_content,
+    noun_like,
     split_words,
     term,
 )
@@ -112,7 +113,7 @@ def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
         nouns: list[str] = []
         for token in _run(folded, figure.end, right):
             word = token.word
-            if token.capital or word in _TIME_WORDS or _possessive(word) or not _nounish(word):
+            if token.capital or word in _TIME_WORDS or _possessive(word) or not noun_like(word):
                 break
             nouns.append(word)
         if nouns:
@@ -178,19 +179,6 @@ def _noun(
 
 
 _DETERMINERS = frozenset(split_words("the a an his her its their our your my this that"))
-_IRREGULAR_VERBS = frozenset(
-    split_words(
-        """rose fell hit took won lost made went came saw left began ran grew cut put set
-        held led met paid sold told gave got kept brought fought sought struck spent"""
-    )
-)
-
-
-def _nounish(word: str) -> bool:
-    """Whether a word after a year may be its noun (not "annexed", "sharply", "rose")."""
-    return not word.endswith(("ed", "ly")) and word not in _IRREGULAR_VERBS
-
-
 _PREPOSITIONS = frozenset(
     split_words(
         """on in at by of to from with against over across into onto near about under
@@ -198,9 +186,7 @@ _PREPOSITIONS = frozenset(
     )
 )
 # Words a noun phrase may hold before its head noun ("its allies", "the past").
-_NOUN_PHRASE = frozenset(
-    split_words("the a an its his her their our your my this that these those and or")
-)
+_NOUN_PHRASE = _DETERMINERS | frozenset(split_words("these those and or"))
 
 
 def _object_of_preposition(left: list[Token], head: str) -> bool:
@@ -209,13 +195,11 @@ def _object_of_preposition(left: list[Token], head: str) -> bool:
     at = next((k for k, t in enumerate(left) if t.word == head), None)
     if at is None:
         return False
-    for token in left[at + 1 : at + 7]:
+    for token in left[at + 1 : at + 7]:  # "energy" in "energy infrastructure" goes on
         if token.word in _PREPOSITIONS:
             return True
         if not (token.word in _NOUN_PHRASE or token.capital or is_content(token.word)):
             return False
-        if is_content(token.word) and not token.capital and token.word not in _NOUN_PHRASE:
-            continue  # "energy" in "energy infrastructure": a noun before the noun
     return False
 
 

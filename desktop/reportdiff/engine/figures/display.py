@@ -124,21 +124,38 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _when(figure: Figure) -> str:
-    """A date or time in words: "2025-03-18", "28 February", "February 2022", "09:30"."""
+def calendar(figure: Figure) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a calendar figure, parts it does not give as None.
+
+    The engine keeps dates as numbers only it reads (February 28 as 228,
+    February 2022 as 202202, a full date as its ordinal); None for any other unit.
+    """
     value, unit = figure.value, figure.unit
     if value is None:
-        return ""
+        return None
     if unit == "month-day":
         month, day = divmod(int(value), 100)
-        return f"{day} {_MONTH_NAMES[month - 1]}"
+        return None, month, day
     if unit == "year-month":
         year, month = divmod(int(value), 100)
-        return f"{_MONTH_NAMES[month - 1]} {year}"
+        return year, month, None
     if unit == "month":
-        return _MONTH_NAMES[int(value) - 1]
+        return None, int(value), None
     if unit == "date":
-        return dt.date.fromordinal(int(value)).isoformat()
+        date = dt.date.fromordinal(int(value))
+        return date.year, date.month, date.day
     if unit == "year":
-        return str(int(value))
-    return figure.display
+        return int(value), None, None
+    return None
+
+
+def _when(figure: Figure) -> str:
+    """A date or time in words: "2025-03-18", "28 February", "February 2022", "09:30"."""
+    parts = calendar(figure)
+    if parts is None:
+        return "" if figure.value is None else figure.display
+    year, month, day = parts
+    if year and month and day:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    month_name = _MONTH_NAMES[month - 1] if month else ""
+    return " ".join(str(p) for p in (day, month_name, year) if p)

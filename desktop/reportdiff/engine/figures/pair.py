@@ -19,7 +19,12 @@ from dataclasses import dataclass
 
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.qualifiers import LOWER, UPPER, bound_agrees, bounds, bounds_agree
-from reportdiff.engine.figures.words import EVENT_CLASSES, GENERIC_NOUNS, split_words, term
+from reportdiff.engine.figures.words import (
+    EVENT_CLASSES,
+    GENERIC_NOUNS,
+    noun_like,
+    term,
+)
 from reportdiff.engine.model import Figure, FigurePair
 
 SAME_EVIDENCE = 0.2
@@ -509,13 +514,6 @@ def describe(*founds: Found) -> str:
     return templates.get(dimension, "{} (" + dimension + ")").format(phrase)
 
 
-# Irregular verbs news puts next to figures; a label must be a noun phrase.
-_VERBS = frozenset(
-    split_words(
-        """took won got came fell rose said made gave put left held hit saw drew ran stood
-        told found felt kept lost paid sent set spent went struck"""
-    )
-)
 # Events a day or a time is the day or time of ("day of the vote").
 _WHEN_LABELS = {
     "@quake": "earthquake",
@@ -535,8 +533,7 @@ _VOTE_WORDS = frozenset({"@vote", "election", "electoral", "@seat"})
 
 def _noun_like(phrase: str) -> bool:
     """Whether a label reads as a noun ("ceasefire"), not a verb or adverb ("took", "shortly")."""
-    last = phrase.split()[-1] if phrase else ""
-    return bool(last) and last not in _VERBS and not last.endswith(("ly", "ed", "'s", "’s"))
+    return noun_like(phrase.split()[-1] if phrase else "")
 
 
 def _plain_noun(word: str) -> bool:

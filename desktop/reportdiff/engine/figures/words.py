@@ -24,6 +24,24 @@ def split_words(text: str) -> tuple[str, ...]:
 _LETTER = "a-z\u00df-\u00f6\u00f8-\u024f"
 WORD_RE = re.compile(f"[{_LETTER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*")
 
+# Irregular verbs news puts next to figures: a label, or the noun a figure
+# belongs to, is a noun and never one of these.
+IRREGULAR_VERBS = frozenset(
+    split_words(
+        """took won got came fell rose said made gave put left held hit saw drew ran stood
+        told found felt kept lost paid sent set spent went struck began grew cut led met
+        sold brought fought sought"""
+    )
+)
+
+
+def noun_like(word: str) -> bool:
+    """Whether a word reads as a noun ("ceasefire"), not a verb or adverb ("took", "shortly")."""
+    return (
+        bool(word) and word not in IRREGULAR_VERBS and not word.endswith(("ly", "ed", "'s", "’s"))
+    )
+
+
 STOPWORDS = frozenset(
     split_words(
         """a an the and or but of in on at to for from by with without as is are was were be been
