@@ -6,6 +6,11 @@ start-up against a bare `python -c "from PySide6 import QtWidgets"`, a pair
 switch against setting the same HTML in a bare QTextBrowser, a library page
 fetch against reading the same page from the store directly.
 
+A pair switch is timed from a settled window, as a reader meets it: Qt lays
+out the rest of the previous comparison in idle time after showing its first
+screen, so switches fired back to back also pay for that leftover layout
+(reported as "back to back", not held to the target).
+
 Targets (issue 5): first painted window ≤ 1.5 s with 10,000 reports; a pair
 switch repaints in ≤ 100 ms; the 100,000-report library scrolls smoothly.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -115,19 +121,35 @@ def test_pair_switch_repaint(
     qtbot.addWidget(window)
     window.show()
     ids = [s.id for s in library.list_articles()]
-    pairs = [(ids[0], ids[1]), (ids[2], ids[3]), (ids[1], ids[4])]
+    every = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]  # the 10 seed pairs
+    pairs = every[:3]  # revisited: their documents stay laid out in the view
     clear_cache()
     first = time.perf_counter()
     _switch(qtbot, window, pairs[0])
     uncached = time.perf_counter() - first
-    for pair in pairs[1:]:
+    for pair in every:  # every comparison computed once (the engine's cache)
+        _switch(qtbot, window, pair)
+    # A pair whose document the view no longer keeps (more pairs than it keeps
+    # lie between two visits): parsed on the pool, laid out anew.
+    fresh, back_to_back = [], []
+    for pair in every * 2:
+        _settle(qtbot, window)
+        start = time.perf_counter()
+        _switch(qtbot, window, pair)
+        fresh.append(time.perf_counter() - start)
+    for pair in every * 2:
+        start = time.perf_counter()
+        _switch(qtbot, window, pair)
+        back_to_back.append(time.perf_counter() - start)
+    fresh_median = statistics.median(fresh)
+    for pair in pairs:
         _switch(qtbot, window, pair)
     turn = iter(range(10**6))
 
     def switch() -> None:
         _switch(qtbot, window, pairs[next(turn) % len(pairs)])
 
-    benchmark.pedantic(switch, rounds=15, iterations=1)
+    benchmark.pedantic(switch, setup=lambda: _settle(qtbot, window), rounds=15, iterations=1)
     peer = QTextBrowser()
     qtbot.addWidget(peer)
     peer.resize(window.view.size())
@@ -141,15 +163,31 @@ def test_pair_switch_repaint(
     median = benchmark.stats.stats.median
     benchmark.extra_info.update(
         median_s=round(median, 4),
+        fresh_median_s=round(fresh_median, 4),
         bare_sethtml_s=round(bare, 4),
         ratio=round(median / bare, 2),
+        fresh_ratio=round(fresh_median / bare, 2),
         first_uncached_s=round(uncached, 4),
+        back_to_back_median_s=round(statistics.median(back_to_back), 4),
     )
+    in_a_row = statistics.median(back_to_back)
     print(
-        f"\npair switch {median * 1000:.1f} ms (uncached first {uncached * 1000:.0f} ms) · "
-        f"bare setHtml {bare * 1000:.1f} ms · ratio {median / bare:.2f}"
+        f"\npair switch, revisited pair {median * 1000:.1f} ms · pair not shown lately "
+        f"{fresh_median * 1000:.1f} ms (back to back {in_a_row * 1000:.1f} ms) · "
+        f"uncached first {uncached * 1000:.0f} ms · bare setHtml {bare * 1000:.1f} ms · "
+        f"ratios {median / bare:.2f} / {fresh_median / bare:.2f}"
     )
     assert median <= 0.100
+    assert fresh_median <= 0.100
+
+
+def _settle(qtbot: Any, window: Any) -> None:
+    """Let the window finish its idle work (the rest of the shown document's layout)."""
+    layout = window.view.document().documentLayout()
+    height = -1.0
+    while layout.documentSize().height() != height:
+        height = layout.documentSize().height()
+        qtbot.wait(50)
 
 
 def _switch(qtbot: Any, window: Any, pair: tuple[int, int]) -> None:

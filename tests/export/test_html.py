@@ -342,3 +342,24 @@ def test_a_loose_link_says_so_and_a_firm_one_does_not(hand_comparison: Compariso
         markup = render_html(replace(hand_comparison, alignment=tuple(groups)))
         parse(markup)
         assert markup.count('class="loose-line"') == expected
+
+
+def test_screen_view_has_a_table_per_row_and_no_figures_table(
+    hand_comparison: Comparison,
+) -> None:
+    # Qt lays out a document's top-level tables lazily, one table at a time: the
+    # screen gets one per aligned row; the window's panel shows the figures.
+    screen = parse(render_html(hand_comparison, for_screen=True))
+    paper = parse(render_html(hand_comparison))
+    rows = len(hand_comparison.alignment)
+    assert len(screen.findall(".//table[@class='aligned']")) == rows + 1  # + the header
+    assert len(paper.findall(".//table[@class='aligned']")) == 1
+    assert len(paper.findall(".//table[@class='aligned']/tbody/tr")) == rows
+    assert screen.find(".//table[@class='figures']") is None
+    assert paper.find(".//table[@class='figures']") is not None
+    # the same marked text either way
+    for k in range(len(hand_comparison.figures)):
+        for side in "ab":
+            marks = [e for e in paper.iter("a") if e.get("name") == f"fig-{k}-{side}"]
+            same = [e for e in screen.iter("a") if e.get("name") == f"fig-{k}-{side}"]
+            assert [text_of(m) for m in marks] == [text_of(m) for m in same]

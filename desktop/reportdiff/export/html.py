@@ -155,16 +155,15 @@ def render_html(
     """The comparison as one self-contained HTML document.
 
     `boilerplate=True` adds the boilerplate paragraphs, dimmed, in their own
-    section; `theme` is "light" or "dark"; `for_screen` leaves out the print
-    rules and puts the aligned text before the figures table (the window
-    shows the figures in a panel of their own beside it).
+    section; `theme` is "light" or "dark"; `for_screen` is the window's view:
+    no print rules, one table per aligned row (see `_aligned_table`), and no
+    figures table, which the window shows as a panel of its own beside the text.
     """
     stylesheet(theme, for_screen)  # refuses an unknown theme before any work
     marks = _figure_marks(comparison.figures)
-    figures, aligned = _figures_table(comparison.figures), _aligned_table(comparison, marks)
-    # On screen the figures panel sits beside the text, so the aligned text
-    # comes first and the figures table follows it; on paper, figures first.
-    body = [aligned, figures] if for_screen else [figures, aligned]
+    aligned = _aligned_table(comparison, marks, split=for_screen)
+    # On paper the figures come first; on screen their panel stands beside the text.
+    body = [aligned] if for_screen else [_figures_table(comparison.figures), aligned]
     parts = [
         _document_head(comparison, theme, for_screen),
         _headlines(comparison),
@@ -346,7 +345,16 @@ def _figure_marks(figures: Sequence[FigurePair]) -> dict[tuple[str, int], list[_
     return marks
 
 
-def _aligned_table(comparison: Comparison, marks: dict[tuple[str, int], list[_Mark]]) -> str:
+def _aligned_table(
+    comparison: Comparison, marks: dict[tuple[str, int], list[_Mark]], *, split: bool = False
+) -> str:
+    """The aligned rows: one table for paper (its header repeats on every page),
+    or with `split` one table per row for the screen.
+
+    Qt lays out a document's top-level frames lazily, as they scroll into view,
+    but a table as a whole: one long table makes a pair switch wait for every
+    row's layout, a table per row only for the rows on screen.
+    """
     groups = comparison.alignment
     moved_a = _moved(g.a for g in groups)
     moved_b = _moved(g.b for g in groups)
@@ -355,12 +363,22 @@ def _aligned_table(comparison: Comparison, marks: dict[tuple[str, int], list[_Ma
         a_cell = _cell(comparison.a, group, "a", marks, moved_a, f'<a name="row-{n}"></a>')
         b_cell = _cell(comparison.b, group, "b", marks, moved_b)
         rows.append(f"<tr>{a_cell}{b_cell}</tr>")
+    table = '<table class="aligned" width="100%" cellspacing="0" cellpadding="6">'
+    head = (
+        f'<tr><th width="50%">A · {escape(_short_name(comparison.a))}</th>'
+        f'<th width="50%">B · {escape(_short_name(comparison.b))}</th></tr>'
+    )
+    if split:
+        return "<h2>Aligned text</h2>\n" + "\n".join(
+            [table + head + "</table>"] + [table + row + "</table>" for row in rows]
+        )
     return (
         "<h2>Aligned text</h2>\n"
-        '<table class="aligned" width="100%" cellspacing="0" cellpadding="6">\n'
-        f'<thead><tr><th width="50%">A · {escape(_short_name(comparison.a))}</th>'
-        f'<th width="50%">B · {escape(_short_name(comparison.b))}</th></tr></thead>\n'
-        "<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+        + table
+        + f"\n<thead>{head}</thead>\n"
+        + "<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody></table>"
     )
 
 

@@ -10,10 +10,23 @@ QTextBrowser ignores the HTML `title` attribute.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
+from collections import OrderedDict
+from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QKeyEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -93,18 +106,88 @@ def anchor_spans(document: QTextDocument) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def build_document(html: str, zoom: int) -> QTextDocument:
+class ParsedView(NamedTuple):
+    """The view's HTML parsed into a document, with its anchors' spans."""
+
+    document: QTextDocument
+    spans: dict[str, tuple[int, int]]
+
+
+def build_document(html: str, zoom: int) -> ParsedView:
     """Parse the view's HTML on a worker thread and hand the document to the GUI thread.
 
-    QTextDocument is reentrant: parsing off the GUI thread is allowed, so a pair
-    switch costs the GUI thread only the layout, not the HTML parse.
+    QTextDocument is reentrant: parsing (and reading the anchors) off the GUI
+    thread is allowed, so a pair switch costs the GUI thread only the layout.
     """
     document = QTextDocument()
     document.setHtml(zoomed_html(html, zoom))
+    _close_row_gaps(document)
+    spans = anchor_spans(document)
     app = QCoreApplication.instance()
     if app is not None:
         document.moveToThread(app.thread())
-    return document
+    return ParsedView(document, spans)
+
+
+def _close_row_gaps(document: QTextDocument) -> None:
+    """Shrink the empty line Qt keeps between two tables to a hairline.
+
+    The renderer gives the screen one table per aligned row (Qt then lays out
+    only the rows in view); a document holds a text block between two frames,
+    which would open a blank line between every two rows.
+    """
+    frames = document.rootFrame().childFrames()
+    for before, after in itertools.pairwise(frames):
+        if not (isinstance(before, QTextTable) and isinstance(after, QTextTable)):
+            continue
+        block = document.findBlock(before.lastPosition() + 1)
+        if block.length() != 1 or block.position() >= after.firstPosition():
+            continue  # not an empty block between the two
+        cursor = QTextCursor(block)
+        fmt = block.blockFormat()
+        fmt.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        cursor.setBlockFormat(fmt)
+        tiny = QTextCharFormat()
+        tiny.setFontPointSize(1)
+        cursor.setBlockCharFormat(tiny)
+
+
+def view_key(html: str, zoom: int) -> str:
+    """What identifies a parsed view: its HTML at its zoom."""
+    return hashlib.blake2b(f"{zoom}\n{html}".encode(), digest_size=16).hexdigest()
+
+
+class _Documents:
+    """The documents of the comparisons shown last, parsed and laid out, by `view_key`.
+
+    Going back to one of them costs neither the parse nor the layout. The
+    documents belong to a holder object, not to the view: QTextEdit deletes a
+    replaced document that is its child.
+    """
+
+    SIZE = 4
+
+    def __init__(self, owner: QObject) -> None:
+        self._holder = QObject(owner)
+        self._parsed: OrderedDict[str, ParsedView] = OrderedDict()
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(self._parsed)
+
+    def get(self, key: str) -> ParsedView | None:
+        parsed = self._parsed.get(key)
+        if parsed is not None:
+            self._parsed.move_to_end(key)
+        return parsed
+
+    def put(self, key: str, parsed: ParsedView) -> None:
+        """Keep `parsed` (the document now shown) and drop the oldest beyond SIZE."""
+        parsed.document.setParent(self._holder)
+        self._parsed[key] = parsed
+        self._parsed.move_to_end(key)
+        while len(self._parsed) > self.SIZE:
+            _, old = self._parsed.popitem(last=False)
+            old.document.deleteLater()
 
 
 class AlignedView(QTextBrowser):
@@ -125,6 +208,7 @@ class AlignedView(QTextBrowser):
         self._html = ""
         self._marked_figure: int | None = None
         self._last_step: tuple[int, int] | None = None  # row reached, scroll value then
+        self._documents = _Documents(self)
         self.setPlaceholderText(
             "Pick two reports above (Ctrl+1, Ctrl+2), or select two in the library and press "
             "Ctrl+Return."
@@ -133,12 +217,14 @@ class AlignedView(QTextBrowser):
     # --- content -----------------------------------------------------------
 
     def show_comparison(
-        self, comparison: Comparison | None, html: str, document: QTextDocument | None = None
+        self, comparison: Comparison | None, html: str, parsed: ParsedView | None = None
     ) -> None:
         """Replace the view's content, keeping the zoom.
 
-        `document`, when given, is `html` already parsed at the current zoom by
+        `parsed`, when given, is `html` already parsed at the current zoom by
         `build_document` on a worker thread: the GUI thread then only lays it out.
+        A comparison shown lately (its HTML and zoom among `document_keys`) comes
+        back laid out already.
         """
         # The same two reports again (boilerplate shown, details edited, zoom):
         # the reader keeps their place and their marked figure.
@@ -147,14 +233,19 @@ class AlignedView(QTextBrowser):
         self._html = html
         self._marked_figure = None
         self._last_step = None
-        if document is not None and document.thread() is self.thread():
-            self.setExtraSelections([])
-            self._replace_document(document)
-            self._spans = anchor_spans(self.document())
+        key = view_key(html, self._zoom)
+        kept = self._documents.get(key)
+        if kept is None and parsed is not None and parsed.document.thread() is self.thread():
+            self._documents.put(key, parsed)
+            kept = parsed
+        if kept is not None:
+            self._set_parsed(kept)
         else:
             self._apply_html()
         if place is not None:
             self._restore_place(place)
+        else:
+            self.verticalScrollBar().setValue(0)
         self.rendered.emit()
 
     def _place(self) -> tuple[int | None, int, int | None]:
@@ -173,19 +264,22 @@ class AlignedView(QTextBrowser):
             self.setExtraSelections(self._figure_selections(marked))
             self._marked_figure = marked
 
-    def _replace_document(self, document: QTextDocument) -> None:
-        old = self.document()
-        # A document we were given earlier is ours to delete; Qt deletes its own first one.
-        ours = old.parent() is self
-        document.setParent(self)
-        self.setDocument(document)
-        if ours:
-            old.deleteLater()
+    def document_keys(self) -> frozenset[str]:
+        """The `view_key`s of the documents kept laid out (a job need not parse those)."""
+        return self._documents.keys()
+
+    def _set_parsed(self, parsed: ParsedView) -> None:
+        self.setExtraSelections([])
+        self.setDocument(parsed.document)
+        self._spans = parsed.spans
 
     def _apply_html(self) -> None:
-        self.setExtraSelections([])
-        self.setHtml(zoomed_html(self._html, self._zoom))
-        self._spans = anchor_spans(self.document())
+        key = view_key(self._html, self._zoom)
+        parsed = self._documents.get(key)
+        if parsed is None:
+            parsed = build_document(self._html, self._zoom)
+            self._documents.put(key, parsed)
+        self._set_parsed(parsed)
 
     def comparison(self) -> Comparison | None:
         return self._comparison

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -38,7 +37,13 @@ from PySide6.QtWidgets import (
 from reportdiff.engine.model import Comparison
 from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
 from reportdiff.ui import workers
-from reportdiff.ui.aligned_view import AlignedView, FindBar, build_document
+from reportdiff.ui.aligned_view import (
+    AlignedView,
+    FindBar,
+    ParsedView,
+    build_document,
+    view_key,
+)
 from reportdiff.ui.dialogs import (
     EditDetailsDialog,
     PasteArticleDialog,
@@ -56,9 +61,20 @@ NO_EVENT = "(no event)"
 
 
 def compare_job(
-    path: Path, a: int, b: int, *, boilerplate: bool, theme: str, zoom: int = 0
-) -> tuple[Comparison, str, QTextDocument]:
-    """Read two reports, compare them, render and parse the view's HTML (on a pool thread)."""
+    path: Path,
+    a: int,
+    b: int,
+    *,
+    boilerplate: bool,
+    theme: str,
+    zoom: int = 0,
+    kept: frozenset[str] = frozenset(),
+) -> tuple[Comparison, str, ParsedView | None]:
+    """Read two reports, compare them, render and parse the view's HTML (on a pool thread).
+
+    The parse is left out when the view keeps that HTML's document (`kept`, its
+    `view_key`s when the job started).
+    """
     from reportdiff.engine import compare
     from reportdiff.export.html import render_html
 
@@ -67,6 +83,8 @@ def compare_job(
         report_a, report_b = _report(library.article(a)), _report(library.article(b))
     comparison = compare(report_a, report_b)
     html = render_html(comparison, boilerplate=boilerplate, theme=theme, for_screen=True)
+    if view_key(html, zoom) in kept:
+        return comparison, html, None
     return comparison, html, build_document(html, zoom)
 
 
@@ -129,8 +147,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._compare_timer = QTimer(self)
         self._compare_timer.setSingleShot(True)
-        self._compare_timer.setInterval(0)  # merges a burst within one event-loop turn
-        self._compare_timer.timeout.connect(self._start_compare)
+        # Marks a burst of requests within one event-loop turn; the last one wins.
+        self._compare_timer.setInterval(0)
+        self._compare_timer.timeout.connect(self._end_burst)
+        self._compare_pending = False
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -298,10 +318,25 @@ class MainWindow(QMainWindow):
     # --- comparing -----------------------------------------------------------
 
     def compare_pair(self, a: int, b: int) -> None:
-        """Compare reports a and b; a burst of requests ends in one comparison."""
+        """Compare reports a and b; a burst of requests ends on the last one.
+
+        The first request starts at once, not after the event loop has repainted
+        the window around the old comparison; later ones in the same turn wait
+        for its end, and only the last of them is compared then.
+        """
         self._pair = (a, b)
-        if not self._shut_down:
-            self._compare_timer.start()
+        if self._shut_down:
+            return
+        if self._compare_timer.isActive():
+            self._compare_pending = True
+            return
+        self._compare_timer.start()
+        self._start_compare()
+
+    def _end_burst(self) -> None:
+        if self._compare_pending and not self._shut_down:
+            self._compare_pending = False
+            self._start_compare()
 
     def shut_down(self) -> None:
         """Start no more work (the app is ending); results of running work are dropped."""
@@ -326,10 +361,12 @@ class MainWindow(QMainWindow):
         self._token += 1
         token, (a, b), path = self._token, self._pair, self.library.path
         boilerplate, theme = self.actions_by_name["toggle_boilerplate"].isChecked(), self.theme()
-        zoom = self.view.zoom()
+        zoom, kept = self.view.zoom(), self.view.document_keys()
         self._set_busy(+1, "Comparing…")
         workers.start(
-            lambda _job: compare_job(path, a, b, boilerplate=boilerplate, theme=theme, zoom=zoom),
+            lambda _job: compare_job(
+                path, a, b, boilerplate=boilerplate, theme=theme, zoom=zoom, kept=kept
+            ),
             lambda result: self._on_compared(token, (a, b), zoom, result),
             lambda exc: self._on_compare_failed(token, exc),
             owner=self,
@@ -339,10 +376,10 @@ class MainWindow(QMainWindow):
         self._set_busy(-1)
         if token != self._token:
             return  # a newer request is on its way
-        comparison, html, document = result
+        comparison, html, parsed = result
         self._shown_pair = pair
         # A zoom change while the job ran makes its parsed document stale: parse here then.
-        fresh = document if self.view.zoom() == zoom else None
+        fresh = parsed if self.view.zoom() == zoom else None
         self.view.show_comparison(comparison, html, fresh)
         self.figures.set_comparison(comparison)
         marked = self.view.marked_figure()  # kept when the same pair was shown again
