@@ -40,3 +40,16 @@ def test_documents_beyond_the_last_few_are_freed(qtbot: Any, window: Any, seed_i
         compare_and_wait(qtbot, window, *pair)
     qtbot.waitUntil(lambda: not shiboken6.isValid(oldest), timeout=5_000)
     assert len(window.view.document_keys()) == 4
+
+
+def test_long_documents_are_kept_fewer(qtbot: Any, window: Any, seed_id: Any) -> None:
+    from reportdiff.ui import aligned_view
+
+    ids = [seed_id(f"00{i}_") for i in range(4)]
+    compare_and_wait(qtbot, window, ids[0], ids[1])
+    shown = window.view.document().characterCount()
+    # A budget for fewer than two documents of this size: only the shown one stays.
+    window.view._documents.CHARACTERS = shown + 1
+    compare_and_wait(qtbot, window, ids[2], ids[3])
+    assert len(window.view.document_keys()) == 1
+    assert aligned_view.view_key(window.view._html, 0) in window.view.document_keys()

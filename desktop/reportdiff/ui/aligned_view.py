@@ -166,6 +166,9 @@ class _Documents:
     """
 
     SIZE = 4
+    # A laid-out document takes some 35 bytes per character (measured: 10 MB for
+    # two 20,000-word reports): long ones are kept fewer, the one shown always.
+    CHARACTERS = 1_000_000
 
     def __init__(self, owner: QObject) -> None:
         self._holder = QObject(owner)
@@ -185,9 +188,14 @@ class _Documents:
         parsed.document.setParent(self._holder)
         self._parsed[key] = parsed
         self._parsed.move_to_end(key)
-        while len(self._parsed) > self.SIZE:
+        while len(self._parsed) > self.SIZE or (
+            len(self._parsed) > 1 and self._characters() > self.CHARACTERS
+        ):
             _, old = self._parsed.popitem(last=False)
             old.document.deleteLater()
+
+    def _characters(self) -> int:
+        return sum(p.document.characterCount() for p in self._parsed.values())
 
 
 class AlignedView(QTextBrowser):
