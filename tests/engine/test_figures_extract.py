@@ -360,6 +360,8 @@ PHRASES = [
     ("A 10-year-old boy was among the dead.", "10-year-old", 10, "year", "exact"),
     # "aged N"
     ("A man aged 45 was arrested.", "aged 45", 45, "year", "exact"),
+    # "a <person> of N" with nothing counted after the number
+    ("A man of 74 was swept away with his car.", "74", 74, "year", "exact"),
     # "N years old"
     ("The victim, 34 years old, was a nurse.", "34 years old", 34, "year", "exact"),
     # an age set off by commas after a name is an age, not a count of 58 things

@@ -363,6 +363,42 @@ PAIRS = [
         "30",
         "apart",
     ),  # counts of different things
+    # --- one thing in other words ---
+    (
+        "Some 8,000 people have been evacuated from their homes, officials said.",
+        "Rescuers said more than 10,000 residents were forced to leave.",
+        "Some 8,000",
+        "more than 10,000",
+        "differs",
+    ),  # the one count of the evacuated in each report
+    (
+        "By Wednesday more than 40 ships were waiting at anchor off the port.",
+        "At least 60 vessels were waiting at anchor, port data showed.",
+        "more than 40",
+        "At least 60",
+        "differs",
+    ),  # ships and vessels
+    (
+        "Around 6,000 dockworkers were on strike on Monday.",
+        "About 4,500 workers were on strike on Monday.",
+        "Around 6,000",
+        "About 4,500",
+        "differs",
+    ),  # a compound noun and its head
+    (
+        "Her 5 grandchildren were at the funeral on Monday.",
+        "Her 3 children were at the funeral on Monday.",
+        "5",
+        "3",
+        "apart",
+    ),  # grandchildren are not children
+    (
+        "A man of 74 was swept away with his car.",
+        "A 72-year-old man was swept away in his car.",
+        "74",
+        "72-year-old",
+        "differs",
+    ),  # one man's age, worded two ways
     # --- traps seen in longer reports ---
     (
         "In South Carolina, 17 people died. Georgia reported 11 deaths.",
@@ -742,6 +778,25 @@ def test_linked_paragraphs_add_evidence() -> None:
     linked = compare_figures(a, b, (AlignedGroup(a=(0,), b=(0,), score=0.5),))
     assert _find(alone, "90 minutes", "two hours") is None
     pair = _find(linked, "90 minutes", "two hours")
+    assert pair is not None
+    assert pair.status == "differs"
+
+
+def test_the_one_figure_of_its_kind_in_two_linked_paragraphs_pairs() -> None:
+    # Nothing next to the two shares ("filled to" / "full"), but each linked
+    # paragraph gives one percentage: they measure the same thing.
+    a = parse_report(
+        "Dam Fears\n\nEngineers at the Lipno dam began releasing water on Saturday after the "
+        "reservoir filled to 96% of its capacity. The river authority said the dam was safe."
+    )
+    b = parse_report(
+        "Town Waits\n\nThere was concern about the Lipno dam, built in the 1960s. Its reservoir "
+        "was 98 per cent full, and the operator stepped up releases."
+    )
+    assert _find(compare_figures(a, b, ()), "96%", "98 per cent") is None
+    pair = _find(
+        compare_figures(a, b, (AlignedGroup(a=(1,), b=(1,), score=0.5),)), "96%", "98 per cent"
+    )
     assert pair is not None
     assert pair.status == "differs"
 

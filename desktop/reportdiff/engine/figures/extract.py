@@ -309,18 +309,25 @@ _PERSONS = (
 )
 _AGE_BEFORE = re.compile(rf"(?:\b[A-Z][\w'’-]+|\b(?:{_PERSONS}))\s*(?P<open>[,(])\s*$")
 _AGE_AFTER = {",": re.compile(r"\s*,(?!\d)"), "(": re.compile(r"\s*\)")}
+# "a man of 74 was swept away": a person of N years, the number counting nothing after it.
+_PERSON_OF = re.compile(rf"\b(?:{_PERSONS})\s+of\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*(?:(?P<word>[a-z]+)\b|[,.;:)!?]|$)", re.IGNORECASE)
 _MAX_AGE = 120
 
 
 def _apposed_age(text: str, match: re.Match[str]) -> bool:
-    """ "Rosa Quispe, 58, said", "the driver, 54, of Leeds", "Smith (47)": an age, not a count.
+    """ "Rosa Quispe, 58, said", "the driver, 54, of Leeds", "Smith (47)", "a man of 74":
+    an age, not a count.
 
     A bare number set off by commas (or brackets) right after a name or a
-    person states that person's age.
+    person, or following "a <person> of", states that person's age.
     """
     number = match.group(0)
     if not number.isdigit() or not 0 < int(number) <= _MAX_AGE:
         return False
+    if _PERSON_OF.search(text, max(0, match.start() - 20), match.start()):
+        after = _NEXT_WORD.match(text, match.end())
+        return after is not None and (not after["word"] or after["word"].lower() in STOPWORDS)
     before = _AGE_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if before is None or before.group(0).split()[0].rstrip(",(").lower() in _CALENDAR_WORDS:
         return False

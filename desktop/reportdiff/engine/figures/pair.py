@@ -32,6 +32,9 @@ DIFFERS_EVIDENCE = 0.4
 # Both reports state this value once in this dimension ("Aug. 29", "three
 # years"): likely the same fact, and pairing it can only say "same".
 UNIQUE_VALUE_BONUS = 0.2
+# Each report gives one number of a thing both count (the evacuated, the workers
+# on strike): the two numbers are likely one fact, whatever their words around.
+UNIQUE_COUNT_BONUS = 0.4
 _MAX_RATIO = 3.0  # values further apart than this are not one thing told twice
 _EVENT_LABELS = {
     "@death": "killed",
@@ -52,6 +55,9 @@ class Candidate:
     b: int
     evidence: float
     agree: bool
+    only_of_kind: bool = False  # each report gives one number of what both count
+    # Linked paragraphs with one figure each of this dimension and unit.
+    alone_in_link: bool = False
 
 
 def pair_figures(
@@ -180,6 +186,10 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
     event, noun = _event(fa), fa.context.noun_term
     if event is not None and event == _event(fb) and noun == fb.context.noun_term:
         shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
+    if c.only_of_kind:
+        return True
+    if c.alone_in_link and fa.figure.dimension != "date":
+        return True  # "reached 98 per cent of capacity" / "was 96% full": nothing else to be
     if fa.figure.dimension == "date":
         # Reports name many dates of many events ("since 1995", "in 2022"):
         # a date differs only when the words around both say the same event,
@@ -213,6 +223,9 @@ def _candidates(
     """
     values_a = Counter(_value_key(f) for f in a)
     values_b = Counter(_value_key(f) for f in b)
+    counted_a, counted_b = _counted_values(a), _counted_values(b)
+    per_paragraph_a = Counter((f.figure.paragraph, _kind(f)) for f in a)
+    per_paragraph_b = Counter((f.figure.paragraph, _kind(f)) for f in b)
     kinds_a = Counter(_kind(f) for f in a)
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_value: dict[tuple[str, str, float | None], list[int]] = defaultdict(list)
@@ -229,10 +242,56 @@ def _candidates(
             if not compatible(fa, fb):
                 continue
             agree = agree_values(fa, fb)
-            evidence = _evidence(fa, fb, idf, (fa.figure.paragraph, fb.figure.paragraph) in linked)
+            link = (fa.figure.paragraph, fb.figure.paragraph) in linked
+            evidence = _evidence(fa, fb, idf, link)
+            alone = (
+                link
+                and per_paragraph_a[fa.figure.paragraph, _kind(fa)] == 1
+                and per_paragraph_b[fb.figure.paragraph, _kind(fb)] == 1
+            )
             if agree and values_a[_value_key(fa)] == 1 and values_b[_value_key(fb)] == 1:
                 evidence += UNIQUE_VALUE_BONUS
-            yield Candidate(i, j, evidence, agree)
+            only = _only_count_of_its_kind(fa, fb, counted_a, counted_b)
+            if only and not agree:
+                evidence += UNIQUE_COUNT_BONUS
+            yield Candidate(i, j, evidence, agree, only, alone)
+
+
+def _count_key(found: Found) -> str | None:
+    """What a count counts, for telling whether a report gives one number of it."""
+    if found.figure.dimension != "count":
+        return None
+    noun = found.context.noun_term
+    if _generic(found) or noun in EVENT_CLASSES:
+        return _event(found)  # "8,000 people evacuated": the evacuated
+    return noun  # "1,500 troops sent to help with evacuations": troops
+
+
+def _counted_values(side: Sequence[Found]) -> dict[str, set[float | None]]:
+    values: dict[str, set[float | None]] = defaultdict(set)
+    for f in side:
+        key = _count_key(f)
+        if key is not None:
+            values[key].add(f.figure.value)
+    return values
+
+
+def _only_count_of_its_kind(
+    fa: Found,
+    fb: Found,
+    counted_a: dict[str, set[float | None]],
+    counted_b: dict[str, set[float | None]],
+) -> bool:
+    """Whether each report gives one number only of what both count ("8,000
+    evacuated" / "more than 10,000 forced to leave"): then it is one fact told twice."""
+    ka, kb = _count_key(fa), _count_key(fb)
+    if ka not in EVENT_CLASSES or kb not in EVENT_CLASSES:
+        # Only what happened to people: "the opposition won 70 seats" / "the
+        # ruling party 120 seats" are one number each of other things.
+        return False
+    if ka != kb and not _compound_of(fa.context.noun, fb.context.noun):
+        return False
+    return len(counted_a[ka]) == 1 and len(counted_b[kb]) == 1
 
 
 _MAX_PAIRS = 40_000
@@ -282,13 +341,28 @@ def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
     ea, eb = _event(fa), _event(fb)
     if ea != eb:
         return False
-    if na == nb and na is not None:
+    if (na == nb and na is not None) or _compound_of(fa.context.noun, fb.context.noun):
         return True
     specific_a = na is not None and na not in EVENT_CLASSES and not _generic(fa)
     specific_b = nb is not None and nb not in EVENT_CLASSES and not _generic(fb)
     if specific_a and specific_b:
         return False
     return ea is not None or (agree and (na is None or nb is None))
+
+
+def _compound_of(x: str | None, y: str | None) -> bool:
+    """ "dockworkers" and "workers", "shipyards" and "yards": one noun is the
+    other with a word before it, so they count the same kind of thing."""
+    if not x or not y or x == y:
+        return False
+    short, long = sorted((x, y), key=len)
+    if len(short) < _COMPOUND_HEAD or len(long) - len(short) < 3 or not long.endswith(short):
+        return False
+    return not long.startswith(_KIN_PREFIXES)  # grandchildren are not children
+
+
+_COMPOUND_HEAD = 5
+_KIN_PREFIXES = ("grand", "great", "step", "half", "god")
 
 
 def _generic(found: Found) -> bool:

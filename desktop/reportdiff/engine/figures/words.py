@@ -103,6 +103,10 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@drone": split_words("drone drones uavs"),
     "@missile": split_words("missile missiles rockets rocket"),
     "@depth": split_words("depth deep"),
+    "@ship": split_words("ship ships vessel vessels boat boats freighter freighters"),
+    "@vehicle": split_words("car cars vehicle vehicles"),
+    "@child": split_words("child children kids"),
+    "@worker": split_words("worker workers employee employees staff staffers"),
 }
 CLASS_OF: dict[str, str] = {w: c for c, words in _CLASSES.items() for w in words}
 
