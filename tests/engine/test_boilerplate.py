@@ -40,6 +40,20 @@ CASES = [
     ("Sign up", True),
     # a byline with a place
     ("By Ana Lopes, in Lisbon", True),
+    # a byline with a place and a date
+    ("By Joana Reis in Lisbon · Thursday 12 June 2025", True),
+    # wire credits and standards lines
+    ("(Reporting by Ana Teixeira and Mark Collins; Editing by Sarah Whitfield)", True),
+    ("Our Standards: The Thomson Reuters Trust Principles.", True),
+    # time stamps of a page, alone or with the outlet
+    ("Updated 19 May 2025, 21:40 CEST", True),
+    ("June 11, 2025 4:12 PM GMT+1 Updated 2 hours ago", True),
+    ("Published Thu 3 Apr 2025 19.30 BST | Last modified Thu 3 Apr 2025 21.02 BST", True),
+    ("Danube Herald staff and agencies | Tue 20 May 2025 11.05 CEST", True),
+    # sentences and headlines that tell a time and date are article text
+    ("The quake struck at 4:17 a.m. local time (0917 GMT) on Sunday, May 4, 2025.", False),
+    ("Quake hits southern Peru at 4:17 a.m. on Sunday, May 4, killing at least 12", False),
+    ("Polls close at 8:00 p.m. on Sunday 4 May 2025", False),
     # article sentences that merely mention the same words are not boilerplate
     ("Volunteers set up a sign up desk at the shelter on Monday.", False),
     ("Related charges were filed against the driver on Monday.", False),

@@ -72,6 +72,8 @@ HEADLINE_CASES = [
     ("Quake Hits Chile\n\nQuake Hits Chile\n\nA strong quake hit.", "Quake Hits Chile", 2),
     # a long first paragraph ending in a full stop is body text, not a headline
     ("A strong quake hit Chile on Saturday, killing twelve.\nRescuers dug.", None, 2),
+    # a page's time stamp on the first line is no headline
+    ("Updated 19 May 2025, 21:40 CEST\n\nA strong quake hit Chile.\nRescuers dug.", None, 3),
 ]
 
 
@@ -120,3 +122,23 @@ def test_title_made_from_the_first_sentence_is_not_a_second_headline() -> None:
     assert [p.text[:9] for p in report.paragraphs] == ["Rescuers ", "The searc"]
     assert all(p.kind == "body" for p in report.paragraphs)
     assert report.title == "Rescuers pulled two survivors from the rubble…"
+
+
+def test_a_stamp_above_the_text_is_boilerplate_and_the_title_skips_it() -> None:
+    body = "June 11, 2025 4:12 PM GMT+1 Updated 2 hours ago\n\nDockworkers struck on Wednesday."
+    report = parse_report(body, title="Dockworkers struck on Wednesday")
+    assert [(p.kind, p.boilerplate) for p in report.paragraphs] == [
+        ("body", True),
+        ("body", False),
+    ]
+    assert parse_report(body).title == "Dockworkers struck on Wednesday."
+
+
+def test_a_headline_under_a_stamp_is_read_once() -> None:
+    body = "Updated 19 May 2025, 21:40 CEST\n\nStorm Floods Towns\n\nRain fell all day."
+    report = parse_report(body, title="Storm Floods Towns")
+    assert [(p.text[:12], p.kind, p.boilerplate) for p in report.paragraphs] == [
+        ("Storm Floods", "headline", False),
+        ("Updated 19 M", "body", True),
+        ("Rain fell al", "body", False),
+    ]

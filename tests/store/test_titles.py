@@ -30,6 +30,9 @@ TITLES = [
         "The number of people who were told to leave their homes rose sharply overnight…",
     ),
     ("A" * 250 + "\n\nText.", "A" * 250),  # too long for a headline: it is one sentence
+    # a time stamp or byline above the text is not the title
+    ("Updated 19 May 2025, 21:40 CEST\n\nStorm Floods Towns\n\nRain fell.", "Storm Floods Towns"),
+    ("By Ana Lopes, in Lisbon\n\nRain fell all day.\n\nTowns flooded.", "Rain fell all day"),
 ]
 
 

@@ -53,7 +53,8 @@ _STRONG = [
     r"адрес email не будет опубликован",
     # credits, rights, page furniture
     r"\bcontributed (reporting|research|to (this|the) (reports?|article|story|reporting))\b",
-    r"^(additional )?(reporting|editing|writing|research) by\b",
+    r"^\(?(additional )?(reporting|editing|writing|research) by\b",
+    r"^(our|editorial) (standards|guidelines|principles)\s*:|\btrust principles\W*$",
     r"^(photo|image|video|graphic)s?( credit)?\s*(:|by\b)",
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
@@ -69,7 +70,9 @@ _STRONG = [
     r"^dear (readers?|friends|subscribers?)\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
     r"^(by|von|par|por|di) [^\W\d]+( [^\W\d.]+\.?){0,4}( and [^\W\d]+( [^\W\d]+){0,3})?"
-    r"(, (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?$",
+    r"(,? (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?"
+    # "By Ana Reis in Lisbon · Thursday 12 June 2025": a date after a separator
+    r"(\s*[·|•—–-]\s*[^·|•]{0,40}\d{4})?$",
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -118,10 +121,15 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     return flags
 
 
+def is_clutter(text: str) -> bool:
+    """Whether `text` is boilerplate on its own, whatever stands around it."""
+    return _cue(text) is not None
+
+
 def _cue(text: str) -> str | None:
     """Which kind of boilerplate `text` is on its own, if any."""
     key = fold_apostrophes(text).lower().strip()
-    if _STRONG_RE.search(key):
+    if _STRONG_RE.search(key) or _is_stamp(key):
         return "strong"
     if _is_link_list(text):
         return "links"
@@ -129,6 +137,44 @@ def _cue(text: str) -> str | None:
     if hits >= 2 or (hits == 1 and _READER.intersection(words(key))):
         return "appeal"
     return None
+
+
+# A page's time stamp: "Updated 19 May 2025, 21:40 CEST", "June 11, 2025 4:12 PM
+# GMT+1 Updated 2 hours ago", "Herald staff and agencies | Tue 20 May 2025 11.05 CEST".
+_MONTH = (
+    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?"
+    r"|oct(ober)?|nov(ember)?|dec(ember)?"
+)
+_DAY = r"(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?"
+_STAMP_TOKEN = re.compile(
+    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|[ap]\.?m\.?"
+    r"|(?:gmt|utc|bst|cest|cet|eet|eest|est|edt|cst|cdt|pst|pdt|ist|jst|aest)(?:[+-]\d{1,2})?"
+    r"|updated|published|posted|modified|last|first|ago|hours?|minutes?|mins?|days?)$"
+)
+# What only a stamp has: its words, a time zone, a separator between its parts.
+_STAMP_SIGN = re.compile(
+    r"\b(updated|published|posted|modified|ago)\b|[|·]"
+    r"|\b(gmt|utc|bst|cest|cet|eet|eest|est|edt|cst|cdt|pst|pdt|jst|aest)\b"
+)
+_STAMP_WORDS = 24  # a stamp is short
+_STAMP_REST = 5  # words left once the date and time are gone: an outlet or a byline
+
+
+def _is_stamp(key: str) -> bool:
+    """A line of date and time, with at most a few other words (who, which outlet).
+
+    It needs a sign of a stamp (a time zone, "updated", a "|" between parts)
+    and a date; a sentence telling the time of an event has more words left
+    over, and a headline ("Polls close at 8 p.m. on Sunday 4 May") no such sign.
+    """
+    if key.endswith(".") or not _STAMP_SIGN.search(key):
+        return False
+    tokens = re.findall(r"[\w:.+-]+", key.replace(",", " "))
+    if len(tokens) > _STAMP_WORDS:
+        return False
+    stamp = [t for t in tokens if _STAMP_TOKEN.match(t.strip(".-"))]
+    dated = any(re.fullmatch(rf"{_MONTH}|\d{{4}}", t.strip(".")) for t in stamp)
+    return dated and len(tokens) - len(stamp) <= _STAMP_REST
 
 
 def _is_link_list(text: str) -> bool:

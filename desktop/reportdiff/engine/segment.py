@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from reportdiff.engine.boilerplate import flag_boilerplate
+from reportdiff.engine.boilerplate import flag_boilerplate, is_clutter
 from reportdiff.engine.model import Paragraph, Report
 from reportdiff.engine.text import fold, nfc, words
 
@@ -193,10 +193,14 @@ def _ends_sentence(line: str) -> bool:
 def _place_headline(texts: list[str], title: str | None) -> tuple[list[str], bool]:
     """Put the headline first, once; say whether there is one."""
     if title and not _title_from_first_paragraph(texts, title):
-        if not texts or fold(texts[0]) != fold(title):
+        lead = next((k for k, t in enumerate(texts) if not is_clutter(t)), 0)
+        if texts and fold(texts[lead]) == fold(title):
+            texts = [texts[lead], *texts[:lead], *texts[lead + 1 :]]  # above a stamp
+        else:
             texts = [title, *texts]
         return _drop_repeats(texts), True
-    if texts and _looks_like_headline(texts[0]) and len(texts) > 1:
+    # A time stamp or a byline on the first line is no headline.
+    if texts and _looks_like_headline(texts[0]) and len(texts) > 1 and not is_clutter(texts[0]):
         return _drop_repeats(texts), True
     return texts, False
 
@@ -205,10 +209,11 @@ def _title_from_first_paragraph(texts: list[str], title: str) -> bool:
     """Whether `title` was made from the start of the first paragraph (a report
     with no headline gets its first sentence, perhaps cut short, as title):
     such a title is not a headline of its own and must not be shown twice."""
-    if not texts:
+    lead = next((t for t in texts if not is_clutter(t)), None)  # past a stamp or byline
+    if lead is None:
         return False
     stem = fold(title).rstrip("….").strip()
-    first = fold(texts[0])
+    first = fold(lead)
     return bool(stem) and first != fold(title) and first.startswith(stem)
 
 
@@ -231,10 +236,12 @@ def _looks_like_headline(text: str) -> bool:
 
 
 def _title_of(paragraphs: tuple[Paragraph, ...]) -> str:
-    if not paragraphs:
+    # The first paragraph of text, not a time stamp or byline above it.
+    lead = next((p for p in paragraphs if not p.boilerplate), paragraphs[0] if paragraphs else None)
+    if lead is None:
         return ""
-    first = paragraphs[0].text
-    if paragraphs[0].kind == "headline" or len(first) <= _TITLE_MAX_CHARS:
+    first = lead.text
+    if lead.kind == "headline" or len(first) <= _TITLE_MAX_CHARS:
         return first
     return first[: _TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
