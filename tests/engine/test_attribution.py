@@ -28,6 +28,12 @@ SOURCE_CASES = [
     ("Officials praised the plan that Kyiv announced.", {"kyiv"}),
     # no reporting verb, no source
     ("Rescuers pulled 14 survivors from the rubble.", set()),
+    # a pronoun after another sentence: the words before the full stop are no source
+    ("The bridge collapsed at dawn. He said nobody was hurt.", set()),
+    # a noun that looks like a reporting verb
+    ("Insurance claims rose sharply after the storm.", set()),
+    # an abbreviation's full stop is no sentence end that matters
+    ("U.S. officials said the talks failed.", {"officials"}),
     ("", set()),
 ]
 

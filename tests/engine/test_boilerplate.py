@@ -54,6 +54,20 @@ CASES = [
     ("The quake struck at 4:17 a.m. local time (0917 GMT) on Sunday, May 4, 2025.", False),
     ("Quake hits southern Peru at 4:17 a.m. on Sunday, May 4, killing at least 12", False),
     ("Polls close at 8:00 p.m. on Sunday 4 May 2025", False),
+    # a headline beside its outlet, and headlines and sentences with dates and times
+    ("Prices may fall, economists say | Reuters", False),
+    ("Floods in May kill 12 | Reuters", False),
+    ("Gaza ceasefire may begin on Sunday · Live", False),
+    ("Quake strikes Japan at 10:32 a.m. JST on Jan. 1", False),
+    ("Voting ends at 8 p.m. EST on Nov. 5", False),
+    ("Apple posted its first loss since 2003", False),
+    ("Le vote est prévu le 12 mai 2025", False),
+    # a subheading is no byline, a sentence about standards no standards line
+    ("By the numbers — Spain's floods in 2024", False),
+    ("By Friday – the deadline set in March 2025", False),
+    ("Journalists must respect the Trust Principles", False),
+    ("Research by Oxford University found 40% of adults skip breakfast.", False),
+    ("Additional reporting by Jan Novak in Prague", True),
     # article sentences that merely mention the same words are not boilerplate
     ("Volunteers set up a sign up desk at the shelter on Monday.", False),
     ("Related charges were filed against the driver on Monday.", False),

@@ -782,23 +782,18 @@ def test_linked_paragraphs_add_evidence() -> None:
     assert pair.status == "differs"
 
 
-def test_the_one_figure_of_its_kind_in_two_linked_paragraphs_pairs() -> None:
-    # Nothing next to the two shares ("filled to" / "full"), but each linked
-    # paragraph gives one percentage: they measure the same thing.
+def test_shares_of_other_things_in_linked_paragraphs_stay_apart() -> None:
+    # Linked paragraphs share their words, not their figures' subject.
     a = parse_report(
-        "Dam Fears\n\nEngineers at the Lipno dam began releasing water on Saturday after the "
-        "reservoir filled to 96% of its capacity. The river authority said the dam was safe."
+        "Economy\n\nInflation fell to 2.4% in May, the statistics office said, as energy "
+        "prices dropped."
     )
     b = parse_report(
-        "Town Waits\n\nThere was concern about the Lipno dam, built in the 1960s. Its reservoir "
-        "was 98 per cent full, and the operator stepped up releases."
+        "Economy\n\nThe statistics office said energy prices dropped in May, and "
+        "unemployment was 3.1%."
     )
-    assert _find(compare_figures(a, b, ()), "96%", "98 per cent") is None
-    pair = _find(
-        compare_figures(a, b, (AlignedGroup(a=(1,), b=(1,), score=0.5),)), "96%", "98 per cent"
-    )
-    assert pair is not None
-    assert pair.status == "differs"
+    pairs = compare_figures(a, b, (AlignedGroup(a=(1,), b=(1,), score=0.5),))
+    assert not [p for p in pairs if p.status == "differs"]
 
 
 _SAMPLE = (

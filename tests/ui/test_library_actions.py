@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog
+from ui_helpers import compare_and_wait
 
 from reportdiff.ui.dialogs import EditDetailsDialog, PasteArticleDialog
 
@@ -237,3 +238,20 @@ def test_a_narrow_library_pane_keeps_room_for_titles(
         assert pane.table.columnWidth(0) >= pane.table.fontMetrics().horizontalAdvance("x" * 20)
     title = pane.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "\n" in title or pane.model.index(0, 1).data() == ""
+
+
+def test_deleting_a_report_of_the_shown_pair_empties_the_view_quietly(
+    qtbot: Any, window: Any, seed_id: Any, message_boxes: Any
+) -> None:
+    a, b = seed_id("002_"), seed_id("004_")
+    compare_and_wait(qtbot, window, a, b)
+    failed: list[str] = []
+    window.work_failed.connect(failed.append)
+    window.library_pane.select_ids([a])
+    window.library_pane.table.setFocus()
+    window.actions_by_name["delete"].trigger()
+    qtbot.wait(500)  # time for a (wrong) comparison of the deleted report to fail
+    assert failed == []
+    assert message_boxes.texts("warning") == []
+    assert window.comparison() is None
+    assert window.view.toPlainText() == ""

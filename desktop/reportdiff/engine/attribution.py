@@ -25,7 +25,6 @@ _REPORTING_VERBS = [
     "announced",
     "announces",
     "stated",
-    "states",
     "told",
     "tells",
     "wrote",
@@ -43,14 +42,12 @@ _REPORTING_VERBS = [
     "reiterated",
     "reiterates",
     "claimed",
-    "claims",
     "added",
     "adds",
     "suggested",
     "suggests",
     "expressed",
     "noted",
-    "notes",
     "stressed",
     "stresses",
     "confirmed",
@@ -70,8 +67,6 @@ _REPORTING_VERBS = [
     "indicates",
     "mentioned",
     "reported",
-    "reports",
-    "posted",
 ]
 
 
@@ -91,8 +86,9 @@ _AFTER_QUOTE_RE = re.compile(
 )
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to ([^,;:.“”\"—]{1,60})")
 _WORD_RE = re.compile(r"[\w’'-]+")
-# Where the subject of the reporting verb cannot reach back past.
-_CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"—()]")
+# Where the subject of the reporting verb cannot reach back past: punctuation
+# that opens a clause, and the end of the sentence before ("… at dawn. He said").
+_CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"—()]|[.!?](?=\s)")
 _CLAUSE_WORDS = frozenset(
     [
         "that",

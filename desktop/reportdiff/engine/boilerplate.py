@@ -53,8 +53,7 @@ _STRONG = [
     r"адрес email не будет опубликован",
     # credits, rights, page furniture
     r"\bcontributed (reporting|research|to (this|the) (reports?|article|story|reporting))\b",
-    r"^\(?(additional )?(reporting|editing|writing|research) by\b",
-    r"^(our|editorial) (standards|guidelines|principles)\s*:|\btrust principles\W*$",
+    r"^(our|editorial) (standards|guidelines|principles)\s*:",
     r"^(photo|image|video|graphic)s?( credit)?\s*(:|by\b)",
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
@@ -70,9 +69,7 @@ _STRONG = [
     r"^dear (readers?|friends|subscribers?)\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
     r"^(by|von|par|por|di) [^\W\d]+( [^\W\d.]+\.?){0,4}( and [^\W\d]+( [^\W\d]+){0,3})?"
-    r"(,? (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?"
-    # "By Ana Reis in Lisbon · Thursday 12 June 2025": a date after a separator
-    r"(\s*[·|•—–-]\s*[^·|•]{0,40}\d{4})?$",
+    r"(,? (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?$",
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -121,6 +118,31 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     return flags
 
 
+# "By Joana Reis in Lisbon · Thursday 12 June 2025": a name, a place, a date.
+_DATED_BYLINE_RE = re.compile(
+    r"^By (?:[A-Z][\w'’.-]*)(?: (?:[A-Z][\w'’.-]*|and|de|van|von))*"
+    r"(?:,? (?:in|from) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?\s*[·|•—–-]\s*(?P<date>[^·|•]{1,40})$"
+)
+
+
+# "(Reporting by Ana Teixeira; Editing by Sarah Whitfield)": credits naming people,
+# not "Research by Oxford University found that ...".
+_CREDIT_RE = re.compile(
+    r"^\(?(?:Additional )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]esearch) by "
+    r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|de|van|von|in))*"
+    r"(?:\s*[;,]\s*.*)?\)?\.?$"
+)
+
+
+def _is_credit(text: str) -> bool:
+    """A credit line or a byline with a date, judged on the written capitals."""
+    text = text.strip()
+    if _CREDIT_RE.match(text):
+        return True
+    match = _DATED_BYLINE_RE.match(text)
+    return match is not None and _is_stamp_part(fold_apostrophes(match["date"]).lower())
+
+
 def is_clutter(text: str) -> bool:
     """Whether `text` is boilerplate on its own, whatever stands around it."""
     return _cue(text) is not None
@@ -129,7 +151,7 @@ def is_clutter(text: str) -> bool:
 def _cue(text: str) -> str | None:
     """Which kind of boilerplate `text` is on its own, if any."""
     key = fold_apostrophes(text).lower().strip()
-    if _STRONG_RE.search(key) or _is_stamp(key):
+    if _STRONG_RE.search(key) or _is_stamp(key) or _is_credit(text):
         return "strong"
     if _is_link_list(text):
         return "links"
@@ -146,35 +168,70 @@ _MONTH = (
     r"|oct(ober)?|nov(ember)?|dec(ember)?"
 )
 _DAY = r"(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?"
+_CLOCK = r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?"
+_ZONE = r"(gmt|utc|bst|cest|cet|eet|eest|est|edt|cst|cdt|pst|pdt|jst|aest)([+-]\d{1,2})?"
 _STAMP_TOKEN = re.compile(
-    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|[ap]\.?m\.?"
-    r"|(?:gmt|utc|bst|cest|cet|eet|eest|est|edt|cst|cdt|pst|pdt|ist|jst|aest)(?:[+-]\d{1,2})?"
+    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?|{_CLOCK}|{_ZONE}"
     r"|updated|published|posted|modified|last|first|ago|hours?|minutes?|mins?|days?)$"
 )
-# What only a stamp has: its words, a time zone, a separator between its parts.
-_STAMP_SIGN = re.compile(
-    r"\b(updated|published|posted|modified|ago)\b|[|·]"
-    r"|\b(gmt|utc|bst|cest|cet|eet|eest|est|edt|cst|cdt|pst|pdt|jst|aest)\b"
+_STAMP_SEPARATOR = re.compile(r"\s[|·•]\s")
+# Who wrote or sent it, beside the stamp: "Herald staff and agencies".
+_CREDIT_WORDS = frozenset(
+    [
+        "by",
+        "staff",
+        "agencies",
+        "agency",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "desk",
+        "newsroom",
+        "wire",
+        "wires",
+    ]
 )
-_STAMP_WORDS = 24  # a stamp is short
-_STAMP_REST = 5  # words left once the date and time are gone: an outlet or a byline
+_CREDIT_WORDS_MAX = 6
 
 
 def _is_stamp(key: str) -> bool:
-    """A line of date and time, with at most a few other words (who, which outlet).
+    """A line of date and time, perhaps beside a credit ("Herald staff | Tue 20 May").
 
-    It needs a sign of a stamp (a time zone, "updated", a "|" between parts)
-    and a date; a sentence telling the time of an event has more words left
-    over, and a headline ("Polls close at 8 p.m. on Sunday 4 May") no such sign.
+    Each part between "|" or "·" is judged alone: a stamp part is made of date
+    and time words only and states a clock time or a full date; any other part
+    must be a short credit. A headline with a date in it has other words.
     """
-    if key.endswith(".") or not _STAMP_SIGN.search(key):
+    parts = [p.strip() for p in _STAMP_SEPARATOR.split(key) if p.strip()]
+    stamps = [p for p in parts if _is_stamp_part(p)]
+    if not stamps:
         return False
-    tokens = re.findall(r"[\w:.+-]+", key.replace(",", " "))
-    if len(tokens) > _STAMP_WORDS:
+    for part in parts:
+        if part in stamps:
+            continue
+        tokens = part.split()
+        if len(tokens) > _CREDIT_WORDS_MAX or not _CREDIT_WORDS.intersection(tokens):
+            return False
+    return True
+
+
+def _is_stamp_part(part: str) -> bool:
+    tokens = [t.strip(".,") for t in part.replace(",", " ").split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or not all(_STAMP_TOKEN.match(t) for t in tokens):
         return False
-    stamp = [t for t in tokens if _STAMP_TOKEN.match(t.strip(".-"))]
-    dated = any(re.fullmatch(rf"{_MONTH}|\d{{4}}", t.strip(".")) for t in stamp)
-    return dated and len(tokens) - len(stamp) <= _STAMP_REST
+    clock = any(re.fullmatch(_CLOCK, t) for t in tokens)
+    months = [k for k, t in enumerate(tokens) if re.fullmatch(_MONTH, t)]
+    # A month with a day number or a year beside it ("19 May 2025", "June 11").
+    dated = any(
+        re.fullmatch(r"\d{1,4}(st|nd|rd|th)?", tokens[n])
+        for k in months
+        for n in (k - 1, k + 1)
+        if 0 <= n < len(tokens)
+    )
+    return clock or dated
 
 
 def _is_link_list(text: str) -> bool:

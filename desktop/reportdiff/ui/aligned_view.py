@@ -171,7 +171,7 @@ class _Documents:
     CHARACTERS = 1_000_000
 
     def __init__(self, owner: QObject) -> None:
-        self._holder = QObject(owner)
+        self.holder = QObject(owner)
         self._parsed: OrderedDict[str, ParsedView] = OrderedDict()
 
     def keys(self) -> frozenset[str]:
@@ -185,7 +185,7 @@ class _Documents:
 
     def put(self, key: str, parsed: ParsedView) -> None:
         """Keep `parsed` (the document now shown) and drop the oldest beyond SIZE."""
-        parsed.document.setParent(self._holder)
+        parsed.document.setParent(self.holder)
         self._parsed[key] = parsed
         self._parsed.move_to_end(key)
         while len(self._parsed) > self.SIZE or (
@@ -217,6 +217,7 @@ class AlignedView(QTextBrowser):
         self._marked_figure: int | None = None
         self._last_step: tuple[int, int] | None = None  # row reached, scroll value then
         self._documents = _Documents(self)
+        self._empty: ParsedView | None = None
         self.setPlaceholderText(
             "Pick two reports above (Ctrl+1, Ctrl+2), or select two in the library and press "
             "Ctrl+Return."
@@ -282,6 +283,12 @@ class AlignedView(QTextBrowser):
         self._spans = parsed.spans
 
     def _apply_html(self) -> None:
+        if not self._html:  # an emptied view: one empty document, not a kept one
+            if self._empty is None:
+                self._empty = build_document("", 0)
+                self._empty.document.setParent(self._documents.holder)
+            self._set_parsed(self._empty)
+            return
         key = view_key(self._html, self._zoom)
         parsed = self._documents.get(key)
         if parsed is None:

@@ -774,15 +774,18 @@ class MainWindow(QMainWindow):
             for report_id in ids:
                 self.library.delete_article(report_id)
 
-        self._write(delete)
-        if self._pair is not None and set(self._pair) & set(ids):
+        shown = self._pair is not None and bool(set(self._pair) & set(ids))
+        # Not compared again: a job for a deleted report would only fail.
+        self._write(delete, rerender=not shown)
+        if shown:
+            self._token += 1  # and a job still running for the old pair is dropped
             self._pair = self._shown_pair = None
             self.view.show_comparison(None, "")
             self.figures.set_comparison(None)
             self.summary_label.clear()
             self.setWindowTitle("ReportDiff")
 
-    def _write(self, change: Callable[[], object]) -> None:
+    def _write(self, change: Callable[[], object], *, rerender: bool = True) -> None:
         """Run a quick change to the library (one transaction) and show the result."""
         try:
             change()
@@ -795,7 +798,7 @@ class MainWindow(QMainWindow):
             )
         self.library_pane.reload()
         self.pickers.set_event(self.library_pane.current_event_id())
-        if self._pair is not None:
+        if self._pair is not None and rerender:
             self._rerender()
 
     # --- export and clipboard -----------------------------------------------

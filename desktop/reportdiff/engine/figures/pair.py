@@ -56,8 +56,6 @@ class Candidate:
     evidence: float
     agree: bool
     only_of_kind: bool = False  # each report gives one number of what both count
-    # Linked paragraphs with one figure each of this dimension and unit.
-    alone_in_link: bool = False
 
 
 def pair_figures(
@@ -186,10 +184,6 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
     event, noun = _event(fa), fa.context.noun_term
     if event is not None and event == _event(fb) and noun == fb.context.noun_term:
         shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
-    if c.only_of_kind:
-        return True
-    if c.alone_in_link and fa.figure.dimension != "date":
-        return True  # "reached 98 per cent of capacity" / "was 96% full": nothing else to be
     if fa.figure.dimension == "date":
         # Reports name many dates of many events ("since 1995", "in 2022"):
         # a date differs only when the words around both say the same event,
@@ -224,8 +218,6 @@ def _candidates(
     values_a = Counter(_value_key(f) for f in a)
     values_b = Counter(_value_key(f) for f in b)
     counted_a, counted_b = _counted_values(a), _counted_values(b)
-    per_paragraph_a = Counter((f.figure.paragraph, _kind(f)) for f in a)
-    per_paragraph_b = Counter((f.figure.paragraph, _kind(f)) for f in b)
     kinds_a = Counter(_kind(f) for f in a)
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_value: dict[tuple[str, str, float | None], list[int]] = defaultdict(list)
@@ -244,17 +236,12 @@ def _candidates(
             agree = agree_values(fa, fb)
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked
             evidence = _evidence(fa, fb, idf, link)
-            alone = (
-                link
-                and per_paragraph_a[fa.figure.paragraph, _kind(fa)] == 1
-                and per_paragraph_b[fb.figure.paragraph, _kind(fb)] == 1
-            )
             if agree and values_a[_value_key(fa)] == 1 and values_b[_value_key(fb)] == 1:
                 evidence += UNIQUE_VALUE_BONUS
             only = _only_count_of_its_kind(fa, fb, counted_a, counted_b)
             if only and not agree:
                 evidence += UNIQUE_COUNT_BONUS
-            yield Candidate(i, j, evidence, agree, only, alone)
+            yield Candidate(i, j, evidence, agree, only)
 
 
 def _count_key(found: Found) -> str | None:
