@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from reportdiff.store import Library
 from reportdiff.ui.app import run_app
@@ -36,9 +38,19 @@ def test_screenshot_of_library_ids_and_a_new_file(
     extra.write_text("Storm Ada\n\nStorm Ada closed 14 ports on Monday.", encoding="utf-8")
     first = library.list_articles(limit=1)[0].id
     png = tmp_path / "shot.png"
+    listed: list[int] = []
+
+    def look() -> None:  # while the app runs: what does the library pane list?
+        from reportdiff.ui.main_window import MainWindow
+
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        listed.extend(w.library_pane.model.total() for w in windows)
+
+    QTimer.singleShot(0, look)
     assert run_app(str(library_path), [str(first), str(extra)], str(png)) == 0
     assert png.stat().st_size > 10_000
     assert library.count_articles() == 6
+    assert listed == [6]  # the imported file is listed, not only the reports there before
 
 
 def test_an_unknown_id_is_a_clear_error(

@@ -208,9 +208,8 @@ def _run_window(
         library.seed_if_new()
     except LibraryError as exc:  # the samples are a convenience: the app still opens
         print(f"reportdiff: the sample reports were not added: {exc}", file=sys.stderr)
-    window = MainWindow(library, open_settings(), restore_layout=not screenshot)
-    pair: tuple[int, int] | None
-    if compare:
+    pair: tuple[int, int] | None = None
+    if compare:  # files to compare are imported before the window lists the library
         try:
             pair = (resolve_report(library, compare[0]), resolve_report(library, compare[1]))
         except KeyError as exc:
@@ -219,7 +218,8 @@ def _run_window(
             )
         except (ImportRefused, DuplicateReport, LibraryError) as exc:
             return _startup_error(str(exc), "", ask=not screenshot)
-    else:
+    window = MainWindow(library, open_settings(), restore_layout=not screenshot)
+    if not compare:
         pair = initial_pair(library, window)
     if screenshot:
         _prepare_screenshot(window, screenshot)
