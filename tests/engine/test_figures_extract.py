@@ -196,6 +196,9 @@ PHRASES = [
     ("Damage topped more than $1 billion.", "more than $1 billion", 1e9, "USD", "more_than"),
     # currency spelled out after the number
     ("He paid a fine of 500 euros.", "500 euros", 500, "EUR", "exact"),
+    # currencies of other countries, spelled out
+    ("The cabinet approved 2 billion koruna in aid.", "2 billion koruna", 2e9, "CZK", "exact"),
+    ("Warsaw set aside 300 million zlotys for repairs.", "300 million zlotys", 3e8, "PLN", "exact"),
     # "US$" prefix
     ("The fund holds US$5 million.", "US$5 million", 5e6, "USD", "exact"),
     # approximate money

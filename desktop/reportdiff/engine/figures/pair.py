@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.qualifiers import LOWER, UPPER, bound_agrees, bounds, bounds_agree
+from reportdiff.engine.figures.units import CURRENCY_WORDS
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
     GENERIC_NOUNS,
@@ -555,8 +556,8 @@ def describe(*founds: Found) -> str:
         return _when_what(founds)
     if dimension == "percent":
         return _share_what(founds, phrase)
-    if not _noun_like(phrase):
-        phrase = ""
+    if not _noun_like(phrase) or (dimension == "money" and _currency_word(phrase)):
+        phrase = ""  # "koruna amount" for a sum in euros names no thing
     templates = {
         "duration": "{} duration",
         "money": "{} amount",
@@ -590,6 +591,11 @@ _WHEN_HEADS = frozenset(_WHEN_LABELS) | {"@talk", "@truce", "@plane"}
 _ADJECTIVE_ENDINGS = ("al", "ic", "ern", "ous", "ive", "ful", "less", "ian", "ese")
 _WHEN_WORDS = {"weekday": "day", "year": "year", "month": "month", "year-month": "month"}
 _VOTE_WORDS = frozenset({"@vote", "election", "electoral", "@seat"})
+
+
+def _currency_word(phrase: str) -> bool:
+    word = phrase.split()[-1] if phrase else ""
+    return word in CURRENCY_WORDS or word.rstrip("s") in CURRENCY_WORDS
 
 
 def _noun_like(phrase: str) -> bool:

@@ -21,7 +21,10 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _DUR = r"(?:second|minute|hour|day|week|month|year|decade)"
 _CUR = r"(?:us\$|\$|€|£|¥|₹)"
-_CURWORD = r"(?:dollars?|euros?|yen|roubles?|rubles?|rupees?|yuan|usd|eur|gbp)"
+_CURWORD = (
+    r"(?:dollars?|euros?|yen|roubles?|rubles?|rupees?|yuan|renminbi|korunas?|koruny|zlotys?"
+    r"|forints?|lira|hryvnias?|shekels?|dirhams?|riyals?|naira|kronor|usd|eur|gbp)"
+)
 # "between 3 and 4", "10 to 15", "10-15": the low end of a range.
 _RANGE = (
     rf"(?:(?P<between>between)\s+(?P<lo>{N})(?P<loscale>{_SC})?\s+and\s+"
