@@ -298,7 +298,11 @@ def _score(x: _Unit, y: _Unit) -> _Score:
     nx = _pair_norm(xv, x.norm, only_x) if only_x else x.norm
     ny = _pair_norm(yv, y.norm, only_y) if only_y else y.norm
     whole = dot / (nx * ny)
-    best, best_a, best_b = _best_sentences(x, y, shared, only_x, only_y)
+    if len(x.sentences) == 1 and len(y.sentences) == 1:
+        # One sentence each: the sentence pair is the paragraph pair.
+        best, best_a, best_b = whole, 0, 0
+    else:
+        best, best_a, best_b = _best_sentences(x, y, shared, only_x, only_y)
     mass = sum(min(xv[t], yv[t]) for t in shared)
     value = max(whole, best) * min(1.0, mass / x.evidence)
     if x.sources and y.sources and x.sources.isdisjoint(y.sources):
