@@ -14,8 +14,6 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 
 from diff_match_patch import diff_match_patch
 
@@ -177,26 +175,27 @@ def _fold_token(tok: str) -> str:
 def _runs(toks: list[str], marks: list[bool]) -> Runs:
     """Split marked tokens back into per-paragraph runs of original text."""
     paragraphs: list[tuple[TextRun, ...]] = []
-    current: list[tuple[str, bool]] = []
-    for tok, unique in zip(toks, marks, strict=True):
+    start = 0
+    for end, tok in enumerate(toks):
         if tok == _BOUNDARY:
-            paragraphs.append(_merge(current))
-            current = []
-        else:
-            # A space alone is never a difference worth showing.
-            current.append((tok, unique and not tok.isspace()))
-    paragraphs.append(_merge(current))
+            paragraphs.append(_merge(toks, marks, start, end))
+            start = end + 1
+    paragraphs.append(_merge(toks, marks, start, len(toks)))
     return tuple(paragraphs)
 
 
-def _merge(marked: list[tuple[str, bool]]) -> tuple[TextRun, ...]:
-    """Adjacent tokens of one kind as one run; a space between two unique
-    tokens belongs to the unique run."""
-    for k in range(1, len(marked) - 1):
-        tok, unique = marked[k]
-        if not unique and tok.isspace() and marked[k - 1][1] and marked[k + 1][1]:
-            marked[k] = (tok, True)
-    return tuple(
-        TextRun("".join(tok for tok, _ in run), unique)
-        for unique, run in groupby(marked, key=itemgetter(1))
-    )
+def _merge(toks: list[str], marks: list[bool], start: int, end: int) -> tuple[TextRun, ...]:
+    """Adjacent tokens of one kind as one run. A space alone is never a
+    difference worth showing; a space between two unique tokens belongs to
+    their unique run."""
+    unique = [marks[k] and not toks[k].isspace() for k in range(start, end)]
+    for k in range(1, len(unique) - 1):
+        if not unique[k] and unique[k - 1] and unique[k + 1] and toks[start + k].isspace():
+            unique[k] = True
+    runs: list[TextRun] = []
+    first = 0
+    for k in range(1, len(unique) + 1):
+        if k == len(unique) or unique[k] != unique[first]:
+            runs.append(TextRun("".join(toks[start + first : start + k]), unique[first]))
+            first = k
+    return tuple(runs)
