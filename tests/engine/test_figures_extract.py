@@ -274,6 +274,8 @@ PHRASES = [
     # --- times of day ---
     # time with a.m.
     ("The quake struck at 9:30 a.m. local time.", "9:30 a.m.", 9.5 * 3600, "s", "exact"),
+    # a full stop between hour and minutes (British style)
+    ("The quake hit at 4.12 a.m. on Sunday.", "4.12 a.m.", 4 * 3600 + 720, "s", "exact"),
     # hour with pm
     ("Polls close at 11 pm tonight.", "11 pm", 23 * 3600, "s", "exact"),
     # 24-hour clock

@@ -27,7 +27,7 @@ def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison
         "status": "differs",
         "what": "phone call duration",
         "a_text": "more than 90 minutes",
-        "a_value_readable": "1 h 30 min or more",  # for people
+        "a_value_readable": "more than 1 h 30 min",  # for people
         "a_value": "5400",  # for formulas
         "a_unit": "s",
         "a_qualifier": "more_than",

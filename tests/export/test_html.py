@@ -104,7 +104,7 @@ def test_differing_figure_is_strongly_marked_with_both_values(
         assert mark.get("href") == f"#figure-{k}"
         assert text_of(mark) == text
         assert mark.get("title") == (
-            "A: more than 90 minutes (1 h 30 min or more) · B: two and a half hours (2 h 30 min)"
+            "A: more than 90 minutes (more than 1 h 30 min) · B: two and a half hours (2 h 30 min)"
         )
 
 
@@ -210,7 +210,7 @@ def test_tooltip_for_a_one_sided_figure() -> None:
         # durations in hours and minutes, never as raw seconds
         (
             Figure("more than 90 minutes", 0, 0, 20, 5400, "s", "more_than", "duration"),
-            "more than 90 minutes (1 h 30 min or more)",
+            "more than 90 minutes (more than 1 h 30 min)",
         ),
         # longer ones in years, not 94672800 s or 1096 days
         (
@@ -323,7 +323,7 @@ def test_figure_cells_give_readable_values_and_side_numbered_paragraphs(
     table = root.find(".//table[@class='figures']")
     cells = [text_of(s) for s in table.iter("span") if s.get("class") == "value"]
     # The call: A's paragraph index 1 and B's index 2, as a person counts them.
-    assert "1 h 30 min or more · A¶2" in cells
+    assert "more than 1 h 30 min · A¶2" in cells
     assert "2 h 30 min · B¶3" in cells
     assert not any("5400" in c or "9000" in c for c in cells)
 

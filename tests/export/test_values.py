@@ -19,6 +19,13 @@ def figure(value: float | None, unit: str, dimension: str, **kw: object) -> Figu
     [
         # durations in hours and minutes, never as raw seconds, with the qualifier
         (figure(5400, "s", "duration", qualifier="more_than"), "1 h 30 min or more"),
+        # strict wording stays strict
+        (
+            Figure("more than 90 minutes", 0, 0, 20, 5400, "s", "more_than", "duration"),
+            "more than 1 h 30 min",
+        ),
+        (Figure("under 40", 0, 0, 8, 40, "", "less_than", "count"), "less than 40"),
+        (Figure("up to 40", 0, 0, 8, 40, "", "less_than", "count"), "up to 40"),
         (figure(9000, "s", "duration"), "2 h 30 min"),
         (figure(2592000, "s", "duration"), "30 days"),
         (figure(94672800, "s", "duration", qualifier="less_than"), "up to 3 years"),

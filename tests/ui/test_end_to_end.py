@@ -157,6 +157,23 @@ def test_find_in_comparison(qtbot: Any, window: Any, seed_id: Any) -> None:
     assert window.find_bar.status.text() == "Not found"
 
 
+def test_find_enter_and_shift_enter_step_forward_and_back(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.actions_by_name["find"].trigger()
+    qtbot.keyClicks(window.find_bar.edit, "Putin")
+    positions = [window.view.textCursor().selectionStart()]
+    for _ in range(2):
+        qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+        positions.append(window.view.textCursor().selectionStart())
+    assert positions[0] < positions[1] < positions[2]
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.textCursor().selectionStart() == positions[1]
+
+
 def test_zoom_keys_scale_the_text(qtbot: Any, window: Any, seed_id: Any) -> None:
     compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
     size = window.view.document().defaultFont().pointSizeF()

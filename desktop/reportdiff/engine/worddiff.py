@@ -20,7 +20,10 @@ from diff_match_patch import diff_match_patch
 from reportdiff.engine.model import AlignedGroup, Report, TextRun
 from reportdiff.engine.text import STOPWORDS, fold, stem, strip_accents
 
-_TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# A number with its separators and a glued scale ("1,500", "6.1", "1.2m") is one
+# token: a diff never cuts "€1.2m" into a shared "1" and an unshared ".2m".
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|\w+|\s+|[^\w\s]", re.UNICODE)
+_GLUED_SCALE = re.compile(r"(?<=\d)(?:bn|mn|tn|m|k)$")
 _BOUNDARY = "\x00¶"  # a paragraph break inside a group; in no text
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
@@ -134,6 +137,9 @@ def _content_key(tok: str) -> str:
     if not tok[0].isalnum() or tok == _BOUNDARY:
         return ""
     word = strip_accents(tok.casefold())
+    if word[0].isdigit():
+        # "1.2m" is the other side's "1.2" (million): the number is what both say.
+        return _GLUED_SCALE.sub("", word)
     # The stem's first letters: "Russia"/"Russian" and "Ukraine"/"Ukrainian"
     # are the same word to a reader comparing two paraphrases.
     return "" if word in STOPWORDS else stem(word)[:_KEY_LEN]

@@ -462,7 +462,9 @@ class FindBar(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("Find in comparison")
         self.edit.setClearButtonEnabled(True)
-        self.edit.returnPressed.connect(self.find_next)
+        # Enter and Shift+Enter are read off the field's own key events: its
+        # returnPressed fires for both, and the key would then reach the bar too.
+        self.edit.installEventFilter(self)
         self.edit.textEdited.connect(self._on_text_edited)
         self.status = QLabel(self)
         buttons = [
@@ -496,14 +498,23 @@ class FindBar(QWidget):
         self.hide()
         self._view.setFocus()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.find_previous()
+            else:
+                self.find_next()
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
-            return
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shift:
-            self.find_previous()
             return
         super().keyPressEvent(event)
 

@@ -38,7 +38,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # anchor are read by looking back (QUALIFIER_BEFORE, PREPOSITION_BEFORE).
 _NUM = ("digit", "word", "between")
 SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("time", ("digit",), r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"),
+    # "9:30 a.m.", and British "4.12 a.m.", "2.30pm"
+    ("time", ("digit",), r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"),
     ("time", ("digit",), r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
     ("time", ("digit",), r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:gmt|utc)\b"),
     ("date", ("digit",), r"(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
