@@ -183,6 +183,7 @@ def test_zoom_keys_scale_the_text(qtbot: Any, window: Any, seed_id: Any) -> None
         window.actions_by_name["zoom_in"].trigger()
     assert window.view.zoom() == 2
     assert window.view.toHtml() != html or window.view.document().defaultFont().pointSizeF() > size
+    assert window.statusBar().currentMessage() == "Zoom 121 %"  # not wiped by the re-render
     window.actions_by_name["zoom_reset"].trigger()
     assert window.view.zoom() == 0
 

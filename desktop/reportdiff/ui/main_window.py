@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self._compare_timer.setInterval(0)
         self._compare_timer.timeout.connect(self._end_burst)
         self._compare_pending = False
+        self._busy_message = ""
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -423,9 +424,12 @@ class MainWindow(QMainWindow):
     def _set_busy(self, delta: int, message: str = "") -> None:
         self._busy = max(0, self._busy + delta)
         if message:
-            self.statusBar().showMessage(message)
-        elif self._busy == 0:
-            self.statusBar().clearMessage()
+            shown = self.statusBar().currentMessage()
+            if not shown or shown == self._busy_message:  # a newer message stays
+                self.statusBar().showMessage(message)
+            self._busy_message = message
+        elif self._busy == 0 and self.statusBar().currentMessage() == self._busy_message:
+            self.statusBar().clearMessage()  # a message shown since ("Zoom 110 %") stays
 
     def _fail(self, what: str, todo: str) -> None:
         self.statusBar().showMessage(what, 8000)
