@@ -76,3 +76,16 @@ def test_any_text_is_stored_or_refused_in_one_line(text: str) -> None:
         return
     assert "\n" not in message
     assert message.startswith("pasted text: ")
+
+
+def test_a_time_stamp_at_the_top_gives_the_date_and_the_credit() -> None:
+    text = (
+        "Danube Herald staff and agencies | Tue 20 May 2025 11.05 CEST\n\n"
+        "Floods in the east of the country have killed 11 people.\n\nRain fell all week."
+    )
+    prepared = prepare_text(text)
+    assert prepared.published == "Tue 20 May 2025 11.05 CEST"
+    assert prepared.outlet == "Danube Herald staff and agencies"
+    assert prepared.title.startswith("Floods in the east")
+    # a date stated in a header line wins over the stamp's
+    assert prepare_text("Date: 2025-05-21\n\n" + text).published == "2025-05-21"

@@ -217,6 +217,19 @@ def _is_stamp(key: str) -> bool:
     return True
 
 
+def stamp_details(text: str) -> tuple[str | None, str | None]:
+    """(credit, date) a page's time-stamp line gives, as written, or (None, None)
+    when `text` is no stamp: "Herald staff | Tue 20 May 2025 11.05 CEST" gives
+    ("Herald staff", "Tue 20 May 2025 11.05 CEST")."""
+    key = fold_apostrophes(text).lower().strip()
+    if not _is_stamp(key):
+        return None, None
+    parts = [p.strip() for p in _STAMP_SEPARATOR.split(text.strip()) if p.strip()]
+    credits = [p for p in parts if not _is_stamp_part(fold_apostrophes(p).lower())]
+    dates = [p for p in parts if _is_stamp_part(fold_apostrophes(p).lower())]
+    return (credits[0] if credits else None), (dates[0] if dates else None)
+
+
 def _is_stamp_part(part: str) -> bool:
     tokens = [t.strip(".,") for t in part.replace(",", " ").split()]
     tokens = [t for t in tokens if t]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.engine import Report, parse_report
-from reportdiff.engine.boilerplate import is_clutter
+from reportdiff.engine.boilerplate import is_clutter, stamp_details
 from reportdiff.store.errors import ImportRefused
 from reportdiff.store.titles import first_sentence, fold, is_headline, title_from_sentence
 
@@ -308,6 +308,8 @@ def prepare_text(
     body = "\n".join(lines).strip("\n")
     if not body.strip():
         raise ImportRefused(path, "empty or only whitespace, no text")
+    for key, value in _stamp_meta(lines).items():
+        meta.setdefault(key, value)
     return ImportedText(
         body=body,
         title=_clean(title) or meta.get("title") or guess_title(body),
@@ -367,6 +369,23 @@ def _take_meta_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     if not meta or not is_headline(lines[start], rest=rest):
         return {}, lines
     return meta, [*lines[: start + 1], "", *lines[end:]]
+
+
+_STAMP_REACH = 5  # filled lines from the top where a page's time stamp may stand
+
+
+def _stamp_meta(lines: list[str]) -> dict[str, str]:
+    """The date (and who it credits) a time-stamp line near the top states:
+    "Herald staff and agencies | Tue 20 May 2025 11.05 CEST"."""
+    filled = [line.strip() for line in lines if line.strip()][:_STAMP_REACH]
+    for line in filled:
+        credit, date = stamp_details(line)
+        if date:
+            meta = {"published": date}
+            if credit and not credit.lower().startswith("by "):
+                meta["outlet"] = credit
+            return meta
+    return {}
 
 
 def _first_filled(lines: list[str], start: int) -> int | None:
