@@ -118,19 +118,18 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     return flags
 
 
+# People's names as written: capitalised words and the particles between them.
+_NAMES = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|de|van|von))*"
 # "By Joana Reis in Lisbon · Thursday 12 June 2025": a name, a place, a date.
 _DATED_BYLINE_RE = re.compile(
-    r"^By (?:[A-Z][\w'’.-]*)(?: (?:[A-Z][\w'’.-]*|and|de|van|von))*"
+    rf"^By {_NAMES}"
     r"(?:,? (?:in|from) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?\s*[·|•—–-]\s*(?P<date>[^·|•]{1,40})$"
 )
-
-
-# "(Reporting by Ana Teixeira; Editing by Sarah Whitfield)": credits naming people,
-# not "Research by Oxford University found that ...".
+# "(Reporting by Ana Teixeira in Lisbon; Editing by Sarah Whitfield)": credits
+# naming people, not "Research by Oxford University found that ...".
 _CREDIT_RE = re.compile(
     r"^\(?(?:Additional )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]esearch) by "
-    r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|de|van|von|in))*"
-    r"(?:\s*[;,]\s*.*)?\)?\.?$"
+    rf"{_NAMES}(?: in [A-Z][\w'’-]*)*(?:\s*[;,]\s*.*)?\)?\.?$"
 )
 
 
@@ -151,7 +150,7 @@ def is_clutter(text: str) -> bool:
 def _cue(text: str) -> str | None:
     """Which kind of boilerplate `text` is on its own, if any."""
     key = fold_apostrophes(text).lower().strip()
-    if _STRONG_RE.search(key) or _is_stamp(key) or _is_credit(text):
+    if _STRONG_RE.search(key) or _stamp_parts(text) is not None or _is_credit(text):
         return "strong"
     if _is_link_list(text):
         return "links"
@@ -197,37 +196,33 @@ _CREDIT_WORDS = frozenset(
 _CREDIT_WORDS_MAX = 6
 
 
-def _is_stamp(key: str) -> bool:
-    """A line of date and time, perhaps beside a credit ("Herald staff | Tue 20 May").
+def _stamp_parts(text: str) -> list[tuple[str, bool]] | None:
+    """The parts of a time-stamp line, each with whether it is the date part;
+    None when `text` is no stamp ("Herald staff | Tue 20 May").
 
     Each part between "|" or "·" is judged alone: a stamp part is made of date
     and time words only and states a clock time or a full date; any other part
     must be a short credit. A headline with a date in it has other words.
     """
-    parts = [p.strip() for p in _STAMP_SEPARATOR.split(key) if p.strip()]
-    stamps = [p for p in parts if _is_stamp_part(p)]
-    if not stamps:
-        return False
-    for part in parts:
-        if part in stamps:
-            continue
-        tokens = part.split()
-        if len(tokens) > _CREDIT_WORDS_MAX or not _CREDIT_WORDS.intersection(tokens):
-            return False
-    return True
+    parts = [p.strip() for p in _STAMP_SEPARATOR.split(text.strip()) if p.strip()]
+    marked = [(p, _is_stamp_part(fold_apostrophes(p).lower())) for p in parts]
+    if not any(is_date for _, is_date in marked):
+        return None
+    for part, is_date in marked:
+        words = part.lower().split()
+        if not is_date and (len(words) > _CREDIT_WORDS_MAX or _CREDIT_WORDS.isdisjoint(words)):
+            return None
+    return marked
 
 
 def stamp_details(text: str) -> tuple[str | None, str | None]:
     """(credit, date) a page's time-stamp line gives, as written, or (None, None)
     when `text` is no stamp: "Herald staff | Tue 20 May 2025 11.05 CEST" gives
     ("Herald staff", "Tue 20 May 2025 11.05 CEST")."""
-    key = fold_apostrophes(text).lower().strip()
-    if not _is_stamp(key):
-        return None, None
-    parts = [p.strip() for p in _STAMP_SEPARATOR.split(text.strip()) if p.strip()]
-    credits = [p for p in parts if not _is_stamp_part(fold_apostrophes(p).lower())]
-    dates = [p for p in parts if _is_stamp_part(fold_apostrophes(p).lower())]
-    return (credits[0] if credits else None), (dates[0] if dates else None)
+    marked = _stamp_parts(text) or []
+    credit = next((p for p, is_date in marked if not is_date), None)
+    date = next((p for p, is_date in marked if is_date), None)
+    return credit, date
 
 
 def _is_stamp_part(part: str) -> bool:

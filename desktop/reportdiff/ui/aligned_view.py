@@ -242,15 +242,7 @@ class AlignedView(QTextBrowser):
         self._html = html
         self._marked_figure = None
         self._last_step = None
-        key = view_key(html, self._zoom)
-        kept = self._documents.get(key)
-        if kept is None and parsed is not None and parsed.document.thread() is self.thread():
-            self._documents.put(key, parsed)
-            kept = parsed
-        if kept is not None:
-            self._set_parsed(kept)
-        else:
-            self._apply_html()
+        self._apply_html(parsed)
         if place is not None:
             self._restore_place(place)
         else:
@@ -282,7 +274,9 @@ class AlignedView(QTextBrowser):
         self.setDocument(parsed.document)
         self._spans = parsed.spans
 
-    def _apply_html(self) -> None:
+    def _apply_html(self, parsed: ParsedView | None = None) -> None:
+        """Show the HTML at the zoom: the document kept for it, else `parsed`
+        (when made on a worker for this zoom), else one parsed here."""
         if not self._html:  # an emptied view: one empty document, not a kept one
             if self._empty is None:
                 self._empty = build_document("", 0)
@@ -290,11 +284,13 @@ class AlignedView(QTextBrowser):
             self._set_parsed(self._empty)
             return
         key = view_key(self._html, self._zoom)
-        parsed = self._documents.get(key)
-        if parsed is None:
-            parsed = build_document(self._html, self._zoom)
+        kept = self._documents.get(key)
+        if kept is None:
+            if parsed is None or parsed.document.thread() is not self.thread():
+                parsed = build_document(self._html, self._zoom)
             self._documents.put(key, parsed)
-        self._set_parsed(parsed)
+            kept = parsed
+        self._set_parsed(kept)
 
     def comparison(self) -> Comparison | None:
         return self._comparison

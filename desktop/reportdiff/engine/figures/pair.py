@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.qualifiers import LOWER, UPPER, bound_agrees, bounds, bounds_agree
-from reportdiff.engine.figures.units import CURRENCY_WORDS
+from reportdiff.engine.figures.units import currency_of
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
     GENERIC_NOUNS,
@@ -56,7 +56,6 @@ class Candidate:
     b: int
     evidence: float
     agree: bool
-    only_of_kind: bool = False  # each report gives one number of what both count
 
 
 def pair_figures(
@@ -239,10 +238,9 @@ def _candidates(
             evidence = _evidence(fa, fb, idf, link)
             if agree and values_a[_value_key(fa)] == 1 and values_b[_value_key(fb)] == 1:
                 evidence += UNIQUE_VALUE_BONUS
-            only = _only_count_of_its_kind(fa, fb, counted_a, counted_b)
-            if only and not agree:
+            if not agree and _only_count_of_its_kind(fa, fb, counted_a, counted_b):
                 evidence += UNIQUE_COUNT_BONUS
-            yield Candidate(i, j, evidence, agree, only)
+            yield Candidate(i, j, evidence, agree)
 
 
 def _count_key(found: Found) -> str | None:
@@ -556,7 +554,7 @@ def describe(*founds: Found) -> str:
         return _when_what(founds)
     if dimension == "percent":
         return _share_what(founds, phrase)
-    if not _noun_like(phrase) or (dimension == "money" and _currency_word(phrase)):
+    if not _noun_like(phrase) or (dimension == "money" and currency_of(phrase.split()[-1])):
         phrase = ""  # "koruna amount" for a sum in euros names no thing
     templates = {
         "duration": "{} duration",
@@ -591,11 +589,6 @@ _WHEN_HEADS = frozenset(_WHEN_LABELS) | {"@talk", "@truce", "@plane"}
 _ADJECTIVE_ENDINGS = ("al", "ic", "ern", "ous", "ive", "ful", "less", "ian", "ese")
 _WHEN_WORDS = {"weekday": "day", "year": "year", "month": "month", "year-month": "month"}
 _VOTE_WORDS = frozenset({"@vote", "election", "electoral", "@seat"})
-
-
-def _currency_word(phrase: str) -> bool:
-    word = phrase.split()[-1] if phrase else ""
-    return word in CURRENCY_WORDS or word.rstrip("s") in CURRENCY_WORDS
 
 
 def _noun_like(phrase: str) -> bool:

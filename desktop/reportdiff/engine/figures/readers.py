@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from reportdiff.engine.figures.numbers import ordinal_value, parse_number, scale_value
 from reportdiff.engine.figures.units import (
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     MONTHS,
     WEEKDAYS,
+    currency_of,
     temperature_scale,
     unit_of,
 )
@@ -140,8 +140,7 @@ def _read_money(match: re.Match[str], text: str, pre: str | None) -> Reading:
 
 
 def _currency_word(word: str | None) -> str:
-    word = (word or "").lower()
-    return CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"), "USD")
+    return currency_of(word or "") or "USD"
 
 
 def _read_measure(match: re.Match[str], text: str, pre: str | None) -> Reading:

@@ -80,10 +80,8 @@ CURRENCY_WORDS = {
     "yuan": "CNY",
     "renminbi": "CNY",
     "koruna": "CZK",
-    "korunas": "CZK",
     "koruny": "CZK",
     "zloty": "PLN",
-    "zlotys": "PLN",
     "forint": "HUF",
     "lira": "TRY",
     "hryvnia": "UAH",
@@ -96,6 +94,12 @@ CURRENCY_WORDS = {
     "eur": "EUR",
     "gbp": "GBP",
 }
+
+
+def currency_of(word: str) -> str | None:
+    """The currency code a spelled-out currency word names ("euros" → "EUR")."""
+    word = word.lower()
+    return CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.rstrip("s"))
 
 
 def _table() -> dict[str, Unit]:
