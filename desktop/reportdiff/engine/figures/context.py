@@ -481,8 +481,9 @@ def _context_term(word: str) -> str | None:
 def _names(folded: str, side: list[Token]) -> frozenset[str]:
     """Names in the figure's clause ("Georgia reported 11 deaths, while...")."""
     names = set()
+    semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
     for token in side:
-        if token.word in _CONJUNCTIONS or _semicolon_before(folded, token):
+        if token.word in _CONJUNCTIONS or (semicolons and _semicolon_before(folded, token)):
             break
         if not token.capital or not is_content(token.word) or token.word in _CALENDAR:
             continue

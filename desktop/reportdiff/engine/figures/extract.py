@@ -222,7 +222,11 @@ def _anchors(folded: str) -> list[tuple[int, str]]:
     Digits and signs come from one scan; words are looked up by distinct word
     (a paragraph holds few), which is much cheaper than a token-by-token loop.
     """
-    anchors = [_sign_anchor(folded, m.start()) for m in NON_WORD_ANCHOR_RE.finditer(folded)]
+    anchors = [
+        _sign_anchor(folded, at)
+        for m in NON_WORD_ANCHOR_RE.finditer(folded)
+        if not ((at := m.start()) and folded[at - 1].isdigit())
+    ]
     for word in ANCHOR_SET.intersection(WORDS_RE.findall(folded)):
         kind = ANCHOR_WORDS.get(word)
         for at in _whole_word(folded, word):

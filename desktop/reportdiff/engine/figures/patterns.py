@@ -129,7 +129,9 @@ A_BEFORE = frozenset(
 )
 
 WORDS_RE = re.compile(r"[a-z]+")
-NON_WORD_ANCHOR_RE = re.compile(r"\d+|[$€£¥₹]")
+# One character class scans several times faster than "\d+|[$€£¥₹]"; a digit
+# that follows a digit is passed over by the caller.
+NON_WORD_ANCHOR_RE = re.compile(r"[\d$€£¥₹]")
 A_WORDS = A_BEFORE | {w + "s" for w in A_BEFORE}
 # The patterns to try at each kind of anchor, in priority order ("a" starts
 # "a dozen" and "an hour and a half").
