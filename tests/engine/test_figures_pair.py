@@ -742,6 +742,37 @@ PAIRS = [
         "10-year-old",
         "same",
     ),  # "she" is the girl named before
+    (
+        "The cabinet approved $90m in aid at a session on Monday evening and declared a state of"
+        " emergency in 12 districts.",
+        "At a cabinet meeting on Tuesday, the government declared a state of emergency and"
+        " approved aid for farmers.",
+        "Monday",
+        "Tuesday",
+        "differs",
+    ),  # the day of one cabinet decision
+    (
+        "Forecasters said the rain would ease on Tuesday. The river crested overnight.",
+        "The river crested overnight. More rain could fall in the hills on Thursday,"
+        " forecasters said.",
+        "Tuesday",
+        "Thursday",
+        "apart",
+    ),  # two forecasts: who tells of them says nothing of which
+    (
+        "Forecasters said the storm would weaken on Tuesday after the flood wave passed.",
+        "Heavy rain fell on the capital on Friday.",
+        "Tuesday",
+        "Friday",
+        "apart",
+    ),
+    (
+        "The state of emergency will run until Sunday, the interior minister said.",
+        "Schools reopened on Wednesday, the interior minister said.",
+        "Sunday",
+        "Wednesday",
+        "apart",
+    ),  # one speaker, two things
 ]
 
 

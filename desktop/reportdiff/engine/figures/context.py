@@ -63,6 +63,8 @@ class Context:
     places: frozenset[str] = frozenset()
     # The noun is bound to the figure ("Monday's vote"): it names what the figure is of.
     bound: bool = False
+    # Who the sentence says is speaking ("forecasters said"): they tell no event apart.
+    speakers: frozenset[str] = frozenset()
 
 
 class Token(NamedTuple):
@@ -96,6 +98,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         terms=_terms(left, right),
         phrase=phrase,
         near=_near(left, right),
+        speakers=_speakers(folded, left, right),
         places=_names(folded, left) | _names(folded, right),
         bound=owner is not None,
     )
@@ -476,6 +479,43 @@ def _context_term(word: str) -> str | None:
     if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
         return None
     return term(word)
+
+
+_SPEAKER_WORDS = 3  # content words of a speaker's noun phrase
+
+
+def _speakers(folded: str, left: list[Token], right: list[Token]) -> frozenset[str]:
+    """The terms of who is said to speak: "forecasters said", "said the regional police".
+
+    The subject before a verb of saying, within its clause; after the verb
+    when it follows a comma or a quote ("..., forecasters said" / "..., said X").
+    """
+    tokens = [*left[::-1], *right]
+    found: set[str] = set()
+    for k, token in enumerate(tokens):
+        if token.word not in _SPEECH:
+            continue
+        for step in (-1, 1):
+            taken, at = 0, k
+            while taken < _SPEAKER_WORDS and 0 <= at + step < len(tokens):
+                nxt = tokens[at + step]
+                low, high = (nxt, tokens[at]) if step < 0 else (tokens[at], nxt)
+                if _breaks(folded[low.end : high.start]) or nxt.word in _SPEECH:
+                    break
+                key = _context_term(nxt.word)
+                if key is not None:
+                    found.add(key)
+                    taken += 1
+                at += step
+            if step < 0 and taken and not _inverted(folded, tokens, k):
+                break  # "police said that ...": what follows is what was said
+    return frozenset(found)
+
+
+def _inverted(folded: str, tokens: list[Token], k: int) -> bool:
+    """ "..., said the police": a verb of saying after a comma or a quote, its subject after it."""
+    start = tokens[k - 1].end if k else max(0, tokens[k].start - 3)
+    return any(c in ",\"”’" for c in folded[start : tokens[k].start])
 
 
 def _names(folded: str, side: list[Token]) -> frozenset[str]:

@@ -190,6 +190,8 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         # or both name the day of one thing ("Monday's vote" / "Tuesday's vote").
         if fa.figure.unit == "month":
             return False
+        # Who tells of it ("forecasters said") does not tell which event it is.
+        shared -= fa.context.speakers | fb.context.speakers
         return len(shared) >= 2 or _same_owner(fa, fb)
     return bool(shared)
 
@@ -236,7 +238,12 @@ def _candidates(
             agree = agree_values(fa, fb)
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked
             evidence = _evidence(fa, fb, idf, link)
-            if agree and values_a[_value_key(fa)] == 1 and values_b[_value_key(fb)] == 1:
+            if (
+                agree
+                and fa.figure.unit != "weekday"
+                and values_a[_value_key(fa)] == 1
+                and values_b[_value_key(fb)] == 1
+            ):
                 evidence += UNIQUE_VALUE_BONUS
             if not agree and _only_count_of_its_kind(fa, fb, counted_a, counted_b):
                 evidence += UNIQUE_COUNT_BONUS
