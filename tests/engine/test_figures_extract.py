@@ -230,6 +230,16 @@ PHRASES = [
     ("The vote was held on March 19.", "March 19", 319, "month-day", "exact"),
     # a year after "in"
     ("Russia annexed Crimea in 2014.", "2014", 2014, "year", "exact"),
+    # spans of years, not counts nor a change "from" one year "to" another
+    (
+        "Contracts were rigged between 2014 and 2019.",
+        "between 2014 and 2019",
+        2014,
+        "year",
+        "range",
+    ),
+    ("He was mayor from 2011 to 2020.", "2011 to 2020", 2011, "year", "range"),
+    ("The 2014-2019 programme was cut.", "2014-2019", 2014, "year", "range"),
     # a weekday for when something happened
     ("The talks began on Tuesday.", "Tuesday", 2, "weekday", "exact"),
     # weekday followed by a time of day
@@ -635,6 +645,7 @@ DISPLAYS = [
     ("Turnout was 62.4%, the commission said.", "62.4%", "62.4%"),
     ("The runoff is set for Nov. 24.", "Nov. 24", "24 November"),
     ("Between 10 and 15 people were hurt.", "Between 10 and 15", "10 to 15"),
+    ("He was mayor from 2011 to 2020.", "2011 to 2020", "2011 to 2020"),
 ]
 
 

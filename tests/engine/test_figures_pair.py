@@ -773,6 +773,44 @@ PAIRS = [
         "Wednesday",
         "apart",
     ),  # one speaker, two things
+    (
+        "Officials said the company was awarded eight contracts worth $30m, among them a bridge"
+        " and a new school on the edge of town, between 2014 and 2019.",
+        "Officials said the company was awarded ten contracts worth $30m from 2014 to 2019.",
+        "eight",
+        "ten",
+        "differs",
+    ),  # the years stand further off in one sentence: still one period
+    (
+        "In 1997 the same river killed 50 people in the region.",
+        "The river killed 12 people in the region.",
+        "50",
+        "12",
+        "apart",
+    ),  # another year, another flood
+    (
+        "The contracts were worth €14m in total.",
+        "The contracts were worth more than 14 million euros.",
+        "€14m",
+        "more than 14 million euros",
+        "same",
+    ),  # a figure with a scale word is rounded to it
+    (
+        "The river peaked at 6.8 metres in Kostelec on Sunday, more than four metres above its"
+        " normal level.",
+        "At the Kostelec gauge the river reached 7.2 metres, its highest level in decades.",
+        "6.8 metres",
+        "7.2 metres",
+        "differs",
+    ),  # "peaked at" / "reached ..., its highest": the crest
+    (
+        "The river peaked at 6.8 metres in Kostelec on Sunday, more than four metres above its"
+        " normal level.",
+        "At the Kostelec gauge the river reached 7.2 metres, its highest level in decades.",
+        "more than four metres",
+        "7.2 metres",
+        "apart",
+    ),  # a height above the usual level is no level
 ]
 
 

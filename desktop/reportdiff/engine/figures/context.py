@@ -515,7 +515,7 @@ def _speakers(folded: str, left: list[Token], right: list[Token]) -> frozenset[s
 def _inverted(folded: str, tokens: list[Token], k: int) -> bool:
     """ "..., said the police": a verb of saying after a comma or a quote, its subject after it."""
     start = tokens[k - 1].end if k else max(0, tokens[k].start - 3)
-    return any(c in ",\"”’" for c in folded[start : tokens[k].start])
+    return any(c in ',"”’' for c in folded[start : tokens[k].start])
 
 
 def _names(folded: str, side: list[Token]) -> frozenset[str]:

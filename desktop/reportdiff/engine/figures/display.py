@@ -44,6 +44,8 @@ _METRIC: dict[str, tuple[tuple[float, float, str], ...]] = {
 def display_value(figure: Figure) -> str:
     """ "1 h 30 min", "2.4 million", "35 km", "20%", "2025-03-18"; "" when there is none."""
     value, unit, dimension = figure.value, figure.unit, figure.dimension
+    if dimension == "date" and figure.qualifier == "range" and figure.low and figure.high:
+        return f"{int(figure.low)} to {int(figure.high)}"  # a span of years
     if dimension in ("date", "time"):
         return _when(figure)
     if value is None:

@@ -53,6 +53,7 @@ class Found:
     figure: Figure
     context: Context
     years: frozenset[int] = frozenset()  # years named close by in the same sentence
+    sentence_years: frozenset[int] = frozenset()  # every year the sentence names
     # A figure recalled for comparison ("up from 55% four years ago"), not
     # the report's own fact: it never differs from one that is.
     past: bool = False
@@ -104,7 +105,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
     """Each figure with the words of its sentence, up to _REACH characters away."""
     spans = sentences(paragraph)
     result = []
-    dated = [(f, y) for f in figures if (y := year_of(f))]
+    dated = [(f, y) for f in figures for y in years_of(f)]
     for figure in figures:
         s, e = next(((a, b) for a, b in spans if a <= figure.start < b), (0, len(folded)))
         start = max(s, figure.start - _REACH)
@@ -125,6 +126,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             figure=_with_noun(figure, context.noun),
             context=context,
             years=years,
+            sentence_years=frozenset(y for f, y in dated if f is not figure and s <= f.start < e),
             past=_past(folded, figure),
             said=said_of(folded, figure.start, figure.qualifier),
         )
@@ -188,17 +190,19 @@ def _past(folded: str, figure: Figure) -> bool:
     return _PAST_AFTER.match(folded, figure.end) is not None
 
 
-def year_of(figure: Figure) -> int | None:
-    """The year a date figure names, if it names one."""
+def years_of(figure: Figure) -> tuple[int, ...]:
+    """The years a date figure names: one, or both ends of a span ("2014-2019")."""
     if figure.dimension != "date" or figure.value is None:
-        return None
+        return ()
     if figure.unit == "year":
-        return int(figure.value)
+        if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
+            return int(figure.low), int(figure.high)
+        return (int(figure.value),)
     if figure.unit == "year-month":
-        return int(figure.value) // 100
+        return (int(figure.value) // 100,)
     if figure.unit == "date":
-        return dt.date.fromordinal(int(figure.value)).year
-    return None
+        return (dt.date.fromordinal(int(figure.value)).year,)
+    return ()
 
 
 _REACH = 80  # characters: about 13 words on either side
@@ -285,7 +289,7 @@ def _figure_at(
     pre = before.group("pre") if before else None
     for kind, pattern in PATTERNS_AT[anchor]:
         match = pattern.match(folded, pos)
-        if match is not None and pre == "from" and match.groupdict().get("lo2"):
+        if match is not None and pre == "from" and kind != "years" and match.groupdict().get("lo2"):
             # "rose from 2.4 million to 3 million": a change, two figures, no range.
             low_end = "loscale2" if match.group("loscale2") else "lo2"
             match = pattern.match(folded, pos, match.end(low_end))
@@ -394,7 +398,7 @@ def _time(
     )
 
 
-_UNQUALIFIED = frozenset({"date", "month", "weekday", "time", "year", "ordinal", "age"})
+_UNQUALIFIED = frozenset({"date", "month", "weekday", "time", "year", "years", "ordinal", "age"})
 
 
 def _figure(
@@ -419,10 +423,10 @@ def _figure(
 
 def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | None]:
     v = reading.value
-    if v is None or reading.dimension in ("date", "weekday", "time"):
-        return v, v
     if qualifier == "range":
         return reading.low, reading.high
+    if v is None or reading.dimension in ("date", "weekday", "time"):
+        return v, v
     if qualifier == "approximate":
         return v * (1 - _APPROX), v * (1 + _APPROX)
     if qualifier in LOWER:

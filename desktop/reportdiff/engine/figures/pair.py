@@ -170,8 +170,10 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
     if c.evidence < DIFFERS_EVIDENCE:
         return False
-    if fa.years != fb.years:
-        return False  # "since 1997, when 228 people died": another year, another event
+    if fa.years - fb.sentence_years or fb.years - fa.sentence_years:
+        # "since 1997, when 228 people died": another year, another event, unless
+        # the other sentence names that year too, further off ("... from 2014 to 2019").
+        return False
     if fa.past != fb.past:
         return False  # "up from 55% four years ago" is no rival of this year's turnout
     if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
@@ -314,7 +316,17 @@ def compatible(fa: Found, fb: Found) -> bool:
         return True
     if x.dimension == "magnitude":
         return abs((x.value or 0) - (y.value or 0)) <= 1.0
+    if _relative(fa) != _relative(fb):
+        return False  # "four metres above its normal level" is no level itself
     return _close(x, y)
+
+
+# Words after a quantity that make it a difference from something else.
+_RELATIVE_WORDS = frozenset(("above", "below", "higher", "lower", "beyond", "short"))
+
+
+def _relative(found: Found) -> bool:
+    return found.context.noun in _RELATIVE_WORDS
 
 
 def _close(x: Figure, y: Figure) -> bool:
@@ -385,7 +397,7 @@ def agree_values(fa: Found, fb: Found) -> bool:
         # Windows of what the wordings allow ("shortly after 4 a.m." / "4:17 a.m.").
         return (x.low or 0.0) <= (y.high or 0.0) and (y.low or 0.0) <= (x.high or 0.0)
     if vx is None or vy is None or x.dimension in ("date", "time", "ordinal"):
-        return vx == vy
+        return vx == vy and (x.low, x.high) == (y.low, y.high)
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
     rounding = 0.02 if x.dimension in _CONVERTED else 1e-6
@@ -408,6 +420,10 @@ def agree_values(fa: Found, fb: Found) -> bool:
         bound = bounded[0]
         exact = fb if bound is fa else fa
         if bound.said == "more_than" and _completed_units(exact.figure, bound.figure):
+            return True
+        if exact.figure.value == bound.figure.value and resolution(exact.figure) > 1:
+            # "€14m" / "more than 14 million euros": a figure written with a scale
+            # word is rounded to it, and may be a little over or under.
             return True
         return bound_agrees(
             bound.said,

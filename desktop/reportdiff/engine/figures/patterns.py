@@ -101,6 +101,12 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         rf"(?P<ord>{ORDINAL_WORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive\s+|straight\s+)?"
         r"(?P<what>time|day|night|week|month|year|round|term|attempt)s?\b",
     ),
+    # "between 2014 and 2019", "from 2011 to 2020", "2014-2019": a span of years, not a count.
+    (
+        "years",
+        ("digit", "between"),
+        rf"(?:between\s+(?P<lo>{_YEAR})\s+and|(?P<lo2>{_YEAR})\s*(?:to|-))\s*(?P<y>{_YEAR})\b",
+    ),
     ("year", ("digit",), rf"(?P<y>{_YEAR})\b(?!\s*(?:people|persons))"),
     ("count", (*_NUM, "half"), rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?"),
 )

@@ -232,6 +232,21 @@ def _read_year(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return Reading(float(year), "year", "date", display=str(year))
 
 
+def _read_years(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    first, last = int(match.group("lo") or match.group("lo2")), int(match.group("y"))
+    if last <= first:
+        raise ValueError("a score or a code, not a span of years")
+    return Reading(
+        float(first),
+        "year",
+        "date",
+        low=float(first),
+        high=float(last),
+        display=f"{first}–{last}",
+        qualifier="range",
+    )
+
+
 READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "count": _read_count,
     "duration": _read_duration,
@@ -249,4 +264,5 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "weekday": _read_weekday,
     "month": _read_month,
     "year": _read_year,
+    "years": _read_years,
 }

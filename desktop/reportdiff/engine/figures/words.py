@@ -96,6 +96,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@people": split_words("people persons residents civilians"),
     "@wind": split_words("wind winds gusts gust"),
     "@rain": split_words("rain rainfall"),
+    "@peak": split_words("peak peaks peaked peaking crest crests crested cresting highest"),
     "@fire": split_words("fire fires wildfire wildfires blaze blazes flames burned burnt scorched"),
     "@acre": split_words("acres hectares"),
     "@prisoner": split_words("prisoner prisoners pows captives hostages hostage"),
