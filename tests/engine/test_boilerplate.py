@@ -76,7 +76,38 @@ CASES = [
     ("Officials said a related investigation was under way.", False),
     ("By Tuesday the water had receded from most streets.", False),
     (ARTICLE, False),
+    # bylines and stamps naming the outlet, other time zones, photo credits
+    ("By Ana Ruiz and Tom Hale | The Pacific Ledger", True),
+    ("14 October 2025 · 21:15 PET", True),
+    ("7 June 2025, 19:32 EEST | Eastlink News", True),
+    ("Photograph: Vlad Enache/Transilvania Foto", True),
+    # one-line links to other stories, listening widgets, comment and consent forms
+    ("Related: Who is the professor who wants to run the country?", True),
+    ("READ: Weather bureau raises Signal No. 4 as the storm intensifies", True),
+    ("Read Next: Farmers count losses after the typhoon", True),
+    ("Listen to this article · 5 min", True),
+    ("Log in or register to join the discussion", True),
+    ("Adresa ta de email nu va fi publicată. Câmpurile obligatorii sunt marcate cu *", True),
+    ("Trimite comentariul", True),
+    (
+        "By providing an email address, I agree to the Terms of Use and acknowledge that I have"
+        " read the Privacy Policy",
+        True,
+    ),
+    # ... and the article sentences they resemble are not
+    ("Read: the full list of closed roads is on the council's site, officials said.", False),
+    ("Photographers were kept away from the site until Monday.", False),
+    ("The vote is due on 7 June 2025, the electoral commission said.", False),
 ]
+
+
+def test_a_lede_between_a_date_line_and_an_advert_is_article_text() -> None:
+    lede = (
+        "MANILA — The typhoon slammed into the eastern islands late on Sunday, killing at least"
+        " six people and destroying about 1,400 homes, officials said."
+    )
+    paragraphs = ["November 10, 2025 | 3:45 p.m.", lede, lede, "ADVERTISEMENT", ARTICLE]
+    assert flag_boilerplate(paragraphs) == [True, False, False, True, False]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -25,6 +25,10 @@ _STRONG = [
     r"^(read more|continue reading|read the rest|more on this story|see also|more from)\b",
     r"^(lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leggi anche)\b",
     r"^related( (sources|articles|stories|links|content|coverage|posts|reading|topics))?\s*:?$",
+    # "Related: <title>", "READ: <title>", "Read Next: <title>": a link to another story
+    r"^(related|read|read next|read also|also read|see also|watch|listen|more)\s*:\s*\S+"
+    r"(\s+\S+){0,19}(?<!\.)$",
+    r"^listen to this (article|story)\b",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
     r"^(https?://|www\.)\S+$",
     # comment forms
@@ -44,6 +48,17 @@ _STRONG = [
     r"^deixe (um|o seu|seu) comentário",
     r"e-mail não será publicado",
     r"^оставьте комментарий",
+    r"adresa (ta )?de e-?mail nu va fi publicată",
+    r"câmpurile obligatorii sunt marcate",
+    r"^(lasă|scrie) un comentariu",
+    r"^(trimite|publică) comentariul\W*$",
+    r"e-?mailadres wordt niet gepubliceerd",
+    r"vereiste velden zijn gemarkeerd",
+    r"adres e-?mail nie zostanie opublikowany",
+    r"wymagane pola są oznaczone",
+    r"^(post|submit|send) (a )?comment\W*$",
+    r"^(log in|sign in|register|subscribe)\b.{0,30}\b(to )?"
+    r"(comment|join the (discussion|conversation))",
     # the "remember me" line under a comment form
     r"^save my name,? (and )?e-?mail",
     r"^enregistrer mon nom,? mon e-?mail",
@@ -54,13 +69,15 @@ _STRONG = [
     # credits, rights, page furniture
     r"\bcontributed (reporting|research|to (this|the) (reports?|article|story|reporting))\b",
     r"^(our|editorial) (standards|guidelines|principles)\s*:",
-    r"^(photo|image|video|graphic)s?( credit)?\s*(:|by\b)",
+    r"^(photo|photograph|picture|image|video|graphic)s?( credit)?\s*(:|by\b)",
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
     r"^(sign up|subscribe) (for|to) (our|the|a)\b",
     r"^(sign up|subscribe|register|log in|sign in)( now| here| today)?\W*$",
     r"^get (the|our) [\w\s'-]{0,40}newsletter\W*$",
-    r"\bby (signing up|subscribing|registering|clicking)\b.*\b(agree|accept|consent)",
+    r"\bby (signing up|subscribing|registering|clicking|providing|entering|submitting)\b.*"
+    r"\b(agree|accept|consent)",
+    r"\b(agree|accept|consent)\b.*\b(terms of (use|service)|privacy (policy|notice))\b",
     r"\b(terms of (use|service)|privacy (policy|notice))\b.*\b(agree|accept|apply)\b",
     r"\byou('ve| have) (read|used) \d+ of your \d+ (free )?(articles|stories)",
     r"\b(free articles?|articles? remaining) (this|per) (month|week)\b",
@@ -69,7 +86,8 @@ _STRONG = [
     r"^dear (readers?|friends|subscribers?)\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
     r"^(by|von|par|por|di) [^\W\d]+( [^\W\d.]+\.?){0,4}( and [^\W\d]+( [^\W\d]+){0,3})?"
-    r"(,? (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?$",
+    r"(,? (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?"
+    r"( [|·•] [^|·•]{1,40})?$",  # "By A and B | The Outlet"
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -105,6 +123,7 @@ _LINK_LIST_RE = re.compile(r"[•·▪►|]")
 _SHORT_UI_WORDS = 5
 _HEADING_WORDS = 10
 _NEIGHBOUR_REACH = 2
+_FILL_WORDS = 16  # longer paragraphs between boilerplate are article text
 
 
 def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
@@ -114,7 +133,7 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     _absorb_link_items(paragraphs, flags)
     changed = True
     while changed:
-        changed = _fill_between(flags) | _absorb_short(paragraphs, flags)
+        changed = _fill_between(paragraphs, flags) | _absorb_short(paragraphs, flags)
     return flags
 
 
@@ -168,7 +187,11 @@ _MONTH = (
 )
 _DAY = r"(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?"
 _CLOCK = r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?"
-_ZONE = r"(gmt|utc|bst|cest|cet|eet|eest|est|edt|cst|cdt|pst|pdt|jst|aest)([+-]\d{1,2})?"
+_ZONE = (
+    r"(gmt|utc|bst|ist|wet|west|cet|cest|eet|eest|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst"
+    r"|ast|adt|art|brt|clt|cot|pet|sast|cat|eat|wat|pkt|pht|wib|sgt|hkt|kst|jst|awst|acst|aest"
+    r"|aedt|nzst|nzdt)([+-]\d{1,2})?"
+)
 _STAMP_TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?|{_CLOCK}|{_ZONE}"
     r"|updated|published|posted|modified|last|first|ago|hours?|minutes?|mins?|days?)$"
@@ -210,9 +233,15 @@ def _stamp_parts(text: str) -> list[tuple[str, bool]] | None:
         return None
     for part, is_date in marked:
         words = part.lower().split()
-        if not is_date and (len(words) > _CREDIT_WORDS_MAX or _CREDIT_WORDS.isdisjoint(words)):
+        if is_date or _OUTLET_RE.fullmatch(part):  # "| Eastlink News", "| The Pacific Ledger"
+            continue
+        if len(words) > _CREDIT_WORDS_MAX or _CREDIT_WORDS.isdisjoint(words):
             return None
     return marked
+
+
+# An outlet's name: a few capitalised words ("The Pacific Ledger"), no sentence.
+_OUTLET_RE = re.compile(r"(?:The |La |El |Le |Die |De )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}")
 
 
 def stamp_details(text: str) -> tuple[str | None, str | None]:
@@ -267,17 +296,31 @@ def _absorb_link_items(paragraphs: list[str], flags: list[bool]) -> None:
             flags[j] = True
 
 
-def _fill_between(flags: list[bool]) -> bool:
-    """Flag a paragraph that has boilerplate within reach on both sides."""
+def _fill_between(paragraphs: list[str], flags: list[bool]) -> bool:
+    """Flag a short paragraph that has boilerplate within reach on both sides.
+
+    A paragraph of article length stays, unless the outlet speaks in it to the
+    reader ("Our newsroom is small ... you"): an advertisement slot two
+    paragraphs under the date line must not take the lede with it.
+    """
     changed = False
     for i, flagged in enumerate(flags):
-        if flagged:
+        if flagged or (len(paragraphs[i].split()) > _FILL_WORDS and not _to_reader(paragraphs[i])):
             continue
         before = any(flags[max(0, i - _NEIGHBOUR_REACH) : i])
         after = any(flags[i + 1 : i + 1 + _NEIGHBOUR_REACH])
         if before and after:
             flags[i] = changed = True
     return changed
+
+
+_TO_READER_RE = re.compile(r"\b(?:we|our|us|you|your)\b", re.IGNORECASE)
+_QUOTED_RE = re.compile(r"[“\"„«][^”\"“»]*[”\"“»]")
+
+
+def _to_reader(text: str) -> bool:
+    """Whether the outlet addresses the reader (an appeal) outside what it quotes."""
+    return len(_TO_READER_RE.findall(_QUOTED_RE.sub(" ", text))) >= 2
 
 
 def _absorb_short(paragraphs: list[str], flags: list[bool]) -> bool:
