@@ -811,6 +811,20 @@ PAIRS = [
         "7.2 metres",
         "apart",
     ),  # a height above the usual level is no level
+    (
+        "The government declared a 60-day state of emergency in six districts.",
+        "The government declared a two-month state of emergency in six districts.",
+        "60-day",
+        "two-month",
+        "same",
+    ),  # a month is 28 to 31 days
+    (
+        "The government declared a 45-day state of emergency in six districts.",
+        "The government declared a two-month state of emergency in six districts.",
+        "45-day",
+        "two-month",
+        "differs",
+    ),
 ]
 
 

@@ -382,6 +382,7 @@ def _event(found: Found) -> str | None:
 
 # Measures converted between unit systems ("120 mph" / "193 km/h") are rounded
 # by the writer; counts, money, shares and durations are stated exactly.
+_CALENDAR_SPAN = re.compile(r"month|year", re.IGNORECASE)
 _CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
 
 
@@ -401,6 +402,8 @@ def agree_values(fa: Found, fb: Found) -> bool:
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
     rounding = 0.02 if x.dimension in _CONVERTED else 1e-6
+    if x.dimension == "duration" and _CALENDAR_SPAN.search(x.text + " " + y.text):
+        rounding = 0.035  # a month is 28 to 31 days: "60-day" is "two-month"
     if "range" in (x.qualifier, y.qualifier):
         return (
             x.qualifier == y.qualifier
