@@ -825,6 +825,42 @@ PAIRS = [
         "two-month",
         "differs",
     ),
+    (
+        "Three people remained missing on Monday, the coast guard said.",
+        "Five people were listed as missing, the coast guard said.",
+        "Three",
+        "Five",
+        "differs",
+    ),  # "listed as missing" is a state, as "remained missing"
+    (
+        "The train derailed, sending four of its five carriages down an embankment.",
+        "Three of the train's five cars left the track and rolled down an embankment.",
+        "four",
+        "Three",
+        "differs",
+    ),  # what is counted is the cars, not the train
+    (
+        "It was travelling at about 95 km/h on a stretch where the limit is 60 km/h.",
+        "It was doing nearly 60 mph on the curve, where trains are restricted to 80 km/h (50 mph).",
+        "60 km/h",
+        "80 km/h",
+        "differs",
+    ),  # the speed limit
+    (
+        "It was travelling at about 95 km/h on a stretch where the limit is 60 km/h.",
+        "It was doing nearly 60 mph on the curve, where trains are restricted to 80 km/h (50 mph).",
+        "60 km/h",
+        "50 mph",
+        "apart",
+    ),  # "(50 mph)" restates "80 km/h"
+    (
+        "Zelenc said he would meet the Green Left leader on Wednesday for a first round of talks.",
+        "The two leaders are due to hold their first formal meeting on Thursday, party officials"
+        " said.",
+        "Wednesday",
+        "Thursday",
+        "differs",
+    ),  # the day of one first meeting
 ]
 
 

@@ -267,7 +267,11 @@ def _of_phrase(folded: str, end: int, right: list[Token]) -> str | None:
     """ "20% of its territory" → "territory"."""
     if not right or right[0].word != "of" or folded[end : right[0].start].strip():
         return None
-    words = [t for t in right[1:4] if is_content(t.word) and t.word not in _NUMBER_WORDS]
+    words = [
+        t
+        for t in right[1:5]
+        if is_content(t.word) and t.word not in _NUMBER_WORDS and not _possessive(t.word)
+    ]  # "three of the train's five cars" counts cars
     plain = [t for t in words if not t.capital]
     return (plain or words)[0].word.rstrip("'’") if words else None
 
@@ -358,7 +362,9 @@ def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
         gap = folded[at : token.start]
         if token.word == "with":
             return _with_event(right[k + 1 : k + 3])  # "23 soldiers with serious injuries"
-        if _breaks(gap.replace(",", "")) or token.word in _STOP_AFTER:
+        if _breaks(gap.replace(",", "")) or (
+            token.word in _STOP_AFTER and not _listed_as(right, k)
+        ):
             return None
         distance += 4 * ("," in gap)
         if distance > _EVENT_MAX:
@@ -372,6 +378,14 @@ def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
         distance += is_content(token.word)
         at = token.end
     return None
+
+
+_LISTED = frozenset(split_words("listed reported registered classified counted confirmed declared"))
+
+
+def _listed_as(side: list[Token], k: int) -> bool:
+    """ "five people were listed as missing": "as" joins the count to its state."""
+    return side[k].word == "as" and k > 0 and side[k - 1].word in _LISTED
 
 
 def _with_event(tokens: list[Token]) -> str | None:

@@ -8,6 +8,7 @@ terms). Figures in URLs, e-mail addresses, phone numbers and identifiers
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ class Found:
     past: bool = False
     # The qualifier as worded (qualifiers.py): "at_least" where the contract says "more_than".
     said: str = "exact"
+    # The same value restated in brackets in another unit ("80 km/h (50 mph)").
+    alias: bool = False
 
 
 def fold(text: str) -> str:
@@ -130,8 +133,25 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             past=_past(folded, figure),
             said=said_of(folded, figure.start, figure.qualifier),
         )
+        if result and _restated(folded, result[-1].figure, figure):
+            found = dataclasses.replace(found, alias=True)
         result.append(found)
     return tuple(result)
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|or|nearly|almost)?\s*$")
+
+
+def _restated(folded: str, first: Figure, second: Figure) -> bool:
+    """ "80 km/h (50 mph)", "2.5 metres (8 feet)": a conversion of the figure before it."""
+    if second.dimension != first.dimension or first.value is None or second.value is None:
+        return False
+    if not _BRACKET_OPEN.fullmatch(folded, first.end, second.start):
+        return False
+    if not folded.startswith(")", second.end):
+        return False
+    big, small = max(first.value, second.value), min(first.value, second.value)
+    return small > 0 and big / small <= 1.1
 
 
 def _with_noun(f: Figure, noun: str | None) -> Figure:

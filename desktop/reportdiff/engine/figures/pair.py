@@ -226,9 +226,13 @@ def _candidates(
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_value: dict[tuple[str, str, float | None], list[int]] = defaultdict(list)
     for j, fb in enumerate(b):
+        if fb.alias:
+            continue  # "(50 mph)" restates the figure before it, which speaks for both
         by_kind[_kind(fb)].append(j)
         by_value[(*_kind(fb), fb.figure.value)].append(j)
     for i, fa in enumerate(a):
+        if fa.alias:
+            continue
         others = by_kind.get(_kind(fa), [])
         crowded = kinds_a[_kind(fa)] * len(others) > _MAX_PAIRS
         if crowded:

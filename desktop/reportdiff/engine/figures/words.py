@@ -73,7 +73,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@rescue": split_words("rescue rescued rescuers saved"),
     "@arrest": split_words("arrest arrested arrests detained detain detention custody"),
     "@talk": split_words(
-        "call calls called phone spoke speak speaking talk talks talked conversation "
+        "call calls called phone spoke speak speaking talk talks talked conversation meet meets "
         "conversations discussion discussions discussed meeting met summit negotiation "
         "negotiations"
     ),
@@ -96,6 +96,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@people": split_words("people persons residents civilians"),
     "@wind": split_words("wind winds gusts gust"),
     "@rain": split_words("rain rainfall"),
+    "@limit": split_words("limit limits restricted restriction restrictions"),
     "@peak": split_words("peak peaks peaked peaking crest crests crested cresting highest"),
     "@fire": split_words("fire fires wildfire wildfires blaze blazes flames burned burnt scorched"),
     "@acre": split_words("acres hectares"),
@@ -105,7 +106,9 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@missile": split_words("missile missiles rockets rocket"),
     "@depth": split_words("depth deep"),
     "@ship": split_words("ship ships vessel vessels boat boats freighter freighters"),
-    "@vehicle": split_words("car cars vehicle vehicles"),
+    "@vehicle": split_words(
+        "car cars vehicle vehicles carriage carriages coach coaches wagon wagons"
+    ),
     "@child": split_words("child children kids"),
     "@worker": split_words("worker workers employee employees staff staffers"),
 }
