@@ -107,7 +107,7 @@ def extract_paragraph(paragraph: Paragraph) -> tuple[Found, ...]:
 def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> tuple[Found, ...]:
     """Each figure with the words of its sentence, up to _REACH characters away."""
     spans = sentences(paragraph)
-    result = []
+    result: list[Found] = []
     dated = [(f, y) for f in figures for y in years_of(f)]
     for figure in figures:
         s, e = next(((a, b) for a, b in spans if a <= figure.start < b), (0, len(folded)))
