@@ -861,6 +861,24 @@ PAIRS = [
         "Thursday",
         "differs",
     ),  # the day of one first meeting
+    (
+        "LISBON - Around 6,000 dockworkers walked off the job at the country's main ports on"
+        " Wednesday, starting a strike over pay that halted container traffic.",
+        "The country's container ports came to a standstill on Thursday as some 4,500 port"
+        " workers began a two-day strike after wage talks collapsed.",
+        "Around 6,000",
+        "some 4,500",
+        "differs",
+    ),  # each lede gives one number of the strikers
+    (
+        "Tens of thousands marched in the capital on Saturday as some 20,000 protesters"
+        " gathered outside parliament, police said, while the crowd kept growing.",
+        "About 2,000 police officers were deployed in the capital on Saturday to keep"
+        " order as the crowd marched on parliament, officials said.",
+        "some 20,000",
+        "About 2,000",
+        "apart",
+    ),  # protesters are not police officers
 ]
 
 

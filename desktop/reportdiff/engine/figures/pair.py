@@ -65,6 +65,7 @@ def pair_figures(
     linked: set[tuple[int, int]],
     common: Callable[[], frozenset[str]] = frozenset,
     headlines: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
+    ledes: tuple[int | None, int | None] = (None, None),
 ) -> tuple[FigurePair, ...]:
     """All figures of A and B as pairs: differing first, then same, then alone.
 
@@ -74,7 +75,13 @@ def pair_figures(
     there restates one of the body, and is judged against the other report's
     figure of that fact even when that figure is paired already.
     """
-    candidates = [c for c in _candidates(a, b, idf, linked) if _enough(c, a[c.a], b[c.b], common)]
+    in_lede = _lede_counts(a, ledes[0]), _lede_counts(b, ledes[1])
+    candidates = [
+        c
+        for c in _candidates(a, b, idf, linked)
+        if _enough(c, a[c.a], b[c.b], common)
+        or _lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, common)
+    ]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
     candidates.sort(key=lambda c: (not c.agree, -c.evidence))
@@ -196,6 +203,61 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         shared -= fa.context.speakers | fb.context.speakers
         return len(shared) >= 2 or _same_owner(fa, fb)
     return bool(shared)
+
+
+# Counted nouns that are people: the crowd, the strikers, the passengers.
+_PEOPLE_CLASSES = frozenset(
+    {"@people", "@worker", "@soldier", "@passenger", "@crew", "@child", "@prisoner"}
+)
+_PEOPLE_ENDINGS = ("ers", "ists", "ants", "ents", "ians")
+
+
+def _people_key(found: Found) -> str | None:
+    """What a count of people counts ("workers" for "dockworkers"), else None."""
+    key = _count_key(found)
+    if key in _PEOPLE_CLASSES or key in EVENT_CLASSES:
+        return key
+    if key is not None and (found.context.noun or "").endswith(_PEOPLE_ENDINGS):
+        head = next((c for c in _PEOPLE_CLASSES if key.endswith(c[1:])), None)
+        return head or key  # "dockworkers" counts workers
+    return None
+
+
+def _lede_counts(side: Sequence[Found], lede: int | None) -> Counter[str]:
+    """How many counts of each kind of people the lede gives."""
+    return Counter(
+        key
+        for f in side
+        if f.figure.paragraph == lede and (key := _people_key(f)) is not None and not f.alias
+    )
+
+
+def _lede_rivals(
+    c: Candidate,
+    fa: Found,
+    fb: Found,
+    in_lede: tuple[Counter[str], Counter[str]],
+    ledes: tuple[int | None, int | None],
+    common: Callable[[], frozenset[str]],
+) -> bool:
+    """Two ledes that each count one crowd of the same people count the same crowd.
+
+    "Around 6,000 dockworkers walked off the job" / "some 4,500 port workers
+    began a two-day strike": a lede states the event's main figures, and each
+    names one number of these people.
+    """
+    if c.agree or fa.figure.dimension != "count" or fa.past or fb.past:
+        return False
+    key = _people_key(fa)
+    if key is None or key != _people_key(fb) or _event(fa) != _event(fb):
+        return False
+    if in_lede[0][key] != 1 or in_lede[1][key] != 1:
+        return False
+    if (fa.figure.paragraph, fb.figure.paragraph) != ledes:
+        return False
+    return not _other_places(fa, fb, common) and not (
+        fa.years - fb.sentence_years or fb.years - fa.sentence_years
+    )
 
 
 def _other_owner(fa: Found, fb: Found) -> bool:

@@ -48,7 +48,23 @@ def compare_figures(
     # Read only if two figures' clauses both name places: most comparisons never ask.
     common = functools.cache(lambda: _lower_words(a, b))
     heads = (_headline_indices(a), _headline_indices(b))
-    return pair_figures(found_a, found_b, _idf(a, b), linked, common, heads)
+    ledes = (_lede_index(a), _lede_index(b))
+    return pair_figures(found_a, found_b, _idf(a, b), linked, common, heads, ledes)
+
+
+_LEDE_WORDS = 20  # a lede is a full sentence, not a standfirst or a caption
+
+
+def _lede_index(report: Report) -> int | None:
+    """The first paragraph of the story: its main facts."""
+    return next(
+        (
+            p.index
+            for p in report.content_paragraphs()
+            if p.kind != "headline" and len(p.text.split()) >= _LEDE_WORDS
+        ),
+        None,
+    )
 
 
 def _headline_indices(report: Report) -> frozenset[int]:
