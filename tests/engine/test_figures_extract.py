@@ -173,6 +173,8 @@ PHRASES = [
     # a range of percents
     ("Growth was between 3 and 4 percent.", "between 3 and 4 percent", 3, "%", "range"),
     ("Support fell by 5 percentage points.", "5 percentage points", 5, "pp", "exact"),  # not %
+    # points where votes or shares are told are percentage points
+    ("The margin of three points surprised pollsters.", "three points", 3, "pp", "exact"),
     # approximate percent
     ("Nearly 60% of homes were damaged.", "Nearly 60%", 60, "%", "approximate"),
     # hyphen range of percents

@@ -879,6 +879,31 @@ PAIRS = [
         "About 2,000",
         "apart",
     ),  # protesters are not police officers
+    (
+        "The ruling party came second with 27.8%. The gap of 3.6 percentage points was wider"
+        " than any poll had predicted.",
+        "The margin of just over three points was a surprise: most polls had shown the two"
+        " parties neck and neck.",
+        "3.6 percentage points",
+        "just over three points",
+        "differs",
+    ),  # points where votes are told are percentage points; "just over" three is not 3.6
+    (
+        "The ruling party came second with 27.8%. The gap of 3.2 percentage points was wider"
+        " than any poll had predicted.",
+        "The margin of just over three points was a surprise: most polls had shown the two"
+        " parties neck and neck.",
+        "3.2 percentage points",
+        "just over three points",
+        "same",
+    ),
+    (
+        "The president is expected to visit the area on Wednesday, her office said.",
+        "The president will travel to the area on Thursday, her office said.",
+        "Wednesday",
+        "Thursday",
+        "differs",
+    ),  # to visit and to travel to the area: one trip
 ]
 
 

@@ -320,14 +320,32 @@ def _figure_at(
             continue
         if kind == "time":
             return _time(paragraph, folded, (pos, match.end(), done), reading, match)
+        end = match.end()
         if kind == "count" and _apposed_age(paragraph.text, match):
             reading = Reading(reading.value, "year", "age")  # "Rosa Quispe, 58, said"
             kind = "age"
+        elif kind == "count" and (points := _share_points(folded, end)):
+            # "a margin of just over three points" where shares are told: percentage points
+            reading = Reading(reading.value, "pp", "percentage_points")
+            end = points
         qualifier = QUALIFIER_BEFORE.search(folded, max(done, pos - 20), pos)
         start = qualifier.start() if qualifier and kind not in _UNQUALIFIED else pos
         said = QUALIFIERS[" ".join(qualifier.group("q").split())] if qualifier else "exact"
-        return _figure(paragraph, (start, match.end()), reading, match, said)
+        return _figure(paragraph, (start, end), reading, match, said)
     return None
+
+
+_POINTS_AFTER = re.compile(r"\s+points?\b")
+_SHARE_TALK = re.compile(
+    r"%|\bper\s*cent|\bpercent|\bpoll|\bvot(?:e|es|ers|ing)\b|\bturnout|\bballot"
+)
+
+
+def _share_points(folded: str, end: int) -> int:
+    """Where "N points" end when they are percentage points (the paragraph speaks of
+    shares or votes), else 0."""
+    points = _POINTS_AFTER.match(folded, end)
+    return points.end() if points and _SHARE_TALK.search(folded) else 0
 
 
 # People news gives an age to ("the driver, 54,"): with a name, the age's owner.

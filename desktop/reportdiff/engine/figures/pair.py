@@ -448,6 +448,9 @@ def _event(found: Found) -> str | None:
 
 # Measures converted between unit systems ("120 mph" / "193 km/h") are rounded
 # by the writer; counts, money, shares and durations are stated exactly.
+# "just over three points" is not 3.6: the wording says how far past the bound.
+_JUST = re.compile(r"(?:just|slightly|a\s+little)\s+(?:over|above|under|below|more|less)\b", re.I)
+_JUST_SPAN = 0.1
 _CALENDAR_SPAN = re.compile(r"month|year", re.IGNORECASE)
 _CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
 
@@ -494,12 +497,10 @@ def agree_values(fa: Found, fb: Found) -> bool:
             # "€14m" / "more than 14 million euros": a figure written with a scale
             # word is rounded to it, and may be a little over or under.
             return True
-        return bound_agrees(
-            bound.said,
-            bound.figure.value or 0.0,
-            exact.figure.value or 0.0,
-            _round_step(bound.figure),
-        )
+        step = _round_step(bound.figure)
+        if _JUST.match(bound.figure.text):
+            step = min(step, _JUST_SPAN * abs(bound.figure.value or 0.0))
+        return bound_agrees(bound.said, bound.figure.value or 0.0, exact.figure.value or 0.0, step)
     if len(bounded) == 2 and bounds_agree(fa.said, fb.said) is False:
         return False
     # "29.5%" and "29.49 percent", "18%" and "18.1%": one is the other rounded.
@@ -532,7 +533,7 @@ def _round_step(f: Figure) -> float:
     match = _DIGITS.search(f.text)
     if match is None:
         # Spelled out: for a count the value is the number written.
-        written = value if f.dimension == "count" else 0.0
+        written = value if f.dimension in ("count", "percent", "percentage_points") else 0.0
         decimals = ""
     else:
         written = float(match.group(0).replace(",", ""))

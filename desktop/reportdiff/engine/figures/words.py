@@ -96,6 +96,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@people": split_words("people persons residents civilians"),
     "@wind": split_words("wind winds gusts gust"),
     "@rain": split_words("rain rainfall"),
+    "@margin": split_words("margin margins gap gaps"),
+    "@visit": split_words("visit visits visited visiting trip travel travels travelled traveled"),
     "@limit": split_words("limit limits restricted restriction restrictions"),
     "@peak": split_words("peak peaks peaked peaking crest crests crested cresting highest"),
     "@fire": split_words("fire fires wildfire wildfires blaze blazes flames burned burnt scorched"),
