@@ -904,6 +904,35 @@ PAIRS = [
         "Thursday",
         "differs",
     ),  # to visit and to travel to the area: one trip
+    (
+        "Engineers began releasing water on Saturday after the reservoir filled to 96% of its"
+        " capacity.",
+        "There was concern about the dam upstream. Its reservoir was 98 per cent full.",
+        "96%",
+        "98 per cent",
+        "differs",
+    ),  # how full the reservoir was
+    (
+        "Turnout was 63.2%, the commission said, and Civic Renewal won 31.4% of the vote.",
+        "Civic Renewal won 31.4 per cent of the vote, and turnout rose to 63.2 per cent.",
+        "63.2%",
+        "31.4 per cent",
+        "apart",
+    ),
+    (
+        "The ruling party won 35% of the vote in the capital, its best result there.",
+        "The opposition won 30% of the vote in the capital, its best result there.",
+        "35%",
+        "30%",
+        "apart",
+    ),  # two parties' shares
+    (
+        "Civic Renewal won 31.4% of the vote on Sunday, preliminary results showed.",
+        "Zelenc's Civic Renewal took 30% of the vote on Sunday, preliminary results showed.",
+        "31.4%",
+        "30%",
+        "differs",
+    ),  # one party's share
 ]
 
 

@@ -65,6 +65,8 @@ class Context:
     bound: bool = False
     # Who the sentence says is speaking ("forecasters said"): they tell no event apart.
     speakers: frozenset[str] = frozenset()
+    # Who won or took the figure ("the ruling party won 35%"): the share's owner.
+    winner: frozenset[str] = frozenset()
 
 
 class Token(NamedTuple):
@@ -99,6 +101,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         phrase=phrase,
         near=_near(left, right),
         speakers=_speakers(folded, left, right),
+        winner=_winner(folded, left),
         places=_names(folded, left) | _names(folded, right),
         bound=owner is not None,
     )
@@ -493,6 +496,29 @@ def _context_term(word: str) -> str | None:
     if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
         return None
     return term(word)
+
+
+_WINNING = frozenset(
+    split_words("won wins win took takes take got gets received receives secured secures gained")
+)
+_GAP_TO_FIGURE = frozenset(split_words("a an the about around some nearly almost over more than"))
+
+
+def _winner(folded: str, left: list[Token]) -> frozenset[str]:
+    """The subject of a verb of winning right before the figure: "the ruling party won 35%"."""
+    k = 0
+    while k < len(left) and left[k].word in _GAP_TO_FIGURE:
+        k += 1
+    if k >= len(left) or left[k].word not in _WINNING:
+        return frozenset()
+    found: set[str] = set()
+    for previous, token in zip(left[k:], left[k + 1 : k + 5]):
+        if _breaks(folded[token.end : previous.start]) or token.word in _CLAUSE_WORDS:
+            break
+        key = _context_term(token.word)
+        if key is not None:
+            found.add(key)
+    return frozenset(found)
 
 
 _SPEAKER_WORDS = 3  # content words of a speaker's noun phrase

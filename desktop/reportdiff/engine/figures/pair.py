@@ -185,6 +185,9 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return False  # "up from 55% four years ago" is no rival of this year's turnout
     if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
+    winners = fa.context.winner, fb.context.winner
+    if all(winners) and winners[0].isdisjoint(winners[1]):
+        return False  # "the ruling party won 35%" / "the opposition won 30%"
     # Linked paragraphs add to the evidence, but a paragraph states many
     # figures, so the words right next to both figures must meet beyond the
     # counted noun: "the opposition won 70 seats" / "the ruling party won 120
@@ -586,8 +589,10 @@ def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) ->
 def _shared_near(fa: Found, fb: Found) -> frozenset[str]:
     """Terms right next to both figures, beyond the noun two counts both count."""
     shared = fa.context.near & fb.context.near
-    if fa.figure.dimension in ("count", "percent"):
+    if fa.figure.dimension == "count":
         shared -= {fa.context.noun_term, fb.context.noun_term}
+    elif fa.figure.dimension == "percent" and fa.context.noun_term == fb.context.noun_term:
+        shared -= {fa.context.noun_term}  # "35% of the vote" / "30% of the vote": whose?
     return shared
 
 

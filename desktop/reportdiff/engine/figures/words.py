@@ -97,6 +97,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@wind": split_words("wind winds gusts gust"),
     "@rain": split_words("rain rainfall"),
     "@margin": split_words("margin margins gap gaps"),
+    "@full": split_words("full filled capacity"),
     "@visit": split_words("visit visits visited visiting trip travel travels travelled traveled"),
     "@limit": split_words("limit limits restricted restriction restrictions"),
     "@peak": split_words("peak peaks peaked peaking crest crests crested cresting highest"),
