@@ -512,7 +512,7 @@ def _winner(folded: str, left: list[Token]) -> frozenset[str]:
     if k >= len(left) or left[k].word not in _WINNING:
         return frozenset()
     found: set[str] = set()
-    for previous, token in zip(left[k:], left[k + 1 : k + 5]):
+    for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):
         if _breaks(folded[token.end : previous.start]) or token.word in _CLAUSE_WORDS:
             break
         key = _context_term(token.word)
