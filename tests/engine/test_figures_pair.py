@@ -933,6 +933,24 @@ PAIRS = [
         "30%",
         "differs",
     ),  # one party's share
+    (
+        "LISBON - Around 6,000 dockworkers walked off the job at the main ports on Wednesday,"
+        " starting a 48-hour strike over pay that halted container traffic.",
+        "The country's container ports came to a standstill on Thursday as port workers"
+        " began a two-day strike after wage talks with terminal operators collapsed.",
+        "Wednesday",
+        "Thursday",
+        "differs",
+    ),  # the one day each lede names: the day the strike began
+    (
+        "A strong earthquake struck the mountain region on Sunday evening, destroying hundreds"
+        " of homes and cutting roads to several villages, officials said.",
+        "At least 12 people were killed when a strong earthquake hit the mountain region,"
+        " destroying hundreds of homes, officials said on Monday.",
+        "Sunday",
+        "Monday",
+        "apart",
+    ),  # the day of the quake and the day officials spoke
 ]
 
 

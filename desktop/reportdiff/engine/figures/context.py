@@ -67,6 +67,8 @@ class Context:
     speakers: frozenset[str] = frozenset()
     # Who won or took the figure ("the ruling party won 35%"): the share's owner.
     winner: frozenset[str] = frozenset()
+    # A day named as the day of a statement ("officials said on Monday").
+    of_saying: bool = False
 
 
 class Token(NamedTuple):
@@ -102,6 +104,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         near=_near(left, right),
         speakers=_speakers(folded, left, right),
         winner=_winner(folded, left),
+        of_saying=_of_saying(figure, left),
         places=_names(folded, left) | _names(folded, right),
         bound=owner is not None,
     )
@@ -498,6 +501,19 @@ def _context_term(word: str) -> str | None:
     return term(word)
 
 
+def _of_saying(figure: Figure, left: list[Token]) -> bool:
+    """ "said on Monday", "told reporters late on Tuesday": the day of the telling."""
+    if figure.unit != "weekday":
+        return False
+    for token in left[:4]:
+        if token.word in _SPEECH:
+            return True
+        if token.word not in _TIME_WORDS and token.word not in STOPWORDS:
+            return token.word in _SAID_TO  # "told reporters on Monday"
+    return False
+
+
+_SAID_TO = frozenset(split_words("reporters journalists lawmakers parliament supporters"))
 _WINNING = frozenset(
     split_words("won wins win took takes take got gets received receives secured secures gained")
 )

@@ -227,12 +227,18 @@ def _people_key(found: Found) -> str | None:
 
 
 def _lede_counts(side: Sequence[Found], lede: int | None) -> Counter[str]:
-    """How many counts of each kind of people the lede gives."""
+    """How many counts of each kind of people, and how many days, the lede gives."""
     return Counter(
         key
         for f in side
-        if f.figure.paragraph == lede and (key := _people_key(f)) is not None and not f.alias
+        if f.figure.paragraph == lede and (key := _lede_key(f)) is not None and not f.alias
     )
+
+
+def _lede_key(found: Found) -> str | None:
+    if found.figure.unit == "weekday":
+        return None if found.context.of_saying else "@weekday"
+    return _people_key(found)
 
 
 def _lede_rivals(
@@ -247,12 +253,18 @@ def _lede_rivals(
 
     "Around 6,000 dockworkers walked off the job" / "some 4,500 port workers
     began a two-day strike": a lede states the event's main figures, and each
-    names one number of these people.
+    names one number of these people. So with the one day each lede names
+    ("walked off the job at the main ports on Wednesday" / "came to a
+    standstill on Thursday as ... began a two-day strike"), when a word near
+    both days says it is the day of one thing and neither is the day a
+    statement was made.
     """
-    if c.agree or fa.figure.dimension != "count" or fa.past or fb.past:
+    if c.agree or fa.past or fb.past:
         return False
-    key = _people_key(fa)
-    if key is None or key != _people_key(fb) or _event(fa) != _event(fb):
+    key = _lede_key(fa)
+    if key is None or key != _lede_key(fb) or _event(fa) != _event(fb):
+        return False
+    if key == "@weekday" and not (_shared_near(fa, fb) - fa.context.speakers - fb.context.speakers):
         return False
     if in_lede[0][key] != 1 or in_lede[1][key] != 1:
         return False
