@@ -1121,6 +1121,24 @@ def test_a_headline_figure_that_agrees_is_same() -> None:
 
 # (report A, report B, figure text in A, the `what` a reader sees)
 WHATS = [
+    (
+        "Sunday's parliamentary election drew long queues.",
+        "Saturday's parliamentary election drew queues.",
+        "Sunday",
+        "day of the election",
+    ),  # the noun the adjective leads to
+    (
+        "The president is expected to visit the area on Wednesday, her office said.",
+        "The president will travel to the area on Thursday, her office said.",
+        "Wednesday",
+        "day of the visit",
+    ),
+    (
+        "Zelenc will meet the Green Left leader on Wednesday.",
+        "Zelenc is due to meet the Green Left leader on Thursday.",
+        "Wednesday",
+        "day",
+    ),  # not "day of the leader": a day is of something that happens
     ("Turnout was 62%, the election commission said.", "Turnout was 64%.", "62%", "turnout"),
     (
         "The governor won 52.3% of the vote in the runoff.",

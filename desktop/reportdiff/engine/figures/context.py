@@ -110,6 +110,9 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
     )
 
 
+_ADJECTIVE_ENDINGS = ("al", "ic", "ary", "ern", "ous", "ive", "ful", "less", "ian", "ese")
+
+
 def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:
     """ "Monday's vote" → "vote": a day named as the day of a thing."""
     if figure.dimension != "date" or not right:
@@ -130,6 +133,14 @@ def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
     # The possessive is read as part of the day's word, before the noun.
     if gap.strip() not in ("'s", "’s") or not is_content(right[0].word):
         return None
+    # "Sunday's parliamentary election": the noun the adjectives lead to.
+    nouns: list[str] = []
+    for token in _run(folded, right[0].start, right):
+        if not noun_like(token.word) or token.capital:
+            break
+        nouns.append(token.word)
+    if nouns and nouns[0].endswith(_ADJECTIVE_ENDINGS) and len(nouns) > 1:
+        return nouns[-1]
     return right[0].word
 
 

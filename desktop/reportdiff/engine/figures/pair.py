@@ -24,6 +24,7 @@ from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
     GENERIC_NOUNS,
     noun_like,
+    split_words,
     term,
 )
 from reportdiff.engine.model import Figure, FigurePair
@@ -692,6 +693,7 @@ _WHEN_LABELS = {
     "@landfall": "landfall",
     "@vote": "vote",
     "@fire": "fire",
+    "@visit": "visit",
 }
 # Heads of these classes name the event themselves ("day of the call"), though
 # their verbs ("spoke", "suspended") say too little to label a day from afar.
@@ -729,10 +731,28 @@ def _when_what(founds: Sequence[Found]) -> str:
             if label:
                 return f"{kind} of the {label}"
         if level == "near" and kind != "time":  # "time of the plant" names no event
-            plain = next((h for h in heads if _plain_noun(h)), None)
+            plain = next((h for h in heads if _plain_noun(h) and _names_an_event(h)), None)
             if plain:
                 return f"{kind} of the {plain}"
     return kind
+
+
+# Nouns that name something that happens on a day ("day of the session"), beside
+# the event classes; a day is never "of the area" or "of the leader".
+_EVENT_HEADS = frozenset(
+    split_words(
+        """session hearing trial verdict ruling sentence raid search strike protest march rally
+        attack crash collapse launch opening closure visit trip arrival departure announcement
+        decision approval signing deadline referendum runoff inauguration funeral ceremony
+        blackout outage evacuation rescue release deal agreement accord count result results
+        debate summit conference interview broadcast walkout stoppage shutdown derailment"""
+    )
+)
+_EVENT_ENDINGS = ("tion", "sion", "ment", "ance", "ence")
+
+
+def _names_an_event(word: str) -> bool:
+    return word in _EVENT_HEADS or (len(word) > 6 and word.endswith(_EVENT_ENDINGS))
 
 
 def _share_what(founds: Sequence[Found], phrase: str) -> str:
