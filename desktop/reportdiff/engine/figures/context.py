@@ -122,26 +122,28 @@ def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
     if figure.unit == "year" and not gap.strip() and attributive:
         # "the 2024 presidential election campaign": the noun phrase the year
         # opens, up to its first verb or adverb ("his 2020 campaign failed").
-        nouns: list[str] = []
-        for token in _run(folded, figure.end, right):
-            word = token.word
-            if token.capital or word in _TIME_WORDS or _possessive(word) or not noun_like(word):
-                break
-            nouns.append(word)
+        nouns = _noun_phrase(folded, figure.end, right)
         if nouns:
             return nouns[-1]
     # The possessive is read as part of the day's word, before the noun.
     if gap.strip() not in ("'s", "’s") or not is_content(right[0].word):
         return None
     # "Sunday's parliamentary election": the noun the adjectives lead to.
-    nouns: list[str] = []
-    for token in _run(folded, right[0].start, right):
-        if not noun_like(token.word) or token.capital:
-            break
-        nouns.append(token.word)
-    if nouns and nouns[0].endswith(_ADJECTIVE_ENDINGS) and len(nouns) > 1:
+    nouns = _noun_phrase(folded, right[0].start, right)
+    if len(nouns) > 1 and nouns[0].endswith(_ADJECTIVE_ENDINGS):
         return nouns[-1]
     return right[0].word
+
+
+def _noun_phrase(folded: str, start: int, right: list[Token]) -> list[str]:
+    """The words of the noun phrase at `start`, up to its first verb, adverb or name."""
+    nouns: list[str] = []
+    for token in _run(folded, start, right):
+        word = token.word
+        if token.capital or word in _TIME_WORDS or _possessive(word) or not noun_like(word):
+            break
+        nouns.append(word)
+    return nouns
 
 
 def _noun(
