@@ -256,7 +256,7 @@ def stamp_details(text: str) -> tuple[str | None, str | None]:
 
 def _is_stamp_part(part: str) -> bool:
     tokens = [t.strip(".,") for t in part.replace(",", " ").split()]
-    tokens = [t for t in tokens if t]
+    tokens = [t for t in tokens if t and t not in ("-", "–", "—", "at")]  # "April 7, 2025 - 08:14"
     if not tokens or not all(_STAMP_TOKEN.match(t) for t in tokens):
         return False
     clock = any(re.fullmatch(_CLOCK, t) for t in tokens)

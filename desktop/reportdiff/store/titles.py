@@ -34,7 +34,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # An initial ("F.") or a short abbreviation ("U.S.", "Mr.") is not the end of a sentence.
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|No|vs|etc)\.)$"
+    r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|No|vs|etc"
+    r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)$"  # "LIMA, Oct. 14 (Meridian Press) -"
 )
 
 
