@@ -26,7 +26,7 @@ _STRONG = [
     r"^(lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leggi anche)\b",
     r"^related( (sources|articles|stories|links|content|coverage|posts|reading|topics))?\s*:?$",
     # "Related: <title>", "READ: <title>", "Read Next: <title>": a link to another story
-    r"^(related|read|read next|read also|also read|see also|watch|listen|more)\s*:\s*\S+"
+    r"^(related|read|read next|read also|also read|see also|watch|listen|more|live)\s*:\s*\S+"
     r"(\s+\S+){0,19}(?<!\.)$",
     r"^listen to this (article|story)\b",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
@@ -48,6 +48,14 @@ _STRONG = [
     r"^deixe (um|o seu|seu) comentário",
     r"e-mail não será publicado",
     r"^оставьте комментарий",
+    r"^γράψτε (ένα|το) σχόλιο",
+    r"email σας δεν θα δημοσιευτεί",
+    r"υποχρεωτικά πεδία",
+    r"^δημοσίευση σχολίου\W*$",
+    r"^join the (conversation|discussion)\b",
+    r"\bcomments are (reviewed|moderated|checked)\b",
+    # a form's field label: "Name *", "Email *", "Σχόλιο *"
+    r"^[^\W\d_]+( [^\W\d_]+)? ?\*$",
     r"adresa (ta )?de e-?mail nu va fi publicată",
     r"câmpurile obligatorii sunt marcate",
     r"^(lasă|scrie) un comentariu",
@@ -73,7 +81,11 @@ _STRONG = [
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
     r"^(sign up|subscribe) (for|to) (our|the|a)\b",
-    r"^(sign up|subscribe|register|log in|sign in)( now| here| today)?\W*$",
+    r"^(sign up|subscribe) (for|to)\b[^.!?]{0,40}$",
+    r"^(sign me up|sign up|subscribe|register|log in|sign in)( now| here| today)?\W*$",
+    r"^follow [^.!?]{1,40} on (google news|twitter|x|facebook|instagram|telegram|whatsapp|linkedin"
+    r"|youtube|tiktok|threads|bluesky|mastodon)\W*$",
+    r"^(tags|topics|filed under|categories)\s*:",
     r"^get (the|our) [\w\s'-]{0,40}newsletter\W*$",
     r"\bby (signing up|subscribing|registering|clicking|providing|entering|submitting)\b.*"
     r"\b(agree|accept|consent)",
@@ -152,11 +164,23 @@ _CREDIT_RE = re.compile(
 )
 
 
+# "-- Reporting by Nathan Pell in London and ...; editing by ...", "Associated reporting by
+# Continental Press staff in Antwerp": a credit, whatever follows the first name.
+_REPORTING_BY_RE = re.compile(
+    r"^(?:-{1,2}|—|–)?\s*\(?(?:(?:[Aa]dditional|[Aa]ssociated|[Ff]urther) [Rr]eporting"
+    r"|[Rr]eporting|[Ee]diting|[Ww]riting) by [A-Z]"
+)
+
+
 def _is_credit(text: str) -> bool:
     """A credit line or a byline with a date, judged on the written capitals."""
     text = text.strip()
-    if _CREDIT_RE.match(text):
+    if _CREDIT_RE.match(text) or _REPORTING_BY_RE.match(text):
         return True
+    parts = [p.strip() for p in _STAMP_SEPARATOR.split(text)]
+    if len(parts) > 1 and all(_OUTLET_RE.fullmatch(p) for p in parts):
+        # "Newsroom | The Aegean Observer": a desk and an outlet, nothing said
+        return any(not _CREDIT_WORDS.isdisjoint(p.lower().split()) for p in parts)
     match = _DATED_BYLINE_RE.match(text)
     return match is not None and _is_stamp_part(fold_apostrophes(match["date"]).lower())
 
@@ -190,10 +214,11 @@ _CLOCK = r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?"
 _ZONE = (
     r"(gmt|utc|bst|ist|wet|west|cet|cest|eet|eest|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst"
     r"|ast|adt|art|brt|clt|cot|pet|sast|cat|eat|wat|pkt|pht|wib|sgt|hkt|kst|jst|awst|acst|aest"
-    r"|aedt|nzst|nzdt)([+-]\d{1,2})?"
+    r"|aedt|nzst|nzdt|et|pt|ct|mt)([+-]\d{1,2})?"
 )
+_NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"  # "13/08/2025", "02.03.2025", "2025-03-02"
 _STAMP_TOKEN = re.compile(
-    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?|{_CLOCK}|{_ZONE}"
+    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?|{_NUMERIC_DATE}|{_CLOCK}|{_ZONE}"
     r"|updated|published|posted|modified|last|first|ago|hours?|minutes?|mins?|days?)$"
 )
 _STAMP_SEPARATOR = re.compile(r"\s[|·•]\s")
@@ -268,7 +293,7 @@ def _is_stamp_part(part: str) -> bool:
         for n in (k - 1, k + 1)
         if 0 <= n < len(tokens)
     )
-    return clock or dated
+    return clock or dated or any(re.fullmatch(_NUMERIC_DATE, t) for t in tokens)
 
 
 def _is_link_list(text: str) -> bool:
