@@ -951,6 +951,27 @@ PAIRS = [
         "Monday",
         "apart",
     ),  # the day of the quake and the day officials spoke
+    (
+        "Coast guard officials said the car deck held 23 cars and six trucks.",
+        "The ship's vehicle deck held 29 vehicles, according to the operator.",
+        "23",
+        "29",
+        "same",
+    ),  # cars and trucks are the vehicles
+    (
+        "The strait was rough, with waves of up to four metres.",
+        "Rescuers reached the rafts through 13-foot waves.",
+        "up to four metres",
+        "13-foot",
+        "same",
+    ),  # one height in two units, rounded
+    (
+        "The strait was rough, with waves of up to four metres.",
+        "Rescuers reached the rafts through 20-foot waves.",
+        "up to four metres",
+        "20-foot",
+        "differs",
+    ),
 ]
 
 

@@ -62,6 +62,9 @@ class Found:
     said: str = "exact"
     # The same value restated in brackets in another unit ("80 km/h (50 mph)").
     alias: bool = False
+    # "23 cars and six trucks": the two counts together, which the other report
+    # may give as one ("29 vehicles").
+    total: float | None = None
 
 
 def fold(text: str) -> str:
@@ -135,8 +138,31 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
         )
         if result and _restated(folded, result[-1].figure, figure):
             found = dataclasses.replace(found, alias=True)
+        elif result and (total := _joined_total(folded, result[-1], found)) is not None:
+            result[-1] = dataclasses.replace(result[-1], total=total)
+            found = dataclasses.replace(found, total=total)
         result.append(found)
     return tuple(result)
+
+
+_JOINED = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+and\s+$")
+
+
+def _joined_total(folded: str, first: Found, second: Found) -> float | None:
+    """ "23 cars and six trucks": two counts of two nouns joined by "and"."""
+    x, y = first.figure, second.figure
+    if x.dimension != "count" or y.dimension != "count" or x.value is None or y.value is None:
+        return None
+    if (
+        x.qualifier != "exact"
+        or y.qualifier != "exact"
+        or not _JOINED.fullmatch(folded, x.end, y.start)
+    ):
+        return None
+    nouns = first.context.noun, second.context.noun
+    if None in nouns or nouns[0] == nouns[1]:
+        return None
+    return x.value + y.value
 
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|or|nearly|almost)?\s*$")

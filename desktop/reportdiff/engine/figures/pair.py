@@ -484,6 +484,8 @@ def agree_values(fa: Found, fb: Found) -> bool:
         return (x.low or 0.0) <= (y.high or 0.0) and (y.low or 0.0) <= (x.high or 0.0)
     if vx is None or vy is None or x.dimension in ("date", "time", "ordinal"):
         return vx == vy and (x.low, x.high) == (y.low, y.high)
+    if vx == fb.total or vy == fa.total:
+        return True  # "23 cars and six trucks" / "29 vehicles"
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
     rounding = 0.02 if x.dimension in _CONVERTED else 1e-6
@@ -509,6 +511,8 @@ def agree_values(fa: Found, fb: Found) -> bool:
         exact = fb if bound is fa else fa
         if bound.said == "more_than" and _completed_units(exact.figure, bound.figure):
             return True
+        if x.dimension in _CONVERTED and _near(bound.figure.value, exact.figure.value, rounding):
+            return True  # "up to four metres" / "13-foot": one value in two units, rounded
         if exact.figure.value == bound.figure.value and resolution(exact.figure) > 1:
             # "€14m" / "more than 14 million euros": a figure written with a scale
             # word is rounded to it, and may be a little over or under.

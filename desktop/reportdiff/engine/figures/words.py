@@ -110,7 +110,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@depth": split_words("depth deep"),
     "@ship": split_words("ship ships vessel vessels boat boats freighter freighters"),
     "@vehicle": split_words(
-        "car cars vehicle vehicles carriage carriages coach coaches wagon wagons"
+        "car cars vehicle vehicles carriage carriages coach coaches wagon wagons truck trucks"
+        " lorry lorries"
     ),
     "@child": split_words("child children kids"),
     "@worker": split_words("worker workers employee employees staff staffers"),
