@@ -464,7 +464,9 @@ _ORDER_VERBS = frozenset(split_words("ordered told urged asked forced advised in
 _LEAVE = frozenset(split_words("leave leaving quit"))
 
 
-_LEFT_HOME = frozenset(split_words("left leave leaving fled flee fleeing abandoned forced"))
+_LEFT_HOME = frozenset(
+    split_words("left leave leaving fled flee fleeing abandoned forced driven drove chased")
+)
 _HOMES = frozenset(split_words("home homes house houses"))
 
 

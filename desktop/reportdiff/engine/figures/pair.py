@@ -45,6 +45,8 @@ _EVENT_LABELS = {
     "@displaced": "displaced",
     "@rescue": "rescued",
     "@arrest": "arrested",
+    "@destroyed": "destroyed",
+    "@damaged": "damaged",
 }
 _ORDER = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
 
@@ -239,6 +241,8 @@ def _lede_counts(side: Sequence[Found], lede: int | None) -> Counter[str]:
 def _lede_key(found: Found) -> str | None:
     if found.figure.unit == "weekday":
         return None if found.context.of_saying else "@weekday"
+    if _count_key(found) == "@home":
+        return "@home"  # "destroying at least 87 homes" / "has destroyed 64 houses"
     return _people_key(found)
 
 
@@ -271,9 +275,9 @@ def _lede_rivals(
         return False
     if (fa.figure.paragraph, fb.figure.paragraph) != ledes:
         return False
-    return not _other_places(fa, fb, common) and not (
-        fa.years - fb.sentence_years or fb.years - fa.sentence_years
-    )
+    # Places are not asked for: ledes name the event's place at any scale
+    # ("in the El Dorado County foothills" / "in California's Sierra Nevada").
+    return not (fa.years - fb.sentence_years or fb.years - fa.sentence_years)
 
 
 def _other_owner(fa: Found, fb: Found) -> bool:

@@ -99,7 +99,8 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "ordinal",
         ("ordinal", "digit"),
         rf"(?P<ord>{ORDINAL_WORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive\s+|straight\s+)?"
-        r"(?P<what>time|day|night|week|month|year|round|term|attempt)s?\b",
+        r"(?P<what>time|day|night|week|month|year|round|term|attempt|cut|reduction|hike|increase"
+        r"|election|victory|defeat)s?\b",
     ),
     # "between 2014 and 2019", "from 2011 to 2020", "2014-2019": a span of years, not a count.
     (

@@ -70,7 +70,13 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         "evacuate evacuated evacuation evacuations evacuees displace displaced displacement "
         "homeless flee fled fleeing"
     ),
-    "@rescue": split_words("rescue rescued rescuers saved"),
+    "@rescue": split_words("rescue rescued rescuers saved pulled plucked airlifted winched"),
+    "@destroyed": split_words(
+        "destroy destroys destroyed destroying flatten flattens flattened raze razes razed"
+        " levelled leveled gutted obliterated"
+    ),
+    "@damaged": split_words("damage damaged damaging"),
+    "@cut": split_words("cut cuts reduction reductions"),
     "@arrest": split_words("arrest arrested arrests detained detain detention custody"),
     "@talk": split_words(
         "call calls called phone spoke speak speaking talk talks talked conversation meet meets "
@@ -120,7 +126,9 @@ CLASS_OF: dict[str, str] = {w: c for c, words in _CLASSES.items() for w in words
 
 # Classes that say what happened to what is counted; two counts with
 # different ones ("12 killed" / "12 injured") are never the same thing.
-EVENT_CLASSES = frozenset({"@death", "@injury", "@missing", "@displaced", "@rescue", "@arrest"})
+EVENT_CLASSES = frozenset(
+    {"@death", "@injury", "@missing", "@displaced", "@rescue", "@arrest", "@destroyed", "@damaged"}
+)
 
 # Words that name what a count counts but say nothing on their own ("people").
 GENERIC_NOUNS = frozenset({"people", "persons", "residents", "civilians", "others", "more"})
