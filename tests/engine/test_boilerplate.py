@@ -117,10 +117,28 @@ CASES = [
     ("Reporting by the state broadcaster suggested the death toll was higher.", False),
     ("Unions said they would sign up to the deal if pay rose by 5%.", False),
     ("Sales | Profits", False),
+    ("Storm Ciarán Hits Cornwall | 2 November 2023", False),
+    ("More: 14 flights were cancelled at Dublin Airport", False),
+    ("Pictures by a local resident showed water up to the roofs of cars", False),
+    ("The regulator said the company forced users to accept its terms of service.", False),
     ("Read: the full list of closed roads is on the council's site, officials said.", False),
     ("Photographers were kept away from the site until Monday.", False),
     ("The vote is due on 7 June 2025, the electoral commission said.", False),
 ]
+
+
+def test_article_text_between_clutter_is_kept_whatever_its_pronouns_and_quotes() -> None:
+    lede = (
+        "The US and China agreed on Tuesday to suspend new tariffs for 90 days, US officials"
+        " said, in a deal that calmed markets across Asia and Europe."
+    )
+    quote = (
+        "‘We have no choice but to strike, because our members cannot live on what we are"
+        " paid,’ said the union leader, who has led the union since 2019."
+    )
+    for text in (lede, quote):
+        paragraphs = ["By Ann Lee", text, "READ: Markets rally as tariffs are suspended", ARTICLE]
+        assert flag_boilerplate(paragraphs) == [True, False, True, False]
 
 
 def test_a_lede_between_a_date_line_and_an_advert_is_article_text() -> None:

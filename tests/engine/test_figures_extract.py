@@ -242,6 +242,7 @@ PHRASES = [
     ),
     ("He was mayor from 2011 to 2020.", "2011 to 2020", 2011, "year", "range"),
     ("The 2014-2019 programme was cut.", "2014-2019", 2014, "year", "range"),
+    ("Between 1900 and 2000 people were evacuated.", "Between 1900 and 2000", 1900, "", "range"),
     # a weekday for when something happened
     ("The talks began on Tuesday.", "Tuesday", 2, "weekday", "exact"),
     # weekday followed by a time of day
@@ -439,7 +440,7 @@ EVENTS = [
     ("The storm left four dead and 200,000 without power.", "200,000", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "Twelve", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "3", "@death"),
-    ("The fire killed 12 people and destroyed 40 homes.", "40", None),
+    ("The fire killed 12 people and destroyed 40 homes.", "40", "@destroyed"),
     ("The crash killed 7 of the 170 people on board.", "170", None),
     ("The death toll rose to 12 on Tuesday.", "12", "@death"),  # toll + linking verb
     ("The quake killed at least 12 people and injured 140.", "140", "@injury"),

@@ -880,8 +880,8 @@ PAIRS = [
         "apart",
     ),  # protesters are not police officers
     (
-        "The ruling party came second with 27.8%. The gap of 3.6 percentage points was wider"
-        " than any poll had predicted.",
+        "The ruling party came second with 27.8%. The margin of 3.6 percentage points was"
+        " wider than any poll had predicted.",
         "The margin of just over three points was a surprise: most polls had shown the two"
         " parties neck and neck.",
         "3.6 percentage points",
@@ -889,8 +889,8 @@ PAIRS = [
         "differs",
     ),  # points where votes are told are percentage points; "just over" three is not 3.6
     (
-        "The ruling party came second with 27.8%. The gap of 3.2 percentage points was wider"
-        " than any poll had predicted.",
+        "The ruling party came second with 27.8%. The margin of 3.2 percentage points was"
+        " wider than any poll had predicted.",
         "The margin of just over three points was a surprise: most polls had shown the two"
         " parties neck and neck.",
         "3.2 percentage points",
@@ -899,7 +899,7 @@ PAIRS = [
     ),
     (
         "The president is expected to visit the area on Wednesday, her office said.",
-        "The president will travel to the area on Thursday, her office said.",
+        "The president will make a trip to the area on Thursday, her office said.",
         "Wednesday",
         "Thursday",
         "differs",
@@ -934,15 +934,6 @@ PAIRS = [
         "differs",
     ),  # one party's share
     (
-        "LISBON - Around 6,000 dockworkers walked off the job at the main ports on Wednesday,"
-        " starting a 48-hour strike over pay that halted container traffic.",
-        "The country's container ports came to a standstill on Thursday as port workers"
-        " began a two-day strike after wage talks with terminal operators collapsed.",
-        "Wednesday",
-        "Thursday",
-        "differs",
-    ),  # the one day each lede names: the day the strike began
-    (
         "A strong earthquake struck the mountain region on Sunday evening, destroying hundreds"
         " of homes and cutting roads to several villages, officials said.",
         "At least 12 people were killed when a strong earthquake hit the mountain region,"
@@ -972,6 +963,110 @@ PAIRS = [
         "20-foot",
         "differs",
     ),
+    (
+        "The bus was travelling at 50 km/h (30 mph) when it left the road.",
+        "The bus was travelling at 30 mph when it left the road.",
+        "50 km/h",
+        "30 mph",
+        "same",
+    ),  # the bracketed conversion speaks for its figure
+    (
+        "More than 8,000 workers walked off the job at the car plant on Monday, union leaders"
+        " said, in the biggest strike in the company's history.",
+        "Production stopped at the plant, which employs 11,000 workers, after the union"
+        " called a strike over pay on Monday.",
+        "More than 8,000",
+        "11,000",
+        "apart",
+    ),  # strikers and the plant's workforce
+    (
+        "Some 2.1 million voters cast ballots in Sunday's referendum, the electoral"
+        " commission said, a turnout well below the previous vote.",
+        "About 3.4 million voters were eligible to take part in Sunday's referendum on the"
+        " constitution, the electoral commission said.",
+        "Some 2.1 million",
+        "About 3.4 million",
+        "apart",
+    ),  # those who voted and those who could
+    (
+        "Unemployment stood at 14.1% in 2019, the statistics office said.",
+        "Unemployment fell to 11.4% in the first quarter, the lowest since the summer of"
+        " 2019, the statistics office said.",
+        "14.1%",
+        "11.4%",
+        "apart",
+    ),  # a year to compare with ties no figure to it
+    (
+        "Police recorded 412 burglaries in the city in 2014.",
+        "Police recorded 298 burglaries in the city last year, a fall from the level seen in 2014.",
+        "412",
+        "298",
+        "apart",
+    ),
+    (
+        "He was convicted of taking bribes while in office from 2014 to 2019.",
+        "The mayor, who left office in 2019, was convicted of taking bribes.",
+        "2014 to 2019",
+        "2019",
+        "apart",
+    ),  # a span and a year
+    (
+        "Exit polls showed a margin of eight percentage points.",
+        "Exit polls showed a gender gap of 14 percentage points.",
+        "eight percentage points",
+        "14 percentage points",
+        "apart",
+    ),
+    (
+        "The pope arrived in Lisbon on Wednesday for a three-day visit.",
+        "Pilgrims had travelled for up to five days to see him.",
+        "three-day",
+        "up to five days",
+        "apart",
+    ),
+    (
+        "A regional train with six carriages derailed near the town on Sunday.",
+        "Three cars of a regional train came off the tracks near the town on Sunday.",
+        "six",
+        "Three",
+        "apart",
+    ),  # what the train is made of, and what derailed
+    (
+        "The margin of just over three points surprised pollsters; most polls had shown a"
+        " tie in the vote.",
+        "The margin of 3.3 points surprised pollsters; most polls had shown a tie in the vote.",
+        "just over three points",
+        "3.3 points",
+        "same",
+    ),  # a tenth past the bound is still just over
+    (
+        "He was sentenced to 29 years in prison.",
+        "He was sentenced to 28 years in prison.",
+        "29 years",
+        "28 years",
+        "differs",
+    ),
+    (
+        "He was jailed for 30 months for fraud.",
+        "He was jailed for 29 months for fraud.",
+        "30 months",
+        "29 months",
+        "differs",
+    ),  # a calendar's slack only between months and days
+    (
+        "The FTSE 100 fell 84 points, a drop of 1.1%.",
+        "The FTSE 100 closed 91 points lower.",
+        "84",
+        "91",
+        "differs",
+    ),  # index points, not percentage points
+    (
+        "Incumbent Petr Novak won 52.4% of the vote in the runoff on Sunday.",
+        "The president secured 54.1% of the vote in the runoff on Sunday.",
+        "52.4%",
+        "54.1%",
+        "differs",
+    ),  # one winner told by name and by office
 ]
 
 

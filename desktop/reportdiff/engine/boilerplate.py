@@ -26,7 +26,7 @@ _STRONG = [
     r"^(lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leggi anche)\b",
     r"^related( (sources|articles|stories|links|content|coverage|posts|reading|topics))?\s*:?$",
     # "Related: <title>", "READ: <title>", "Read Next: <title>": a link to another story
-    r"^(related|read|read next|read also|also read|see also|watch|listen|more|live)\s*:\s*\S+"
+    r"^(related|read|read next|read also|also read|see also|watch|listen|live)\s*:\s*\S+"
     r"(\s+\S+){0,19}(?<!\.)$",
     r"^listen to this (article|story)\b",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
@@ -77,7 +77,8 @@ _STRONG = [
     # credits, rights, page furniture
     r"\bcontributed (reporting|research|to (this|the) (reports?|article|story|reporting))\b",
     r"^(our|editorial) (standards|guidelines|principles)\s*:",
-    r"^(photo|photograph|picture|image|video|graphic)s?( credit)?\s*(:|by\b)",
+    r"^(photo|image|video|graphic)s?( credit)?\s*(:|by\b)",
+    r"^(photograph|picture)s?( credit)?\s*:",
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
     r"^(sign up|subscribe) (for|to) (our|the|a)\b",
@@ -89,7 +90,7 @@ _STRONG = [
     r"^get (the|our) [\w\s'-]{0,40}newsletter\W*$",
     r"\bby (signing up|subscribing|registering|clicking|providing|entering|submitting)\b.*"
     r"\b(agree|accept|consent)",
-    r"\b(agree|accept|consent)\b.*\b(terms of (use|service)|privacy (policy|notice))\b",
+    r"\bi (agree|accept|consent)\b.*\b(terms of (use|service)|privacy (policy|notice))\b",
     r"\b(terms of (use|service)|privacy (policy|notice))\b.*\b(agree|accept|apply)\b",
     r"\byou('ve| have) (read|used) \d+ of your \d+ (free )?(articles|stories)",
     r"\b(free articles?|articles? remaining) (this|per) (month|week)\b",
@@ -256,15 +257,19 @@ def _stamp_parts(text: str) -> list[tuple[str, bool]] | None:
     marked = [(p, _is_stamp_part(fold_apostrophes(p).lower())) for p in parts]
     if not any(is_date for _, is_date in marked):
         return None
+    # An outlet's name beside a stamp with a clock time ("19:32 EEST | Eastlink News"); a
+    # title-case headline beside a bare date ("Storm Hits Cornwall | 2 November 2023") is none.
+    clocked = any(is_date and _CLOCK_TIME.search(part) for part, is_date in marked)
     for part, is_date in marked:
         words = part.lower().split()
-        if is_date or _OUTLET_RE.fullmatch(part):  # "| Eastlink News", "| The Pacific Ledger"
+        if is_date or (clocked and _OUTLET_RE.fullmatch(part)):
             continue
         if len(words) > _CREDIT_WORDS_MAX or _CREDIT_WORDS.isdisjoint(words):
             return None
     return marked
 
 
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}\b|\b[AaPp]\.?[Mm]\b")
 # An outlet's name: a few capitalised words ("The Pacific Ledger"), no sentence.
 _OUTLET_RE = re.compile(r"(?:The |La |El |Le |Die |De )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}")
 
@@ -339,8 +344,9 @@ def _fill_between(paragraphs: list[str], flags: list[bool]) -> bool:
     return changed
 
 
-_TO_READER_RE = re.compile(r"\b(?:we|our|us|you|your)\b", re.IGNORECASE)
-_QUOTED_RE = re.compile(r"[“\"„«][^”\"“»]*[”\"“»]")
+# Case matters: "US officials" is no "us".
+_TO_READER_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our)\b")
+_QUOTED_RE = re.compile(r"[“\"„«][^”\"“»]*(?:[”\"“»]|$)|‘[^’]*(?:’(?!\w)|$)")
 
 
 def _to_reader(text: str) -> bool:

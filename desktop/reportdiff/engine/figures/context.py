@@ -69,6 +69,10 @@ class Context:
     winner: frozenset[str] = frozenset()
     # A day named as the day of a statement ("officials said on Monday").
     of_saying: bool = False
+    # A count of what a whole is made of ("a train with six carriages").
+    of_whole: bool = False
+    # The noun the figure is "of" ("a gender gap of 14 points" → "gap").
+    head_of: str | None = None
 
 
 class Token(NamedTuple):
@@ -105,6 +109,8 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         speakers=_speakers(folded, left, right),
         winner=_winner(folded, left),
         of_saying=_of_saying(figure, left),
+        of_whole=_of_whole(figure, left),
+        head_of=_head_of(figure, left),
         places=_names(folded, left) | _names(folded, right),
         bound=owner is not None,
     )
@@ -359,14 +365,18 @@ def _event(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
     past another figure, a conjunction or a preposition ("walked out after the
     deaths of...") governs nothing.
     """
-    return _event_before(folded, figure.start, left) or _event_after(folded, figure.end, right)
+    return _event_before(folded, figure.start, left, right) or _event_after(
+        folded, figure.end, right
+    )
 
 
-def _event_before(folded: str, at: int, left: list[Token]) -> str | None:
+def _event_before(folded: str, at: int, left: list[Token], right: list[Token]) -> str | None:
     for k, token in enumerate(left[:_EVENT_TOKENS]):
         if _breaks(folded[token.end : at]) or token.word in _CONJUNCTIONS:
             return None
         cls = _order_to_leave(left, k) or term(token.word)
+        if token.word in _LEFT_HOME and _from_homes(right):
+            cls = "@displaced"  # "driven about 9,000 people from their homes"
         if cls in EVENT_CLASSES:
             return None if _possessive(token.word) else cls
         if token.word not in _GOVERNED_GAP:
@@ -470,6 +480,17 @@ _LEFT_HOME = frozenset(
 _HOMES = frozenset(split_words("home homes house houses"))
 
 
+def _from_homes(right: list[Token]) -> bool:
+    """ "... 9,000 people from their homes": the counted noun, then where they left."""
+    words = [t.word for t in right[1:4]]
+    return (
+        len(words) == 3
+        and words[0] == "from"
+        and words[1] in ("their", "his", "her")
+        and words[2] in _HOMES
+    )
+
+
 def _order_to_leave(side: list[Token], k: int) -> str | None:
     """ "told to leave", "ordered to leave": an evacuation, in either reading
     direction; "left their homes", "forced from their homes" after the count."""
@@ -514,6 +535,33 @@ def _context_term(word: str) -> str | None:
     if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
         return None
     return term(word)
+
+
+_QUALIFIER_WORDS = frozenset(
+    split_words("about around some nearly almost roughly over under just more less than up to")
+)
+
+
+def _head_of(figure: Figure, left: list[Token]) -> str | None:
+    """ "a margin of eight points", "a fine of about €1m": the noun the figure measures."""
+    tokens = [t for t in left[:5] if t.word not in _QUALIFIER_WORDS]
+    if len(tokens) < 2 or tokens[0].word != "of" or not noun_like(tokens[1].word):
+        return None
+    return _context_term(tokens[1].word)
+
+
+def _of_whole(figure: Figure, left: list[Token]) -> bool:
+    """ "a train with six carriages", "a ferry with 300 passengers": what a thing holds."""
+    return (
+        figure.dimension == "count"
+        and len(left) > 2
+        and left[0].word == "with"
+        and left[0].end + 2 >= figure.start
+        and noun_like(left[1].word)
+        and is_content(left[1].word)
+        and left[1].word not in _NUMBER_WORDS
+        and any(t.word in _DETERMINERS for t in left[2:4])  # "a (regional) train with"
+    )
 
 
 def _of_saying(figure: Figure, left: list[Token]) -> bool:

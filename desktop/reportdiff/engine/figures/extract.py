@@ -62,6 +62,8 @@ class Found:
     said: str = "exact"
     # The same value restated in brackets in another unit ("80 km/h (50 mph)").
     alias: bool = False
+    # On the figure before the brackets: the figure that restates it.
+    restated: Figure | None = None
     # "23 cars and six trucks": the two counts together, which the other report
     # may give as one ("29 vehicles").
     total: float | None = None
@@ -132,12 +134,17 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             figure=_with_noun(figure, context.noun),
             context=context,
             years=years,
-            sentence_years=frozenset(y for f, y in dated if f is not figure and s <= f.start < e),
+            sentence_years=frozenset(
+                y
+                for f, y in dated
+                if f is not figure and s <= f.start < e and not _compared_year(folded, f)
+            ),
             past=_past(folded, figure),
             said=said_of(folded, figure.start, figure.qualifier),
         )
         if result and _restated(folded, result[-1].figure, figure):
             found = dataclasses.replace(found, alias=True)
+            result[-1] = dataclasses.replace(result[-1], restated=found.figure)
         elif result and (total := _joined_total(folded, result[-1], found)) is not None:
             result[-1] = dataclasses.replace(result[-1], total=total)
             found = dataclasses.replace(found, total=total)
@@ -227,6 +234,18 @@ def _aside(folded: str, start: int, year: Figure, figure: Figure) -> bool:
         and _RELATIVE.match(folded, comma + 1) is not None
         and "," in folded[year.end : figure.start]
     )
+
+
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:since|than|compared\s+(?:with|to)|seen\s+in|(?:summer|spring|autumn|fall|winter|end"
+    r"|start|beginning|middle)\s+of)\s+(?:the\s+)?$"
+)
+
+
+def _compared_year(folded: str, year: Figure) -> bool:
+    """ "lowest since the summer of 2019", "the level seen in 2014": a year to compare
+    with, which ties no figure to its own period."""
+    return _COMPARED_BEFORE.search(folded, max(0, year.start - 30), year.start) is not None
 
 
 def _past(folded: str, figure: Figure) -> bool:
@@ -350,7 +369,9 @@ def _figure_at(
         if kind == "count" and _apposed_age(paragraph.text, match):
             reading = Reading(reading.value, "year", "age")  # "Rosa Quispe, 58, said"
             kind = "age"
-        elif kind == "count" and (points := _share_points(folded, end)):
+        elif kind == "count" and (
+            points := _share_points(folded, end, _sentence_at(paragraph, pos))
+        ):
             # "a margin of just over three points" where shares are told: percentage points
             reading = Reading(reading.value, "pp", "percentage_points")
             end = points
@@ -361,17 +382,32 @@ def _figure_at(
     return None
 
 
+def _sentence_at(paragraph: Paragraph, pos: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in sentences(paragraph) if a <= pos < b), (0, len(paragraph.text)))
+
+
 _POINTS_AFTER = re.compile(r"\s+points?\b")
 _SHARE_TALK = re.compile(
     r"%|\bper\s*cent|\bpercent|\bpoll|\bvot(?:e|es|ers|ing)\b|\bturnout|\bballot"
 )
 
 
-def _share_points(folded: str, end: int) -> int:
-    """Where "N points" end when they are percentage points (the paragraph speaks of
-    shares or votes), else 0."""
+_INDEX_TALK = re.compile(
+    r"\bindex\b|\bftse\b|\bdow\b|\bnasdaq\b|\bnikkei\b|\bdax\b|\bcac\b|s&p|\bstoxx\b"
+    r"|\bhang\s+seng\b|\bkospi\b|\bsensex\b|\bpoints?\s+(?:higher|lower|up|down)\b"
+)
+
+
+def _share_points(folded: str, end: int, sentence: tuple[int, int]) -> int:
+    """Where "N points" end when they are percentage points (their sentence speaks of
+    shares or votes, not of a market index), else 0."""
     points = _POINTS_AFTER.match(folded, end)
-    return points.end() if points and _SHARE_TALK.search(folded) else 0
+    if points is None:
+        return 0
+    start, stop = sentence
+    if _INDEX_TALK.search(folded, start, stop) or not _SHARE_TALK.search(folded, start, stop):
+        return 0
+    return points.end()
 
 
 # People news gives an age to ("the driver, 54,"): with a name, the age's owner.

@@ -11,6 +11,7 @@ because a false "differs" costs the reader's trust more than a missed one.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter, defaultdict
@@ -188,9 +189,10 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return False  # "up from 55% four years ago" is no rival of this year's turnout
     if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
-    winners = fa.context.winner, fb.context.winner
-    if all(winners) and winners[0].isdisjoint(winners[1]):
+    if _opposed(fa.context.winner, fb.context.winner):
         return False  # "the ruling party won 35%" / "the opposition won 30%"
+    if _other_heads(fa, fb):
+        return False  # "a margin of eight points" / "a gender gap of 14 points"
     # Linked paragraphs add to the evidence, but a paragraph states many
     # figures, so the words right next to both figures must meet beyond the
     # counted noun: "the opposition won 70 seats" / "the ruling party won 120
@@ -239,8 +241,8 @@ def _lede_counts(side: Sequence[Found], lede: int | None) -> Counter[str]:
 
 
 def _lede_key(found: Found) -> str | None:
-    if found.figure.unit == "weekday":
-        return None if found.context.of_saying else "@weekday"
+    if found.figure.dimension != "count" or _is_total(found):
+        return None
     if _count_key(found) == "@home":
         return "@home"  # "destroying at least 87 homes" / "has destroyed 64 houses"
     return _people_key(found)
@@ -258,18 +260,14 @@ def _lede_rivals(
 
     "Around 6,000 dockworkers walked off the job" / "some 4,500 port workers
     began a two-day strike": a lede states the event's main figures, and each
-    names one number of these people. So with the one day each lede names
-    ("walked off the job at the main ports on Wednesday" / "came to a
-    standstill on Thursday as ... began a two-day strike"), when a word near
-    both days says it is the day of one thing and neither is the day a
-    statement was made.
+    names one number of these people. A total the place holds ("the plant,
+    which employs 11,000 workers", "3.4 million voters were eligible") is
+    not a number of those who did something.
     """
     if c.agree or fa.past or fb.past:
         return False
     key = _lede_key(fa)
     if key is None or key != _lede_key(fb) or _event(fa) != _event(fb):
-        return False
-    if key == "@weekday" and not (_shared_near(fa, fb) - fa.context.speakers - fb.context.speakers):
         return False
     if in_lede[0][key] != 1 or in_lede[1][key] != 1:
         return False
@@ -278,6 +276,39 @@ def _lede_rivals(
     # Places are not asked for: ledes name the event's place at any scale
     # ("in the El Dorado County foothills" / "in California's Sierra Nevada").
     return not (fa.years - fb.sentence_years or fb.years - fa.sentence_years)
+
+
+# Words that make a count the size of a whole, not of those who did something.
+_TOTAL_WORDS = frozenset(
+    split_words("employ eligible registered carry hold capacity population home inhabitant")
+)
+
+
+def _is_total(found: Found) -> bool:
+    return not _TOTAL_WORDS.isdisjoint(found.context.near) or found.context.of_whole
+
+
+_ROLES = tuple(
+    frozenset(map(term, split_words(words)))
+    for words in ("ruling governing incumbent government", "opposition challenger rival")
+)
+
+
+def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two winners are told as opposed roles (the ruling party, the opposition)."""
+    government, opposition = _ROLES
+    return bool(
+        (x & government and y & opposition and not x & opposition and not y & government)
+        or (x & opposition and y & government and not x & government and not y & opposition)
+    )
+
+
+def _other_heads(fa: Found, fb: Found) -> bool:
+    """Whether each figure is "of" its own noun, which the other's sentence never names."""
+    x, y = fa.context, fb.context
+    if x.head_of is None or y.head_of is None or x.head_of == y.head_of:
+        return False
+    return x.head_of not in {t for t, _ in y.terms} and y.head_of not in {t for t, _ in x.terms}
 
 
 def _other_owner(fa: Found, fb: Found) -> bool:
@@ -323,7 +354,7 @@ def _candidates(
             fb = b[j]
             if not compatible(fa, fb):
                 continue
-            agree = agree_values(fa, fb)
+            agree = _agree_either(fa, fb)
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked
             evidence = _evidence(fa, fb, idf, link)
             if (
@@ -398,12 +429,16 @@ def compatible(fa: Found, fb: Found) -> bool:
         # Reports give the ages of many people: two ages meet only when they
         # are of the same person ("the driver" / "the driver", "Quispe" / "Quispe").
         return fa.context.noun_term is not None and fa.context.noun_term == fb.context.noun_term
+    if x.dimension == "date" and (x.qualifier == "range") != (y.qualifier == "range"):
+        return False  # "from 2014 to 2019" and "in 2019" tell different things
     if x.dimension in ("date", "time", "ordinal"):
         return True
     if x.dimension == "magnitude":
         return abs((x.value or 0) - (y.value or 0)) <= 1.0
     if _relative(fa) != _relative(fb):
         return False  # "four metres above its normal level" is no level itself
+    if fa.context.of_whole != fb.context.of_whole:
+        return False  # "a train with six carriages" is no count of those that derailed
     return _close(x, y)
 
 
@@ -472,7 +507,28 @@ def _event(found: Found) -> str | None:
 _JUST = re.compile(r"(?:just|slightly|a\s+little)\s+(?:over|above|under|below|more|less)\b", re.I)
 _JUST_SPAN = 0.1
 _CALENDAR_SPAN = re.compile(r"month|year", re.IGNORECASE)
+_DAY_SPAN = re.compile(r"day|week|fortnight", re.IGNORECASE)
+
+
+def _calendar_against_days(x: Figure, y: Figure) -> bool:
+    """One duration in months or years, the other in days or weeks."""
+    return any(
+        _CALENDAR_SPAN.search(p.text) and _DAY_SPAN.search(q.text) for p, q in ((x, y), (y, x))
+    )
+
+
 _CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
+
+
+def _agree_either(fa: Found, fb: Found) -> bool:
+    """Whether the figures agree, either as written or as restated in brackets
+    ("50 km/h (30 mph)" agrees with "30 mph")."""
+    if agree_values(fa, fb):
+        return True
+    for x, y in ((fa, fb), (fb, fa)):
+        if x.restated is not None and agree_values(dataclasses.replace(x, figure=x.restated), y):
+            return True
+    return False
 
 
 def agree_values(fa: Found, fb: Found) -> bool:
@@ -493,7 +549,7 @@ def agree_values(fa: Found, fb: Found) -> bool:
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
     rounding = 0.02 if x.dimension in _CONVERTED else 1e-6
-    if x.dimension == "duration" and _CALENDAR_SPAN.search(x.text + " " + y.text):
+    if x.dimension == "duration" and _calendar_against_days(x, y):
         rounding = 0.035  # a month is 28 to 31 days: "60-day" is "two-month"
     if "range" in (x.qualifier, y.qualifier):
         return (
@@ -523,7 +579,8 @@ def agree_values(fa: Found, fb: Found) -> bool:
             return True
         step = _round_step(bound.figure)
         if _JUST.match(bound.figure.text):
-            step = min(step, _JUST_SPAN * abs(bound.figure.value or 0.0))
+            # inclusive of its tenth: "just over three" may be 3.3
+            step = min(step, _JUST_SPAN * abs(bound.figure.value or 0.0)) * (1 + 1e-9)
         return bound_agrees(bound.said, bound.figure.value or 0.0, exact.figure.value or 0.0, step)
     if len(bounded) == 2 and bounds_agree(fa.said, fb.said) is False:
         return False

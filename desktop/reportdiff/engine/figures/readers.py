@@ -232,10 +232,22 @@ def _read_year(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return Reading(float(year), "year", "date", display=str(year))
 
 
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|risen|rise|rises|fell|fallen|falls|increased|climbed|jumped|dropped|grew|grown"
+    r"|declined|went|soared|plunged)\s+from\s+$",
+    re.IGNORECASE,
+)
+
+
 def _read_years(match: re.Match[str], text: str, pre: str | None) -> Reading:
     first, last = int(match.group("lo") or match.group("lo2")), int(match.group("y"))
     if last <= first:
         raise ValueError("a score or a code, not a span of years")
+    after = re.match(r"\s+([a-z]{4,})\b", text[match.end() : match.end() + 30])
+    if after and (after.group(1).endswith("s") or after.group(1) == "people"):
+        raise ValueError("a range of counts: 'between 1900 and 2000 people'")
+    if _CHANGE_FROM.search(text, max(0, match.start() - 30), match.start()):
+        raise ValueError("a change: 'cases rose from 1850 to 2040'")
     return Reading(
         float(first),
         "year",
