@@ -1067,6 +1067,28 @@ PAIRS = [
         "54.1%",
         "differs",
     ),  # one winner told by name and by office
+    (
+        "Data showed regular pay growth slowed to 4.6%, the weakest since 2022.",
+        "Total pay growth has slowed to 4.9 per cent, easing fears of a wage spiral.",
+        "4.6%",
+        "4.9 per cent",
+        "apart",
+    ),  # two variants of one measure
+    (
+        "Core inflation eased to 3.1% in May, the statistics office said.",
+        "Headline inflation eased to 3.4% in May, the statistics office said.",
+        "3.1%",
+        "3.4%",
+        "apart",
+    ),
+    (
+        "The bank cut rates on Thursday, its seventh reduction since it began easing policy in"
+        " August 2024.",
+        "The bank cut rates to 3.5 per cent, its sixth cut since August 2024.",
+        "seventh reduction",
+        "sixth cut",
+        "differs",
+    ),  # the count of cuts since one start
 ]
 
 

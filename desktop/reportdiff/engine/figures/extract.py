@@ -129,6 +129,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             and s <= f.start < e
             and _gap(f, figure) <= _YEAR_REACH
             and not _aside(folded, s, f, figure)
+            and not _compared_year(folded, f)
         )
         found = Found(
             figure=_with_noun(figure, context.noun),
@@ -237,15 +238,16 @@ def _aside(folded: str, start: int, year: Figure, figure: Figure) -> bool:
 
 
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:since|than|compared\s+(?:with|to)|seen\s+in|(?:summer|spring|autumn|fall|winter|end"
+    r"\b(?:than|compared\s+(?:with|to)|seen\s+in|(?:summer|spring|autumn|fall|winter|end"
     r"|start|beginning|middle)\s+of)\s+(?:the\s+)?$"
+    r"|\bsince\b[^.,;:()]{0,40}$"  # "since it began easing policy in August 2024"
 )
 
 
 def _compared_year(folded: str, year: Figure) -> bool:
     """ "lowest since the summer of 2019", "the level seen in 2014": a year to compare
     with, which ties no figure to its own period."""
-    return _COMPARED_BEFORE.search(folded, max(0, year.start - 30), year.start) is not None
+    return _COMPARED_BEFORE.search(folded, max(0, year.start - 50), year.start) is not None
 
 
 def _past(folded: str, figure: Figure) -> bool:

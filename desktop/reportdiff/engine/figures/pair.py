@@ -181,7 +181,7 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
     if c.evidence < DIFFERS_EVIDENCE:
         return False
-    if fa.years - fb.sentence_years or fb.years - fa.sentence_years:
+    if _other_years(fa, fb):
         # "since 1997, when 228 people died": another year, another event, unless
         # the other sentence names that year too, further off ("... from 2014 to 2019").
         return False
@@ -193,6 +193,9 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return False  # "the ruling party won 35%" / "the opposition won 30%"
     if _other_heads(fa, fb):
         return False  # "a margin of eight points" / "a gender gap of 14 points"
+    variants = _variants(fa), _variants(fb)
+    if all(variants) and variants[0].isdisjoint(variants[1]):
+        return False  # "regular pay growth 4.6%" / "total pay growth 4.9 per cent"
     # Linked paragraphs add to the evidence, but a paragraph states many
     # figures, so the words right next to both figures must meet beyond the
     # counted noun: "the opposition won 70 seats" / "the ruling party won 120
@@ -275,7 +278,7 @@ def _lede_rivals(
         return False
     # Places are not asked for: ledes name the event's place at any scale
     # ("in the El Dorado County foothills" / "in California's Sierra Nevada").
-    return not (fa.years - fb.sentence_years or fb.years - fa.sentence_years)
+    return not _other_years(fa, fb)
 
 
 # Words that make a count the size of a whole, not of those who did something.
@@ -303,12 +306,35 @@ def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
     )
 
 
+# Words that name one variant of a measure: "core" and "headline" inflation,
+# "regular" and "total" pay growth, "annual" and "monthly" rates are different figures.
+_VARIANTS = frozenset(
+    map(
+        term,
+        split_words(
+            """core headline underlying regular total basic average median annual annualised
+            annualized monthly quarterly weekly daily gross net real nominal adjusted"""
+        ),
+    )
+)
+
+
+def _variants(found: Found) -> frozenset[str]:
+    """The variant words among the nearest words of a figure's sentence."""
+    return frozenset(t for t, weight in found.context.terms if weight == 1.0) & _VARIANTS
+
+
 def _other_heads(fa: Found, fb: Found) -> bool:
     """Whether each figure is "of" its own noun, which the other's sentence never names."""
     x, y = fa.context, fb.context
     if x.head_of is None or y.head_of is None or x.head_of == y.head_of:
         return False
     return x.head_of not in {t for t, _ in y.terms} and y.head_of not in {t for t, _ in x.terms}
+
+
+def _other_years(fa: Found, fb: Found) -> bool:
+    """Whether a year close to one figure is named nowhere in the other's sentence."""
+    return bool(fa.years - fb.years - fb.sentence_years or fb.years - fa.years - fa.sentence_years)
 
 
 def _other_owner(fa: Found, fb: Found) -> bool:
