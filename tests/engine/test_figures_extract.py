@@ -173,6 +173,20 @@ PHRASES = [
     # a range of percents
     ("Growth was between 3 and 4 percent.", "between 3 and 4 percent", 3, "%", "range"),
     ("Support fell by 5 percentage points.", "5 percentage points", 5, "pp", "exact"),  # not %
+    # basis points and fractions of a point are percentage points
+    ("Rates were cut by 25 basis points.", "25 basis points", 0.25, "pp", "exact"),
+    ("It raised rates by 50bp.", "50bp", 0.5, "pp", "exact"),
+    (
+        "It cut by a quarter of a percentage point.",
+        "quarter of a percentage point",
+        0.25,
+        "pp",
+        "exact",
+    ),
+    ("A half-point cut is likely.", "half-point", 0.5, "pp", "exact"),
+    # a nautical mile is no mile
+    ("The ship sank 2.8 nautical miles off the cape.", "2.8 nautical miles", 5185.6, "m", "exact"),
+    ("The fire burned 20 square miles.", "20 square miles", 51.8e6, "m2", "exact"),
     # points where votes or shares are told are percentage points
     ("The margin of three points surprised pollsters.", "three points", 3, "pp", "exact"),
     # approximate percent

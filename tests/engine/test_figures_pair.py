@@ -1089,6 +1089,20 @@ PAIRS = [
         "sixth cut",
         "differs",
     ),  # the count of cuts since one start
+    (
+        "The Bank of England cut interest rates by a quarter of a percentage point on Thursday.",
+        "The Bank of England cut interest rates by 25 basis points on Thursday.",
+        "quarter of a percentage point",
+        "25 basis points",
+        "same",
+    ),
+    (
+        "The ferry was carrying 97 passengers and 14 crew when it left the port.",
+        "The ferry had 111 people on board when it left the port, the operator said.",
+        "97",
+        "111",
+        "same",
+    ),  # the two counts make the whole
 ]
 
 

@@ -493,6 +493,10 @@ def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
     ea, eb = _event(fa), _event(fb)
     if ea != eb:
         return False
+    if (fa.total is not None and fa.total == fb.figure.value and (_generic(fb) or nb == na)) or (
+        fb.total is not None and fb.total == fa.figure.value and (_generic(fa) or na == nb)
+    ):
+        return True  # "97 passengers and 14 crew" / "111 people on board"
     if (na == nb and na is not None) or _compound_of(fa.context.noun, fb.context.noun):
         return True
     specific_a = na is not None and na not in EVENT_CLASSES and not _generic(fa)

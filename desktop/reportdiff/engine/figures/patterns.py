@@ -67,6 +67,14 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         _NUM,
         rf"{_RANGE}?(?P<n>{N})\s*(?:%|-?percentage\s+points?|percent\b|per\s+cent\b|pct\b)",
     ),
+    # "25 basis points", "50bp": hundredths of a percentage point
+    ("basis", _NUM, rf"{_RANGE}?(?P<n>{N})\s*(?:-?basis[\s-]+points?|bps?\b)"),
+    # "a quarter of a percentage point", "half a percentage point", "a quarter-point cut"
+    (
+        "fraction_point",
+        ("half", "quarter"),
+        r"(?:an?\s+)?(?P<frac>quarter|half)(?:\s+of)?(?:\s+an?)?\s*-?\s*(?:percentage[\s-]+)?point\b",
+    ),
     (
         "money",
         ("currency", "between"),
@@ -128,6 +136,7 @@ ANCHOR_WORDS: dict[str, str] = {
     "magnitude": "magnitude",
     "aged": "aged",
     "half": "half",
+    "quarter": "quarter",
 }
 A_BEFORE = frozenset(
     split_words(
@@ -158,6 +167,7 @@ PATTERNS_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         "magnitude",
         "aged",
         "half",
+        "quarter",
         "currency",
         "a",
     )

@@ -130,6 +130,14 @@ def _read_percent(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return _with_range(match, _number(match), 1.0, unit, dimension)
 
 
+def _read_basis(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    return _with_range(match, _number(match) / 100, 0.01, "pp", "percentage_points")
+
+
+def _read_fraction_point(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    return Reading(0.25 if match.group("frac") == "quarter" else 0.5, "pp", "percentage_points")
+
+
 def _read_money(match: re.Match[str], text: str, pre: str | None) -> Reading:
     groups = match.groupdict()
     symbol = groups.get("cur") or groups.get("cur0") or groups.get("cur1")
@@ -276,5 +284,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "weekday": _read_weekday,
     "month": _read_month,
     "year": _read_year,
+    "basis": _read_basis,
+    "fraction_point": _read_fraction_point,
     "years": _read_years,
 }

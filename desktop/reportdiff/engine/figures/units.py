@@ -32,6 +32,7 @@ _LENGTHS = {
     "km": 1000.0,
     "kilometre": 1000.0,
     "kilometer": 1000.0,
+    "nautical mile": 1852.0,
     "mile": 1609.344,
     "metre": 1.0,
     "meter": 1.0,
@@ -142,8 +143,10 @@ def _unit_alternatives() -> str:
     # Longest word first, so "km/h" is tried before "km".
     words: list[str] = []
     for word in sorted(UNITS, key=len, reverse=True):
-        if " " in word or "/" in word:
-            words.append(word.replace(" ", r"\s+"))
+        if "/" in word:
+            words.append(word)
+        elif " " in word:  # "square miles", "nautical miles": the last word takes the plural
+            words.append(word.replace(" ", r"\s+") + ("" if word.endswith("hour") else r"s?"))
         else:
             words.append(word + r"(?:e?s)?" if word[-1] != "y" else word[:-1] + r"(?:y|ies)")
     return "|".join(words)
