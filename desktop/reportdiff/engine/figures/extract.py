@@ -189,21 +189,14 @@ def _restated(folded: str, first: Figure, second: Figure) -> bool:
 
 
 def _with_noun(f: Figure, noun: str | None) -> Figure:
-    # Spelled out: dataclasses.replace costs more than the rest of a figure's reading.
-    return Figure(
-        text=f.text,
-        paragraph=f.paragraph,
-        start=f.start,
-        end=f.end,
-        value=f.value,
-        unit=f.unit,
-        qualifier=f.qualifier,
-        dimension=f.dimension,
-        noun=noun,
-        low=f.low,
-        high=f.high,
-        display=f.display,
-    )
+    """The figure, now that its context is read, with the noun it counts.
+
+    The figure was made a few lines above and nothing else holds it yet, so the
+    noun is set in place: a second frozen Figure costs more than the rest of a
+    figure's reading.
+    """
+    object.__setattr__(f, "noun", noun)
+    return f
 
 
 def _gap(x: Figure, y: Figure) -> int:
