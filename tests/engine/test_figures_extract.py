@@ -382,11 +382,17 @@ PHRASES = [
     ("Turnout rose from 51% to 66%.", "66%", 66, "%", "exact"),  # the new value stands alone
     # --- ordinals that state a quantity ---
     # ordinal that states a quantity
-    ("The dam failed for the third time.", "third time", 3, "", "exact"),
+    ("The dam failed for the third time.", "third time", 3, "time", "exact"),
     # digit ordinal
-    ("It is the 21st day of the siege.", "21st day", 21, "", "exact"),
+    ("It is the 21st day of the siege.", "21st day", 21, "day", "exact"),
     # ordinal with "consecutive"
-    ("Protests continued for a second consecutive day.", "second consecutive day", 2, "", "exact"),
+    (
+        "Protests continued for a second consecutive day.",
+        "second consecutive day",
+        2,
+        "day",
+        "exact",
+    ),
     # --- ages (not durations of the event) ---
     # an age, not a duration of the event
     ("A 10-year-old boy was among the dead.", "10-year-old", 10, "year", "exact"),
@@ -446,7 +452,7 @@ EVENTS = [
     ("The body's 12 members voted to approve the budget.", "12", None),  # possessive "body's"
     ("The governing body said 12 members had resigned.", "12", None),  # "body" owns no count
     ("Police found a body by the river, and 12 members of the search team joined.", "12", None),
-    ("The union's 4,000 members walked out after the deaths of two workers.", "4,000", None),
+    ("The union's 4,000 members walked out after the deaths of two workers.", "4,000", "@strike"),
     ("The union's 4,000 members walked out after the deaths of two workers.", "two", "@death"),
     ("Parliament's 150 members observed a minute of silence for the dead.", "150", None),
     ("The club's 300 members mourned the death of its founder.", "300", None),
@@ -454,6 +460,8 @@ EVENTS = [
     ("The storm left four dead and 200,000 without power.", "200,000", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "Twelve", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "3", "@death"),
+    ("The strike killed five soldiers and seven civilians.", "seven", "@death"),  # one verb
+    ("The fire killed 12 people and 40 were injured.", "40", "@injury"),  # its own predicate
     ("The fire killed 12 people and destroyed 40 homes.", "40", "@destroyed"),
     ("The crash killed 7 of the 170 people on board.", "170", None),
     ("The death toll rose to 12 on Tuesday.", "12", "@death"),  # toll + linking verb

@@ -1103,6 +1103,79 @@ PAIRS = [
         "111",
         "same",
     ),  # the two counts make the whole
+    (
+        "The blast left 14 dead and 12 injured, police said.",
+        "At least 26 people were injured in the blast, police said.",
+        "12",
+        "At least 26",
+        "differs",
+    ),  # the dead and the injured make no total
+    (
+        "The strike killed five soldiers and seven civilians in the village.",
+        "The strike killed 12 civilians in the village, witnesses said.",
+        "seven",
+        "12",
+        "differs",
+    ),  # a part's own noun is no whole
+    (
+        "The conservative CDU/CSU bloc led by Friedrich Merz won 28.5% of the vote in Sunday's"
+        " election.",
+        "The far-right Alternative for Germany won 20.8% of the vote in Sunday's election.",
+        "28.5%",
+        "20.8%",
+        "apart",
+    ),  # two parties' shares
+    (
+        "The bank cut rates again, its seventh cut since it began easing policy in June 2024.",
+        "The bank cut rates again, its third cut this year.",
+        "seventh cut",
+        "third cut",
+        "apart",
+    ),  # counted from two starts
+    (
+        "The bank made its second cut of the year on Thursday.",
+        "It was the third time officials have dissented at a meeting this year.",
+        "second cut",
+        "third time",
+        "apart",
+    ),  # two series
+    (
+        "It is the deadliest monsoon since 2017, when 160 people were killed.",
+        "The monsoon has killed at least 112 people since Friday.",
+        "160",
+        "at least 112",
+        "apart",
+    ),  # another year's toll
+    (
+        "About 50,000 residents of New South Wales were ordered to evacuate as floodwaters rose"
+        " across the state on Tuesday, officials said.",
+        "Authorities in Queensland ordered 30,000 residents to evacuate on Tuesday as rivers"
+        " burst their banks, officials said.",
+        "About 50,000",
+        "30,000",
+        "apart",
+    ),  # two states' evacuations in two ledes
+    (
+        "Rescuers pulled 12 bodies from the rubble of the collapsed building on Monday.",
+        "Rescuers have rescued 15 people from the rubble of the collapsed building.",
+        "12",
+        "15",
+        "apart",
+    ),  # the dead are not the rescued
+    (
+        "The regulator imposed a fine of 2.95 billion euros on the company.",
+        "The regulator imposed a penalty of 3.5 billion euros on the company.",
+        "2.95 billion euros",
+        "3.5 billion euros",
+        "differs",
+    ),  # a fine and a penalty are one
+    (
+        "The rope was more than 100 metres long.",
+        "The rope was 98 metres long.",
+        "more than 100 metres",
+        "98 metres",
+        "differs",
+    ),  # one unit: no conversion's slack
 ]
 
 

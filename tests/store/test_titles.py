@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from reportdiff.store import ImportRefused, content_hash, suggest_event_name
 from reportdiff.store.importer import guess_title, prepare_text
+from reportdiff.store.titles import first_sentence
 
 TITLES = [
     # (text, title) — what each row guards
@@ -89,3 +90,12 @@ def test_a_time_stamp_at_the_top_gives_the_date_and_the_credit() -> None:
     assert prepared.title.startswith("Floods in the east")
     # a date stated in a header line wins over the stamp's
     assert prepare_text("Date: 2025-05-21\n\n" + text).published == "2025-05-21"
+
+
+def test_a_month_abbreviation_ends_a_sentence_unless_a_day_follows() -> None:
+    assert first_sentence("LIMA, Oct. 14 (Wire) - A quake struck. More.") == (
+        "LIMA, Oct. 14 (Wire) - A quake struck."
+    )
+    assert first_sentence("The strike began in early Dec. Unions said 5,000 joined.") == (
+        "The strike began in early Dec."
+    )

@@ -52,10 +52,12 @@ _STRONG = [
     r"email σας δεν θα δημοσιευτεί",
     r"υποχρεωτικά πεδία",
     r"^δημοσίευση σχολίου\W*$",
-    r"^join the (conversation|discussion)\b",
-    r"\bcomments are (reviewed|moderated|checked)\b",
+    r"^join the (conversation|discussion)(\W*$|[.!:] )",
+    r"^(join the (conversation|discussion)\W+)?comments are (reviewed|moderated|checked)\b",
     # a form's field label: "Name *", "Email *", "Σχόλιο *"
-    r"^[^\W\d_]+( [^\W\d_]+)? ?\*$",
+    r"^(your )?(name|e-?mail|website|comment|message|όνομα|σχόλιο|ιστότοπος|nume|comentariu"
+    r"|nom|nombre|nome|kommentar|naam|reactie|imię|komentarz|commento|commentaire|comentario)"
+    r" ?\*$",
     r"adresa (ta )?de e-?mail nu va fi publicată",
     r"câmpurile obligatorii sunt marcate",
     r"^(lasă|scrie) un comentariu",
@@ -86,7 +88,7 @@ _STRONG = [
     r"^(sign me up|sign up|subscribe|register|log in|sign in)( now| here| today)?\W*$",
     r"^follow [^.!?]{1,40} on (google news|twitter|x|facebook|instagram|telegram|whatsapp|linkedin"
     r"|youtube|tiktok|threads|bluesky|mastodon)\W*$",
-    r"^(tags|topics|filed under|categories)\s*:",
+    r"^(tags|topics|filed under|categories)\s*:\s*[^.!?:]{1,100}$",  # a list, no sentence
     r"^get (the|our) [\w\s'-]{0,40}newsletter\W*$",
     r"\bby (signing up|subscribing|registering|clicking|providing|entering|submitting)\b.*"
     r"\b(agree|accept|consent)",
@@ -167,16 +169,31 @@ _CREDIT_RE = re.compile(
 
 # "-- Reporting by Nathan Pell in London and ...; editing by ...", "Associated reporting by
 # Continental Press staff in Antwerp": a credit, whatever follows the first name.
-_REPORTING_BY_RE = re.compile(
+_CREDIT_START_RE = re.compile(
     r"^(?:-{1,2}|—|–)?\s*\(?(?:(?:[Aa]dditional|[Aa]ssociated|[Ff]urther) [Rr]eporting"
-    r"|[Rr]eporting|[Ee]diting|[Ww]riting) by [A-Z]"
+    r"|[Rr]eporting|[Ee]diting|[Ww]riting) by (?=[A-Z])"
 )
+# What a credit line holds after "by": names, places, desks, more credits; no verb.
+_CREDIT_WORD_RE = re.compile(
+    r"[A-Z][\w'’.-]*|and|in|of|the|de|van|von|da|staff|desk|team|correspondents?|reporters?"
+    r"|editing|writing|reporting|by|additional|[;,.()]"
+)
+
+
+def _reporting_credit(text: str) -> bool:
+    """ "-- Reporting by Nathan Pell in London; editing by Colm Hardy", "Associated reporting
+    by Continental Press staff in Antwerp": not "Reporting by ProPublica in 2019 showed ..."."""
+    start = _CREDIT_START_RE.match(text)
+    if start is None:
+        return False
+    rest = re.findall(r"[\w'’.-]+|[;,.()]", text[start.end() :])
+    return all(_CREDIT_WORD_RE.fullmatch(word) for word in rest)
 
 
 def _is_credit(text: str) -> bool:
     """A credit line or a byline with a date, judged on the written capitals."""
     text = text.strip()
-    if _CREDIT_RE.match(text) or _REPORTING_BY_RE.match(text):
+    if _CREDIT_RE.match(text) or _reporting_credit(text):
         return True
     parts = [p.strip() for p in _STAMP_SEPARATOR.split(text)]
     if len(parts) > 1 and all(_OUTLET_RE.fullmatch(p) for p in parts):

@@ -34,9 +34,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # An initial ("F.") or a short abbreviation ("U.S.", "Mr.") is not the end of a sentence.
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|No|vs|etc"
-    r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)$"  # "LIMA, Oct. 14 (Meridian Press) -"
+    r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|No|vs|etc)\.)$"
 )
+
+
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
 def fold(line: str) -> str:
@@ -62,6 +64,8 @@ def first_sentence(text: str) -> str:
         head = paragraph[start : match.start()]
         if _ABBREVIATION.search(head):
             continue
+        if _MONTH_ABBREVIATION.search(head) and paragraph[match.end() : match.end() + 1].isdigit():
+            continue  # "LIMA, Oct. 14 (Meridian Press) -", not "The strike began in early Dec."
         return paragraph[: match.start()].strip()
     return paragraph
 

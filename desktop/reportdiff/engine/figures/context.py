@@ -365,16 +365,37 @@ def _event(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
     past another figure, a conjunction or a preposition ("walked out after the
     deaths of...") governs nothing.
     """
-    return _event_before(folded, figure.start, left, right) or _event_after(
-        folded, figure.end, right
+    before = _event_before(folded, figure.start, left, right, shared_verb=False)
+    if before is not None:
+        return before
+    # "killed five soldiers and seven civilians": a verb before the first count
+    # governs the second, unless words after the second say otherwise
+    # ("killed 12 people and 40 were injured").
+    return _event_after(folded, figure.end, right) or _event_before(
+        folded, figure.start, left, right, shared_verb=True
     )
 
 
-def _event_before(folded: str, at: int, left: list[Token], right: list[Token]) -> str | None:
+def _event_before(
+    folded: str, at: int, left: list[Token], right: list[Token], *, shared_verb: bool
+) -> str | None:
+    skip_to = -1
     for k, token in enumerate(left[:_EVENT_TOKENS]):
+        if token.start >= skip_to >= 0:
+            continue  # inside the count joined by "and"
+        if skip_to >= 0:
+            at, skip_to = token.end, -1  # the verb of both counts is read from here
+        elif (
+            shared_verb
+            and token.word == "and"
+            and (prior := _PRIOR_COUNT.search(folded, 0, token.start))
+        ):
+            # "killed five soldiers and seven civilians": one verb governs both counts
+            skip_to = prior.start()
+            continue
         if _breaks(folded[token.end : at]) or token.word in _CONJUNCTIONS:
             return None
-        cls = _order_to_leave(left, k) or term(token.word)
+        cls = _order_to_leave(left, k) or _walked_out(left, k) or term(token.word)
         if token.word in _LEFT_HOME and _from_homes(right):
             cls = "@displaced"  # "driven about 9,000 people from their homes"
         if cls in EVENT_CLASSES:
@@ -383,6 +404,12 @@ def _event_before(folded: str, at: int, left: list[Token], right: list[Token]) -
             return None
         at = token.start
     return None
+
+
+_PRIOR_COUNT = re.compile(
+    r"(?<![\w,.])(?:\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|dozens?|hundreds?|thousands?))\s+[a-z'’-]+\s+$"
+)
 
 
 def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
@@ -398,7 +425,7 @@ def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
         distance += 4 * ("," in gap)
         if distance > _EVENT_MAX:
             return None
-        cls = _order_to_leave(right, k) or term(token.word)
+        cls = _order_to_leave(right, k) or _walked_out(right, k) or term(token.word)
         # An event noun past the counted noun is an object ("mourned the
         # death of..."); next to the figure it is what is counted ("12 deaths").
         noun_ok = token.word not in _EVENT_NOUNS or k == 0 or _lost_lives(right, k)
@@ -478,6 +505,20 @@ _LEFT_HOME = frozenset(
     split_words("left leave leaving fled flee fleeing abandoned forced driven drove chased")
 )
 _HOMES = frozenset(split_words("home homes house houses"))
+
+
+_WALK = frozenset(split_words("walk walks walked walking"))
+
+
+def _walked_out(side: list[Token], k: int) -> str | None:
+    """ "walked out", "walked off the job": a strike."""
+    return "@strike" if side[k].word in _WALK and _word_after(side, k) in ("out", "off") else None
+
+
+def _word_after(side: list[Token], k: int) -> str | None:
+    """The word after side[k] in reading order (`side` runs either way from the figure)."""
+    later = [t for t in side if t.start > side[k].start]
+    return min(later, key=lambda t: t.start).word if later else None
 
 
 def _from_homes(right: list[Token]) -> bool:

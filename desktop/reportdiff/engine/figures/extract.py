@@ -67,6 +67,7 @@ class Found:
     # "23 cars and six trucks": the two counts together, which the other report
     # may give as one ("29 vehicles").
     total: float | None = None
+    parts: tuple[str, ...] = ()  # the nouns of the two counts that make the total
 
 
 def fold(text: str) -> str:
@@ -129,7 +130,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             and s <= f.start < e
             and _gap(f, figure) <= _YEAR_REACH
             and not _aside(folded, s, f, figure)
-            and not _compared_year(folded, f)
+            and (not _compared_year(folded, f) or _when_clause(folded, f, figure))
         )
         found = Found(
             figure=_with_noun(figure, context.noun),
@@ -147,8 +148,9 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             found = dataclasses.replace(found, alias=True)
             result[-1] = dataclasses.replace(result[-1], restated=found.figure)
         elif result and (total := _joined_total(folded, result[-1], found)) is not None:
-            result[-1] = dataclasses.replace(result[-1], total=total)
-            found = dataclasses.replace(found, total=total)
+            parts = (result[-1].context.noun or "", found.context.noun or "")
+            result[-1] = dataclasses.replace(result[-1], total=total, parts=parts)
+            found = dataclasses.replace(found, total=total, parts=parts)
         result.append(found)
     return tuple(result)
 
@@ -168,8 +170,8 @@ def _joined_total(folded: str, first: Found, second: Found) -> float | None:
     ):
         return None
     nouns = first.context.noun, second.context.noun
-    if None in nouns or nouns[0] == nouns[1]:
-        return None
+    if None in nouns or nouns[0] == nouns[1] or first.context.event != second.context.event:
+        return None  # "14 dead and 12 injured" make no total
     return x.value + y.value
 
 
@@ -230,11 +232,24 @@ def _aside(folded: str, start: int, year: Figure, figure: Figure) -> bool:
     )
 
 
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|seen\s+in|(?:summer|spring|autumn|fall|winter|end"
-    r"|start|beginning|middle)\s+of)\s+(?:the\s+)?$"
-    r"|\bsince\b[^.,;:()]{0,40}$"  # "since it began easing policy in August 2024"
+_SEASON_OF = (
+    r"(?:(?:the\s+)?(?:summer|spring|autumn|fall|winter|end|start|beginning|middle)\s+of\s+)?"
 )
+_COMPARED_BEFORE = re.compile(
+    # "than in 2019", "compared with 2022", "the level seen in 2014"
+    rf"\b(?:than(?:\s+in)?|compared\s+(?:with|to)|seen\s+in)\s+(?:the\s+)?{_SEASON_OF}$"
+    # "the lowest since the summer of 2019", "for the first time since 2008"
+    rf"|\b(?:[a-z]+est|most|least|first\s+time|worst|best)\b[^.,;:()]{{0,30}}\bsince\s+"
+    rf"(?:the\s+)?{_SEASON_OF}$"
+)
+
+
+_WHEN = re.compile(r"\s*,?\s*when\b")
+
+
+def _when_clause(folded: str, year: Figure, figure: Figure) -> bool:
+    """ "since 2017, when 160 people were killed": the year the clause after it tells of."""
+    return year.end <= figure.start and _WHEN.match(folded, year.end) is not None
 
 
 def _compared_year(folded: str, year: Figure) -> bool:

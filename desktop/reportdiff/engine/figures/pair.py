@@ -48,6 +48,7 @@ _EVENT_LABELS = {
     "@arrest": "arrested",
     "@destroyed": "destroyed",
     "@damaged": "damaged",
+    "@strike": "on strike",
 }
 _ORDER = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
 
@@ -70,6 +71,7 @@ def pair_figures(
     common: Callable[[], frozenset[str]] = frozenset,
     headlines: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
     ledes: tuple[int | None, int | None] = (None, None),
+    named: Callable[[], tuple[frozenset[str], frozenset[str]]] = lambda: (frozenset(), frozenset()),
 ) -> tuple[FigurePair, ...]:
     """All figures of A and B as pairs: differing first, then same, then alone.
 
@@ -84,7 +86,7 @@ def pair_figures(
         c
         for c in _candidates(a, b, idf, linked)
         if _enough(c, a[c.a], b[c.b], common)
-        or _lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, common)
+        or _lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
     ]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
@@ -189,8 +191,8 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return False  # "up from 55% four years ago" is no rival of this year's turnout
     if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
-    if _opposed(fa.context.winner, fb.context.winner):
-        return False  # "the ruling party won 35%" / "the opposition won 30%"
+    if _other_winners(fa.context.winner, fb.context.winner):
+        return False  # "the CDU won 28.5%" / "the AfD won 20.8%"
     if _other_heads(fa, fb):
         return False  # "a margin of eight points" / "a gender gap of 14 points"
     variants = _variants(fa), _variants(fb)
@@ -257,7 +259,7 @@ def _lede_rivals(
     fb: Found,
     in_lede: tuple[Counter[str], Counter[str]],
     ledes: tuple[int | None, int | None],
-    common: Callable[[], frozenset[str]],
+    words: tuple[Callable[[], frozenset[str]], Callable[[], tuple[frozenset[str], frozenset[str]]]],
 ) -> bool:
     """Two ledes that each count one crowd of the same people count the same crowd.
 
@@ -270,20 +272,33 @@ def _lede_rivals(
     if c.agree or fa.past or fb.past:
         return False
     key = _lede_key(fa)
-    if key is None or key != _lede_key(fb) or _event(fa) != _event(fb):
-        return False
+    if key is None or key != _lede_key(fb) or _event(fa) is None or _event(fa) != _event(fb):
+        return False  # "6,000 workers walked out" / "would lay off 2,900 workers"
     if in_lede[0][key] != 1 or in_lede[1][key] != 1:
         return False
     if (fa.figure.paragraph, fb.figure.paragraph) != ledes:
         return False
-    # Places are not asked for: ledes name the event's place at any scale
-    # ("in the El Dorado County foothills" / "in California's Sierra Nevada").
-    return not _other_years(fa, fb)
+    if _other_years(fa, fb):
+        return False
+    common, named = words
+    if not _other_places(fa, fb, common):
+        return True
+    # Ledes name the event's place at any scale ("in the El Dorado County
+    # foothills" / "in California's Sierra Nevada"): one report naming the
+    # other's place elsewhere makes it one place.
+    named_a, named_b = named()
+    return bool(fa.context.places & named_b or fb.context.places & named_a)
 
 
 # Words that make a count the size of a whole, not of those who did something.
 _TOTAL_WORDS = frozenset(
-    split_words("employ eligible registered carry hold capacity population home inhabitant")
+    map(
+        term,
+        split_words(
+            """employs employed eligible registered carrying holds population inhabitants
+            capacity enrolled"""
+        ),
+    )
 )
 
 
@@ -295,6 +310,33 @@ _ROLES = tuple(
     frozenset(map(term, split_words(words)))
     for words in ("ruling governing incumbent government", "opposition challenger rival")
 )
+
+
+# Words that name a winner by office or role, who may be the other report's named one.
+_ROLE_WORDS = frozenset(
+    map(
+        term,
+        split_words(
+            """president incumbent prime minister premier chancellor mayor governor leader
+            party ruling governing government opposition challenger candidate the his her its"""
+        ),
+    )
+)
+
+
+def _other_winners(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two shares were won by different winners.
+
+    Winners with no word in common are different ("the CDU/CSU bloc" / "the
+    far-right AfD"), unless one is named only by office ("the president"),
+    who may be the other's named candidate; opposed roles ("the ruling party"
+    / "the opposition") are always different.
+    """
+    if not x or not y or not x.isdisjoint(y):
+        return False
+    if _opposed(x, y):
+        return True
+    return not (x <= _ROLE_WORDS or y <= _ROLE_WORDS)
 
 
 def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -457,7 +499,9 @@ def compatible(fa: Found, fb: Found) -> bool:
         return fa.context.noun_term is not None and fa.context.noun_term == fb.context.noun_term
     if x.dimension == "date" and (x.qualifier == "range") != (y.qualifier == "range"):
         return False  # "from 2014 to 2019" and "in 2019" tell different things
-    if x.dimension in ("date", "time", "ordinal"):
+    if x.dimension == "ordinal":
+        return _in_a_row(x) == _in_a_row(y)  # "second consecutive cut" / "third cut"
+    if x.dimension in ("date", "time"):
         return True
     if x.dimension == "magnitude":
         return abs((x.value or 0) - (y.value or 0)) <= 1.0
@@ -470,6 +514,10 @@ def compatible(fa: Found, fb: Found) -> bool:
 
 # Words after a quantity that make it a difference from something else.
 _RELATIVE_WORDS = frozenset(("above", "below", "higher", "lower", "beyond", "short"))
+
+
+def _in_a_row(figure: Figure) -> bool:
+    return any(word in figure.text.lower() for word in ("consecutive", "straight", "in a row"))
 
 
 def _relative(found: Found) -> bool:
@@ -493,9 +541,7 @@ def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
     ea, eb = _event(fa), _event(fb)
     if ea != eb:
         return False
-    if (fa.total is not None and fa.total == fb.figure.value and (_generic(fb) or nb == na)) or (
-        fb.total is not None and fb.total == fa.figure.value and (_generic(fa) or na == nb)
-    ):
+    if _whole_of(fa, fb) or _whole_of(fb, fa):
         return True  # "97 passengers and 14 crew" / "111 people on board"
     if (na == nb and na is not None) or _compound_of(fa.context.noun, fb.context.noun):
         return True
@@ -540,6 +586,12 @@ _CALENDAR_SPAN = re.compile(r"month|year", re.IGNORECASE)
 _DAY_SPAN = re.compile(r"day|week|fortnight", re.IGNORECASE)
 
 
+def _unit_word(figure: Figure) -> str:
+    """The unit as written ("metres", "foot"): the figure's last word."""
+    words = re.findall(r"[^\W\d_]+", figure.text.lower())
+    return words[-1] if words else ""
+
+
 def _calendar_against_days(x: Figure, y: Figure) -> bool:
     """One duration in months or years, the other in days or weeks."""
     return any(
@@ -548,6 +600,21 @@ def _calendar_against_days(x: Figure, y: Figure) -> bool:
 
 
 _CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
+
+
+def _whole_of(parts: Found, whole: Found) -> bool:
+    """Whether `whole` counts together the two counts `parts` is one of ("23 cars and
+    six trucks" / "29 vehicles", "97 passengers and 14 crew" / "111 people").
+
+    The whole is told by a broader noun (the parts' class, or people), never by
+    a part's own noun ("five soldiers and seven civilians" / "12 civilians").
+    """
+    if parts.total is None or parts.total != whole.figure.value:
+        return False
+    noun = whole.context.noun
+    if noun is None or noun in parts.parts or _event(whole) != _event(parts):
+        return False
+    return _generic(whole) or whole.context.noun_term == parts.context.noun_term
 
 
 def _agree_either(fa: Found, fb: Found) -> bool:
@@ -574,7 +641,7 @@ def agree_values(fa: Found, fb: Found) -> bool:
         return (x.low or 0.0) <= (y.high or 0.0) and (y.low or 0.0) <= (x.high or 0.0)
     if vx is None or vy is None or x.dimension in ("date", "time", "ordinal"):
         return vx == vy and (x.low, x.high) == (y.low, y.high)
-    if vx == fb.total or vy == fa.total:
+    if _whole_of(fa, fb) or _whole_of(fb, fa):
         return True  # "23 cars and six trucks" / "29 vehicles"
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
@@ -601,7 +668,11 @@ def agree_values(fa: Found, fb: Found) -> bool:
         exact = fb if bound is fa else fa
         if bound.said == "more_than" and _completed_units(exact.figure, bound.figure):
             return True
-        if x.dimension in _CONVERTED and _near(bound.figure.value, exact.figure.value, rounding):
+        if (
+            x.dimension in _CONVERTED
+            and _unit_word(x) != _unit_word(y)
+            and _near(bound.figure.value, exact.figure.value, rounding)
+        ):
             return True  # "up to four metres" / "13-foot": one value in two units, rounded
         if exact.figure.value == bound.figure.value and resolution(exact.figure) > 1:
             # "€14m" / "more than 14 million euros": a figure written with a scale
@@ -710,6 +781,8 @@ def _evidence(fa: Found, fb: Found, idf: dict[str, float], linked: bool) -> floa
     na, nb = fa.context.noun_term, fb.context.noun_term
     if na is not None and na == nb and not _generic(fa):
         score += 0.3
+    elif fa.context.noun is not None and fa.context.noun == fb.context.noun:
+        score += 0.1  # "seven civilians" / "12 civilians" rather than "five soldiers"
     # Words right next to both figures ("depth", "quake") say more than the
     # sentence around them, which often tells who said it.
     score += 0.15 * min(2, len(_shared_near(fa, fb)))

@@ -176,11 +176,22 @@ def _read_age(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return Reading(value / 12 if "month" in match.group(0) else value, "year", "age")
 
 
+# The series an ordinal counts in: "the seventh reduction" and "the sixth cut" are
+# one series, "the third hike" another.
+_SERIES = {
+    "reduction": "cut",
+    "increase": "hike",
+    "victory": "election",
+    "defeat": "election",
+}
+
+
 def _read_ordinal(match: re.Match[str], text: str, pre: str | None) -> Reading:
     value = ordinal_value(match.group("ord"))
     if value is None:
         raise ValueError(match.group("ord"))
-    return Reading(float(value), "", "ordinal")
+    what = match.group("what").lower()
+    return Reading(float(value), _SERIES.get(what, what), "ordinal")
 
 
 def _read_time(match: re.Match[str], text: str, pre: str | None) -> Reading:

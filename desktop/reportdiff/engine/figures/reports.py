@@ -49,7 +49,15 @@ def compare_figures(
     common = functools.cache(lambda: _lower_words(a, b))
     heads = (_headline_indices(a), _headline_indices(b))
     ledes = (_lede_index(a), _lede_index(b))
-    return pair_figures(found_a, found_b, _idf(a, b), linked, common, heads, ledes)
+    named = functools.cache(lambda: (_words_of(a), _words_of(b)))
+    return pair_figures(found_a, found_b, _idf(a, b), linked, common, heads, ledes, named)
+
+
+def _words_of(report: Report) -> frozenset[str]:
+    """Every word the report's content paragraphs use, lower-cased."""
+    return frozenset(
+        w for p in report.content_paragraphs() for w in WORD_RE.findall(p.text.lower())
+    )
 
 
 _LEDE_WORDS = 20  # a lede is a full sentence, not a standfirst or a caption

@@ -70,7 +70,9 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         "evacuate evacuated evacuation evacuations evacuees displace displaced displacement "
         "homeless flee fled fleeing"
     ),
-    "@rescue": split_words("rescue rescued rescuers saved pulled plucked airlifted winched"),
+    "@rescue": split_words("rescue rescued rescuers saved"),
+    "@strike": split_words("strike strikes striking strikers walkout walkouts stoppage stoppages"),
+    "@penalty": split_words("fine fines fined penalty penalties"),
     "@destroyed": split_words(
         "destroy destroys destroyed destroying flatten flattens flattened raze razes razed"
         " levelled leveled gutted obliterated"
@@ -127,7 +129,17 @@ CLASS_OF: dict[str, str] = {w: c for c, words in _CLASSES.items() for w in words
 # Classes that say what happened to what is counted; two counts with
 # different ones ("12 killed" / "12 injured") are never the same thing.
 EVENT_CLASSES = frozenset(
-    {"@death", "@injury", "@missing", "@displaced", "@rescue", "@arrest", "@destroyed", "@damaged"}
+    {
+        "@death",
+        "@injury",
+        "@missing",
+        "@displaced",
+        "@rescue",
+        "@arrest",
+        "@destroyed",
+        "@damaged",
+        "@strike",
+    }
 )
 
 # Words that name what a count counts but say nothing on their own ("people").
