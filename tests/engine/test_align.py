@@ -140,6 +140,18 @@ def test_ledes_face_each_other() -> None:
     assert groups[0].b == (1, 2)
 
 
+def test_ledes_that_share_little_wording_still_face_each_other() -> None:
+    # A blind reference pair: acres / hectares, homes / houses, "forcing residents to
+    # flee" / "driven people from their homes"; the two first paragraphs tell one fire.
+    folder = Path(__file__).resolve().parents[1] / "data" / "reference4"
+    a = parse_report((folder / "wildfire_a.txt").read_text(encoding="utf-8"))
+    b = parse_report((folder / "wildfire_b.txt").read_text(encoding="utf-8"))
+    lede_a = next(p for p in a.content_paragraphs() if p.text.startswith("PINE HOLLOW"))
+    lede_b = next(p for p in b.content_paragraphs() if p.text.startswith("A fast-moving"))
+    group = next(g for g in align(a, b) if lede_a.index in g.a)
+    assert lede_b.index in group.b
+
+
 def test_reordered_paragraphs_link_across() -> None:
     a = parse_report(
         "Flooding closed the A1 motorway near Porto for six hours.\n"

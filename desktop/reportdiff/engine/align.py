@@ -52,6 +52,8 @@ _OTHER_SOURCES = 0.85
 # A link needs this score; a second link for a paragraph (one-to-many) needs
 # this much of the score of the link it joins.
 LINK_THRESHOLD = 0.15
+# Two ledes tell the main fact (inverted pyramid): a little less shared wording links them.
+LEDE_THRESHOLD = 0.10
 EXTRA_RATIO = 0.8
 _MIN_SHARED_TERMS = 2
 # Shared evidence below this many rarest-possible words' weight scales the
@@ -177,7 +179,7 @@ def _ledes(
     ub: list[_Unit],
     scores: dict[tuple[int, int], _Score],
 ) -> tuple[int, int] | None:
-    """The pair of first body paragraphs, when it is a link at all.
+    """The pair of first body paragraphs, when it is a link at all (LEDE_THRESHOLD).
 
     News puts the main fact first (inverted pyramid), so the two ledes face
     each other even when one of them scores a little higher elsewhere: it is
@@ -191,7 +193,7 @@ def _ledes(
     pair = (la.index, lb.index)
     if pair not in scores:  # pruned from the candidates of a long text
         scores[pair] = _score(la, lb)
-    return pair if scores[pair].value >= LINK_THRESHOLD else None
+    return pair if scores[pair].value >= LEDE_THRESHOLD else None
 
 
 # --- terms and weights --------------------------------------------------------
@@ -404,8 +406,10 @@ def _choose_links(
         reverse=True,
     )
     if lead is not None:
-        ranked.remove((scores[lead].value, *lead))
-        ranked.insert(0, (scores[lead].value, *lead))
+        entry = (scores[lead].value, *lead)
+        if entry in ranked:
+            ranked.remove(entry)
+        ranked.insert(0, entry)
     links: dict[tuple[int, int], float] = {}
     group_a: dict[int, tuple[int, int]] = {}  # paragraph of A -> its group's first link
     group_b: dict[int, tuple[int, int]] = {}
