@@ -1347,6 +1347,12 @@ def test_a_headline_figure_that_agrees_is_same() -> None:
 # (report A, report B, figure text in A, the `what` a reader sees)
 WHATS = [
     (
+        "The fire started about 4 miles southeast of Pine Hollow on Saturday.",
+        "The fire started about 6km southeast of Pine Hollow on Saturday.",
+        "about 4 miles",
+        "southeast of Pine Hollow (distance)",
+    ),  # a place as it is written
+    (
         "Sunday's parliamentary election drew long queues.",
         "Saturday's parliamentary election drew queues.",
         "Sunday",

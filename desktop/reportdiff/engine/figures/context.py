@@ -189,7 +189,7 @@ def _noun(
             words = words[:1]
         last = run[len(words) - 1]
         rest = [t for t in right if t.start >= last.end]
-        of = _of_phrase(folded, last.end, rest) if len(words) == 1 else None
+        of = _of_phrase(folded, last.end, rest, shown=True) if len(words) == 1 else None
         phrase = " ".join(words) + (f" of {of}" if of else "")  # "state of emergency"
         return words[-1], phrase
     if dim != "magnitude" and (whole := _of_phrase(folded, figure.end, right)):
@@ -288,8 +288,9 @@ def _run(folded: str, end: int, right: list[Token]) -> list[Token]:
     return run
 
 
-def _of_phrase(folded: str, end: int, right: list[Token]) -> str | None:
-    """ "20% of its territory" → "territory"."""
+def _of_phrase(folded: str, end: int, right: list[Token], *, shown: bool = False) -> str | None:
+    """ "20% of its territory" → "territory"; `shown`: a place as it is written
+    ("6 km south-east of Pine Hollow")."""
     if not right or right[0].word != "of" or folded[end : right[0].start].strip():
         return None
     words = [
@@ -298,6 +299,13 @@ def _of_phrase(folded: str, end: int, right: list[Token]) -> str | None:
         if is_content(t.word) and t.word not in _NUMBER_WORDS and not _possessive(t.word)
     ]  # "three of the train's five cars" counts cars
     plain = [t for t in words if not t.capital]
+    if shown and words and not plain:
+        name = [words[0]]
+        for token in right[right.index(words[0]) + 1 :]:
+            if not token.capital or folded[name[-1].end : token.start].strip():
+                break
+            name.append(token)
+        return " ".join(t.word.title() for t in name)
     return (plain or words)[0].word.rstrip("'’") if words else None
 
 
