@@ -460,6 +460,7 @@ EVENTS = [
     ("The storm left four dead and 200,000 without power.", "200,000", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "Twelve", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "3", "@death"),
+    ("1,500 soldiers were sent to help with evacuations.", "1,500", None),  # another verb's
     ("The strike killed five soldiers and seven civilians.", "seven", "@death"),  # one verb
     ("The fire killed 12 people and 40 were injured.", "40", "@injury"),  # its own predicate
     ("The fire killed 12 people and destroyed 40 homes.", "40", "@destroyed"),

@@ -363,3 +363,13 @@ def test_screen_view_has_a_table_per_row_and_no_figures_table(
             marks = [e for e in paper.iter("a") if e.get("name") == f"fig-{k}-{side}"]
             same = [e for e in screen.iter("a") if e.get("name") == f"fig-{k}-{side}"]
             assert [text_of(m) for m in marks] == [text_of(m) for m in same]
+
+
+def test_a_warning_is_shown_under_the_summary(seed_comparison: Comparison) -> None:
+    warned = replace(seed_comparison, warnings=("They may tell <different> events.",))
+    markup = render_html(warned)
+    summary = markup.index('class="summary"')
+    warning = markup.index('class="warning"')
+    assert summary < warning < markup.index('class="legend"')
+    assert "They may tell &lt;different&gt; events." in markup
+    assert 'class="warning"' not in render_html(seed_comparison)

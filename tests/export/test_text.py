@@ -144,3 +144,11 @@ def test_a_loose_match_is_marked_for_the_reader_to_check(hand_comparison: Compar
     assert "loose match: check it" in heads[0]
     assert not any(g.loose for g in hand_comparison.alignment)
     assert "loose match: check it" not in firm
+
+
+def test_a_warning_follows_the_summary() -> None:
+    comparison = compare_texts("Rain fell in the north.", "Rain fell in the south.")
+    warned = replace(comparison, warnings=("They may tell different events.",))
+    lines = render_text(warned).splitlines()
+    summary = next(i for i, line in enumerate(lines) if " linked · " in line)
+    assert lines[summary + 1] == "!  They may tell different events."

@@ -211,3 +211,19 @@ def test_a_differing_figure_has_a_tooltip_with_both_values(
     tip = view.tooltip_at(view.cursorRect(cursor).center())
     assert "more than 90 minutes" in tip
     assert "two and a half hours" in tip
+
+
+def test_two_reports_of_two_events_are_warned_of(
+    qtbot: Any, window: Any, seed_id: Any, library: Any
+) -> None:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "reference2"
+    flood = library.add_text((folder / "flood_a.txt").read_text(encoding="utf-8"))
+    compare_and_wait(qtbot, window, seed_id("001_"), flood)
+    assert window.comparison().warnings
+    assert window.summary_label.text().endswith("· ⚠ may be different events")
+    assert "different events" in window.summary_label.toolTip()
+    assert "different events" in window.view.toPlainText()
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    assert window.summary_label.toolTip() == ""

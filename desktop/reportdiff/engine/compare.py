@@ -8,6 +8,7 @@ import time
 from collections import OrderedDict
 
 from reportdiff.engine.align import align
+from reportdiff.engine.kinship import UNRELATED_WARNING, likely_unrelated
 from reportdiff.engine.model import Comparison, FigurePair, Report
 from reportdiff.engine.segment import parse_report
 from reportdiff.engine.worddiff import diff_groups
@@ -66,4 +67,5 @@ def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:
 
         pairs = compare_figures(a, b, groups)
         timings["figures"] = time.perf_counter() - t2
-    return Comparison(a=a, b=b, alignment=groups, figures=pairs, timings=timings)
+    warnings = (UNRELATED_WARNING,) if likely_unrelated(a, b, groups) else ()
+    return Comparison(a=a, b=b, alignment=groups, figures=pairs, timings=timings, warnings=warnings)

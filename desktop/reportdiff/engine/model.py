@@ -150,6 +150,8 @@ class Comparison:
     alignment: tuple[AlignedGroup, ...]
     figures: tuple[FigurePair, ...] = ()
     timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    # What the reader should know before trusting the rest ("they may tell different events").
+    warnings: tuple[str, ...] = ()
 
     @property
     def linked_count(self) -> int:
@@ -199,4 +201,5 @@ class Comparison:
                 {"a": list(g.a), "b": list(g.b), "score": round(g.score, 4)} for g in self.alignment
             ],
             "figures": [f.to_json() for f in self.figures],
+            "warnings": list(self.warnings),
         }

@@ -90,6 +90,7 @@ a {{ color: {fg}; text-decoration: none; }}
 .title {{ font-size: 12pt; font-weight: bold; }}
 .meta {{ color: {muted}; font-size: 9pt; }}
 .summary {{ font-weight: bold; margin: 8px 0; }}
+.warning {{ color: {differs_fg}; font-weight: bold; margin: 4px 0 8px 0; }}
 .legend {{ color: {muted}; font-size: 9pt; }}
 .uniq-a {{ background-color: {uniq_a}; }}
 .uniq-b {{ background-color: {uniq_b}; }}
@@ -168,6 +169,7 @@ def render_html(
         _document_head(comparison, theme, for_screen),
         _headlines(comparison),
         f'<p class="summary">{escape(comparison.summary())}</p>',
+        *(f'<p class="warning">⚠ {escape(w)}</p>' for w in comparison.warnings),
         _legend(),
         *body,
     ]

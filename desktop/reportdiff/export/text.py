@@ -81,7 +81,8 @@ def _header(c: Comparison, out: _Out) -> list[str]:
         details = " · ".join(x for x in (report.outlet, report.published, report.url) if x)
         if details:
             lines += _wrap([(details, "dim")], "   ", out, indent=3)
-    return [*lines, "", out.style(c.summary(), "bold")]
+    warnings = [line for w in c.warnings for line in _wrap([(w, "bold")], "!  ", out, indent=3)]
+    return [*lines, "", out.style(c.summary(), "bold"), *warnings]
 
 
 # --- figures ------------------------------------------------------------------

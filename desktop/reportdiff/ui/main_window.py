@@ -386,7 +386,11 @@ class MainWindow(QMainWindow):
         marked = self.view.marked_figure()  # kept when the same pair was shown again
         if marked is not None:
             self.figures.select_figure(marked)
-        self.summary_label.setText(comparison.summary())
+        summary = comparison.summary()
+        if comparison.warnings:
+            summary += " · ⚠ may be different events"
+        self.summary_label.setText(summary)
+        self.summary_label.setToolTip("\n".join(comparison.warnings))
         self.setWindowTitle(f"{_short(comparison.a)} vs {_short(comparison.b)} — ReportDiff")
         if self.remember:
             self.settings.set_last_pair(*pair)

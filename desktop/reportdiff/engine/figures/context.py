@@ -425,7 +425,9 @@ def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
     for k, token in enumerate(right[:_EVENT_TOKENS]):
         gap = folded[at : token.start]
         if token.word == "with":
-            return _with_event(right[k + 1 : k + 3])  # "23 soldiers with serious injuries"
+            # "23 soldiers with serious injuries"; not "1,500 soldiers sent to help with
+            # evacuations", where "with" belongs to another verb
+            return _with_event(right[k + 1 : k + 3]) if k <= 1 else None
         if _breaks(gap.replace(",", "")) or (
             token.word in _STOP_AFTER and not _listed_as(right, k)
         ):

@@ -1,0 +1,64 @@
+"""Two reports of two events: the comparison warns before figures are trusted."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from reportdiff.engine.compare import compare
+from reportdiff.engine.kinship import UNRELATED_WARNING, names
+from reportdiff.engine.segment import parse_report
+from reportdiff.store import read_report_file
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# Each reference folder holds pairs of one event: "<event>_a.txt" / "<event>_b.txt".
+PAIRS = sorted(
+    (path, path.with_name(path.name.replace("_a.txt", "_b.txt")))
+    for path in DATA.glob("reference*/*_a.txt")
+)
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_reports_of_one_event_bring_no_warning(a: Path, b: Path) -> None:
+    comparison = compare(read_report_file(a), read_report_file(b), figures=False)
+    assert comparison.warnings == ()
+
+
+def test_the_seeds_of_one_event_bring_no_warning() -> None:
+    seeds = [read_report_file(path) for path in sorted(SEEDS.glob("*.txt"))]
+    for x, y in itertools.combinations(seeds, 2):
+        assert compare(x, y, figures=False).warnings == ()
+
+
+def test_reports_of_two_events_are_warned_of() -> None:
+    flood = read_report_file(DATA / "reference2" / "flood_a.txt")
+    vote = read_report_file(DATA / "reference3" / "vote_b.txt")
+    comparison = compare(flood, vote)
+    assert comparison.warnings == (UNRELATED_WARNING,)
+    assert comparison.to_json()["warnings"] == [UNRELATED_WARNING]
+
+
+def test_most_pairs_of_two_events_are_warned_of() -> None:
+    by_event = [pair for pair in PAIRS]
+    warned = total = 0
+    for (a, _), (_, b) in itertools.permutations(by_event, 2):
+        total += 1
+        warned += bool(compare(read_report_file(a), read_report_file(b), figures=False).warnings)
+    assert warned >= 0.8 * total
+
+
+def test_names_are_capitalised_words_never_written_in_lower_case() -> None:
+    report = parse_report(
+        "Floods hit Kostelec\n\nThe Orlava flooded Kostelec on Monday, officials said."
+        " Officials in Bělice said the river was high. The mayor of Kostelec spoke."
+    )
+    assert names(report) == {"kostelec", "orlava", "belice"}
+
+
+def test_short_reports_are_not_judged() -> None:
+    a = parse_report("Rain fell on Monday in the north.")
+    b = parse_report("Markets rose on Tuesday in Asia.")
+    assert compare(a, b).warnings == ()
