@@ -42,9 +42,8 @@ def test_reports_of_two_events_are_warned_of() -> None:
 
 
 def test_most_pairs_of_two_events_are_warned_of() -> None:
-    by_event = [pair for pair in PAIRS]
     warned = total = 0
-    for (a, _), (_, b) in itertools.permutations(by_event, 2):
+    for (a, _), (_, b) in itertools.combinations(PAIRS, 2):
         total += 1
         warned += bool(compare(read_report_file(a), read_report_file(b), figures=False).warnings)
     assert warned >= 0.8 * total
