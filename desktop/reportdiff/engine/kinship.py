@@ -45,28 +45,27 @@ _CALENDAR = frozenset(
 
 def names(report: Report) -> frozenset[str]:
     """The names a report uses: capitalised words it never writes in lower case."""
-    texts = [p.text for p in report.content_paragraphs()]
-    lower = {w for text in texts for w in _LOWER_RE.findall(text)}
+    text = "\n".join(p.text for p in report.content_paragraphs())
+    lower = set(_LOWER_RE.findall(text))
     found = set()
-    for text in texts:
-        for word in _NAME_RE.findall(text):
-            if word.lower() in lower:
-                continue  # "Officials", "The" after a quote: common words
-            key = _POSSESSIVE_RE.sub("", strip_accents(word.lower()))
-            if key not in _CALENDAR:
-                found.add(key)
+    for word in set(_NAME_RE.findall(text)):
+        if word.lower() in lower:
+            continue  # "Officials", "The" after a quote: common words
+        key = _POSSESSIVE_RE.sub("", strip_accents(word.lower()))
+        if key not in _CALENDAR:
+            found.add(key)
     return frozenset(found)
 
 
 def likely_unrelated(a: Report, b: Report, groups: tuple[AlignedGroup, ...]) -> bool:
     """Whether the reports share so few names and so little text that they may
     tell different events."""
+    # The linked share first: it costs nothing, and most pairs end there.
+    paragraphs = len(a.content_paragraphs()) + len(b.content_paragraphs())
+    linked = sum(len(g.a) + len(g.b) for g in groups if g.linked)
+    if paragraphs == 0 or linked / paragraphs >= LINKED_SHARE:
+        return False
     names_a, names_b = names(a), names(b)
     if min(len(names_a), len(names_b)) < _MIN_NAMES:
         return False
-    name_share = len(names_a & names_b) / min(len(names_a), len(names_b))
-    if name_share >= NAME_SHARE:
-        return False
-    paragraphs = len(a.content_paragraphs()) + len(b.content_paragraphs())
-    linked = sum(len(g.a) + len(g.b) for g in groups if g.linked)
-    return paragraphs > 0 and linked / paragraphs < LINKED_SHARE
+    return len(names_a & names_b) / min(len(names_a), len(names_b)) < NAME_SHARE
