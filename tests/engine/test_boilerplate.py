@@ -112,7 +112,30 @@ CASES = [
     ("Όνομα *", True),
     ("Sign up to Money Matters", True),
     ("Sign me up", True),
+    ("By Jonah Reyes-Whitfield and Priya Lendl", True),
+    ("By Caitlin Morrow-Vance, Transatlantic News Service", True),
+    ("October 13, 2025 6:02 AM UTC · Updated 3 hours ago", True),
+    ("A man cools off in a fountain on Tuesday. Photograph: Rafa Quintero/The Courier", True),
+    ("Associated video: Tourists seek shade in Seville as temperatures soar (0:58)", True),
+    ("LIVE UPDATES: Heat wave in southern Europe", True),
+    ("3:48 PM EDT - Greek authorities close ancient sites for the afternoon", True),
+    ("Follow Coastline Wire's climate coverage: https://coastlinewire.example/hub/climate", True),
+    (
+        "Sign up to Europe Weekly: the week's big stories from across the continent, every Friday",
+        True,
+    ),
+    # comment forms in any language: an e-mail word and a required-field asterisk,
+    # or e-mail and website saved together
+    ("E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir", True),
+    ("Az e-mail címed nem lesz közzétéve. A kötelező mezőket * karakterrel jelöltük", True),
+    (
+        "Spara mitt namn, min e-postadress och webbplats i denna webbläsare till nästa gång jag"
+        " skriver en kommentar.",
+        True,
+    ),
     # ... and the article sentences they resemble are not
+    ("Officials said the e-mail was sent at 3:48 pm from a website in Spain.", False),
+    ("The photo shows the bridge at 4 p.m. on Tuesday, police said.", False),
     ("Follow the money, the prosecutor told the jury on Monday.", False),
     ("Reporting by the state broadcaster suggested the death toll was higher.", False),
     ("Unions said they would sign up to the deal if pay rose by 5%.", False),
@@ -145,6 +168,19 @@ def test_article_text_between_clutter_is_kept_whatever_its_pronouns_and_quotes()
     for text in (lede, quote):
         paragraphs = ["By Ann Lee", text, "READ: Markets rally as tariffs are suspended", ARTICLE]
         assert flag_boilerplate(paragraphs) == [True, False, True, False]
+
+
+def test_a_headline_between_page_widgets_is_article_text() -> None:
+    paragraphs = [
+        "LIVE UPDATES: Heat wave in southern Europe",
+        "3:15 PM EDT - Portugal raises wildfire alert in the Alentejo",
+        "See all updates",
+        "Heat wave scorches Spain, toppling a small town's temperature record",
+        "By Caitlin Morrow-Vance, Transatlantic News Service",
+        "Published 4:20 PM EDT, July 15, 2025",
+        ARTICLE,
+    ]
+    assert flag_boilerplate(paragraphs) == [True, True, True, False, True, True, False]
 
 
 def test_a_lede_between_a_date_line_and_an_advert_is_article_text() -> None:

@@ -99,3 +99,13 @@ def test_a_month_abbreviation_ends_a_sentence_unless_a_day_follows() -> None:
     assert first_sentence("The strike began in early Dec. Unions said 5,000 joined.") == (
         "The strike began in early Dec."
     )
+
+
+def test_a_cookie_notice_and_its_button_are_no_title() -> None:
+    text = (
+        "We use cookies to give you the best experience. By clicking Accept all you agree.\n"
+        "Accept all\n"
+        "Spanish town breaks temperature record as heat deaths climb\n"
+        "The town recorded 46.2C on Tuesday, the agency said.\n"
+    )
+    assert guess_title(text) == "Spanish town breaks temperature record as heat deaths climb"

@@ -26,7 +26,8 @@ _STRONG = [
     r"^(lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leggi anche)\b",
     r"^related( (sources|articles|stories|links|content|coverage|posts|reading|topics))?\s*:?$",
     # "Related: <title>", "READ: <title>", "Read Next: <title>": a link to another story
-    r"^(related|read|read next|read also|also read|see also|watch|listen|live)\s*:\s*\S+"
+    r"^(related|read|read next|read also|also read|see also|watch|listen|live|live updates"
+    r"|live blog|latest)\s*:\s*\S+"
     r"(\s+\S+){0,19}(?<!\.)$",
     r"^listen to this (article|story)\b",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
@@ -48,6 +49,10 @@ _STRONG = [
     r"^deixe (um|o seu|seu) comentário",
     r"e-mail não será publicado",
     r"^оставьте комментарий",
+    r"\b(e-?mail|e-?post\w*|correo|courriel)\b.*(\s\*\s|\s\*$)",
+    # "save my name, e-mail and website in this browser", in any language
+    r"\b(e-?mail|e-?post|correo|courriel)\w*\b.{0,60}\b(browser|webbläsare|navegador|navigateur"
+    r"|böngésző|tarayıcı|prohlížeč|przeglądar\w*|nettleser|selain)\w*\b",
     r"^γράψτε (ένα|το) σχόλιο",
     r"email σας δεν θα δημοσιευτεί",
     r"υποχρεωτικά πεδία",
@@ -79,12 +84,19 @@ _STRONG = [
     # credits, rights, page furniture
     r"\bcontributed (reporting|research|to (this|the) (reports?|article|story|reporting))\b",
     r"^(our|editorial) (standards|guidelines|principles)\s*:",
-    r"^(photo|image|video|graphic)s?( credit)?\s*(:|by\b)",
+    r"^((associated|related) )?(photo|image|video|graphic|audio|gallery)s?( credit)?\s*(:|by\b)",
+    # a caption ending with its credit: "A man cools off ... Photograph: R. Q./The Courier"
+    r"\b(photograph|photo|picture|image)\s*:\s*[^.!?]{1,80}$",
+    # a live blog's entry: "3:48 PM EDT - Greek authorities close ancient sites"
+    r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([a-z]{2,4}\s*)?[-–—]\s+[^.!?]{1,120}$",
+    r"^see all (updates|posts|entries)\W*$",
     r"^(photograph|picture)s?( credit)?\s*:",
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
     r"^(sign up|subscribe) (for|to) (our|the|a)\b",
-    r"^(sign up|subscribe) (for|to)\b[^.!?]{0,40}$",
+    r"^(sign up|subscribe) (for|to)\b[^.!?]{0,120}$",
+    # a short call to follow a link: "Follow our climate coverage: https://..."
+    r"^[^.!?]{0,80}:\s*(https?://|www\.)\S+$",
     r"^(sign me up|sign up|subscribe|register|log in|sign in)( now| here| today)?\W*$",
     r"^follow [^.!?]{1,40} on (google news|twitter|x|facebook|instagram|telegram|whatsapp|linkedin"
     r"|youtube|tiktok|threads|bluesky|mastodon)\W*$",
@@ -100,7 +112,8 @@ _STRONG = [
     r"\bwe use cookies\b",
     r"^dear (readers?|friends|subscribers?)\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
-    r"^(by|von|par|por|di) [^\W\d]+( [^\W\d.]+\.?){0,4}( and [^\W\d]+( [^\W\d]+){0,3})?"
+    r"^(by|von|par|por|di) [^\W\d][\w'’-]*( [^\W\d.][\w'’-]*\.?){0,4}"
+    r"( and [^\W\d][\w'’-]*( [^\W\d][\w'’-]*){0,3})?"
     r"(,? (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?"
     r"( [|·•] [^|·•]{1,40})?$",  # "By A and B | The Outlet"
 ]
@@ -146,9 +159,10 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     cues = [_cue(text) for text in paragraphs]
     flags = [c is not None for c in cues]
     _absorb_link_items(paragraphs, flags)
+    cued = list(flags)  # what is boilerplate by itself, not by its neighbours
     changed = True
     while changed:
-        changed = _fill_between(paragraphs, flags) | _absorb_short(paragraphs, flags)
+        changed = _fill_between(paragraphs, flags, cued) | _absorb_short(paragraphs, flags)
     return flags
 
 
@@ -206,6 +220,20 @@ def _is_credit(text: str) -> bool:
 def is_clutter(text: str) -> bool:
     """Whether `text` is boilerplate on its own, whatever stands around it."""
     return _cue(text) is not None
+
+
+_BUTTON_WORDS = 2
+
+
+def leading_clutter(texts: list[str]) -> int:
+    """How many lines at the top are page furniture: clutter lines ("We use cookies
+    ...", a time stamp, a byline) and the buttons under them ("Accept all")."""
+    k = 0
+    while k < len(texts) and (
+        is_clutter(texts[k]) or (k > 0 and len(texts[k].split()) <= _BUTTON_WORDS)
+    ):
+        k += 1
+    return k
 
 
 def _cue(text: str) -> str | None:
@@ -279,8 +307,8 @@ def _stamp_parts(text: str) -> list[tuple[str, bool]] | None:
     clocked = any(is_date and _CLOCK_TIME.search(part) for part, is_date in marked)
     for part, is_date in marked:
         words = part.lower().split()
-        if is_date or (clocked and _OUTLET_RE.fullmatch(part)):
-            continue
+        if is_date or (clocked and _OUTLET_RE.fullmatch(part)) or _only_stamp_words(part):
+            continue  # "· Updated 3 hours ago"
         if len(words) > _CREDIT_WORDS_MAX or _CREDIT_WORDS.isdisjoint(words):
             return None
     return marked
@@ -289,6 +317,11 @@ def _stamp_parts(text: str) -> list[tuple[str, bool]] | None:
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}\b|\b[AaPp]\.?[Mm]\b")
 # An outlet's name: a few capitalised words ("The Pacific Ledger"), no sentence.
 _OUTLET_RE = re.compile(r"(?:The |La |El |Le |Die |De )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}")
+
+
+def _only_stamp_words(part: str) -> bool:
+    tokens = [t.strip(".,") for t in fold_apostrophes(part).lower().split()]
+    return bool(tokens) and all(_STAMP_TOKEN.match(t) for t in tokens if t)
 
 
 def stamp_details(text: str) -> tuple[str | None, str | None]:
@@ -343,19 +376,32 @@ def _absorb_link_items(paragraphs: list[str], flags: list[bool]) -> None:
             flags[j] = True
 
 
-def _fill_between(paragraphs: list[str], flags: list[bool]) -> bool:
-    """Flag a short paragraph that has boilerplate within reach on both sides.
+def _stays_between(text: str) -> bool:
+    """Whether a paragraph is article text whatever surrounds it: of article length, or
+    shaped as a headline (no closing stop), unless the outlet speaks in it to the reader."""
+    if _to_reader(text):
+        return False
+    words = text.split()
+    headline = len(words) >= 4 and not text.rstrip().endswith((".", "!", "?", ":", "…"))
+    return len(words) > _FILL_WORDS or headline
+
+
+def _fill_between(paragraphs: list[str], flags: list[bool], cued: list[bool]) -> bool:
+    """Flag a short paragraph that has boilerplate of its own within reach on both sides.
 
     A paragraph of article length stays, unless the outlet speaks in it to the
     reader ("Our newsroom is small ... you"): an advertisement slot two
-    paragraphs under the date line must not take the lede with it.
+    paragraphs under the date line must not take the lede with it. Only
+    paragraphs that are boilerplate by themselves count as its sides: a
+    headline between a cookie notice and a date line is no boilerplate because
+    a button and a byline next to them are.
     """
     changed = False
     for i, flagged in enumerate(flags):
-        if flagged or (len(paragraphs[i].split()) > _FILL_WORDS and not _to_reader(paragraphs[i])):
+        if flagged or _stays_between(paragraphs[i]):
             continue
-        before = any(flags[max(0, i - _NEIGHBOUR_REACH) : i])
-        after = any(flags[i + 1 : i + 1 + _NEIGHBOUR_REACH])
+        before = any(cued[max(0, i - _NEIGHBOUR_REACH) : i])
+        after = any(cued[i + 1 : i + 1 + _NEIGHBOUR_REACH])
         if before and after:
             flags[i] = changed = True
     return changed

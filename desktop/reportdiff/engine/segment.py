@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from reportdiff.engine.boilerplate import flag_boilerplate, is_clutter
+from reportdiff.engine.boilerplate import flag_boilerplate, is_clutter, leading_clutter
 from reportdiff.engine.model import Paragraph, Report
 from reportdiff.engine.text import fold, nfc, words
 
@@ -193,7 +193,7 @@ def _ends_sentence(line: str) -> bool:
 def _place_headline(texts: list[str], title: str | None) -> tuple[list[str], bool]:
     """Put the headline first, once; say whether there is one."""
     if title and not _title_from_first_paragraph(texts, title):
-        lead = next((k for k, t in enumerate(texts) if not is_clutter(t)), 0)
+        lead = min(leading_clutter(texts), len(texts) - 1) if texts else 0
         if texts and fold(texts[lead]) == fold(title):
             texts = [texts[lead], *texts[:lead], *texts[lead + 1 :]]  # above a stamp
         else:
@@ -209,9 +209,10 @@ def _title_from_first_paragraph(texts: list[str], title: str) -> bool:
     """Whether `title` was made from the start of the first paragraph (a report
     with no headline gets its first sentence, perhaps cut short, as title):
     such a title is not a headline of its own and must not be shown twice."""
-    lead = next((t for t in texts if not is_clutter(t)), None)  # past a stamp or byline
-    if lead is None:
+    k = leading_clutter(texts)  # past a stamp, a byline, a cookie notice and its button
+    if k >= len(texts):
         return False
+    lead = texts[k]
     stem = fold(title).rstrip("….").strip()
     first = fold(lead)
     return bool(stem) and first != fold(title) and first.startswith(stem)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.engine import Report, parse_report
-from reportdiff.engine.boilerplate import is_clutter, stamp_details
+from reportdiff.engine.boilerplate import leading_clutter, stamp_details
 from reportdiff.store.errors import ImportRefused
 from reportdiff.store.titles import first_sentence, fold, is_headline, title_from_sentence
 
@@ -445,9 +445,9 @@ def guess_title(body: str) -> str:
     lines = [line for line in body.split("\n") if line.strip()]
     if not lines:
         return ""
-    # Past a time stamp or byline above the text ("Updated 19 May 2025, 21:40 CEST").
-    while len(lines) > 1 and is_clutter(lines[0]):
-        lines.pop(0)
+    # Past a time stamp or byline above the text ("Updated 19 May 2025, 21:40 CEST"),
+    # a cookie notice and its "Accept all".
+    lines = lines[min(leading_clutter(lines), len(lines) - 1) :]
     if is_headline(lines[0], rest="\n".join(lines[1:])):
         return " ".join(lines[0].split())
     title = title_from_sentence(first_sentence("\n".join(lines)))
