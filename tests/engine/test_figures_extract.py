@@ -173,12 +173,16 @@ PHRASES = [
     # a range of percents
     ("Growth was between 3 and 4 percent.", "between 3 and 4 percent", 3, "%", "range"),
     ("Support fell by 5 percentage points.", "5 percentage points", 5, "pp", "exact"),  # not %
+    # a share in words
+    ("About two-thirds of voters backed it.", "About two-thirds", 66.7, "%", "approximate"),
+    ("Reservoirs are less than a third full.", "less than a third", 33.3, "%", "less_than"),
+    ("Half of the town was flooded.", "Half", 50, "%", "exact"),
     # basis points and fractions of a point are percentage points
     ("Rates were cut by 25 basis points.", "25 basis points", 0.25, "pp", "exact"),
     ("It raised rates by 50bp.", "50bp", 0.5, "pp", "exact"),
     (
         "It cut by a quarter of a percentage point.",
-        "quarter of a percentage point",
+        "a quarter of a percentage point",
         0.25,
         "pp",
         "exact",

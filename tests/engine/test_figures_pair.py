@@ -1092,7 +1092,7 @@ PAIRS = [
     (
         "The Bank of England cut interest rates by a quarter of a percentage point on Thursday.",
         "The Bank of England cut interest rates by 25 basis points on Thursday.",
-        "quarter of a percentage point",
+        "a quarter of a percentage point",
         "25 basis points",
         "same",
     ),
@@ -1139,6 +1139,20 @@ PAIRS = [
         "third time",
         "apart",
     ),  # two series
+    (
+        "Spain's reservoirs are at 31% of capacity, the ministry said.",
+        "Spanish reservoirs are less than a third full, the ministry said.",
+        "31%",
+        "less than a third",
+        "same",
+    ),  # a share in words is said roughly
+    (
+        "Reservoirs are at 31% of capacity, well below the 10-year average of about 52 percent.",
+        "Reservoirs stood at 29 percent, the ministry said.",
+        "about 52 percent",
+        "29 percent",
+        "apart",
+    ),  # an average is a yardstick, not this year's level
     (
         "It is the deadliest monsoon since 2017, when 160 people were killed.",
         "The monsoon has killed at least 112 people since Friday.",

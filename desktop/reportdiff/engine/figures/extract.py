@@ -60,6 +60,8 @@ class Found:
     past: bool = False
     # The qualifier as worded (qualifiers.py): "at_least" where the contract says "more_than".
     said: str = "exact"
+    # A yardstick ("the 10-year average ... of about 52 percent"), see _yardstick.
+    yardstick: bool = False
     # The same value restated in brackets in another unit ("80 km/h (50 mph)").
     alias: bool = False
     # On the figure before the brackets: the figure that restates it.
@@ -142,6 +144,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
                 if f is not figure and s <= f.start < e and not _compared_year(folded, f)
             ),
             past=_past(folded, figure),
+            yardstick=_yardstick(folded, figure),
             said=said_of(folded, figure.start, figure.qualifier),
         )
         if result and _restated(folded, result[-1].figure, figure):
@@ -207,6 +210,9 @@ def _gap(x: Figure, y: Figure) -> int:
 
 _YEAR_REACH = 60  # characters: "since 1997, when 228 people died"
 _RELATIVE = re.compile(r"\s*(?:who|which|whose)\b")
+_YARDSTICK_BEFORE = re.compile(
+    r"\b(?:average|norm|normal|usual|typical)\s+(?:for|of|is|was)\b[^.;,]{0,30}$"
+)
 _PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+$")
 _PAST_AFTER = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -256,6 +262,12 @@ def _compared_year(folded: str, year: Figure) -> bool:
     """ "lowest since the summer of 2019", "the level seen in 2014": a year to compare
     with, which ties no figure to its own period."""
     return _COMPARED_BEFORE.search(folded, max(0, year.start - 50), year.start) is not None
+
+
+def _yardstick(folded: str, figure: Figure) -> bool:
+    """Whether a figure is a yardstick ("the 10-year average for mid-July of about 52
+    percent"), not the report's own fact: it differs only from another yardstick."""
+    return _YARDSTICK_BEFORE.search(folded, max(0, figure.start - 40), figure.start) is not None
 
 
 def _past(folded: str, figure: Figure) -> bool:

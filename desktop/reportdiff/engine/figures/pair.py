@@ -187,7 +187,7 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         # "since 1997, when 228 people died": another year, another event, unless
         # the other sentence names that year too, further off ("... from 2014 to 2019").
         return False
-    if fa.past != fb.past:
+    if fa.past != fb.past or fa.yardstick != fb.yardstick:
         return False  # "up from 55% four years ago" is no rival of this year's turnout
     if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
@@ -709,10 +709,16 @@ def _completed_units(exact: Figure, bound: Figure) -> bool:
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
+_FRACTION_WORD = re.compile(r"half|halves|third|quarter|fifth|tenth", re.IGNORECASE)
+_FRACTION_STEP = 5.0  # percentage points a share in words may stand for
+
+
 def _round_step(f: Figure) -> float:
     """The step of the bound's last significant digit ("40" → 10, "1,500" → 100, "2.4m" → 0.1m)."""
     value = abs(f.value or 0.0)
     match = _DIGITS.search(f.text)
+    if match is None and f.dimension == "percent" and _FRACTION_WORD.search(f.text):
+        return _FRACTION_STEP  # "a third" is a share said roughly: 28% to 38%
     if match is None:
         # Spelled out: for a count the value is the number written.
         written = value if f.dimension in ("count", "percent", "percentage_points") else 0.0

@@ -56,6 +56,15 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("date", ("month",), rf"(?P<month>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     ("month", ("month",), rf"(?P<month>{_MONTH})\b"),
     ("weekday", ("weekday",), rf"(?P<wd>{_WEEKDAY})\b"),
+    # "two-thirds of voters", "a quarter of normal activity", "less than a third full":
+    # a share, not a count (and not "a quarter of an hour")
+    (
+        "share",
+        ("word", "half", "quarter", "ordinal"),
+        r"(?:(?P<num>an?|one|two|three|four|nine)[\s-]+)?(?P<frac>halves|half|thirds?|quarters?"
+        r"|fifths?|tenths?)(?=\s+(?:of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year"
+        r"|percentage|point|mile|kilomet))|full\b|empty\b))",
+    ),
     ("age", ("digit", "word"), rf"(?P<n>{N})\s*-\s*(?:years?|months?)\s*-\s*old\b"),
     ("age", ("digit", "word"), rf"(?P<n>{N})\s+years?\s+old\b"),
     ("age", ("aged",), rf"aged\s+(?P<n>{N})\b"),
@@ -141,6 +150,7 @@ ANCHOR_WORDS: dict[str, str] = {
 A_BEFORE = frozenset(
     split_words(
         "dozen hundred thousand million billion second minute hour day week month year decade"
+        " third quarter fifth tenth"
     )
 )
 

@@ -130,6 +130,20 @@ def _read_percent(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return _with_range(match, _number(match), 1.0, unit, dimension)
 
 
+_FRACTION_PARTS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+
+
+def _read_share(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    parts = _FRACTION_PARTS[match.group("frac").lower().rstrip("s")]
+    if not match.group("num") and parts != 2:
+        raise ValueError("a period, not a share: 'the third quarter of 2027'")
+    count = _FRACTION_COUNTS[(match.group("num") or "a").lower()]
+    if count >= parts:
+        raise ValueError("not a share: 'four quarters'")
+    return Reading(round(100 * count / parts, 1), "%", "percent")
+
+
 def _read_basis(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return _with_range(match, _number(match) / 100, 0.01, "pp", "percentage_points")
 
@@ -296,6 +310,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "month": _read_month,
     "year": _read_year,
     "basis": _read_basis,
+    "share": _read_share,
     "fraction_point": _read_fraction_point,
     "years": _read_years,
 }
