@@ -173,6 +173,9 @@ PHRASES = [
     # a range of percents
     ("Growth was between 3 and 4 percent.", "between 3 and 4 percent", 3, "%", "range"),
     ("Support fell by 5 percentage points.", "5 percentage points", 5, "pp", "exact"),  # not %
+    # a quarter of an hour is a duration
+    ("It took a quarter of an hour.", "a quarter of an hour", 900, "s", "exact"),
+    ("It lasted three quarters of an hour.", "three quarters of an hour", 2700, "s", "exact"),
     # a share in words
     ("About two-thirds of voters backed it.", "About two-thirds", 66.7, "%", "approximate"),
     ("Reservoirs are less than a third full.", "less than a third", 33.3, "%", "less_than"),
@@ -464,6 +467,8 @@ EVENTS = [
     ("The storm left four dead and 200,000 without power.", "200,000", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "Twelve", None),
     ("Twelve miners were trapped and 3 died in the collapse.", "3", "@death"),
+    ("Rescuers pulled four men alive from the mine.", "four", "@rescue"),  # pulled out alive
+    ("Twelve miners were still alive, officials said.", "Twelve", None),  # alive, not rescued
     ("1,500 soldiers were sent to help with evacuations.", "1,500", None),  # another verb's
     ("The strike killed five soldiers and seven civilians.", "seven", "@death"),  # one verb
     ("The fire killed 12 people and 40 were injured.", "40", "@injury"),  # its own predicate

@@ -373,6 +373,8 @@ def _event(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
     past another figure, a conjunction or a preposition ("walked out after the
     deaths of...") governs nothing.
     """
+    if _pulled_alive(left, right):
+        return "@rescue"  # "pulled four men alive from the mine"
     before = _event_before(folded, figure.start, left, right, shared_verb=False)
     if before is not None:
         return before
@@ -515,6 +517,20 @@ _LEFT_HOME = frozenset(
     split_words("left leave leaving fled flee fleeing abandoned forced driven drove chased")
 )
 _HOMES = frozenset(split_words("home homes house houses"))
+
+
+_EXTRACTING = frozenset(
+    split_words(
+        """pulled pull pulls pulling brought bring dragged plucked lifted hauled freed
+        winched airlifted carried"""
+    )
+)
+
+
+def _pulled_alive(left: list[Token], right: list[Token]) -> bool:
+    """ "Rescuers pulled four men alive", "have brought three miners out alive"."""
+    after = [t.word for t in right[:3]]
+    return "alive" in after and any(t.word in _EXTRACTING for t in left[:3])
 
 
 _WALK = frozenset(split_words("walk walks walked walking"))

@@ -97,6 +97,12 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("half",),
         rf"(?:half\s+an?\s+(?P<u1>{_DUR})|an?\s+(?P<u2>{_DUR})\s+and\s+a\s+half)\b",
     ),
+    # "a quarter of an hour", "three quarters of an hour"
+    (
+        "quarter_unit",
+        ("quarter", "word", "half"),
+        rf"(?P<q>an?|three)[\s-]+quarters?\s+of\s+an?\s+(?P<unit>{_DUR})\b",
+    ),
     # "close to a minute", "for an hour": one unit, when a qualifier or "for" says so.
     # ("a second" is mostly an ordinal: "for a second day").
     (

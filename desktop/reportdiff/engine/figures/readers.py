@@ -107,6 +107,13 @@ def _read_half(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return Reading(value, "s", "duration")
 
 
+def _read_quarter_unit(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    unit = unit_of(match.group("unit"))
+    assert unit is not None
+    quarters = 3 if match.group("q").lower() == "three" else 1
+    return Reading(unit.factor * quarters / 4, "s", "duration")
+
+
 _ONE_UNIT_BEFORE = re.compile(
     r"\b(?:for|lasted|lasting|took|more\s+than|over|at\s+least|about|around|nearly|almost"
     r"|roughly|close\s+to|less\s+than|under|up\s+to|just\s+over|just\s+under|barely)\s+$"
@@ -311,6 +318,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "year": _read_year,
     "basis": _read_basis,
     "share": _read_share,
+    "quarter_unit": _read_quarter_unit,
     "fraction_point": _read_fraction_point,
     "years": _read_years,
 }
