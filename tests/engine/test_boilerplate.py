@@ -117,7 +117,7 @@ CASES = [
     ("October 13, 2025 6:02 AM UTC · Updated 3 hours ago", True),
     ("A man cools off in a fountain on Tuesday. Photograph: Rafa Quintero/The Courier", True),
     ("Associated video: Tourists seek shade in Seville as temperatures soar (0:58)", True),
-    ("LIVE UPDATES: Heat wave in southern Europe", True),
+    ("Live updates: Hurricane Milton makes landfall near Sarasota as Category 3 storm", False),
     ("3:48 PM EDT - Greek authorities close ancient sites for the afternoon", True),
     ("Follow Coastline Wire's climate coverage: https://coastlinewire.example/hub/climate", True),
     (
@@ -135,6 +135,11 @@ CASES = [
     ),
     # ... and the article sentences they resemble are not
     ("Officials said the e-mail was sent at 3:48 pm from a website in Spain.", False),
+    ("Von der Leyen re-elected", False),
+    ("Di Maio's new party splits", False),
+    ("2:10 a.m. - A section of tunnel caves in on level 7, trapping 12 miners", False),
+    ("The hackers sent staff an email that opened a fake login page in their browser.", False),
+    ("This site uses cookies to improve your experience.", True),
     ("The photo shows the bridge at 4 p.m. on Tuesday, police said.", False),
     ("Follow the money, the prosecutor told the jury on Monday.", False),
     ("Reporting by the state broadcaster suggested the death toll was higher.", False),
@@ -181,6 +186,32 @@ def test_a_headline_between_page_widgets_is_article_text() -> None:
         ARTICLE,
     ]
     assert flag_boilerplate(paragraphs) == [True, True, True, False, True, True, False]
+
+
+def test_a_sentence_that_tells_something_stays_between_page_furniture() -> None:
+    paragraphs = [
+        ARTICLE,
+        "Sign up to our free morning briefing",
+        "Seven people are still missing, police said.",
+        "Associated video: Rescuers search the river banks (1:12)",
+        ARTICLE,
+    ]
+    assert flag_boilerplate(paragraphs) == [False, True, False, True, False]
+
+
+def test_a_headline_shaped_link_between_link_lines_is_boilerplate() -> None:
+    lede = (
+        "MANILA — The typhoon slammed into the eastern islands late on Sunday, killing at least"
+        " six people and destroying about 1,400 homes, officials said."
+    )
+    paragraphs = [
+        lede,
+        "Read more: Dam operators warn of higher releases",
+        "Flash floods kill 17 people as dam bursts upstream",
+        "Read more: How the typhoon season is changing",
+        ARTICLE,
+    ]
+    assert flag_boilerplate(paragraphs) == [False, True, True, True, False]
 
 
 def test_a_lede_between_a_date_line_and_an_advert_is_article_text() -> None:

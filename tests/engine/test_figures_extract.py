@@ -176,6 +176,9 @@ PHRASES = [
     # a quarter of an hour is a duration
     ("It took a quarter of an hour.", "a quarter of an hour", 900, "s", "exact"),
     ("It lasted three quarters of an hour.", "three quarters of an hour", 2700, "s", "exact"),
+    ("The crossing took an hour and a quarter.", "an hour and a quarter", 4500, "s", "exact"),
+    ("It forced a quarter of a million people out.", "a quarter of a million", 250000, "", "exact"),
+    ("The stadium was three-quarters empty.", "three-quarters", 25, "%", "exact"),
     # a share in words
     ("About two-thirds of voters backed it.", "About two-thirds", 66.7, "%", "approximate"),
     ("Reservoirs are less than a third full.", "less than a third", 33.3, "%", "less_than"),
@@ -515,6 +518,8 @@ NOT_FIGURES = [
     ("The court issued a 5-4 ruling.", "5-4"),  # a vote split
     ("Memorials marked the 9/11 attacks.", "9/11"),  # date-like name
     ("Flight 370 vanished in 2014.", "370"),  # flight number
+    ("Arrivals fell in the first half of the year.", "half"),  # a period, no share
+    ("It was the best quarter of a century for the club.", "quarter"),  # an amount of time
     ("It was one of the worst storms in memory.", "one"),  # pronoun "one"
     ("The MH17 report was published.", "17"),  # flight code
     ("Article 5 of the treaty was invoked.", "5"),  # article number

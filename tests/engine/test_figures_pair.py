@@ -1147,6 +1147,20 @@ PAIRS = [
         "same",
     ),  # a share in words is said roughly
     (
+        "About a third of those killed were children, the health ministry said.",
+        "Nearly half of those killed were women, the health ministry said.",
+        "About a third",
+        "Nearly half",
+        "apart",
+    ),  # shares of two parts of one whole
+    (
+        "About a third of those killed were children, the health ministry said.",
+        "Nearly half of those killed were children, the health ministry said.",
+        "About a third",
+        "Nearly half",
+        "differs",
+    ),
+    (
         "Reservoirs are at 31% of capacity, well below the 10-year average of about 52 percent.",
         "Reservoirs stood at 29 percent, the ministry said.",
         "about 52 percent",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.engine.compare import compare
-from reportdiff.engine.kinship import UNRELATED_WARNING, names
+from reportdiff.engine.kinship import UNRELATED_WARNING, _shared, names
 from reportdiff.engine.segment import parse_report
 from reportdiff.store import read_report_file
 
@@ -60,4 +60,28 @@ def test_names_are_capitalised_words_never_written_in_lower_case() -> None:
 def test_short_reports_are_not_judged() -> None:
     a = parse_report("Rain fell on Monday in the north.")
     b = parse_report("Markets rose on Tuesday in Asia.")
+    assert compare(a, b).warnings == ()
+
+
+def test_names_written_differently_still_meet() -> None:
+    a = parse_report(
+        "A missile struck a block in Kyiv on Tuesday, said President Zelenskyy, and"
+        " Wrocław-based rescuers helped."
+    )
+    b = parse_report(
+        "A missile hit a building in Kiev, said President Zelensky, and crews from Wroclaw helped."
+    )
+    assert "wroclaw" in names(a) & names(b)  # folded, split at the hyphen
+    assert _shared(names(a), names(b)) == 3  # Zelenskyy / Zelensky by their first letters
+
+
+def test_two_agreeing_figures_say_one_event() -> None:
+    a = parse_report(
+        "Quake in Anatolia\n\nA magnitude 6.1 quake struck Malatya province on Tuesday,"
+        " killing four people and injuring 140, AFAD said."
+    )
+    b = parse_report(
+        "Four people died and 140 were hurt when a 6.1-magnitude earthquake shook eastern"
+        " Türkiye on Tuesday, the disaster agency said."
+    )
     assert compare(a, b).warnings == ()

@@ -109,3 +109,21 @@ def test_a_cookie_notice_and_its_button_are_no_title() -> None:
         "The town recorded 46.2C on Tuesday, the agency said.\n"
     )
     assert guess_title(text) == "Spanish town breaks temperature record as heat deaths climb"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "By Anna Weber\nMerz elected\nThe Bundestag elected Friedrich Merz on Tuesday.",
+            "Merz elected",
+        ),
+        (
+            "This site uses cookies to improve your experience.\nAccept all cookies\n"
+            "Flood kills 12 in Valencia\nThe flood struck on Tuesday, officials said.",
+            "Flood kills 12 in Valencia",
+        ),
+    ],
+)
+def test_a_short_headline_under_page_furniture_is_the_title(text: str, title: str) -> None:
+    assert guess_title(text) == title

@@ -26,8 +26,8 @@ _STRONG = [
     r"^(lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leggi anche)\b",
     r"^related( (sources|articles|stories|links|content|coverage|posts|reading|topics))?\s*:?$",
     # "Related: <title>", "READ: <title>", "Read Next: <title>": a link to another story
-    r"^(related|read|read next|read also|also read|see also|watch|listen|live|live updates"
-    r"|live blog|latest)\s*:\s*\S+"
+    r"^(live|latest|live updates)\s*:\s*(follow|read|watch|see|get)\b",
+    r"^(related|read|read next|read also|also read|see also|watch|listen)\s*:\s*\S+"
     r"(\s+\S+){0,19}(?<!\.)$",
     r"^listen to this (article|story)\b",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
@@ -51,8 +51,9 @@ _STRONG = [
     r"^оставьте комментарий",
     r"\b(e-?mail|e-?post\w*|correo|courriel)\b.*(\s\*\s|\s\*$)",
     # "save my name, e-mail and website in this browser", in any language
-    r"\b(e-?mail|e-?post|correo|courriel)\w*\b.{0,60}\b(browser|webbläsare|navegador|navigateur"
-    r"|böngésző|tarayıcı|prohlížeč|przeglądar\w*|nettleser|selain)\w*\b",
+    r"\b(e-?mail|e-?post|correo|courriel)\w*\b.{0,40}\b(web|website|webbplats|sitio|site|honlap"
+    r"|webstek|strona|sito)\w*\b.{0,40}\b(browser|webbläsare|navegador|navigateur|böngésző"
+    r"|tarayıcı|prohlížeč|przeglądar\w*|nettleser|selain)\w*\b",
     r"^γράψτε (ένα|το) σχόλιο",
     r"email σας δεν θα δημοσιευτεί",
     r"υποχρεωτικά πεδία",
@@ -87,8 +88,6 @@ _STRONG = [
     r"^((associated|related) )?(photo|image|video|graphic|audio|gallery)s?( credit)?\s*(:|by\b)",
     # a caption ending with its credit: "A man cools off ... Photograph: R. Q./The Courier"
     r"\b(photograph|photo|picture|image)\s*:\s*[^.!?]{1,80}$",
-    # a live blog's entry: "3:48 PM EDT - Greek authorities close ancient sites"
-    r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([a-z]{2,4}\s*)?[-–—]\s+[^.!?]{1,120}$",
     r"^see all (updates|posts|entries)\W*$",
     r"^(photograph|picture)s?( credit)?\s*:",
     r"all rights reserved",
@@ -109,13 +108,11 @@ _STRONG = [
     r"\byou('ve| have) (read|used) \d+ of your \d+ (free )?(articles|stories)",
     r"\b(free articles?|articles? remaining) (this|per) (month|week)\b",
     r"^(follow us|share (this|on)|click here|advertisement$|sponsored( content)?$)",
-    r"\bwe use cookies\b",
+    r"\b(we|this site|this website|our site|our website|we and our partners)\b[^.]{0,30}"
+    r"\buses?\b[^.]{0,20}\bcookies\b",
+    r"\b(wir verwenden|nous utilisons des|utilizamos|utilizziamo i?|usamos) cookies?\b",
     r"^dear (readers?|friends|subscribers?)\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
-    r"^(by|von|par|por|di) [^\W\d][\w'’-]*( [^\W\d.][\w'’-]*\.?){0,4}"
-    r"( and [^\W\d][\w'’-]*( [^\W\d][\w'’-]*){0,3})?"
-    r"(,? (in|from|en|aus|à|a) [^\W\d]+( [^\W\d]+){0,2}|, [^\W\d]+( [^\W\d]+){0,2})?"
-    r"( [|·•] [^|·•]{1,40})?$",  # "By A and B | The Outlet"
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -158,11 +155,15 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     """For each paragraph text, whether it is boilerplate rather than article text."""
     cues = [_cue(text) for text in paragraphs]
     flags = [c is not None for c in cues]
+    for i in range(len(paragraphs)):
+        flags[i] = flags[i] or _live_heading(paragraphs, i)
     _absorb_link_items(paragraphs, flags)
     cued = list(flags)  # what is boilerplate by itself, not by its neighbours
     changed = True
     while changed:
-        changed = _fill_between(paragraphs, flags, cued) | _absorb_short(paragraphs, flags)
+        changed = _fill_between(
+            paragraphs, flags, cued, _top_end(paragraphs, cued)
+        ) | _absorb_short(paragraphs, flags)
     return flags
 
 
@@ -217,21 +218,47 @@ def _is_credit(text: str) -> bool:
     return match is not None and _is_stamp_part(fold_apostrophes(match["date"]).lower())
 
 
+# A byline, judged on its capitals: "By Jonah Reyes-Whitfield and Priya Lendl", "By Ann Lee,
+# Transatlantic News Service", "By A and B | The Outlet"; not "Von der Leyen re-elected".
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME_RUN = rf"{_NAME_WORD}(?: (?:{_NAME_WORD}|de|da|di|van|von|der|del|la|le|al|bin|ibn)){{0,4}}"
+_BYLINE_RE = re.compile(
+    rf"^(?:By|BY|Von|Par|Por|Di|by) {_NAME_RUN}(?:,? and {_NAME_RUN})*"
+    rf"(?:,? (?:in|from|en|aus|à|a) {_NAME_WORD}(?: [\w'’.-]+){{0,3}}|, {_NAME_RUN})?"
+    r"(?: [|·•] [^|·•]{1,40})?\.?$"
+)
+
+
+def _live_heading(texts: list[str], i: int) -> bool:
+    """ "LIVE UPDATES: Heat wave in southern Europe" over a live blog's entries."""
+    return _LIVE_HEADING_RE.match(texts[i].strip()) is not None and any(
+        _LIVE_ENTRY_RE.match(fold_apostrophes(t).lower().strip()) for t in texts[i + 1 : i + 3]
+    )
+
+
 def is_clutter(text: str) -> bool:
     """Whether `text` is boilerplate on its own, whatever stands around it."""
     return _cue(text) is not None
 
 
-_BUTTON_WORDS = 2
+_CONSENT_BUTTON_RE = re.compile(
+    r"^(accept|reject|allow|agree|decline|deny|manage|customi[sz]e|settings|options|preferences"
+    r"|ok|okay|got it|close|i agree|alle akzeptieren|accepter|aceptar|accetta)\b[\w\s&-]{0,30}$",
+    re.IGNORECASE,
+)
+_COOKIE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 
 
 def leading_clutter(texts: list[str]) -> int:
     """How many lines at the top are page furniture: clutter lines ("We use cookies
-    ...", a time stamp, a byline) and the buttons under them ("Accept all")."""
-    k = 0
-    while k < len(texts) and (
-        is_clutter(texts[k]) or (k > 0 and len(texts[k].split()) <= _BUTTON_WORDS)
-    ):
+    ...", a time stamp, a byline) and the buttons under a consent notice ("Accept all")."""
+    k, consent = 0, False
+    while k < len(texts):
+        text = texts[k].strip()
+        if is_clutter(text) or _live_heading(texts, k):
+            consent = consent or bool(_COOKIE_RE.search(text))
+        elif not (consent and _CONSENT_BUTTON_RE.match(text)):
+            break
         k += 1
     return k
 
@@ -240,6 +267,8 @@ def _cue(text: str) -> str | None:
     """Which kind of boilerplate `text` is on its own, if any."""
     key = fold_apostrophes(text).lower().strip()
     if _STRONG_RE.search(key) or _stamp_parts(text) is not None or _is_credit(text):
+        return "strong"
+    if _BYLINE_RE.match(text.strip()) or _LIVE_ENTRY_RE.match(key):
         return "strong"
     if _is_link_list(text):
         return "links"
@@ -314,6 +343,12 @@ def _stamp_parts(text: str) -> list[tuple[str, bool]] | None:
     return marked
 
 
+# A live blog's entry: "3:48 PM EDT - Greek authorities close ancient sites" (a timeline
+# in the story, "2:10 a.m. - A tunnel caves in", names no time zone).
+_LIVE_ENTRY_RE = re.compile(
+    rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*{_ZONE}\s*[-–—]\s+[^.!?]{{1,120}}$"
+)
+_LIVE_HEADING_RE = re.compile(r"^(live updates|live blog|live|latest)\s*:", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}\b|\b[AaPp]\.?[Mm]\b")
 # An outlet's name: a few capitalised words ("The Pacific Ledger"), no sentence.
 _OUTLET_RE = re.compile(r"(?:The |La |El |Le |Die |De )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}")
@@ -376,17 +411,34 @@ def _absorb_link_items(paragraphs: list[str], flags: list[bool]) -> None:
             flags[j] = True
 
 
-def _stays_between(text: str) -> bool:
-    """Whether a paragraph is article text whatever surrounds it: of article length, or
-    shaped as a headline (no closing stop), unless the outlet speaks in it to the reader."""
+def _stays_between(text: str, top: bool) -> bool:
+    """Whether a paragraph is article text whatever surrounds it: of article length, a
+    sentence that tells something (a figure, "said"), or, above the story (`top`), shaped
+    as a headline; unless the outlet speaks in it to the reader."""
     if _to_reader(text):
         return False
     words = text.split()
-    headline = len(words) >= 4 and not text.rstrip().endswith((".", "!", "?", ":", "…"))
-    return len(words) > _FILL_WORDS or headline
+    sentence = text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
+    headline = top and len(words) >= 4 and not sentence and not text.rstrip().endswith(":")
+    # Below the story's start a headline-shaped line is a link ("Read more: ..." around it).
+    tells = sentence and _TELLS_RE.search(text) is not None
+    return len(words) > _FILL_WORDS or headline or tells
 
 
-def _fill_between(paragraphs: list[str], flags: list[bool], cued: list[bool]) -> bool:
+# A figure or a reported statement: "Seven people are still missing, police said."
+_TELLS_RE = re.compile(r"\d|\b(?:said|says|told|according to)\b")
+_LEDE_WORDS = 20
+
+
+def _top_end(paragraphs: list[str], cued: list[bool]) -> int:
+    """Where the story starts: the first paragraph of sentence length that is not clutter."""
+    return next(
+        (i for i, t in enumerate(paragraphs) if len(t.split()) >= _LEDE_WORDS and not cued[i]),
+        len(paragraphs),
+    )
+
+
+def _fill_between(paragraphs: list[str], flags: list[bool], cued: list[bool], top: int) -> bool:
     """Flag a short paragraph that has boilerplate of its own within reach on both sides.
 
     A paragraph of article length stays, unless the outlet speaks in it to the
@@ -398,7 +450,7 @@ def _fill_between(paragraphs: list[str], flags: list[bool], cued: list[bool]) ->
     """
     changed = False
     for i, flagged in enumerate(flags):
-        if flagged or _stays_between(paragraphs[i]):
+        if flagged or _stays_between(paragraphs[i], i < top):
             continue
         before = any(cued[max(0, i - _NEIGHBOUR_REACH) : i])
         after = any(cued[i + 1 : i + 1 + _NEIGHBOUR_REACH])

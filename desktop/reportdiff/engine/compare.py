@@ -67,5 +67,5 @@ def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:
 
         pairs = compare_figures(a, b, groups)
         timings["figures"] = time.perf_counter() - t2
-    warnings = (UNRELATED_WARNING,) if likely_unrelated(a, b, groups) else ()
+    warnings = (UNRELATED_WARNING,) if likely_unrelated(a, b, groups, pairs) else ()
     return Comparison(a=a, b=b, alignment=groups, figures=pairs, timings=timings, warnings=warnings)

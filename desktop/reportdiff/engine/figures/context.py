@@ -73,6 +73,8 @@ class Context:
     of_whole: bool = False
     # The noun the figure is "of" ("a gender gap of 14 points" → "gap").
     head_of: str | None = None
+    # What a share's part is ("a third of those killed were children" → "child").
+    part: str | None = None
 
 
 class Token(NamedTuple):
@@ -111,6 +113,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         of_saying=_of_saying(figure, left),
         of_whole=_of_whole(figure, left),
         head_of=_head_of(figure, left),
+        part=_share_part(figure, right),
         places=_names(folded, left) | _names(folded, right),
         bound=owner is not None,
     )
@@ -293,9 +296,14 @@ def _of_phrase(folded: str, end: int, right: list[Token], *, shown: bool = False
     ("6 km south-east of Pine Hollow")."""
     if not right or right[0].word != "of" or folded[end : right[0].start].strip():
         return None
+    clause = right[1:5]
+    for k in range(1, len(clause)):
+        if any(c in ",;:.()" for c in folded[clause[k - 1].end : clause[k].start]):
+            clause = clause[:k]  # "south-east of Pine Hollow, the survey said": not "survey"
+            break
     words = [
         t
-        for t in right[1:5]
+        for t in clause
         if is_content(t.word) and t.word not in _NUMBER_WORDS and not _possessive(t.word)
     ]  # "three of the train's five cars" counts cars
     plain = [t for t in words if not t.capital]
@@ -607,9 +615,9 @@ def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) ->
             if (
                 step < 0
                 and token.word in _CLAUSE_JOINS
-                and "," in folded[token.end : token.end + 2]
+                and "," in folded[max(0, token.start - 2) : token.start]
             ):
-                break
+                break  # "held 18 percent, and dams stood at 24 percent"
             at = token.start if step < 0 else token.end
             if key := _context_term(token.word):
                 terms.append(key)
@@ -653,6 +661,21 @@ def _context_term(word: str) -> str | None:
 _QUALIFIER_WORDS = frozenset(
     split_words("about around some nearly almost roughly over under just more less than up to")
 )
+
+
+_BE = frozenset(split_words("were are was is"))
+
+
+def _share_part(figure: Figure, right: list[Token]) -> str | None:
+    """ "About a third of those killed were children", "Half of the 300 migrants on board
+    were minors": the part the share is of the whole."""
+    if figure.dimension != "percent" or not right or right[0].word != "of":
+        return None
+    for k, token in enumerate(right[1:7], start=1):
+        if token.word in _BE:
+            rest = [t for t in right[k + 1 : k + 3] if is_content(t.word)]
+            return _context_term(rest[0].word) if rest else None
+    return None
 
 
 def _head_of(figure: Figure, left: list[Token]) -> str | None:

@@ -195,6 +195,9 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return False  # "the CDU won 28.5%" / "the AfD won 20.8%"
     if _other_heads(fa, fb):
         return False  # "a margin of eight points" / "a gender gap of 14 points"
+    parts = fa.context.part, fb.context.part
+    if None not in parts and parts[0] != parts[1]:
+        return False  # "a third of those killed were children" / "half ... were women"
     variants = _variants(fa), _variants(fb)
     if all(variants) and variants[0].isdisjoint(variants[1]):
         return False  # "regular pay growth 4.6%" / "total pay growth 4.9 per cent"

@@ -56,14 +56,21 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("date", ("month",), rf"(?P<month>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     ("month", ("month",), rf"(?P<month>{_MONTH})\b"),
     ("weekday", ("weekday",), rf"(?P<wd>{_WEEKDAY})\b"),
+    # "a quarter of a million people", "half a million": a count
+    (
+        "fraction_count",
+        ("word", "half", "quarter", "ordinal"),
+        r"(?:(?P<num>an?|one|two|three)[\s-]+)?(?P<frac>half|thirds?|quarters?)(?:\s+of)?\s+an?\s+"
+        r"(?P<scale>hundred|thousand|million|billion)\b",
+    ),
     # "two-thirds of voters", "a quarter of normal activity", "less than a third full":
     # a share, not a count (and not "a quarter of an hour")
     (
         "share",
         ("word", "half", "quarter", "ordinal"),
         r"(?:(?P<num>an?|one|two|three|four|nine)[\s-]+)?(?P<frac>halves|half|thirds?|quarters?"
-        r"|fifths?|tenths?)(?=\s+(?:of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year"
-        r"|percentage|point|mile|kilomet))|full\b|empty\b))",
+        r"|fifths?|tenths?)(?=\s+(?:of\b(?!\s+an?\s)(?!\s+(?:the\s+)?(?:year|month|season|decade"
+        r"|century|term|match|game|quarter|week|day|\d))|(?P<state>full|empty)\b))",
     ),
     ("age", ("digit", "word"), rf"(?P<n>{N})\s*-\s*(?:years?|months?)\s*-\s*old\b"),
     ("age", ("digit", "word"), rf"(?P<n>{N})\s+years?\s+old\b"),
@@ -95,7 +102,7 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "half",
         ("half",),
-        rf"(?:half\s+an?\s+(?P<u1>{_DUR})|an?\s+(?P<u2>{_DUR})\s+and\s+a\s+half)\b",
+        rf"(?:half\s+an?\s+(?P<u1>{_DUR})|an?\s+(?P<u2>{_DUR})\s+and\s+a\s+(?P<part>half|quarter))\b",
     ),
     # "a quarter of an hour", "three quarters of an hour"
     (

@@ -103,7 +103,9 @@ def _read_half(match: re.Match[str], text: str, pre: str | None) -> Reading:
     word = match.group("u1") or match.group("u2")
     unit = unit_of(word)
     assert unit is not None
-    value = unit.factor * (0.5 if match.group("u1") else 1.5)
+    value = unit.factor * (
+        0.5 if match.group("u1") else 1.25 if match.group("part") == "quarter" else 1.5
+    )
     return Reading(value, "s", "duration")
 
 
@@ -137,6 +139,7 @@ def _read_percent(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return _with_range(match, _number(match), 1.0, unit, dimension)
 
 
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|latter|final|last|early|late)\s+$", re.IGNORECASE)
 _FRACTION_PARTS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 
@@ -145,10 +148,26 @@ def _read_share(match: re.Match[str], text: str, pre: str | None) -> Reading:
     parts = _FRACTION_PARTS[match.group("frac").lower().rstrip("s")]
     if not match.group("num") and parts != 2:
         raise ValueError("a period, not a share: 'the third quarter of 2027'")
+    if _PERIOD_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        raise ValueError("a period, not a share: 'the first half of the year'")
     count = _FRACTION_COUNTS[(match.group("num") or "a").lower()]
     if count >= parts:
         raise ValueError("not a share: 'four quarters'")
-    return Reading(round(100 * count / parts, 1), "%", "percent")
+    share = round(100 * count / parts, 1)
+    if match.group("state") == "empty":
+        share = round(100 - share, 1)  # "three-quarters empty" is a quarter full
+    return Reading(share, "%", "percent")
+
+
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _read_fraction_count(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    parts = _FRACTION_PARTS[match.group("frac").lower().rstrip("s")]
+    count = _FRACTION_COUNTS[(match.group("num") or "a").lower()]
+    if not match.group("num") and parts != 2:
+        raise ValueError("no count: 'third of a million'")
+    return Reading(count / parts * _SCALES[match.group("scale").lower()], "", "count")
 
 
 def _read_basis(match: re.Match[str], text: str, pre: str | None) -> Reading:
@@ -318,6 +337,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "year": _read_year,
     "basis": _read_basis,
     "share": _read_share,
+    "fraction_count": _read_fraction_count,
     "quarter_unit": _read_quarter_unit,
     "fraction_point": _read_fraction_point,
     "years": _read_years,
