@@ -1154,6 +1154,20 @@ PAIRS = [
         "apart",
     ),  # shares of two parts of one whole
     (
+        "Hospitals have admitted more than 1,200 people with heatstroke, officials said.",
+        "Villaseca, a farming town of about 3,000 people, recorded 46.2C, officials said.",
+        "more than 1,200",
+        "about 3,000",
+        "apart",
+    ),  # "more than 1,200" is a little over 1,200, never about 3,000
+    (
+        "More than 40 people were injured in the blast, police said.",
+        "About 45 people were injured in the blast, police said.",
+        "More than 40",
+        "About 45",
+        "same",
+    ),
+    (
         "About a third of those killed were children, the health ministry said.",
         "Nearly half of those killed were children, the health ministry said.",
         "About a third",

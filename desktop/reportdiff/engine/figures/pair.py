@@ -19,7 +19,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportdiff.engine.figures.extract import Found
-from reportdiff.engine.figures.qualifiers import LOWER, UPPER, bound_agrees, bounds, bounds_agree
+from reportdiff.engine.figures.qualifiers import (
+    LOWER,
+    ROUNDING_SPAN,
+    UPPER,
+    bound_agrees,
+    bounds,
+    bounds_agree,
+)
 from reportdiff.engine.figures.units import currency_of
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
@@ -659,6 +666,12 @@ def agree_values(fa: Found, fb: Found) -> bool:
         )
     bounded = [f for f in (fa, fb) if f.said in LOWER | UPPER]
     if "approximate" in (x.qualifier, y.qualifier):
+        if len(bounded) == 1 and bounded[0].figure.qualifier != "approximate":
+            # "more than 1,200" stands for a little over 1,200 (the table in
+            # qualifiers.py): "about 3,000" is not among what it says.
+            bound = bounded[0]
+            other = fb if bound is fa else fa
+            return _near_bound(bound, other)
         if bounded:
             # "more than 200,000" / "about 180,000": only if the two can meet.
             return overlap(fa, fb)
@@ -694,6 +707,16 @@ def agree_values(fa: Found, fb: Found) -> bool:
 
 
 _COMPOUND = re.compile(r"-\s*(?:second|minute|hour|day|week|month|year|decade)\b", re.IGNORECASE)
+
+
+def _near_bound(bound: Found, approximate: Found) -> bool:
+    """Whether an approximate figure's interval meets what a bound says: a little past
+    it, by one rounding step at most ("more than 40" meets "about 45", not "about 80")."""
+    value = bound.figure.value or 0.0
+    reach = min(_round_step(bound.figure), ROUNDING_SPAN * abs(value))
+    low, high = (value, value + reach) if bound.said in LOWER else (value - reach, value)
+    x = approximate.figure
+    return (x.low or 0.0) <= high and low <= (x.high if x.high is not None else math.inf)
 
 
 def _completed_units(exact: Figure, bound: Figure) -> bool:

@@ -83,7 +83,7 @@ LOWER = frozenset({"more_than", "at_least"})
 UPPER = frozenset({"less_than", "at_most"})
 INCLUSIVE = frozenset({"at_least", "at_most"})
 
-_ROUNDING_SPAN = 0.25  # "more than 40" may stand for 43, not for 55
+ROUNDING_SPAN = 0.25  # "more than 40" may stand for 43, not for 55
 _AT_START = re.compile(
     "(?:"
     + "|".join(
@@ -122,7 +122,7 @@ def bound_agrees(said: str, bound: float, exact: float, step: float) -> bool:
         return exact == bound
     if said not in LOWER | UPPER or exact == bound:
         return False
-    reach = min(step, _ROUNDING_SPAN * abs(bound))
+    reach = min(step, ROUNDING_SPAN * abs(bound))
     if said == "more_than":
         return bound < exact < bound + reach
     return bound - reach < exact < bound
