@@ -686,8 +686,21 @@ def _head_of(figure: Figure, left: list[Token]) -> str | None:
     return _context_term(tokens[1].word)
 
 
+_PLACES_OF = frozenset(
+    split_words("town city village country nation community region island district province")
+)
+
+
 def _of_whole(figure: Figure, left: list[Token]) -> bool:
-    """ "a train with six carriages", "a ferry with 300 passengers": what a thing holds."""
+    """ "a train with six carriages", "a ferry with 300 passengers": what a thing holds;
+    "a farming town of about 3,000 people": how many live there."""
+    if (
+        figure.dimension == "count"
+        and len(left) > 1
+        and left[0].word == "of"
+        and left[1].word in _PLACES_OF
+    ):
+        return True
     return (
         figure.dimension == "count"
         and len(left) > 2
