@@ -92,6 +92,22 @@ def test_a_time_stamp_at_the_top_gives_the_date_and_the_credit() -> None:
     assert prepare_text("Date: 2025-05-21\n\n" + text).published == "2025-05-21"
 
 
+def test_a_time_stamp_under_page_furniture_gives_the_date() -> None:
+    text = (
+        "We use cookies to give you the best experience on our site.\n"
+        "Accept all\n"
+        "Spanish town breaks temperature record as heat deaths climb\n"
+        "Red alerts across Andalusia and Extremadura and a wildfire outside Córdoba\n"
+        "Lucía Ferrándiz-Hart in Córdoba\n"
+        "October 13, 2025 6:02 AM UTC · Updated 3 hours ago\n"
+        "The small town recorded 46.2C on Tuesday afternoon, the agency said.\n"
+    )
+    prepared = prepare_text(text)
+    assert prepared.published == "October 13, 2025 6:02 AM UTC"
+    assert prepared.outlet is None  # "Updated 3 hours ago" credits nobody
+    assert prepared.title == "Spanish town breaks temperature record as heat deaths climb"
+
+
 def test_a_month_abbreviation_ends_a_sentence_unless_a_day_follows() -> None:
     assert first_sentence("LIMA, Oct. 14 (Wire) - A quake struck. More.") == (
         "LIMA, Oct. 14 (Wire) - A quake struck."

@@ -364,7 +364,7 @@ def stamp_details(text: str) -> tuple[str | None, str | None]:
     when `text` is no stamp: "Herald staff | Tue 20 May 2025 11.05 CEST" gives
     ("Herald staff", "Tue 20 May 2025 11.05 CEST")."""
     marked = _stamp_parts(text) or []
-    credit = next((p for p, is_date in marked if not is_date), None)
+    credit = next((p for p, is_date in marked if not is_date and not _only_stamp_words(p)), None)
     date = next((p for p, is_date in marked if is_date), None)
     return credit, date
 

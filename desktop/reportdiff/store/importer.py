@@ -371,7 +371,8 @@ def _take_meta_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     return meta, [*lines[: start + 1], "", *lines[end:]]
 
 
-_STAMP_REACH = 5  # filled lines from the top where a page's time stamp may stand
+_STAMP_REACH = 10  # filled lines from the top where a page's time stamp may stand (below a
+# cookie notice, a headline, a standfirst and a byline)
 
 
 def _stamp_meta(lines: list[str]) -> dict[str, str]:
