@@ -168,7 +168,9 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
 
 
 # People's names as written: capitalised words and the particles between them.
-_NAMES = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|and|de|van|von))*"
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_PARTICLES = "de|da|di|van|von|der|del|la|le|al|bin|ibn"
+_NAMES = rf"{_NAME_WORD}(?: (?:{_NAME_WORD}|and|{_PARTICLES}))*"
 # "By Joana Reis in Lisbon · Thursday 12 June 2025": a name, a place, a date.
 _DATED_BYLINE_RE = re.compile(
     rf"^By {_NAMES}"
@@ -220,8 +222,7 @@ def _is_credit(text: str) -> bool:
 
 # A byline, judged on its capitals: "By Jonah Reyes-Whitfield and Priya Lendl", "By Ann Lee,
 # Transatlantic News Service", "By A and B | The Outlet"; not "Von der Leyen re-elected".
-_NAME_WORD = r"[A-Z][\w'’.-]*"
-_NAME_RUN = rf"{_NAME_WORD}(?: (?:{_NAME_WORD}|de|da|di|van|von|der|del|la|le|al|bin|ibn)){{0,4}}"
+_NAME_RUN = rf"{_NAME_WORD}(?: (?:{_NAME_WORD}|{_PARTICLES})){{0,4}}"
 _BYLINE_RE = re.compile(
     rf"^(?:By|BY|Von|Par|Por|Di|by) {_NAME_RUN}(?:,? and {_NAME_RUN})*"
     rf"(?:,? (?:in|from|en|aus|à|a) {_NAME_WORD}(?: [\w'’.-]+){{0,3}}|, {_NAME_RUN})?"
@@ -266,9 +267,13 @@ def leading_clutter(texts: list[str]) -> int:
 def _cue(text: str) -> str | None:
     """Which kind of boilerplate `text` is on its own, if any."""
     key = fold_apostrophes(text).lower().strip()
-    if _STRONG_RE.search(key) or _stamp_parts(text) is not None or _is_credit(text):
-        return "strong"
-    if _BYLINE_RE.match(text.strip()) or _LIVE_ENTRY_RE.match(key):
+    if (
+        _STRONG_RE.search(key)
+        or _stamp_parts(text) is not None
+        or _is_credit(text)
+        or _BYLINE_RE.match(text.strip())
+        or _LIVE_ENTRY_RE.match(key)
+    ):
         return "strong"
     if _is_link_list(text):
         return "links"

@@ -40,6 +40,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _TRANSLITERATION = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "æ": "ae", "ß": "ss", "œ": "oe"}
 )
+# Written out, not taken from figures/units.py: the engine's import must not load the
+# figures package (the first window does not need it).
 _CALENDAR = frozenset(
     (
         *("january", "february", "march", "april", "may", "june", "july", "august"),
@@ -83,12 +85,12 @@ def likely_unrelated(
         return False  # figures told alike by both: one event
     # The linked share of the shorter report first: it costs nothing, and most pairs end
     # there (a three-paragraph brief linked whole against a long report is one event).
-    short = min(len(a.content_paragraphs()), len(b.content_paragraphs()))
-    if short == 0:
+    count_a, count_b = len(a.content_paragraphs()), len(b.content_paragraphs())
+    if min(count_a, count_b) == 0:
         return False
-    side = 0 if len(a.content_paragraphs()) <= len(b.content_paragraphs()) else 1
-    linked = sum(len(g.a if side == 0 else g.b) for g in groups if g.linked)
-    if linked / short >= LINKED_SHARE:
+    shorter_a = count_a <= count_b
+    linked = sum(len(g.a if shorter_a else g.b) for g in groups if g.linked)
+    if linked / min(count_a, count_b) >= LINKED_SHARE:
         return False
     names_a, names_b = names(a), names(b)
     if min(len(names_a), len(names_b)) < _MIN_NAMES:

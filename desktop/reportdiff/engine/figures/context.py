@@ -67,8 +67,6 @@ class Context:
     speakers: frozenset[str] = frozenset()
     # Who won or took the figure ("the ruling party won 35%"): the share's owner.
     winner: frozenset[str] = frozenset()
-    # A day named as the day of a statement ("officials said on Monday").
-    of_saying: bool = False
     # A count of what a whole is made of ("a train with six carriages").
     of_whole: bool = False
     # The noun the figure is "of" ("a gender gap of 14 points" → "gap").
@@ -110,7 +108,6 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
         near=_near(folded, figure, left, right),
         speakers=_speakers(folded, left, right),
         winner=_winner(folded, left),
-        of_saying=_of_saying(figure, left),
         of_whole=_of_whole(figure, left),
         head_of=_head_of(figure, left),
         part=_share_part(figure, right),
@@ -713,19 +710,6 @@ def _of_whole(figure: Figure, left: list[Token]) -> bool:
     )
 
 
-def _of_saying(figure: Figure, left: list[Token]) -> bool:
-    """ "said on Monday", "told reporters late on Tuesday": the day of the telling."""
-    if figure.unit != "weekday":
-        return False
-    for token in left[:4]:
-        if token.word in _SPEECH:
-            return True
-        if token.word not in _TIME_WORDS and token.word not in STOPWORDS:
-            return token.word in _SAID_TO  # "told reporters on Monday"
-    return False
-
-
-_SAID_TO = frozenset(split_words("reporters journalists lawmakers parliament supporters"))
 _WINNING = frozenset(
     split_words("won wins win took takes take got gets received receives secured secures gained")
 )

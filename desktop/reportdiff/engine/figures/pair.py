@@ -523,7 +523,7 @@ def compatible(fa: Found, fb: Found) -> bool:
 
 
 # Words after a quantity that make it a difference from something else.
-_RELATIVE_WORDS = frozenset(("above", "below", "higher", "lower", "beyond", "short"))
+_COMPARATIVE_WORDS = frozenset(("above", "below", "higher", "lower", "beyond", "short"))
 
 
 def _in_a_row(figure: Figure) -> bool:
@@ -531,7 +531,7 @@ def _in_a_row(figure: Figure) -> bool:
 
 
 def _relative(found: Found) -> bool:
-    return found.context.noun in _RELATIVE_WORDS
+    return found.context.noun in _COMPARATIVE_WORDS
 
 
 def _close(x: Figure, y: Figure) -> bool:
