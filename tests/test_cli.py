@@ -454,6 +454,59 @@ def test_compare_never_writes_over_a_report_it_reads(
     assert report.read_bytes() == Path(SEED_A).read_bytes()
 
 
+@pytest.mark.parametrize("fmt", ["html", "text", "json", "csv"])
+@pytest.mark.parametrize("via", ["name", "symlink"])
+def test_compare_never_writes_over_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, via: str
+) -> None:
+    library = tmp_path / "lib"  # no .db suffix: nothing but its role marks it
+    assert run(capsys, "--db", str(library), "import", SEED_A, SEED_B)[0] == EXIT_OK
+    before = library.read_bytes()
+    out = library
+    if via == "symlink":
+        out = tmp_path / "comparison.out"
+        out.symlink_to(library)
+    code, _, err = run(
+        capsys, "--db", str(library), "compare", "1", "2", "--format", fmt, "-o", str(out)
+    )
+    assert code == EXIT_REFUSED
+    assert "wrote" not in err
+    assert "is the library; choose another file" in err
+    assert library.read_bytes() == before
+    assert len(run_json(capsys, "--db", str(library), "list")) == 2  # type: ignore[arg-type]
+
+
+def test_compare_never_writes_over_another_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    other = tmp_path / "other.db"
+    assert run(capsys, "--db", str(other), "import", SEED_A)[0] == EXIT_OK
+    before = other.read_bytes()
+    code, _, err = run(capsys, "compare", SEED_A, SEED_B, "-o", str(other), "--format", "html")
+    assert code == EXIT_REFUSED
+    assert "is a database" in err
+    assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize("target", ["library", "report"])
+def test_a_screenshot_never_replaces_the_library_or_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    library = tmp_path / "lib"
+    assert run(capsys, "--db", str(library), "import", SEED_A)[0] == EXIT_OK
+    report = tmp_path / "a.txt"
+    report.write_bytes(Path(SEED_A).read_bytes())
+    kept = library if target == "library" else report
+    before = kept.read_bytes()
+    code, _, err = run(
+        capsys, "--db", str(library), "--compare", str(report), SEED_B, "--screenshot", str(kept)
+    )
+    assert code == EXIT_USAGE
+    what = "the library" if target == "library" else "report A"
+    assert f"cannot save the screenshot: {kept} is {what}" in err
+    assert kept.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("name", "starts"),
     [

@@ -208,9 +208,19 @@ def _start_gui(args: argparse.Namespace) -> int:
     if args.screenshot and not args.compare:
         print("reportdiff: --screenshot needs --compare A B", file=sys.stderr)
         return EXIT_USAGE
+    keep: dict[str, Path | str | None] = {}
+    if args.screenshot:
+        from reportdiff.export.atomic import check_target
+
+        keep = protected_files(args, args.compare)
+        try:
+            check_target(Path(args.screenshot), keep=keep)
+        except OSError as exc:
+            print(f"reportdiff: cannot save the screenshot: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
     from reportdiff.ui.app import run_app
 
-    return int(run_app(db=args.db, compare=args.compare, screenshot=args.screenshot))
+    return int(run_app(db=args.db, compare=args.compare, screenshot=args.screenshot, keep=keep))
 
 
 def library_path(args: argparse.Namespace) -> Path:
@@ -273,14 +283,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         _write_compare_output(text if text.endswith("\n") else text + "\n")
         return EXIT_OK
-    _refuse_overwriting_an_input(Path(out), args)
-    from reportdiff.export.atomic import write_atomic
+    from reportdiff.export.atomic import ProtectedFileError, write_atomic
 
     try:
-        write_atomic(Path(out), data if isinstance(data, bytes) else data.encode("utf-8"))
+        write_atomic(
+            Path(out),
+            data if isinstance(data, bytes) else data.encode("utf-8"),
+            keep=protected_files(args, [args.a, args.b]),
+        )
     except BrokenPipeError:  # -o /dev/stdout into `| head`: the reader has enough
         _silence_stdout()
         return EXIT_OK
+    except ProtectedFileError as exc:
+        raise CliError(str(exc.strerror)) from exc
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
     print(f"wrote {out}", file=sys.stderr)
@@ -322,11 +337,17 @@ def _output_format(given: str | None, out: str | None, *, as_json: bool) -> str:
     return given
 
 
-def _refuse_overwriting_an_input(out: Path, args: argparse.Namespace) -> None:
-    """`-o` naming report A or B (a slip of the shell's completion) would lose that report."""
-    for name, spec in (("A", args.a), ("B", args.b)):
-        if Path(spec).is_file() and os.path.realpath(out) == os.path.realpath(spec):
-            raise CliError(f"{out} is report {name}; choose another file for the output")
+def protected_files(args: argparse.Namespace, inputs: list[str]) -> dict[str, Path | str | None]:
+    """What no output may replace: the library (open or not) and the files read.
+
+    `-o` naming report A or the library (a slip of the shell's completion)
+    would lose that report or every report.
+    """
+    keep: dict[str, Path | str | None] = {"the library": library_path(args)}
+    for name, spec in zip("AB", inputs, strict=False):
+        if Path(spec).is_file():
+            keep[f"report {name}"] = spec
+    return keep
 
 
 def _terminal_text_options(*, to_stdout: bool) -> dict[str, Any]:

@@ -6,12 +6,15 @@ import contextlib
 import os
 import socket
 import stat
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from reportdiff.export.atomic import write_atomic
+from reportdiff.export.atomic import ProtectedFileError, check_target, write_atomic
 
 EARLIER = b"the earlier export"
 
@@ -237,3 +240,77 @@ def test_socket_is_refused(tmp_path: Path) -> None:
         with pytest.raises(OSError, match="is a socket, not a file"):
             write_atomic(path, b"x")
     assert stat.S_ISSOCK(path.stat().st_mode)
+
+
+# --- files never written over ---------------------------------------------
+
+
+@pytest.fixture
+def library_file(tmp_path: Path) -> Path:
+    import sqlite3
+
+    path = tmp_path / "library.db"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+    return path
+
+
+def test_a_kept_file_is_refused_by_name_link_and_hard_link(tmp_path: Path) -> None:
+    kept = tmp_path / "report.txt"
+    kept.write_bytes(b"the report")
+    link = tmp_path / "link.txt"
+    link.symlink_to(kept)
+    hard = tmp_path / "hard.txt"
+    os.link(kept, hard)
+    for target in (kept, link, hard, tmp_path / "." / "report.txt"):
+        with pytest.raises(ProtectedFileError, match="is report A; choose another file"):
+            write_atomic(target, b"export", keep={"report A": kept})
+    assert kept.read_bytes() == b"the report"
+    assert link.is_symlink()
+    assert leftovers(tmp_path) == []
+
+
+def test_the_library_and_its_side_files_are_refused_even_when_absent(tmp_path: Path) -> None:
+    library = tmp_path / "library.db"  # not made yet: its name is still kept
+    for name in ("library.db", "library.db-wal", "library.db-journal", "library.db-shm"):
+        with pytest.raises(ProtectedFileError, match="is the library"):
+            write_atomic(tmp_path / name, b"x", keep={"the library": library})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_any_sqlite_database_is_refused(library_file: Path) -> None:
+    before = library_file.read_bytes()
+    with pytest.raises(ProtectedFileError, match="is a database"):
+        write_atomic(library_file, b"<html>")
+    link = library_file.parent / "innocent.html"
+    link.symlink_to(library_file)
+    with pytest.raises(ProtectedFileError, match="is a database"):
+        write_atomic(link, b"<html>")
+    assert library_file.read_bytes() == before
+
+
+def test_check_target_refuses_before_any_work(library_file: Path, tmp_path: Path) -> None:
+    with pytest.raises(ProtectedFileError):
+        check_target(library_file)
+    with pytest.raises(ProtectedFileError):
+        check_target(tmp_path / "x.png", keep={"the library": tmp_path / "x.png"})
+    check_target(tmp_path / "fine.png", keep={"the library": library_file})  # no error
+
+
+def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "comparison.html"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".comparison.html.{dead.pid}-0badcafe.tmp"
+    stale.write_bytes(b"half")
+    live = tmp_path / f".comparison.html.{os.getppid()}-0badcafe.tmp"  # a live writer's file
+    live.write_bytes(b"being written")
+    old = tmp_path / ".comparison.html.deadbeef.tmp"  # an earlier version's, two hours old
+    old.write_bytes(b"old")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    other = tmp_path / f".other.html.{dead.pid}-0badcafe.tmp"  # another file's: not ours to judge
+    other.write_bytes(b"other")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert sorted(leftovers(tmp_path)) == sorted([live.name, other.name])

@@ -88,3 +88,26 @@ def test_a_scripted_run_never_waits_on_a_dialog(
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     assert run_app(str(library_path), ["99999", "1"], str(tmp_path / "x.png")) == 2
     assert message_boxes.shown == []
+
+
+def test_screenshot_over_the_library_is_refused_by_the_writer(
+    qtbot: Any, tmp_path: Path, capsys: Any, no_stray_threads: None
+) -> None:
+    """run_app itself (not only the CLI's early check) keeps the library it opened."""
+    db = tmp_path / "library"
+    files = [str(SEEDS / "001_b09a5fa10f149ba2.txt"), str(SEEDS / "003_f4d5323a934206aa.txt")]
+    assert run_app(str(db), files, str(db)) == 1
+    assert "cannot save the screenshot" in capsys.readouterr().err
+    with Library.open(db, create=False) as library:
+        assert library.count_articles() == 5
+
+
+def test_screenshot_replaces_an_earlier_picture_atomically(
+    qtbot: Any, tmp_path: Path, no_stray_threads: None
+) -> None:
+    png = tmp_path / "shot.png"
+    png.write_bytes(b"earlier")
+    files = [str(SEEDS / "001_b09a5fa10f149ba2.txt"), str(SEEDS / "003_f4d5323a934206aa.txt")]
+    assert run_app(str(tmp_path / "new.db"), files, str(png)) == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -66,6 +66,22 @@ def test_export_to_an_unwritable_folder_says_so_and_keeps_the_old_file(
 
 
 @pytest.mark.gui
+def test_export_over_the_open_library_is_refused_and_loses_nothing(
+    qtbot: Any, compared: Any, message_boxes: Any
+) -> None:
+    library = compared.library.path
+    before = library.read_bytes()
+    link = library.parent / "comparison.html"
+    link.symlink_to(library)
+    for target in (library, link):
+        with qtbot.waitSignal(compared.work_failed, timeout=30_000) as signal:
+            compared.export_to(target, "html")
+        assert "is the library; choose another file" in signal.args[0]
+    assert library.read_bytes() == before
+    assert compared.library.count_articles() == 5
+
+
+@pytest.mark.gui
 def test_copy_comparison_as_rich_text(compared: Any) -> None:
     compared.actions_by_name["copy_comparison"].trigger()
     mime = QGuiApplication.clipboard().mimeData()

@@ -12,6 +12,13 @@ What a command-line user names with `-o` is not always a plain file:
   `/dev/fd/N` (bash's `>(…)`): it is written to directly, as the shell's `>`
   would; a rename there would swap the device node for a plain file;
 - a folder, a disk device or a socket: refused, untouched.
+
+Some files are never replaced, whatever the user typed: the caller's `keep`
+files (the open library, the reports being compared) and their SQLite
+side files, found through symbolic links and hard links, and any SQLite
+database at all (a library of ours or anyone's). A write killed half-way
+leaves a temporary file named after its process; the next write beside it
+removes those whose process is gone.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ import os
 import re
 import secrets
 import stat
+import time
+from collections.abc import Mapping
 from pathlib import Path
 
 _REASONS = {
@@ -50,11 +59,26 @@ _STREAM_REASONS = {
 _OPEN_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$|^/dev/std(out|err)$")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+# The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Files SQLite keeps beside a database while it is open or after a crash.
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class ProtectedFileError(PermissionError):
+    """The target is a file the app must never write over (a library, an input)."""
+
+
+def write_atomic(
+    path: Path, data: bytes, *, keep: Mapping[str, Path | str | None] | None = None
+) -> None:
     """Write `data` to `path` atomically; raise OSError (with the earlier file intact).
 
     A symbolic link is followed; a terminal, pipe or device such as /dev/null
-    is written to directly; a folder, disk device or socket is refused.
+    is written to directly; a folder, disk device or socket is refused. So is
+    any of the `keep` files (named by what to call them: {"the library": path,
+    "report A": path}) and any SQLite database: a `ProtectedFileError` says
+    which it is.
     """
     path = Path(path)
     if _OPEN_DESCRIPTOR.match(str(path)):
@@ -65,9 +89,107 @@ def write_atomic(path: Path, data: bytes) -> None:
         _write_stream(path, data)
         return
     real = Path(os.path.realpath(path))
+    _refuse_protected(path, real, target, keep or {})
     if target is not None:
         _refuse_unwritable_file(path, target)
+    _remove_leftovers(real)
     _replace(real, data, target)
+
+
+def check_target(path: Path, *, keep: Mapping[str, Path | str | None] | None = None) -> None:
+    """Raise the OSError `write_atomic(path, ..., keep=keep)` would raise before writing.
+
+    For a refusal the user should hear before long work starts (a screenshot
+    that would replace the library is refused before the window opens).
+    """
+    path = Path(path)
+    if _OPEN_DESCRIPTOR.match(str(path)):
+        return
+    target = _existing(path)
+    if target is not None and _is_stream(target):
+        return
+    _refuse_protected(path, Path(os.path.realpath(path)), target, keep or {})
+    if target is not None:
+        _refuse_unwritable_file(path, target)
+
+
+def _refuse_protected(
+    path: Path, real: Path, target: os.stat_result | None, keep: Mapping[str, Path | str | None]
+) -> None:
+    """Refuse to write over a kept file (by name or by inode) or any SQLite database."""
+    for what, kept in keep.items():
+        if kept is None or str(kept) in ("", "-"):
+            continue
+        kept_real = os.path.realpath(kept)
+        names = {kept_real + side for side in ("", *_SQLITE_SIDE_FILES)}
+        same_file = False
+        if target is not None:
+            with contextlib.suppress(OSError):
+                kept_stat = os.stat(kept)
+                same_file = (kept_stat.st_dev, kept_stat.st_ino) == (target.st_dev, target.st_ino)
+        if str(real) in names or same_file:
+            raise ProtectedFileError(
+                errno.EPERM,
+                f"{path} is {what}; choose another file for the output",
+                str(path),
+            )
+    if target is not None and stat.S_ISREG(target.st_mode) and _is_sqlite(real):
+        raise ProtectedFileError(
+            errno.EPERM,
+            f"{path} is a database (perhaps a ReportDiff library); choose another file",
+            str(path),
+        )
+
+
+def _is_sqlite(real: Path) -> bool:
+    try:
+        with open(real, "rb") as fh:
+            return fh.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False  # unreadable: the rename's own errors will speak
+
+
+# A temporary file killed half-way: `.NAME.PID-RANDOM.tmp`.
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
+# Temporary files of earlier versions carry no process id: removed when an hour old.
+_OLD_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{8}\.tmp$")
+_OLD_LEFTOVER_AGE = 3600.0
+
+
+def _remove_leftovers(real: Path) -> None:
+    """Remove temporary files of `real` whose writer was killed (its process is gone)."""
+    folder = _folder(real)
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(f".{real.name}.")]
+    except OSError:
+        return
+    for name in names:
+        match = _LEFTOVER.match(name)
+        if match and match["name"] == real.name:
+            stale = not _process_alive(int(match["pid"]))
+        else:
+            old = _OLD_LEFTOVER.match(name)
+            if not (old and old["name"] == real.name):
+                continue
+            try:
+                stale = time.time() - os.lstat(folder / name).st_mtime > _OLD_LEFTOVER_AGE
+            except OSError:
+                continue
+        if stale:
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # Windows' os.kill would end the process
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a platform that cannot tell: keep
+    return True
 
 
 def _existing(path: Path) -> os.stat_result | None:
@@ -161,7 +283,7 @@ def _create_temporary(path: Path) -> tuple[int, str]:
     """A new file beside `path`, made with the usual permissions (0o666 less umask)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = str(_folder(path) / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = str(_folder(path) / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:

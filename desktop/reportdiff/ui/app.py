@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QBuffer, QEvent, QEventLoop, QIODevice, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -162,11 +163,25 @@ def _open_after_first_paint(window: MainWindow, library: Library, pair: tuple[in
     fallback.start(FIRST_PAINT_FALLBACK_MS)
 
 
-def _take_screenshot(window: MainWindow, target: str) -> None:
-    ok = window.grab().save(target)
-    if not ok:
-        print(f"reportdiff: could not save the screenshot to {target}", file=sys.stderr)
-    QApplication.exit(EXIT_OK if ok else EXIT_FAILED)
+def _take_screenshot(
+    window: MainWindow, target: str, keep: Mapping[str, Path | str | None]
+) -> None:
+    """Save the window as a PNG through the atomic writer: never over the library or an input."""
+    from reportdiff.export.atomic import write_atomic
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = window.grab().save(buffer, "PNG")
+    buffer.close()
+    try:
+        if not ok:
+            raise OSError(0, "the picture could not be made")
+        write_atomic(Path(target), bytes(buffer.data().data()), keep=keep)
+    except OSError as exc:
+        print(f"reportdiff: cannot save the screenshot: {exc.strerror or exc}", file=sys.stderr)
+        QApplication.exit(EXIT_FAILED)
+        return
+    QApplication.exit(EXIT_OK)
 
 
 def _screenshot_failed(what: str) -> None:
@@ -180,8 +195,16 @@ def _screenshot_timeout() -> None:
     QApplication.exit(EXIT_FAILED)
 
 
-def run_app(db: str | None, compare: list[str] | None, screenshot: str | None) -> int:
-    """Start the window on library `db`, optionally on a pair, optionally screenshot and exit."""
+def run_app(
+    db: str | None,
+    compare: list[str] | None,
+    screenshot: str | None,
+    keep: Mapping[str, Path | str | None] | None = None,
+) -> int:
+    """Start the window on library `db`, optionally on a pair, optionally screenshot and exit.
+
+    `keep` names files the screenshot must never replace; the library always is one.
+    """
     app = make_application()
     if not os.environ.get("PYTEST_CURRENT_TEST"):
         errors.setup_logging()
@@ -196,13 +219,18 @@ def run_app(db: str | None, compare: list[str] | None, screenshot: str | None) -
         )
         return EXIT_USAGE
     try:
-        return _run_window(app, library, compare, screenshot)
+        keep = {**(keep or {}), "the library": library.path}
+        return _run_window(app, library, compare, screenshot, keep)
     finally:
         library.close()
 
 
 def _run_window(
-    app: QApplication, library: Library, compare: list[str] | None, screenshot: str | None
+    app: QApplication,
+    library: Library,
+    compare: list[str] | None,
+    screenshot: str | None,
+    keep: Mapping[str, Path | str | None],
 ) -> int:
     try:
         library.seed_if_new()
@@ -222,7 +250,7 @@ def _run_window(
     if not compare:
         pair = initial_pair(library, window)
     if screenshot:
-        _prepare_screenshot(window, screenshot)
+        _prepare_screenshot(window, screenshot, keep)
     if os.environ.get("REPORTDIFF_EXIT_AFTER_PAINT"):
         watcher = _FirstPaint(window)
         window.installEventFilter(watcher)
@@ -236,7 +264,9 @@ def _run_window(
     return int(code)
 
 
-def _prepare_screenshot(window: MainWindow, target: str) -> None:
+def _prepare_screenshot(
+    window: MainWindow, target: str, keep: Mapping[str, Path | str | None]
+) -> None:
     """Screenshot mode: a fixed size, no dialogs, one picture once the comparison shows."""
     # A fixed size: the same picture on every machine, whatever was remembered.
     window.resize(*SCREENSHOT_SIZE)
@@ -245,7 +275,7 @@ def _prepare_screenshot(window: MainWindow, target: str) -> None:
     # Timers are the window's children: none fires after run_app has returned.
     shoot, give_up = QTimer(window), QTimer(window)
     shoot.setSingleShot(True)
-    shoot.timeout.connect(lambda: _take_screenshot(window, target))
+    shoot.timeout.connect(lambda: _take_screenshot(window, target, keep))
     give_up.setSingleShot(True)
     give_up.timeout.connect(_screenshot_timeout)
     window.comparison_shown.connect(lambda: shoot.start(150))

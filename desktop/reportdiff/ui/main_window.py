@@ -837,14 +837,25 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_export_folder(str(path.parent))
         boilerplate = self.actions_by_name["toggle_boilerplate"].isChecked()
+        keep = self._files_to_keep()
 
         def run(_job: workers.Job) -> Path:
             out = export_comparison(comparison, fmt, boilerplate=boilerplate)
-            write_atomic(path, out if isinstance(out, bytes) else out.encode("utf-8"))
+            write_atomic(path, out if isinstance(out, bytes) else out.encode("utf-8"), keep=keep)
             return path
 
         self._set_busy(+1, f"Saving {path.name}…")
         workers.start(run, self._on_exported, self._on_export_failed, owner=self)
+
+    def _files_to_keep(self) -> dict[str, Path | str | None]:
+        """What no export may replace: the library, and the files the two reports came from."""
+        keep: dict[str, Path | str | None] = {"the library": self.library.path}
+        for name, article_id in zip("AB", self._pair or (), strict=False):
+            try:
+                keep[f"the file of report {name}"] = self.library.article(article_id).source_path
+            except (KeyError, LibraryError):
+                continue  # deleted meanwhile, or the library is busy: the library itself is kept
+        return keep
 
     def _on_exported(self, path: Path) -> None:
         self._set_busy(-1)
