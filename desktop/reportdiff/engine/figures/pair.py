@@ -79,6 +79,8 @@ def pair_figures(
     headlines: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
     ledes: tuple[int | None, int | None] = (None, None),
     named: Callable[[], tuple[frozenset[str], frozenset[str]]] = lambda: (frozenset(), frozenset()),
+    *,
+    fixed: Sequence[tuple[int, int]] = (),
 ) -> tuple[FigurePair, ...]:
     """All figures of A and B as pairs: differing first, then same, then alone.
 
@@ -86,7 +88,8 @@ def pair_figures(
     with a capital starts a sentence ("Flight 2417 was..."), it names no place.
     `headlines` are the paragraph indices of each report's headline: a figure
     there restates one of the body, and is judged against the other report's
-    figure of that fact even when that figure is paired already.
+    figure of that fact even when that figure is paired already. `fixed` are
+    pairs already known to be one fact (told in the same words): only judged.
     """
     in_lede = _lede_counts(a, ledes[0]), _lede_counts(b, ledes[1])
     candidates = [
@@ -101,6 +104,9 @@ def pair_figures(
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
     pairs: list[FigurePair] = []
+    for i, j in fixed:
+        match_a[i], match_b[j] = j, i
+        pairs.append(_judge_fixed(a[i], b[j]))
     for c in candidates:
         if c.a in match_a or c.b in match_b:
             continue
@@ -119,8 +125,22 @@ def pair_figures(
             pairs.append(_judge(a[k], b[j], agree_values(a[k], b[j])))
     pairs += [_alone(f, "only_a") for i, f in enumerate(a) if i not in match_a]
     pairs += [_alone(f, "only_b") for i, f in enumerate(b) if i not in match_b]
-    pairs.sort(key=lambda p: (_ORDER[p.status], *_position(p)))
-    return tuple(pairs)
+    return order_pairs(pairs)
+
+
+def order_pairs(pairs: Iterable[FigurePair]) -> tuple[FigurePair, ...]:
+    """Differing pairs first, then same, then A's and B's alone; each in reading order."""
+    return tuple(sorted(pairs, key=lambda p: (_ORDER[p.status], *_position(p))))
+
+
+def _judge_fixed(fa: Found, fb: Found) -> FigurePair:
+    """A pair known to be one fact: the same kind of figure is judged by value, else differs."""
+    x, y = fa.figure, fb.figure
+    if (x.dimension, x.unit) == (y.dimension, y.unit):
+        return _judge(fa, fb, _agree_either(fa, fb))
+    return FigurePair(
+        status="differs", what=describe(fa, fb), a=x, b=y, contradiction=x.text != y.text
+    )
 
 
 def _unpaired_in(side: Sequence[Found], match: dict[int, int], heads: frozenset[int]) -> list[int]:
@@ -646,6 +666,12 @@ def agree_values(fa: Found, fb: Found) -> bool:
     """
     x, y = fa.figure, fb.figure
     vx, vy = x.value, y.value
+    if _same_wording(fa, fb) and vx is not None and vy is not None:
+        # Both hedged alike in one unit ("about 125 km" / "about 119 km", "shortly
+        # after 4 a.m." / "shortly after 5 a.m."): the hedge does not make them one.
+        if x.dimension == "time":
+            return vx == vy
+        return abs(vx - vy) < max(resolution(x), resolution(y)) / 2 or vx == vy
     if x.dimension == "time" and None not in (x.low, x.high, y.low, y.high):
         # Windows of what the wordings allow ("shortly after 4 a.m." / "4:17 a.m.").
         return (x.low or 0.0) <= (y.high or 0.0) and (y.low or 0.0) <= (x.high or 0.0)
@@ -655,7 +681,8 @@ def agree_values(fa: Found, fb: Found) -> bool:
         return True  # "23 cars and six trucks" / "29 vehicles"
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
-    rounding = 0.02 if x.dimension in _CONVERTED else 1e-6
+    # Only a value converted from another unit is rounded by the writer.
+    rounding = 0.02 if x.dimension in _CONVERTED and _unit_word(x) != _unit_word(y) else 1e-6
     if x.dimension == "duration" and _calendar_against_days(x, y):
         rounding = 0.035  # a month is 28 to 31 days: "60-day" is "two-month"
     if "range" in (x.qualifier, y.qualifier):
@@ -704,6 +731,20 @@ def agree_values(fa: Found, fb: Found) -> bool:
     # "29.5%" and "29.49 percent", "18%" and "18.1%": one is the other rounded.
     step = max(resolution(x), resolution(y))
     return abs(vx - vy) <= rounding * max(abs(vx), abs(vy)) or abs(vx - vy) < step / 2
+
+
+def _same_wording(fa: Found, fb: Found) -> bool:
+    """Both figures hedged alike (or neither), with no range or bracketed restatement."""
+    x, y = fa.figure, fb.figure
+    return (
+        x.qualifier == y.qualifier
+        and fa.said == fb.said
+        and x.qualifier != "range"
+        and x.dimension not in ("date", "ordinal")
+        and fa.total is None
+        and fb.total is None
+        and _unit_word(x) == _unit_word(y)  # a conversion is rounded: judged below
+    )
 
 
 _COMPOUND = re.compile(r"-\s*(?:second|minute|hour|day|week|month|year|decade)\b", re.IGNORECASE)

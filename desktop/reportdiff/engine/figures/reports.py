@@ -14,9 +14,11 @@ import math
 import re
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Sequence
 
 from reportdiff.engine.figures.extract import Found, extract_paragraph
-from reportdiff.engine.figures.pair import pair_figures
+from reportdiff.engine.figures.pair import order_pairs, pair_figures
+from reportdiff.engine.figures.slots import Mention, mentions, slot_pairs
 from reportdiff.engine.figures.words import WORD_RE, is_content, term
 from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
 
@@ -27,7 +29,7 @@ __all__ = ["clear_extraction_cache", "compare_figures", "extract_figures"]
 # hash leaves out): switching pairs in the window meets the same reports again.
 _CACHE_SIZE = 64
 _Key = tuple[tuple[str, str, bool], ...]
-_cache: OrderedDict[_Key, tuple[Found, ...]] = OrderedDict()
+_cache: OrderedDict[_Key, tuple[tuple[Found, ...], tuple[Mention, ...]]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -40,17 +42,39 @@ def clear_extraction_cache() -> None:
 def compare_figures(
     a: Report, b: Report, groups: tuple[AlignedGroup, ...]
 ) -> tuple[FigurePair, ...]:
-    """Pair the figures of A and B; differing pairs first, then same, only_a, only_b."""
-    found_a, found_b = _found(a), _found(b)
-    if not found_a and not found_b:
+    """Pair the figures of A and B; differing pairs first, then same, only_a, only_b.
+
+    Figures told in the same words (slots.py) pair first, whatever their
+    values; the rest are paired by what they measure (pair.py).
+    """
+    (found_a, mentions_a), (found_b, mentions_b) = _read(a), _read(b)
+    if not mentions_a and not mentions_b:
         return ()
     linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
+    fixed: list[tuple[int, int]] = []
+    minor: list[FigurePair] = []
+    for ma, mb in slot_pairs(mentions_a, mentions_b, linked):
+        if ma.index is not None and mb.index is not None:
+            fixed.append((ma.index, mb.index))
+        elif ma.figure.value != mb.figure.value:
+            minor.append(minor_pair(ma, mb))
     # Read only if two figures' clauses both name places: most comparisons never ask.
     common = functools.cache(lambda: _lower_words(a, b))
     heads = (_headline_indices(a), _headline_indices(b))
     ledes = (_lede_index(a), _lede_index(b))
     named = functools.cache(lambda: (_words_of(a), _words_of(b)))
-    return pair_figures(found_a, found_b, _idf(a, b), linked, common, heads, ledes, named)
+    taken = (
+        frozenset(p.a.start for p in minor if p.a and p.a.dimension != "number"),
+        frozenset(p.b.start for p in minor if p.b and p.b.dimension != "number"),
+    )
+    keep_a = [f for f in found_a if f.figure.start not in taken[0]] if taken[0] else found_a
+    keep_b = [f for f in found_b if f.figure.start not in taken[1]] if taken[1] else found_b
+    if taken[0] or taken[1]:
+        fixed = _reindexed(fixed, found_a, found_b, keep_a, keep_b)
+    pairs = pair_figures(
+        keep_a, keep_b, _idf(a, b), linked, common, heads, ledes, named, fixed=fixed
+    )
+    return order_pairs((*pairs, *minor))
 
 
 def _words_of(report: Report) -> frozenset[str]:
@@ -79,12 +103,48 @@ def _headline_indices(report: Report) -> frozenset[int]:
     return frozenset(p.index for p in report.paragraphs if p.kind == "headline")
 
 
+def _reindexed(
+    fixed: list[tuple[int, int]],
+    found_a: Sequence[Found],
+    found_b: Sequence[Found],
+    keep_a: Sequence[Found],
+    keep_b: Sequence[Found],
+) -> list[tuple[int, int]]:
+    """Slot pairs as indices into the figures left after minor pairs took some."""
+    new_a = {id(f): k for k, f in enumerate(keep_a)}
+    new_b = {id(f): k for k, f in enumerate(keep_b)}
+    return [
+        (new_a[id(found_a[i])], new_b[id(found_b[j])])
+        for i, j in fixed
+        if id(found_a[i]) in new_a and id(found_b[j]) in new_b
+    ]
+
+
+def minor_pair(ma: Mention, mb: Mention) -> FigurePair:
+    """Two numbers at one place of one wording, at least one no figure the extractor read."""
+    words = [w for w in ma.key[ma.at + 1 : ma.at + 3] if w != "#"] or [
+        w for w in ma.key[max(0, ma.at - 2) : ma.at] if w != "#"
+    ]
+    return FigurePair(
+        status="differs",
+        what=" ".join(words) or "number",
+        a=ma.figure,
+        b=mb.figure,
+        contradiction=True,
+    )
+
+
 def extract_figures(report: Report) -> tuple[Figure, ...]:
     """Every figure of a report's content paragraphs, in reading order."""
     return tuple(f.figure for f in _found(report))
 
 
 def _found(report: Report) -> tuple[Found, ...]:
+    return _read(report)[0]
+
+
+def _read(report: Report) -> tuple[tuple[Found, ...], tuple[Mention, ...]]:
+    """The report's figures, and every number in its sentence (slots.py)."""
     key = tuple((p.text, p.kind, p.boilerplate) for p in report.paragraphs)
     with _cache_lock:
         hit = _cache.get(key)
@@ -92,11 +152,12 @@ def _found(report: Report) -> tuple[Found, ...]:
             _cache.move_to_end(key)
             return hit
     found = tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
+    read = found, tuple(mentions(report, [f.figure for f in found]))
     with _cache_lock:
-        _cache[key] = found
+        _cache[key] = read
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
-    return found
+    return read
 
 
 _LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'’]*")

@@ -1,0 +1,215 @@
+"""Figures told in the same words: one fact, whatever their values say.
+
+Reports of one event share sentences: wire copy taken over, a statement
+quoted by both, a report and its corrected version. A figure that stands at
+the same place of the same wording in both reports is one fact, and that is
+known without looking at its values: "the quake killed 10 people in the city
+on Friday" and "the quake killed 50 people in the city on Friday" pair
+because everything around the numbers is the same, and are judged after.
+
+A sentence's *key* is its words with every number masked (the figures the
+extractor found, and any other number: "the two leaders", "Flight 2417",
+"Source 1"). Masks pair, k-th with k-th:
+
+1. between sentences whose keys are equal (each key's occurrences in
+   reading order), anywhere in the two reports;
+2. between sentences of linked paragraphs whose keys are alike (most of
+   their words in the same order) where a mask has the same words on both
+   sides in both sentences.
+
+Numbers the extractor did not take as figures are *minor*: they take part
+only here, and are shown only when their values differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from reportdiff.engine.figures.extract import fold, sentences
+from reportdiff.engine.figures.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
+from reportdiff.engine.figures.words import WORD_RE
+from reportdiff.engine.model import Figure, Paragraph, Report
+
+MASK = "#"
+# Keys alike enough to pair their masks by the words around them.
+ALIKE = 0.75
+# Words each side of a mask that must be equal for a near match.
+SIDE_WORDS = 2
+# A key needs this many words to pair when it occurs more than once in a report.
+KEY_WORDS = 3
+# Sentences longer than this (in words) are compared by key only: the near
+# match is quadratic in the sentence's length.
+NEAR_MAX_WORDS = 200
+
+# Any number standing alone, as digits or as words ("Flight 2417", "the two sides").
+_NUMBER = re.compile(
+    rf"(?<![\w.,/:-])(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)(?![\w/]|[.,]\d|-\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number in its sentence: a figure (index into the report's figures) or minor."""
+
+    figure: Figure
+    index: int | None  # into the report's extracted figures; None for a minor number
+    key: tuple[str, ...]  # the sentence's words, every number masked
+    at: int  # position of this mask in the key
+    paragraph: int
+    sentence: int  # the sentence's place in the report, for reading order
+
+
+def mentions(report: Report, figures: Sequence[Figure]) -> list[Mention]:
+    """Every number of every paragraph (boilerplate too), in reading order."""
+    by_paragraph: dict[int, list[tuple[int, Figure]]] = defaultdict(list)
+    for i, f in enumerate(figures):
+        by_paragraph[f.paragraph].append((i, f))
+    out: list[Mention] = []
+    sentence_no = 0
+    for paragraph in report.paragraphs:
+        found = sorted(by_paragraph.get(paragraph.index, ()), key=lambda x: x[1].start)
+        spans = [(f.start, f.end, i, f) for i, f in found]
+        spans += [(s, e, None, m) for s, e, m in _minor(paragraph, spans)]
+        spans.sort(key=lambda x: x[0])
+        for s, e in sentences(paragraph):
+            inside = [x for x in spans if s <= x[0] < e]
+            if inside:
+                out += _sentence_mentions(paragraph, (s, e), inside, sentence_no)
+            sentence_no += 1
+    return out
+
+
+def _minor(
+    paragraph: Paragraph, spans: list[tuple[int, int, int | None, Figure]]
+) -> Iterable[tuple[int, int, Figure]]:
+    text = paragraph.text
+    for m in _NUMBER.finditer(fold(text)):
+        if any(s < m.end() and m.start() < e for s, e, _, _ in spans):
+            continue
+        value = parse_number(m.group(0))
+        if value is None:
+            continue
+        yield (
+            m.start(),
+            m.end(),
+            Figure(
+                text=text[m.start() : m.end()],
+                paragraph=paragraph.index,
+                start=m.start(),
+                end=m.end(),
+                value=value,
+                unit="",
+                dimension="number",
+            ),
+        )
+
+
+def _sentence_mentions(
+    paragraph: Paragraph,
+    sentence: tuple[int, int],
+    inside: list[tuple[int, int, int | None, Figure]],
+    sentence_no: int,
+) -> list[Mention]:
+    text = paragraph.text.lower()
+    key: list[str] = []
+    ats: list[int] = []
+    pos = sentence[0]
+    for s, e, _, _ in inside:
+        key += WORD_RE.findall(text[pos:s])
+        ats.append(len(key))
+        key.append(MASK)
+        pos = max(pos, e)
+    key += WORD_RE.findall(text[pos : sentence[1]])
+    frozen = tuple(key)
+    return [
+        Mention(f, i, frozen, at, paragraph.index, sentence_no)
+        for (_, _, i, f), at in zip(inside, ats, strict=True)
+    ]
+
+
+def slot_pairs(
+    a: Sequence[Mention], b: Sequence[Mention], linked: set[tuple[int, int]]
+) -> list[tuple[Mention, Mention]]:
+    """Mentions of A and B at the same place of the same (or nearly the same) wording."""
+    pairs: list[tuple[Mention, Mention]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    sents_a, sents_b = _by_sentence(a), _by_sentence(b)
+    # 1. Equal keys, occurrences in reading order.
+    by_key_a: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_key_b: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for no, ms in sents_a.items():
+        by_key_a[ms[0].key].append(no)
+    for no, ms in sents_b.items():
+        by_key_b[ms[0].key].append(no)
+    for key, nos_a in by_key_a.items():
+        nos_b = by_key_b.get(key)
+        if not nos_b:
+            continue
+        if sum(w != MASK for w in key) < KEY_WORDS and not (len(nos_a) == len(nos_b) == 1):
+            continue  # "# killed" twice in a report: which is which is not told
+        for sa, sb in zip(nos_a, nos_b, strict=False):
+            for ma, mb in zip(sents_a[sa], sents_b[sb], strict=True):
+                pairs.append((ma, mb))
+            used_a.add(sa)
+            used_b.add(sb)
+    # 2. Alike keys in linked paragraphs: masks with the same words either side.
+    for sa, ms_a in sents_a.items():
+        if sa in used_a or len(ms_a[0].key) > NEAR_MAX_WORDS:
+            continue
+        best: tuple[float, int] | None = None
+        for sb, ms_b in sents_b.items():
+            if sb in used_b or (ms_a[0].paragraph, ms_b[0].paragraph) not in linked:
+                continue
+            if len(ms_b[0].key) > NEAR_MAX_WORDS:
+                continue
+            ratio = SequenceMatcher(None, ms_a[0].key, ms_b[0].key, autojunk=False).ratio()
+            if ratio >= ALIKE and (best is None or ratio > best[0]):
+                best = (ratio, sb)
+        if best is None:
+            continue
+        sb = best[1]
+        used_a.add(sa)
+        used_b.add(sb)
+        taken: set[int] = set()
+        for ma in ms_a:
+            mb = _same_place(ma, [m for m in sents_b[sb] if m.at not in taken])
+            if mb is not None:
+                taken.add(mb.at)
+                pairs.append((ma, mb))
+    return pairs
+
+
+def _by_sentence(ms: Sequence[Mention]) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = defaultdict(list)
+    for m in ms:
+        out[m.sentence].append(m)
+    return out
+
+
+def _same_place(ma: Mention, others: list[Mention]) -> Mention | None:
+    """The one mask of `others` with the same words on both sides of it, else on one side.
+
+    One side is enough when the other reads the figure differently ("a
+    magnitude 6.1 earthquake": one figure, or a word and a number).
+    """
+    left, right = _sides(ma)
+    both = [m for m in others if _sides(m) == (left, right)]
+    if len(both) == 1 and sum(w != MASK for w in left + right) >= 2:
+        return both[0]
+    one = [
+        m
+        for m in others
+        if (len(left) == SIDE_WORDS and MASK not in left and _sides(m)[0] == left)
+        or (len(right) == SIDE_WORDS and MASK not in right and _sides(m)[1] == right)
+    ]
+    return one[0] if len(one) == 1 and not both else None
+
+
+def _sides(m: Mention) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return m.key[max(0, m.at - SIDE_WORDS) : m.at], m.key[m.at + 1 : m.at + 1 + SIDE_WORDS]
