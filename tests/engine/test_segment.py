@@ -11,8 +11,10 @@ PARAGRAPH_CASES = [
     ("One.\n\nTwo.\n\nThree.", ["One.", "Two.", "Three."]),
     # single-newline separated paragraphs (the other common form)
     ("First paragraph.\nSecond paragraph.", ["First paragraph.", "Second paragraph."]),
-    # Windows line ends and runs of spaces are folded
-    ("A  b.\r\n\r\nC\tD.", ["A b.", "C D."]),
+    # Windows line ends are folded, tabs become spaces; spaces stay as written
+    # (a figure's span is the file's), a no-break space too
+    ("A  b.\r\n\r\nC\tD.", ["A  b.", "C D."]),
+    ("Source\u00a01 \u2022 Source 2", ["Source\u00a01 \u2022 Source 2"]),
     # a hard-wrapped block of prose is joined back into one paragraph
     (
         "The rescue teams worked through the night to reach the\n"

@@ -145,6 +145,9 @@ def parse_report(
     )
 
 
+_SPACES = re.compile(r"[\t\f\v]")
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraph texts: blocks between blank lines, each line its own paragraph
     unless the block is hard-wrapped prose."""
@@ -152,7 +155,9 @@ def split_paragraphs(text: str) -> list[str]:
     for block in re.split(
         r"\n[ \t\r\f\v\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n")
     ):
-        lines = [" ".join(line.split()) for line in block.split("\n")]
+        # Lines are kept as written (tabs become spaces), so that a paragraph's
+        # text, and every span in it, is the file's.
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if lines:
             out.extend(_unwrap(lines))

@@ -104,9 +104,9 @@ def pair_figures(
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
     pairs: list[FigurePair] = []
-    for i, j in fixed:
-        match_a[i], match_b[j] = j, i
-        pairs.append(_judge_fixed(a[i], b[j]))
+    for fa_index, fb_index in fixed:
+        match_a[fa_index], match_b[fb_index] = fb_index, fa_index
+        pairs.append(_judge_fixed(a[fa_index], b[fb_index]))
     for c in candidates:
         if c.a in match_a or c.b in match_b:
             continue
@@ -138,9 +138,24 @@ def _judge_fixed(fa: Found, fb: Found) -> FigurePair:
     x, y = fa.figure, fb.figure
     if (x.dimension, x.unit) == (y.dimension, y.unit):
         return _judge(fa, fb, _agree_either(fa, fb))
+    # Read as two kinds ("could be 1,800" a count, "could be 1800" a year): the
+    # numbers as written decide.
+    same = written_numbers(x.text) == written_numbers(y.text)
     return FigurePair(
-        status="differs", what=describe(fa, fb), a=x, b=y, contradiction=x.text != y.text
+        status="same" if same else "differs",
+        what=describe(fa, fb),
+        a=x,
+        b=y,
+        contradiction=not same,
     )
+
+
+def written_numbers(text: str) -> tuple[float, ...]:
+    """The numbers a figure's text writes in digits, thousands separators dropped."""
+    return tuple(float(m.replace(",", "")) for m in _WRITTEN.findall(text))
+
+
+_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _unpaired_in(side: Sequence[Found], match: dict[int, int], heads: frozenset[int]) -> list[int]:
@@ -653,6 +668,8 @@ def _agree_either(fa: Found, fb: Found) -> bool:
     if agree_values(fa, fb):
         return True
     for x, y in ((fa, fb), (fb, fa)):
+        if y.restated is not None:
+            continue  # both restated: "80 km/h (50 mph)" / "81 km/h (50 mph)" differ
         if x.restated is not None and agree_values(dataclasses.replace(x, figure=x.restated), y):
             return True
     return False

@@ -60,8 +60,8 @@ def _range_low(match: re.Match[str], factor: float, high: float) -> float | None
         scale = scale_value((groups.get("scale") or "").strip())
         if scale > 1 and low * scale <= high:
             low *= scale
-    if low >= high:
-        raise ValueError("empty range")
+    if low == high or (low > high and not match.group(0).startswith("between")):
+        raise ValueError("empty range")  # "between 7 and 4" is a range as written, if odd
     return low
 
 
@@ -206,7 +206,7 @@ def _read_temperature(match: re.Match[str], text: str, pre: str | None) -> Readi
 
 def _read_magnitude(match: re.Match[str], text: str, pre: str | None) -> Reading:
     value = float(match.group("n"))
-    if not 0 < value < 10:
+    if not 0 < value < 20:  # a misprint ("magnitude 12.2") is still told as a magnitude
         raise ValueError("not a magnitude")
     return Reading(value, "M", "magnitude")
 
@@ -237,9 +237,8 @@ def _read_ordinal(match: re.Match[str], text: str, pre: str | None) -> Reading:
 def _read_time(match: re.Match[str], text: str, pre: str | None) -> Reading:
     hour, minute = int(match.group("h")), int(match.group("mi") or 0)
     ampm = (match.groupdict().get("ap") or "").replace(".", "")
-    if ampm and not 1 <= hour <= 12:
-        raise ValueError("bad hour")
-    if ampm == "pm" and hour != 12:
+    # "20 a.m." or "13:00 p.m." is a misprint, still a time as written: the hour is kept.
+    if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0

@@ -56,7 +56,7 @@ def compare_figures(
     for ma, mb in slot_pairs(mentions_a, mentions_b, linked):
         if ma.index is not None and mb.index is not None:
             fixed.append((ma.index, mb.index))
-        elif ma.figure.value != mb.figure.value:
+        elif _minor_differs(ma.figure, mb.figure):
             minor.append(minor_pair(ma, mb))
     # Read only if two figures' clauses both name places: most comparisons never ask.
     common = functools.cache(lambda: _lower_words(a, b))
@@ -118,6 +118,12 @@ def _reindexed(
         for i, j in fixed
         if id(found_a[i]) in new_a and id(found_b[j]) in new_b
     ]
+
+
+def _minor_differs(x: Figure, y: Figure) -> bool:
+    if x.value is None or y.value is None:
+        return x.text.lower() != y.text.lower()
+    return x.value != y.value
 
 
 def minor_pair(ma: Mention, mb: Mention) -> FigurePair:

@@ -73,7 +73,9 @@ def mentions(report: Report, figures: Sequence[Figure]) -> list[Mention]:
     sentence_no = 0
     for paragraph in report.paragraphs:
         found = sorted(by_paragraph.get(paragraph.index, ()), key=lambda x: x[1].start)
-        spans = [(f.start, f.end, i, f) for i, f in found]
+        spans: list[tuple[int, int, int | None, Figure]] = [
+            (f.start, f.end, i, f) for i, f in found
+        ]
         spans += [(s, e, None, m) for s, e, m in _minor(paragraph, spans)]
         spans.sort(key=lambda x: x[0])
         for s, e in sentences(paragraph):
@@ -91,9 +93,8 @@ def _minor(
     for m in _NUMBER.finditer(fold(text)):
         if any(s < m.end() and m.start() < e for s, e, _, _ in spans):
             continue
+        # None for words that read as no number ("ten-six"): their text is compared.
         value = parse_number(m.group(0))
-        if value is None:
-            continue
         yield (
             m.start(),
             m.end(),
@@ -178,10 +179,10 @@ def slot_pairs(
         used_b.add(sb)
         taken: set[int] = set()
         for ma in ms_a:
-            mb = _same_place(ma, [m for m in sents_b[sb] if m.at not in taken])
-            if mb is not None:
-                taken.add(mb.at)
-                pairs.append((ma, mb))
+            partner = _same_place(ma, [m for m in sents_b[sb] if m.at not in taken])
+            if partner is not None:
+                taken.add(partner.at)
+                pairs.append((ma, partner))
     return pairs
 
 
