@@ -20,6 +20,64 @@ from reportdiff.engine.segment import parse_report
 
 # (report A, report B, figure text in A, figure text in B, verdict)
 PAIRS = [
+    # --- signs: below zero is not above it (issue 16, point 13) ---
+    (
+        "It was -5 degrees in the city on Monday.",
+        "It was 5 degrees in the city on Monday.",
+        "-5 degrees",
+        "5 degrees",
+        "differs",
+    ),
+    (
+        "It was minus 5 degrees in the city on Monday.",
+        "It was \u22125 degrees in the city on Monday.",
+        "minus 5 degrees",
+        "\u22125 degrees",
+        "same",
+    ),
+    (
+        "It was 5 degrees below zero in the city on Monday.",
+        "It was -5 degrees in the city on Monday.",
+        "5 degrees below zero",
+        "-5 degrees",
+        "same",
+    ),
+    (
+        "Temperatures of \u221212C were recorded in Lisk on Monday.",
+        "Temperatures of 12C were recorded in Lisk on Monday.",
+        "\u221212C",
+        "12C",
+        "differs",
+    ),
+    (
+        "The economy shrank, with growth of -0.3% in the third quarter.",
+        "The economy grew, with growth of 0.3% in the third quarter.",
+        "-0.3%",
+        "0.3%",
+        "differs",
+    ),
+    # --- the same words around two numbers: one fact, however far apart ---
+    (
+        "The earthquake killed 10 people in the city on Friday.",
+        "The earthquake killed 50 people in the city on Friday.",
+        "10",
+        "50",
+        "differs",
+    ),
+    (
+        "The leaders spoke for more than 90 minutes on Tuesday.",
+        "The leaders spoke for more than 450 minutes on Tuesday.",
+        "more than 90 minutes",
+        "more than 450 minutes",
+        "differs",
+    ),
+    (
+        "The road is about 125 km long, officials said.",
+        "The road is about 119 km long, officials said.",
+        "about 125 km",
+        "about 119 km",
+        "differs",
+    ),
     (
         "More than 3,000 people were evacuated from the coast on Friday.",
         "About 2,500 people left their homes along the coast on Friday.",

@@ -397,6 +397,13 @@ def _figure_at(
             # "a margin of just over three points" where shares are told: percentage points
             reading = Reading(reading.value, "pp", "percentage_points")
             end = points
+        sign = _SIGN_BEFORE.search(folded, max(done, pos - 8), pos)
+        if sign is not None and kind in _SIGNED:
+            reading = dataclasses.replace(reading, value=-(reading.value or 0.0))
+            pos = sign.start()  # "-5 degrees", "minus 5 degrees": the sign is the figure's
+        elif kind in _SIGNED and _BELOW_ZERO.match(folded, end):
+            reading = dataclasses.replace(reading, value=-(reading.value or 0.0))
+            end = _BELOW_ZERO.match(folded, end).end()  # type: ignore[union-attr]
         qualifier = QUALIFIER_BEFORE.search(folded, max(done, pos - 20), pos)
         start = qualifier.start() if qualifier and kind not in _UNQUALIFIED else pos
         said = QUALIFIERS[" ".join(qualifier.group("q").split())] if qualifier else "exact"
@@ -520,6 +527,12 @@ def _time(
     )
 
 
+# A minus sign or "minus" right before a measure ("-5 degrees", "−12C", "minus
+# 40"), not a dash after a word or number ("F-16", "3-5"); "below zero" after it.
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,%-])-|\bminus\s+)$")
+_BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
+_SIGNED = frozenset({"temperature", "measure", "percent", "money"})
+
 _UNQUALIFIED = frozenset({"date", "month", "weekday", "time", "year", "years", "ordinal", "age"})
 
 
@@ -550,7 +563,8 @@ def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | N
     if v is None or reading.dimension in ("date", "weekday", "time"):
         return v, v
     if qualifier == "approximate":
-        return v * (1 - _APPROX), v * (1 + _APPROX)
+        low, high = v * (1 - _APPROX), v * (1 + _APPROX)
+        return min(low, high), max(low, high)  # "about -5 degrees": -5.5 to -4.5
     if qualifier in LOWER:
         return v, None
     if qualifier in UPPER:

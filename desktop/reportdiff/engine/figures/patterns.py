@@ -122,7 +122,9 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "temperature",
         _NUM,
-        rf"{_RANGE}?(?P<n>{N})\s*(?:°\s*(?P<t1>[cf])\b|degrees\s+(?P<t2>celsius|fahrenheit|c|f)\b)",
+        rf"{_RANGE}?(?P<n>{N})\s*(?:°\s*(?P<t1>[cf])\b|degrees\s+(?P<t2>celsius|fahrenheit|c|f)\b"
+        # "46.2C", and degrees with no scale ("-5 degrees", "5°"): the text's scale
+        r"|(?<=\d)(?P<t3>[cf])\b(?![-.'’]\w)|°|degrees\b(?!\s+(?:of|east|west|north|south)\b))",
     ),
     ("measure", _NUM, rf"{_RANGE}?(?P<n>{N})\s*-?\s*(?P<unit>{UNIT_PATTERN})\b"),
     (

@@ -200,7 +200,11 @@ def _read_measure(match: re.Match[str], text: str, pre: str | None) -> Reading:
 
 
 def _read_temperature(match: re.Match[str], text: str, pre: str | None) -> Reading:
-    scale = temperature_scale("°" + (match.group("t1") or match.group("t2") or "")[:1])
+    letter = match.group("t1") or match.group("t2") or match.group("t3") or ""
+    scale = temperature_scale("°" + letter[:1])
+    # Degrees with no scale are the report's usual scale: Celsius unless it says Fahrenheit.
+    if scale is None and re.search(r"fahrenheit|°\s*f\b|\d\s*f\b", text, re.IGNORECASE):
+        scale = "F"
     return _with_range(match, _number(match), 1.0, "°" + (scale or "C"), "temperature")
 
 
