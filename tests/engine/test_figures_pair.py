@@ -56,6 +56,36 @@ PAIRS = [
         "0.3%",
         "differs",
     ),
+    # --- tolls: the subject says what is counted, however far from the figure ---
+    (
+        "The death toll from a powerful earthquake that struck the western region of "
+        "Sichuan on Saturday morning has climbed to at least 113 people.",
+        "The powerful earthquake in Sichuan has killed about 200 people.",
+        "at least 113",
+        "about 200",
+        "differs",
+    ),
+    (
+        "The quake killed 12 people and injured more than 2,600 in the province.",
+        "The quake killed 12 people and injured more than 11,000 others in the province.",
+        "more than 2,600",
+        "more than 11,000",
+        "differs",
+    ),  # counts of one event: no ratio is too large
+    (
+        "The typhoon has killed at least three people, officials said on Friday.",
+        "More than 200 people were killed in a 7.2 magnitude earthquake last month.",
+        "at least three",
+        "More than 200",
+        "apart",
+    ),  # another event, told with another time
+    (
+        "Laura made landfall as a Category 4 storm on the five-level scale.",
+        "Laura made landfall as a Category 3 hurricane, forecasters said.",
+        "Category 4",
+        "Category 3",
+        "differs",
+    ),
     # --- the same words around two numbers: one fact, however far apart ---
     (
         "The earthquake killed 10 people in the city on Friday.",

@@ -93,8 +93,11 @@ def sentence_tokens(text: str, folded: str, start: int, end: int) -> tuple[Token
     )
 
 
-def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Context:
-    """The context of one figure from the words of its sentence."""
+def context_of(
+    tokens: tuple[Token, ...], folded: str, figure: Figure, sentence_start: int = 0
+) -> Context:
+    """The context of one figure from the words of its sentence (which starts at
+    `sentence_start`; `tokens` are the words within reach of the figure)."""
     left = [t for t in tokens if t.end <= figure.start][::-1]
     right = [t for t in tokens if t.start >= figure.end]
     owner = _owner(folded, figure, left, right)
@@ -102,7 +105,7 @@ def context_of(tokens: tuple[Token, ...], folded: str, figure: Figure) -> Contex
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
-        event=_event(folded, figure, left, right),
+        event=_toll(folded, sentence_start, figure) or _event(folded, figure, left, right),
         terms=_terms(left, right),
         phrase=phrase,
         near=_near(folded, figure, left, right),
@@ -365,6 +368,27 @@ def _after_modal(folded: str, at: int) -> bool:
     """Whether the word before offset `at` is a modal or "to" ("would continue")."""
     previous = _PREVIOUS_WORD_RE.search(folded, max(0, at - 12), at)
     return previous is not None and previous.group(1) in _MODALS
+
+
+# "the death toll from a powerful earthquake that struck ... has climbed to at
+# least 113": the sentence's subject is a toll, however far from its figure,
+# and a verb of reaching or being ties it to the figure.
+_TOLL = re.compile(
+    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>[^.;:!?]*?)"
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|reached|reaches|jumped|increased"
+    r"|stood|stands|was|is|has\s+been|hit|surpassed|passed|topped|soared|grew|grown)"
+    r"(?:\s+(?:to|at))?\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
+)
+_TOLL_READ = 400  # characters of the sentence read for its subject
+
+
+def _toll(folded: str, sentence_start: int, figure: Figure) -> str | None:
+    """ "@death" when the figure is what a (death) toll rose to or stands at."""
+    start = max(sentence_start, figure.start - _TOLL_READ)
+    match = _TOLL.search(folded, start, figure.start)
+    if match is None or re.search(r"\d", match.group("between")):
+        return None  # another figure between the toll and this one is the toll's
+    return "@injury" if match.group("kind") == "injury" else "@death"
 
 
 def _event(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:

@@ -124,7 +124,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             start = folded.find(" ", start) + 1  # not from the middle of a word
         end = min(max(e, figure.end), figure.end + _REACH)
         tokens = sentence_tokens(paragraph.text, folded, start, end)
-        context = context_of(tokens, folded, figure)
+        context = context_of(tokens, folded, figure, s)
         years = frozenset(
             y
             for f, y in dated
@@ -213,6 +213,11 @@ _RELATIVE = re.compile(r"\s*(?:who|which|whose)\b")
 _YARDSTICK_BEFORE = re.compile(
     r"\b(?:average|norm|normal|usual|typical)\s+(?:for|of|is|was)\b[^.;,]{0,30}$"
 )
+_OTHER_EVENT_AFTER = re.compile(
+    r"(?:[^.;]|\.\d){0,80}?\bin\s+an?\s+(?:[^.;]|\.\d){0,60}?\b(?:last\s+(?:year|month|week)"
+    r"|(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?|weeks?)\s+ago"
+    r"|earlier\s+this\s+(?:year|month)|in\s+(?:19|20)\d\d)\b"
+)
 _PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+$")
 _PAST_AFTER = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -274,7 +279,11 @@ def _past(folded: str, figure: Figure) -> bool:
     """Whether a figure is recalled from before ("up from 55% four years ago")."""
     if _PAST_BEFORE.search(folded, max(0, figure.start - 16), figure.start):
         return True
-    return _PAST_AFTER.match(folded, figure.end) is not None
+    if _PAST_AFTER.match(folded, figure.end) is not None:
+        return True
+    # "more than 200 people were killed in a 7.2 magnitude earthquake last month":
+    # another event ("a", not "the"), told with another time, later in the clause.
+    return _OTHER_EVENT_AFTER.match(folded, figure.end) is not None
 
 
 def years_of(figure: Figure) -> tuple[int, ...]:

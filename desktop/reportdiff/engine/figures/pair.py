@@ -495,6 +495,8 @@ def _count_key(found: Found) -> str | None:
 def _counted_values(side: Sequence[Found]) -> dict[str, set[float | None]]:
     values: dict[str, set[float | None]] = defaultdict(set)
     for f in side:
+        if f.years or f.past:
+            continue  # "in 2008, killing more than 70,000": another event's count
         key = _count_key(f)
         if key is not None:
             values[key].add(f.figure.value)
@@ -554,6 +556,10 @@ def compatible(fa: Found, fb: Found) -> bool:
         return False  # "four metres above its normal level" is no level itself
     if fa.context.of_whole != fb.context.of_whole:
         return False  # "a train with six carriages" is no count of those that derailed
+    if x.dimension == "count" and _event(fa) is not None and _event(fa) == _event(fb):
+        # Counts of one event ("2,600 injured" / "11,000 injured"): what happened
+        # says what is counted, however far apart the two tolls are.
+        return True
     return _close(x, y)
 
 

@@ -76,6 +76,13 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("age", ("digit", "word"), rf"(?P<n>{N})\s+years?\s+old\b"),
     ("age", ("aged",), rf"aged\s+(?P<n>{N})\b"),
     ("magnitude", ("magnitude",), r"magnitude(?:\s*-\s*|\s+)(?:of\s+)?(?P<n>\d+(?:\.\d+)?)"),
+    # "a Category 4 storm", "alert level 3", "stage 2 restrictions": a step on a scale
+    (
+        "category",
+        ("category",),
+        rf"(?P<unit>category|level|stage|phase|tier)(?:\s+|-)(?P<n>\d{{1,2}}|{WORD_NUMBER})\b"
+        r"(?![.,]\d|-)",
+    ),
     ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s*-?\s*magnitude\b"),
     ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s+on\s+the\s+richter\s+scale"),
     (
@@ -158,6 +165,7 @@ ANCHOR_WORDS: dict[str, str] = {
     **dict.fromkeys(re.findall(r"[a-z]+", ORDINAL_WORD), "ordinal"),
     "between": "between",
     "magnitude": "magnitude",
+    **dict.fromkeys(("category", "level", "stage", "phase", "tier"), "category"),
     "aged": "aged",
     "half": "half",
     "quarter": "quarter",
@@ -190,6 +198,7 @@ PATTERNS_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         "weekday",
         "ordinal",
         "magnitude",
+        "category",
         "aged",
         "half",
         "quarter",

@@ -201,10 +201,10 @@ def _read_measure(match: re.Match[str], text: str, pre: str | None) -> Reading:
 
 def _read_temperature(match: re.Match[str], text: str, pre: str | None) -> Reading:
     letter = match.group("t1") or match.group("t2") or match.group("t3") or ""
+    if not letter:
+        # "-5 degrees": no scale, so comparable only with degrees of no scale
+        return _with_range(match, _number(match), 1.0, "°", "temperature")
     scale = temperature_scale("°" + letter[:1])
-    # Degrees with no scale are the report's usual scale: Celsius unless it says Fahrenheit.
-    if scale is None and re.search(r"fahrenheit|°\s*f\b|\d\s*f\b", text, re.IGNORECASE):
-        scale = "F"
     return _with_range(match, _number(match), 1.0, "°" + (scale or "C"), "temperature")
 
 
@@ -213,6 +213,10 @@ def _read_magnitude(match: re.Match[str], text: str, pre: str | None) -> Reading
     if not 0 < value < 20:  # a misprint ("magnitude 12.2") is still told as a magnitude
         raise ValueError("not a magnitude")
     return Reading(value, "M", "magnitude")
+
+
+def _read_category(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    return Reading(_number(match), match.group("unit"), "category")
 
 
 def _read_age(match: re.Match[str], text: str, pre: str | None) -> Reading:
@@ -331,6 +335,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "measure": _read_measure,
     "temperature": _read_temperature,
     "magnitude": _read_magnitude,
+    "category": _read_category,
     "age": _read_age,
     "ordinal": _read_ordinal,
     "time": _read_time,
