@@ -114,7 +114,7 @@ def context_of(
         of_whole=_of_whole(figure, left),
         head_of=_head_of(figure, left),
         part=_share_part(figure, right),
-        places=_names(folded, left) | _names(folded, right),
+        places=_names(folded, _before_saying(left)) | _names(folded, right),
         bound=owner is not None,
     )
 
@@ -274,6 +274,11 @@ def _find(run: list[Token], word: str) -> Token:
     return next(t for t in run if t.word == word)
 
 
+def countable(word: str) -> bool:
+    """Whether a word can be what a count counts: a plural, or a word for people."""
+    return _plural(word)
+
+
 def _plural(word: str) -> bool:
     return word in _NOUNY or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
 
@@ -377,7 +382,8 @@ _TOLL = re.compile(
     r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>[^.;:!?]*?)"
     r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|reached|reaches|jumped|increased"
     r"|stood|stands|was|is|has\s+been|hit|surpassed|passed|topped|soared|grew|grown)"
-    r"(?:\s+(?:to|at))?\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
+    r"(?:\s+(?:to|at|past|beyond|above))?"
+    r"\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
 )
 _TOLL_READ = 400  # characters of the sentence read for its subject
 
@@ -801,14 +807,24 @@ def _names(folded: str, side: list[Token]) -> frozenset[str]:
     for token in side:
         if token.word in _CONJUNCTIONS or (semicolons and _semicolon_before(folded, token)):
             break
-        if not token.capital or not is_content(token.word) or token.word in _CALENDAR:
-            continue
+        word = token.word.removesuffix("'s").removesuffix("’s")
+        if not token.capital or not is_content(word) or word in _CALENDAR:
+            continue  # "Saturday's earthquake": a day, no place
         if folded[token.end : token.end + 1].isdigit():
             continue  # "DLA2417", "MH17": a code, not a place
         # A capital at a sentence's start proves nothing for "Officials said".
         if not (_sentence_initial(folded, token) and _plural(token.word)):
-            names.add(token.word)
+            names.add(word)
     return frozenset(names)
+
+
+def _before_saying(left: list[Token]) -> list[Token]:
+    """The words left of a figure up to a verb of saying: "The U.S. Embassy in Manila
+    says 17 helicopters...": Manila is where the speaker is, not the helicopters."""
+    for k, token in enumerate(left):
+        if token.word in _SPEECH:
+            return left[:k]
+    return left
 
 
 def _semicolon_before(folded: str, token: Token) -> bool:

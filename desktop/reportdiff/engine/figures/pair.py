@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from reportdiff.engine.figures.context import countable
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.qualifiers import (
     LOWER,
@@ -68,6 +69,8 @@ class Candidate:
     b: int
     evidence: float
     agree: bool
+    # Each report gives one number only of what both count: one fact told twice.
+    unique: bool = False
 
 
 def pair_figures(
@@ -92,6 +95,7 @@ def pair_figures(
     pairs already known to be one fact (told in the same words): only judged.
     """
     in_lede = _lede_counts(a, ledes[0]), _lede_counts(b, ledes[1])
+
     candidates = [
         c
         for c in _candidates(a, b, idf, linked)
@@ -219,7 +223,12 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     return figure.paragraph, figure.start
 
 
-def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
+def _enough(
+    c: Candidate,
+    fa: Found,
+    fb: Found,
+    common: Callable[[], frozenset[str]],
+) -> bool:
     """Whether the evidence suffices: a "differs" must be beyond doubt."""
     if c.agree:
         return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
@@ -247,6 +256,8 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
     # figures, so the words right next to both figures must meet beyond the
     # counted noun: "the opposition won 70 seats" / "the ruling party won 120
     # seats" do not.
+    if c.unique and fa.figure.dimension == "count":
+        return True  # the one count of the dead (of helicopters) each report gives
     shared = _shared_near(fa, fb)
     event, noun = _event(fa), fa.context.noun_term
     if event is not None and event == _event(fb) and noun == fb.context.noun_term:
@@ -477,9 +488,10 @@ def _candidates(
                 and values_b[_value_key(fb)] == 1
             ):
                 evidence += UNIQUE_VALUE_BONUS
-            if not agree and _only_count_of_its_kind(fa, fb, counted_a, counted_b):
+            unique = _only_count_of_its_kind(fa, fb, counted_a, counted_b)
+            if not agree and unique:
                 evidence += UNIQUE_COUNT_BONUS
-            yield Candidate(i, j, evidence, agree)
+            yield Candidate(i, j, evidence, agree, unique)
 
 
 def _count_key(found: Found) -> str | None:
@@ -487,8 +499,11 @@ def _count_key(found: Found) -> str | None:
     if found.figure.dimension != "count":
         return None
     noun = found.context.noun_term
+    event = _event(found)
     if _generic(found) or noun in EVENT_CLASSES:
-        return _event(found)  # "8,000 people evacuated": the evacuated
+        return event  # "8,000 people evacuated": the evacuated
+    if event is not None and not countable(found.context.noun or ""):
+        return event  # "the toll climbed past 500": the dead
     return noun  # "1,500 troops sent to help with evacuations": troops
 
 
@@ -512,9 +527,12 @@ def _only_count_of_its_kind(
     """Whether each report gives one number only of what both count ("8,000
     evacuated" / "more than 10,000 forced to leave"): then it is one fact told twice."""
     ka, kb = _count_key(fa), _count_key(fb)
+    if ka is None or kb is None:
+        return False
     if ka not in EVENT_CLASSES or kb not in EVENT_CLASSES:
         # Only what happened to people: "the opposition won 70 seats" / "the
-        # ruling party 120 seats" are one number each of other things.
+        # ruling party 120 seats", "2.1 million voters cast ballots" / "3.4
+        # million voters were eligible" are one number each of other things.
         return False
     if ka != kb and not _compound_of(fa.context.noun, fb.context.noun):
         return False
@@ -596,11 +614,18 @@ def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
         return True  # "97 passengers and 14 crew" / "111 people on board"
     if (na == nb and na is not None) or _compound_of(fa.context.noun, fb.context.noun):
         return True
-    specific_a = na is not None and na not in EVENT_CLASSES and not _generic(fa)
-    specific_b = nb is not None and nb not in EVENT_CLASSES and not _generic(fb)
+    # A singular noun next to a count with a known event is no counted noun ("the
+    # toll climbed past 500", "Earthquake Death Toll Rises to 654").
+    specific_a = _specific(fa) and (ea is None or countable(fa.context.noun or ""))
+    specific_b = _specific(fb) and (eb is None or countable(fb.context.noun or ""))
     if specific_a and specific_b:
         return False
     return ea is not None or (agree and (na is None or nb is None))
+
+
+def _specific(found: Found) -> bool:
+    noun = found.context.noun_term
+    return noun is not None and noun not in EVENT_CLASSES and not _generic(found)
 
 
 def _compound_of(x: str | None, y: str | None) -> bool:

@@ -101,7 +101,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@plane": split_words("plane planes jet jets aircraft airliner airliners flight"),
     "@passenger": split_words("passenger passengers aboard onboard"),
     "@crew": split_words("crew crewmembers"),
-    "@people": split_words("people persons residents civilians"),
+    "@people": split_words("people persons residents civilians men women"),
     "@wind": split_words("wind winds gusts gust"),
     "@rain": split_words("rain rainfall"),
     "@margin": split_words("margin margins"),
