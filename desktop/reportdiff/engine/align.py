@@ -66,6 +66,7 @@ _CANDIDATE_DF_SHARE = 0.2
 _MIN_CANDIDATE_DF = 8
 _MAX_CANDIDATES = 12
 _SCORE_ALL_PAIRS = 10_000  # below this many pairs, pruning saves nothing
+_MAX_SENTENCE_PAIRS = 2_500  # sentence pairs compared for one paragraph pair
 
 Vector = dict[str, float]
 
@@ -303,6 +304,10 @@ def _score(x: _Unit, y: _Unit) -> _Score:
     if len(x.sentences) == 1 and len(y.sentences) == 1:
         # One sentence each: the sentence pair is the paragraph pair.
         best, best_a, best_b = whole, 0, 0
+    elif len(x.sentences) * len(y.sentences) > _MAX_SENTENCE_PAIRS:
+        # Paragraphs of hundreds of sentences are no news paragraphs: the whole
+        # cosine speaks for them (every sentence pair would cost quadratic time).
+        best, best_a, best_b = whole, -1, -1
     else:
         best, best_a, best_b = _best_sentences(x, y, shared, only_x, only_y)
     mass = sum(min(xv[t], yv[t]) for t in shared)

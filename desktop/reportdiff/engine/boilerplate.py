@@ -264,8 +264,17 @@ def leading_clutter(texts: list[str]) -> int:
     return k
 
 
+_CUE_MAX_CHARS = 3000
+
+
 def _cue(text: str) -> str | None:
-    """Which kind of boilerplate `text` is on its own, if any."""
+    """Which kind of boilerplate `text` is on its own, if any.
+
+    Page furniture is short: a paragraph longer than `_CUE_MAX_CHARS` is read
+    as text (and the cues' searches stay cheap on a huge one).
+    """
+    if len(text) > _CUE_MAX_CHARS:
+        return None
     key = fold_apostrophes(text).lower().strip()
     if (
         _STRONG_RE.search(key)

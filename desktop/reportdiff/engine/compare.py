@@ -67,5 +67,16 @@ def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:
 
         pairs = compare_figures(a, b, groups)
         timings["figures"] = time.perf_counter() - t2
-    warnings = (UNRELATED_WARNING,) if likely_unrelated(a, b, groups, pairs) else ()
+    warnings: tuple[str, ...] = (
+        (UNRELATED_WARNING,) if likely_unrelated(a, b, groups, pairs) else ()
+    )
+    if figures:
+        from reportdiff.engine.figures.reports import MAX_FIGURES, figures_capped
+
+        capped = [name for name, r in (("A", a), ("B", b)) if figures_capped(r)]
+        if capped:
+            warnings += (
+                f"Report {' and '.join(capped)} states more than {MAX_FIGURES:,} figures, as a"
+                f" table does: only the first {MAX_FIGURES:,} were compared.",
+            )
     return Comparison(a=a, b=b, alignment=groups, figures=pairs, timings=timings, warnings=warnings)

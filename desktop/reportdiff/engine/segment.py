@@ -252,6 +252,9 @@ def _title_of(paragraphs: tuple[Paragraph, ...]) -> str:
     return first[: _TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+_LOOK = 40  # characters read each side of a full stop (the longest abbreviation is short)
+
+
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the sentences of one paragraph.
 
@@ -274,12 +277,15 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _is_boundary(text: str, dot: int, end: int) -> bool:
-    after = text[end:].lstrip()
+    # Only a few characters either side are read: copying the rest of the text
+    # for every full stop made a long paragraph cost quadratic time.
+    after = text[end : end + _LOOK].lstrip()
     if after and (after[0].islower() or after[0] in ",;:"):
         return False
     if text[dot] != ".":
         return True
-    token = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    before = text[max(0, dot - _LOOK) : dot]
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
     token = token.lstrip("\"'“‘«(").lower()
     if token in _ABBREVIATIONS or token.replace(".", "") in _ABBREVIATIONS:
         return False

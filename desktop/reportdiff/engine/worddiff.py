@@ -28,6 +28,11 @@ _BOUNDARY = "\x00¶"  # a paragraph break inside a group; in no text
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 _DMP = diff_match_patch()
+# Paragraph pairs of more token pairs than this are diffed by diff-match-patch
+# with a time limit (a few thousand words each way, far beyond news paragraphs).
+_MATCHER_MAX_CELLS = 4_000_000
+_TIMED_DMP = diff_match_patch()
+_TIMED_DMP.Diff_Timeout = 0.5
 _KEY_LEN = 6
 
 
@@ -92,6 +97,13 @@ def _diff(a_chars: str, b_chars: str) -> list[tuple[int, str]]:
     comparison's time), while the matching blocks cost a few hundred
     microseconds and give the same runs after the semantic cleanup.
     """
+    if len(a_chars) * len(b_chars) > _MATCHER_MAX_CELLS:
+        # Two very long, repetitive paragraphs: the block search is quadratic
+        # there; diff-match-patch's bisection gives up on time (Diff_Timeout)
+        # with a correct, if not minimal, diff.
+        timed: list[tuple[int, str]] = _TIMED_DMP.diff_main(a_chars, b_chars, False)
+        _TIMED_DMP.diff_cleanupSemantic(timed)
+        return timed
     matcher = SequenceMatcher(None, a_chars, b_chars, autojunk=False)
     diffs: list[tuple[int, str]] = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():

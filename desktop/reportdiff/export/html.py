@@ -502,7 +502,8 @@ def paragraph_html(
         pos = mark.end
     out.append(_runs_html(text, run_spans, pos, len(text), side))
     # Marks that could not be placed still get their anchor, so links resolve.
-    out.extend(f'<a name="{m.name}"></a>' for m in marks if m not in placed)
+    placed_ids = {id(m) for m in placed}  # by identity: a list look-up made this quadratic
+    out.extend(f'<a name="{m.name}"></a>' for m in marks if id(m) not in placed_ids)
     return "".join(out)
 
 

@@ -460,15 +460,28 @@ def guess_title(body: str) -> str:
 UNTITLED = "Untitled report"
 
 
+# Every rule stays within one line and its spans are bounded, so that no
+# crafted text ("**a " or "[a" repeated a million times) costs more than
+# linear time: an unclosed mark is tried against a bounded stretch only.
+_MD_SPAN = 300  # characters an emphasis or a link text may span
+_MD_URL = 2000  # characters a link's address may span
 _MD_RULES = (
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE), r"\1"),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),
-    (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.MULTILINE), ""),
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+([^\n]*)$", re.MULTILINE), lambda m: _heading(m[1])),
+    (re.compile(rf"!\[[^\]\n]{{0,{_MD_SPAN}}}\]\([^)\n]{{0,{_MD_URL}}}\)"), ""),
+    (re.compile(rf"\[([^\]\n]{{1,{_MD_SPAN}}})\]\([^)\n]{{0,{_MD_URL}}}\)"), r"\1"),
+    (re.compile(rf"(\*\*|__)(?=\S)([^\n]{{1,{_MD_SPAN}}}?)(?<=\S)\1"), r"\2"),
+    (re.compile(rf"(?<![\w*])\*(?=\S)([^*\n]{{1,{_MD_SPAN}}}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),
+    (re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE), ""),
 )
+
+
+def _heading(text: str) -> str:
+    """A heading's text without its closing hashes ("Title ##" -> "Title")."""
+    stripped = text.rstrip(" \t").rstrip("#")
+    if stripped != text.rstrip(" \t") and stripped and not stripped.endswith((" ", "\t")):
+        return text.strip()  # "C#" keeps its hash: closing hashes follow a space
+    return stripped.strip()
 
 
 def strip_markdown(text: str) -> str:
@@ -493,7 +506,7 @@ def _strip_front_matter(text: str) -> str:
 
 def parse_html(data: bytes, path: Path | None) -> ImportedText:
     """An HTML page saved from a browser: its article text and stated details."""
-    html = _decode_html(data, path)
+    html = _bounded_tags(_decode_html(data, path))
     document = _extract(html)
     text = _clean_text(_raw_field(document, "text"))
     if not text:
@@ -512,6 +525,35 @@ def parse_html(data: bytes, path: Path | None) -> ImportedText:
         source_path=absolute_path(path) if path else None,
         path=path,
     )
+
+
+# A start tag longer than this keeps its name and loses its attributes: the HTML
+# parser checks each attribute against the others (quadratic), and no article's
+# markup needs thousands of them.
+_MAX_TAG_CHARS = 8000
+_TAG_NAME = re.compile(r"<(/?[A-Za-z][\w:-]{0,40})")
+
+
+def _bounded_tags(html: str) -> str:
+    """`html` with every over-long tag cut down to its name, in one linear pass."""
+    parts: list[str] = []
+    pos = done = 0
+    while True:
+        lt = html.find("<", pos)
+        if lt < 0:
+            break
+        gt = html.find(">", lt)
+        if gt < 0:
+            break
+        if gt - lt > _MAX_TAG_CHARS:
+            name = _TAG_NAME.match(html, lt)
+            parts += [html[done:lt], f"<{name.group(1)}>" if name else ""]
+            done = gt + 1
+        pos = gt + 1
+    if not parts:
+        return html
+    parts.append(html[done:])
+    return "".join(parts)
 
 
 def _decode_html(data: bytes, path: Path | None) -> str:

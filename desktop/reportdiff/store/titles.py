@@ -38,6 +38,9 @@ _ABBREVIATION = re.compile(
 )
 
 
+_FIRST_SENTENCE_READ = 2000
+_ABBREVIATION_READ = 12
+
 _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
@@ -59,12 +62,19 @@ def is_headline(line: str, *, rest: str) -> bool:
 def first_sentence(text: str) -> str:
     """The first sentence of the first paragraph, skipping abbreviations and initials."""
     paragraph = next((p.strip() for p in text.splitlines() if p.strip()), "")
-    start = 0
+    # A title is made from the start of the text: a "sentence" longer than this
+    # is cut anyway, and reading no further keeps crafted text ("U.S. " a million
+    # times) from costing more.
+    paragraph = paragraph[:_FIRST_SENTENCE_READ]
     for match in _SENTENCE_END.finditer(paragraph):
-        head = paragraph[start : match.start()]
-        if _ABBREVIATION.search(head):
+        # Abbreviations are short: the few characters before the stop tell.
+        head_start = max(0, match.start() - _ABBREVIATION_READ)
+        if _ABBREVIATION.search(paragraph, head_start, match.start()):
             continue
-        if _MONTH_ABBREVIATION.search(head) and paragraph[match.end() : match.end() + 1].isdigit():
+        if (
+            _MONTH_ABBREVIATION.search(paragraph, head_start, match.start())
+            and paragraph[match.end() : match.end() + 1].isdigit()
+        ):
             continue  # "LIMA, Oct. 14 (Meridian Press) -", not "The strike began in early Dec."
         return paragraph[: match.start()].strip()
     return paragraph

@@ -8,8 +8,10 @@ terms). Figures in URLs, e-mail addresses, phone numbers and identifiers
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,8 +96,8 @@ def sentences(paragraph: Paragraph) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def extract_paragraph(paragraph: Paragraph) -> tuple[Found, ...]:
-    """Every figure of one paragraph, in reading order."""
+def extract_paragraph(paragraph: Paragraph, limit: int = 10**9) -> tuple[Found, ...]:
+    """Every figure of one paragraph, in reading order (the first `limit` of them)."""
     text = paragraph.text
     folded = fold(text)
     found: list[Figure] = []
@@ -107,6 +109,8 @@ def extract_paragraph(paragraph: Paragraph) -> tuple[Found, ...]:
         if figure is not None:
             found.append(figure)
             done = figure.end
+            if len(found) >= limit:
+                break
     if not found:
         return ()
     return _with_context(paragraph, folded, found)
@@ -118,7 +122,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
     result: list[Found] = []
     dated = [(f, y) for f in figures for y in years_of(f)]
     for figure in figures:
-        s, e = next(((a, b) for a, b in spans if a <= figure.start < b), (0, len(folded)))
+        s, e = sentence_of(spans, figure.start) or (0, len(folded))
         start = max(s, figure.start - _REACH)
         if start > s:
             start = folded.find(" ", start) + 1  # not from the middle of a word
@@ -421,7 +425,15 @@ def _figure_at(
 
 
 def _sentence_at(paragraph: Paragraph, pos: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in sentences(paragraph) if a <= pos < b), (0, len(paragraph.text)))
+    return sentence_of(sentences(paragraph), pos) or (0, len(paragraph.text))
+
+
+def sentence_of(spans: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int] | None:
+    """The span of `spans` (in order) that holds `pos`, found by bisection."""
+    k = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return spans[k]
+    return None
 
 
 _POINTS_AFTER = re.compile(r"\s+points?\b")

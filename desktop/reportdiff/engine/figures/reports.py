@@ -28,6 +28,10 @@ __all__ = ["clear_extraction_cache", "compare_figures", "extract_figures"]
 # and boilerplate flag: the headline is the title, which the body's content
 # hash leaves out): switching pairs in the window meets the same reports again.
 _CACHE_SIZE = 64
+# Figures read from one report at most (and as many numbers besides): prose
+# states a few hundred; a report of more is a table or a data dump, whose
+# figures past this many are not compared (the comparison says so).
+MAX_FIGURES = 3000
 _Key = tuple[tuple[str, str, bool], ...]
 _cache: OrderedDict[_Key, tuple[tuple[Found, ...], tuple[Mention, ...]]] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -140,6 +144,11 @@ def minor_pair(ma: Mention, mb: Mention) -> FigurePair:
     )
 
 
+def figures_capped(report: Report) -> bool:
+    """Whether the report states more figures than are compared (MAX_FIGURES)."""
+    return len(_found(report)) >= MAX_FIGURES
+
+
 def extract_figures(report: Report) -> tuple[Figure, ...]:
     """Every figure of a report's content paragraphs, in reading order."""
     return tuple(f.figure for f in _found(report))
@@ -157,8 +166,13 @@ def _read(report: Report) -> tuple[tuple[Found, ...], tuple[Mention, ...]]:
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    found = tuple(f for p in report.content_paragraphs() for f in extract_paragraph(p))
-    read = found, tuple(mentions(report, [f.figure for f in found]))
+    found: list[Found] = []
+    for p in report.content_paragraphs():
+        found += extract_paragraph(p, MAX_FIGURES - len(found))
+        if len(found) >= MAX_FIGURES:
+            found = found[:MAX_FIGURES]  # a table, not prose: the rest is not compared
+            break
+    read = tuple(found), tuple(mentions(report, [f.figure for f in found], MAX_FIGURES))
     with _cache_lock:
         _cache[key] = read
         while len(_cache) > _CACHE_SIZE:

@@ -23,6 +23,8 @@ only here, and are shown only when their values differ.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -44,6 +46,8 @@ KEY_WORDS = 3
 # Sentences longer than this (in words) are compared by key only: the near
 # match is quadratic in the sentence's length.
 NEAR_MAX_WORDS = 200
+# Sentences of the linked paragraphs one sentence is compared with, at most.
+NEAR_MAX_SENTENCES = 60
 
 # Any number standing alone, as digits or as words ("Flight 2417", "the two sides").
 _NUMBER = re.compile(
@@ -64,24 +68,33 @@ class Mention:
     sentence: int  # the sentence's place in the report, for reading order
 
 
-def mentions(report: Report, figures: Sequence[Figure]) -> list[Mention]:
-    """Every number of every paragraph (boilerplate too), in reading order."""
+def mentions(report: Report, figures: Sequence[Figure], limit: int = 10**9) -> list[Mention]:
+    """Every number of every paragraph (boilerplate too), in reading order.
+
+    Minor numbers stop after `limit` of them: a data dump is no prose.
+    """
     by_paragraph: dict[int, list[tuple[int, Figure]]] = defaultdict(list)
     for i, f in enumerate(figures):
         by_paragraph[f.paragraph].append((i, f))
     out: list[Mention] = []
     sentence_no = 0
+    minor_left = limit
     for paragraph in report.paragraphs:
         found = sorted(by_paragraph.get(paragraph.index, ()), key=lambda x: x[1].start)
         spans: list[tuple[int, int, int | None, Figure]] = [
             (f.start, f.end, i, f) for i, f in found
         ]
-        spans += [(s, e, None, m) for s, e, m in _minor(paragraph, spans)]
+        if minor_left > 0:
+            extra = list(itertools.islice(_minor(paragraph, spans), minor_left))
+            minor_left -= len(extra)
+            spans += [(s, e, None, m) for s, e, m in extra]
         spans.sort(key=lambda x: x[0])
+        starts = [x[0] for x in spans]
+        lower = paragraph.text.lower()
         for s, e in sentences(paragraph):
-            inside = [x for x in spans if s <= x[0] < e]
+            inside = spans[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             if inside:
-                out += _sentence_mentions(paragraph, (s, e), inside, sentence_no)
+                out += _sentence_mentions(paragraph.index, lower, (s, e), inside, sentence_no)
             sentence_no += 1
     return out
 
@@ -90,9 +103,11 @@ def _minor(
     paragraph: Paragraph, spans: list[tuple[int, int, int | None, Figure]]
 ) -> Iterable[tuple[int, int, Figure]]:
     text = paragraph.text
+    taken = [(s, e) for s, e, _, _ in spans]  # in order, not overlapping
     for m in _NUMBER.finditer(fold(text)):
-        if any(s < m.end() and m.start() < e for s, e, _, _ in spans):
-            continue
+        k = bisect.bisect_left(taken, (m.end(), -1)) - 1  # the last figure starting before
+        if k >= 0 and taken[k][1] > m.start():
+            continue  # inside a figure the extractor read
         # None for words that read as no number ("ten-six"): their text is compared.
         value = parse_number(m.group(0))
         yield (
@@ -111,12 +126,13 @@ def _minor(
 
 
 def _sentence_mentions(
-    paragraph: Paragraph,
+    index: int,
+    text: str,
     sentence: tuple[int, int],
     inside: list[tuple[int, int, int | None, Figure]],
     sentence_no: int,
 ) -> list[Mention]:
-    text = paragraph.text.lower()
+    """The mentions of one sentence of paragraph `index`, whose lower-cased text is `text`."""
     key: list[str] = []
     ats: list[int] = []
     pos = sentence[0]
@@ -128,7 +144,7 @@ def _sentence_mentions(
     key += WORD_RE.findall(text[pos : sentence[1]])
     frozen = tuple(key)
     return [
-        Mention(f, i, frozen, at, paragraph.index, sentence_no)
+        Mention(f, i, frozen, at, index, sentence_no)
         for (_, _, i, f), at in zip(inside, ats, strict=True)
     ]
 
@@ -160,16 +176,27 @@ def slot_pairs(
             used_a.add(sa)
             used_b.add(sb)
     # 2. Alike keys in linked paragraphs: masks with the same words either side.
+    by_paragraph_b: dict[int, list[int]] = defaultdict(list)
+    for sb, ms_b in sents_b.items():
+        by_paragraph_b[ms_b[0].paragraph].append(sb)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in linked:
+        partners[i] += by_paragraph_b.get(j, ())
     for sa, ms_a in sents_a.items():
         if sa in used_a or len(ms_a[0].key) > NEAR_MAX_WORDS:
             continue
+        candidates = partners.get(ms_a[0].paragraph, [])
+        if len(candidates) > NEAR_MAX_SENTENCES:
+            continue  # a "paragraph" of hundreds of sentences: equal keys only
         best: tuple[float, int] | None = None
-        for sb, ms_b in sents_b.items():
-            if sb in used_b or (ms_a[0].paragraph, ms_b[0].paragraph) not in linked:
+        for sb in candidates:
+            ms_b = sents_b[sb]
+            if sb in used_b or len(ms_b[0].key) > NEAR_MAX_WORDS:
                 continue
-            if len(ms_b[0].key) > NEAR_MAX_WORDS:
+            matcher = SequenceMatcher(None, ms_a[0].key, ms_b[0].key, autojunk=False)
+            if matcher.real_quick_ratio() < ALIKE or matcher.quick_ratio() < ALIKE:
                 continue
-            ratio = SequenceMatcher(None, ms_a[0].key, ms_b[0].key, autojunk=False).ratio()
+            ratio = matcher.ratio()
             if ratio >= ALIKE and (best is None or ratio > best[0]):
                 best = (ratio, sb)
         if best is None:
