@@ -578,3 +578,46 @@ def test_an_unknown_argument_shows_its_commands_usage(
     assert code == EXIT_USAGE
     assert err.startswith(usage)
     assert "unrecognized arguments" in err
+
+
+EVIL_TITLE = "Evil \x1b]0;pwned\x07\x1b[2J\x1b[8mHidden \u202eRTL"
+
+
+@pytest.fixture
+def evil_report(tmp_path: Path) -> Path:
+    body = " ".join(["The quake killed 12 people on Monday in the town, officials said."] * 12)
+    path = tmp_path / "evil.txt"
+    path.write_text(f"{EVIL_TITLE}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def _no_controls(text: str) -> None:
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert "\u202e" not in text
+
+
+def test_terminal_escapes_in_a_report_are_shown_not_obeyed(
+    db: Path, evil_report: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "import", str(evil_report))
+    assert code == EXIT_OK
+    _no_controls(out + err)
+    assert "\u241b]0;pwned\u2407" in out  # ESC and BEL as their control pictures
+    assert "\ufffdRTL" in out
+    for argv in (["list"], ["show", "1"], ["compare", str(evil_report), SEED_B]):
+        code, out, err = run(capsys, *argv)
+        assert code == EXIT_OK, argv
+        _no_controls(out + err)
+        assert "\u241b" in out, argv
+
+
+def test_machine_output_keeps_the_text_exact(
+    db: Path, evil_report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", str(evil_report))
+    listed = run_json(capsys, "list")
+    assert listed[0]["title"] == EVIL_TITLE  # type: ignore[index]
+    out = tmp_path / "c.txt"
+    assert run(capsys, "compare", str(evil_report), SEED_B, "-o", str(out))[0] == EXIT_OK
+    _no_controls(out.read_text(encoding="utf-8"))  # a text file is read in a terminal too

@@ -179,6 +179,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command is None:
         return _start_gui(args)
+    # JSON, CSV, HTML and PDF stay exact; the text comparison makes its reports'
+    # texts visible itself (its own colours are escape sequences to keep).
+    exact = getattr(args, "json", False) or args.command == "compare"
+    with _visible_controls(stdout=not exact):
+        return _run(args)
+
+
+@contextmanager
+def _visible_controls(*, stdout: bool) -> Iterator[None]:
+    """While a command runs, its output shows control characters instead of obeying them
+    (stdout only when it carries text for people: JSON, CSV, HTML and PDF stay exact)."""
+    from reportdiff.terminal import VisibleControls
+
+    saved = sys.stdout, sys.stderr
+    if stdout and sys.stdout is not None:
+        sys.stdout = VisibleControls(sys.stdout)
+    if sys.stderr is not None:
+        sys.stderr = VisibleControls(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except CliError as exc:
@@ -264,6 +289,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     report_a, report_b = load_report(args.a, args), load_report(args.b, args)
     if report_a.content_hash and report_a.content_hash == report_b.content_hash:
         print("reportdiff: note: A and B are the same text", file=sys.stderr)
+    if args.format == "text":
+        # Shown on a terminal now or `cat` later: no escape in a report is obeyed.
+        from reportdiff.terminal import visible_report
+
+        report_a, report_b = visible_report(report_a), visible_report(report_b)
     comparison = compare(report_a, report_b)
     from reportdiff.export import ExportError, export_comparison
 
