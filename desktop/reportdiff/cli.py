@@ -243,6 +243,15 @@ def _start_gui(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"reportdiff: cannot save the screenshot: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE
+    if not args.screenshot:
+        # Before Qt is imported: a missing system library would stop that import
+        # with a traceback, or Qt would abort the process on a missing display.
+        from reportdiff.ui.startup_check import can_load, window_problem
+
+        problem = window_problem(os.environ, can_load, sys.platform)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
     from reportdiff.ui.app import run_app
 
     return int(run_app(db=args.db, compare=args.compare, screenshot=args.screenshot, keep=keep))
@@ -492,11 +501,21 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reportdiff.store import ImportResult, LibraryError
+
     show_progress = sys.stderr.isatty() and not args.json
     with _library(args, create=True) as lib:
-        result = lib.import_files(
-            args.paths, event=args.event, progress=_print_progress if show_progress else None
-        )
+        try:
+            result = lib.import_files(
+                args.paths, event=args.event, progress=_print_progress if show_progress else None
+            )
+        except LibraryError as exc:
+            # A lock or a full disk stopped the batch: say what was done before it.
+            partial = exc.partial
+            if isinstance(partial, ImportResult) and not args.json:
+                _print_import(partial, {}, args.event)
+                print(f"{len(partial.imported)} imported before the error")
+            raise CliError(str(exc), EXIT_USAGE) from exc
         # An import never moves a report it already holds: it says where the report is.
         homes = {i: lib.article(i).event_name for _, i in result.duplicates}
     if args.json:
@@ -559,15 +578,23 @@ def _shell_word(text: str) -> str:
 
 
 def _skipped_line(result: ImportResult) -> str:
-    """One line for the files of imported folders that are not reports."""
+    """One line for the files of imported folders that are not reports, and one
+    for each folder or special file that was passed over for another reason."""
     kinds: dict[str, int] = {}
+    others: list[str] = []
+    other_types = [s for s in result.skipped if "not .txt, .md or .html" in s.reason]
     for skipped in result.skipped:
+        if skipped not in other_types:
+            others.append(f"reportdiff: skipped {skipped.path}: {skipped.reason}")
+            continue
         suffix = skipped.path.suffix.lower() or "no extension"
         kinds[suffix] = kinds.get(suffix, 0) + 1
-    listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    files = _count(len(result.skipped), "file")
-    verb = "is" if len(result.skipped) == 1 else "are"
-    return f"reportdiff: skipped {files} that {verb} not .txt, .md or .html ({listed})"
+    if other_types:
+        listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        files = _count(len(other_types), "file")
+        verb = "is" if len(other_types) == 1 else "are"
+        others.append(f"reportdiff: skipped {files} that {verb} not .txt, .md or .html ({listed})")
+    return "\n".join(others)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

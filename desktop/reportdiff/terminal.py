@@ -24,6 +24,8 @@ _VISIBLE: dict[int, str] = {
     **{c: "\ufffd" for c in range(0x80, 0xA0)},
     # embeddings, overrides and isolates that reorder what follows them
     **{c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    # a file name that is no UTF-8 ("b\\xff.txt") holds lone surrogates no terminal takes
+    **{c: "\ufffd" for c in range(0xD800, 0xE000)},
 }
 
 

@@ -430,3 +430,104 @@ def test_folder_import_names_the_files_it_skips(library: Library, write: WriteFi
         ("README", "a file without an extension, not .txt, .md or .html"),
         ("scan.PDF", "a .pdf file, not .txt, .md or .html"),
     ]
+
+
+# --- odd entries in a batch (issue 16, points 5 and 6) ----------------------
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")
+def test_a_file_name_that_is_no_utf8_imports(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"b\xff.txt")
+    (folder / name).write_bytes((SEEDS / "000_a8b6702e585eb75d.txt").read_bytes())
+    with Library.open(tmp_path / "lib.db") as lib:
+        result = lib.import_files([folder])
+    assert len(result.imported) == 1
+    assert result.refused == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_a_folder_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((SEEDS / "000_a8b6702e585eb75d.txt").read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    with Library.open(tmp_path / "lib.db") as lib:
+        result = lib.import_files([folder])  # would block forever reading the pipe
+    assert len(result.imported) == 1
+    assert [(s.path.name, s.reason) for s in result.skipped] == [
+        ("pipe.txt", "not a regular file (a named pipe, socket or device)")
+    ]
+
+
+def test_an_unreadable_entry_is_one_refusal_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "a.txt"
+    good.write_bytes((SEEDS / "000_a8b6702e585eb75d.txt").read_bytes())
+    locked = tmp_path / "link-into-a-locked-folder"
+    real_is_dir = Path.is_dir
+
+    def is_dir(self: Path) -> bool:  # what a link into a folder we may not read does
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    with Library.open(tmp_path / "lib.db") as lib:
+        result = lib.import_files([locked, good])
+    assert len(result.imported) == 1
+    assert [str(r) for r in result.refused] == [f"{locked}: cannot be read (permission denied)"]
+
+
+def test_a_subfolder_that_cannot_be_listed_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    (folder / "private").mkdir(parents=True)
+    (folder / "a.txt").write_bytes((SEEDS / "000_a8b6702e585eb75d.txt").read_bytes())
+    real_scandir = os.scandir
+
+    def scandir(path: os.PathLike[str] | str = ".") -> object:  # root reads any folder
+        if Path(path).name == "private":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with Library.open(tmp_path / "lib.db") as lib:
+        result = lib.import_files([folder])
+    assert len(result.imported) == 1
+    assert [(s.path.name, s.reason) for s in result.skipped] == [
+        ("private", "a folder or file that cannot be read (permission denied)")
+    ]
+
+
+def test_a_lock_mid_batch_keeps_what_was_imported_before(tmp_path: Path) -> None:
+    import sqlite3
+
+    from reportdiff.store import LibraryError
+
+    path = tmp_path / "lib.db"
+    holder: list[sqlite3.Connection] = []
+
+    def lock_after_first(done: int, total: int, name: str) -> None:
+        if done == 1 and not holder:  # another program takes the write lock
+            conn = sqlite3.connect(path, isolation_level=None)
+            conn.execute("BEGIN EXCLUSIVE")
+            holder.append(conn)
+
+    with Library.open(path, timeout=0.2) as lib:
+        with pytest.raises(LibraryError) as stopped:
+            lib.import_files(
+                [SEEDS / "000_a8b6702e585eb75d.txt", SEEDS / "001_b09a5fa10f149ba2.txt"],
+                progress=lock_after_first,
+            )
+        holder[0].rollback()
+        holder[0].close()
+        partial = stopped.value.partial
+        assert partial is not None
+        assert len(partial.imported) == 1  # type: ignore[attr-defined]
+        assert lib.count_articles() == 1

@@ -12,7 +12,12 @@ from pathlib import Path
 
 
 class LibraryError(Exception):
-    """The library or an input could not be used; str() is one line naming the file."""
+    """The library or an input could not be used; str() is one line naming the file.
+
+    `partial`, set when a batch import stops on it, is what that batch did before.
+    """
+
+    partial: object = None
 
 
 class LibraryLocked(LibraryError):  # noqa: N818 (public API name)

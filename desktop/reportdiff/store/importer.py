@@ -112,23 +112,60 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused |
     """
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
+        try:
+            is_folder = path.is_dir()
+        except OSError as exc:  # a link into a folder we may not read, a name too long
+            yield ImportRefused(path, _os_reason(exc))
+            continue
+        if not is_folder:
             yield path
             continue
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        found = [p for p in files if p.suffix.lower() in IMPORT_SUFFIXES]
+        files, unreadable = _walk(path)
+        found = [p for p, regular in files if regular and p.suffix.lower() in IMPORT_SUFFIXES]
         if not found:
-            yield ImportRefused(path, "no .txt, .md or .html files in this folder")
-        for file in files:
+            reason = "no .txt, .md or .html files in this folder"
+            if unreadable and unreadable[0][0] == path:
+                reason = f"the folder {unreadable[0][1]}"
+            yield ImportRefused(path, reason)
+        for folder, why in unreadable:
+            if folder != path:
+                yield SkippedFile(folder, f"a folder or file that {why}")
+        for file, regular in files:
             suffix = file.suffix.lower()
-            if suffix not in IMPORT_SUFFIXES:
+            if not regular:
+                yield SkippedFile(file, "not a regular file (a named pipe, socket or device)")
+            elif suffix not in IMPORT_SUFFIXES:
                 kind = f"a {suffix} file" if suffix else "a file without an extension"
                 yield SkippedFile(file, f"{kind}, not .txt, .md or .html")
         yield from found
+
+
+def _walk(folder: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, str]]]:
+    """The files under `folder` (sorted; whether each is a regular file) and the
+    folders that could not be read, with why. Hidden names are passed over; links to
+    folders are not followed (a link into /proc or back up the tree would never end)."""
+    unreadable: list[tuple[Path, str]] = []
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename or folder), _os_reason(exc)))
+
+    files: list[tuple[Path, bool]] = []
+    for root, dirs, names in os.walk(folder, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.startswith("."):
+                continue
+            file = Path(root, name)
+            try:
+                info = file.stat()
+            except OSError as exc:
+                unreadable.append((file, _os_reason(exc)))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                continue  # a link to a folder: not followed
+            files.append((file, stat.S_ISREG(info.st_mode)))
+    files.sort()
+    return files, unreadable
 
 
 # --- reading one file -------------------------------------------------------
@@ -150,7 +187,10 @@ def absolute_path(path: Path) -> str:
 
     os.path.abspath, not resolve(): a link keeps the name the user gave it.
     """
-    return os.path.abspath(path)
+    # A name that is no UTF-8 ("b\\xff.txt") is stored with its odd bytes written out.
+    return (
+        os.path.abspath(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    )
 
 
 def read_report_file(path: Path | str) -> Report:

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from reportdiff.engine import Report
 from reportdiff.store.database import DEFAULT_TIMEOUT, open_database, sqlite_errors, transaction
-from reportdiff.store.errors import DuplicateReport, ImportRefused
+from reportdiff.store.errors import DuplicateReport, ImportRefused, LibraryError
 from reportdiff.store.importer import (
     ImportedText,
     SkippedFile,
@@ -485,7 +485,11 @@ class Library:
                 progress(
                     done, len(items), str(item.path if isinstance(item, ImportRefused) else item)
                 )
-            self._import_one(item, event, result)
+            try:
+                self._import_one(item, event, result)
+            except LibraryError as exc:
+                exc.partial = result  # what was imported before the library refused more
+                raise
         if progress is not None:
             progress(len(items), len(items), "")
         return result
