@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -9,9 +10,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from ui_helpers import report_id
 
 from reportdiff.store import Library
-from reportdiff.ui.app import run_app
+from reportdiff.ui.app import FIRST_PAIR_SEEDS, initial_pair, run_app
 
 pytestmark = pytest.mark.gui
 
@@ -111,3 +113,85 @@ def test_screenshot_replaces_an_earlier_picture_atomically(
     assert run_app(str(tmp_path / "new.db"), files, str(png)) == 0
     assert png.read_bytes().startswith(b"\x89PNG")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def _seed_name(library: Library, report_id: int) -> str:
+    return Path(library.article(report_id).source_path or "").name
+
+
+def test_first_start_opens_the_sample_pair_whose_figures_differ(
+    qtbot: Any, tmp_path: Path, no_stray_threads: None
+) -> None:
+    """A new library opens on the README's pair ("more than 90 minutes", "two and a half hours")."""
+    from reportdiff.ui.main_window import MainWindow
+
+    shown: list[tuple[tuple[int, int] | None, str]] = []
+
+    def watch() -> None:  # while the app runs: which comparison does it open on?
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+
+        def record() -> None:
+            shown.append((window.shown_pair(), window.summary_label.text()))
+            QApplication.exit(0)
+
+        window.comparison_shown.connect(record)
+        give_up = QTimer(window)
+        give_up.setSingleShot(True)
+        give_up.timeout.connect(lambda: QApplication.exit(1))
+        give_up.start(60_000)
+
+    QTimer.singleShot(0, watch)
+    db = tmp_path / "first.db"
+    assert run_app(str(db), None, None) == 0
+    assert len(shown) == 1
+    pair, summary = shown[0]
+    assert pair is not None
+    with Library.open(db, create=False) as library:
+        assert tuple(_seed_name(library, i) for i in pair) == FIRST_PAIR_SEEDS
+    assert "0 figures differ" not in summary
+
+
+def test_initial_pair_of_a_new_library_is_the_sample_pair(library: Any, window: Any) -> None:
+    a, b = initial_pair(library, window)
+    assert (_seed_name(library, a), _seed_name(library, b)) == FIRST_PAIR_SEEDS
+
+
+def test_initial_pair_without_the_sample_pair_is_two_reports_of_the_first_event(
+    library: Any, window: Any
+) -> None:
+    library.delete_article(report_id(library, "003_"))
+    pair = initial_pair(library, window)
+    assert pair is not None
+    assert len({library.article(i).event_id for i in pair}) == 1
+    assert all(library.article(i).event_id == library.events()[0].id for i in pair)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's xcb platform is Linux's")
+def test_a_window_with_no_display_is_refused_before_qt_aborts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    db = tmp_path / "never.db"
+    assert run_app(str(db), None, None) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reportdiff: cannot open the window.")
+    assert "DISPLAY is not set" in err
+    assert "reportdiff compare A B" in err
+    assert not db.exists()  # refused before anything was opened
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's xcb platform is Linux's")
+def test_a_screenshot_run_is_not_refused_by_the_check(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_stray_threads: None
+) -> None:
+    # The QApplication of this test process is offscreen already; the check must not
+    # stand in the way of a scripted screenshot whatever the environment says.
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    files = [str(SEEDS / name) for name in FIRST_PAIR_SEEDS]
+    png = tmp_path / "shot.png"
+    assert run_app(str(tmp_path / "new.db"), files, str(png)) == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
