@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from reportdiff.engine.figures.extract import fold, sentences
+from reportdiff.engine.figures.extract import anchors, fold, sentences
 from reportdiff.engine.figures.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
 from reportdiff.engine.figures.words import WORD_RE
 from reportdiff.engine.model import Figure, Paragraph, Report
@@ -103,8 +103,18 @@ def _minor(
     paragraph: Paragraph, spans: list[tuple[int, int, int | None, Figure]]
 ) -> Iterable[tuple[int, int, Figure]]:
     text = paragraph.text
+    folded = fold(text)
     taken = [(s, e) for s, e, _, _ in spans]  # in order, not overlapping
-    for m in _NUMBER.finditer(fold(text)):
+    done = 0
+    # Only where a number may start (the extractor's anchors: a digit, a number
+    # word): one scan of the text instead of the number pattern tried everywhere.
+    for at, kind in anchors(folded):
+        if at < done or kind not in ("digit", "word"):
+            continue
+        m = _NUMBER.match(folded, at)
+        if m is None:
+            continue
+        done = m.end()
         k = bisect.bisect_left(taken, (m.end(), -1)) - 1  # the last figure starting before
         if k >= 0 and taken[k][1] > m.start():
             continue  # inside a figure the extractor read
