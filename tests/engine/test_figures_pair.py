@@ -1651,3 +1651,25 @@ def test_a_new_headline_over_the_same_body_is_read_anew() -> None:
     texts = {p.a.text for p in second.figures if p.a is not None}
     assert "32" in texts
     assert "30" in {p.a.text for p in first.figures if p.a is not None}
+
+
+def test_a_restatement_in_one_report_is_judged_against_the_same_partner() -> None:
+    """Headline and lede tell one fact: both are flagged against the other's toll."""
+    a = (
+        "113 Dead, 2,600 Injured in China Earthquake\n\n"
+        "Chinese state media say the death toll from a powerful earthquake that struck "
+        "Sichuan on Saturday has climbed to at least 113 people, with more than 2,600 injured."
+    )
+    b = (
+        "Rescue Workers Making Progress in China Earthquake\n\n"
+        "Rescue teams are reaching remote areas of Sichuan, where a powerful earthquake has "
+        "killed about 200 people and injured more than 11,000 others."
+    )
+    flagged = {
+        (p.a.text, p.b.text)
+        for p in compare_texts(a, b).figures
+        if p.status == "differs" and p.a and p.b
+    }
+    assert ("113", "about 200") in flagged
+    assert ("at least 113", "about 200") in flagged
+    assert ("more than 2,600", "more than 11,000") in flagged

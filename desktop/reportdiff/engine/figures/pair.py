@@ -127,9 +127,46 @@ def pair_figures(
         if k is not None:
             match_b[j] = k
             pairs.append(_judge(a[k], b[j], agree_values(a[k], b[j])))
+    # Restatements form one fact: a figure left alone that restates, in its own
+    # report, a figure now paired ("113 Dead" in the headline, "at least 113
+    # people" in the lede) is judged against the same partner.
+    for i in _restating(a, match_a):
+        j = match_a[_restated_by(a, i, match_a)]
+        match_a[i] = j
+        pairs.append(_judge(a[i], b[j], _agree_either(a[i], b[j])))
+    for j in _restating(b, match_b):
+        i = match_b[_restated_by(b, j, match_b)]
+        match_b[j] = i
+        pairs.append(_judge(a[i], b[j], _agree_either(a[i], b[j])))
     pairs += [_alone(f, "only_a") for i, f in enumerate(a) if i not in match_a]
     pairs += [_alone(f, "only_b") for i, f in enumerate(b) if i not in match_b]
     return order_pairs(pairs)
+
+
+def _fact_key(found: Found) -> tuple[object, ...] | None:
+    """What makes two figures of one report one fact told twice: the same value of
+    the same measure (a count of the same event or noun), neither of another time."""
+    f = found.figure
+    if f.value is None or found.past or found.years or found.alias:
+        return None
+    if f.dimension == "count":
+        key = _count_key(found)
+        return None if key is None else ("count", key, f.value)
+    if f.dimension in ("date", "time", "ordinal", "age", "number"):
+        return None  # reports name many days and ages: restatement is not told by value
+    noun = found.context.noun_term
+    return None if noun is None else (f.dimension, f.unit, noun, f.value)
+
+
+def _restating(side: Sequence[Found], match: dict[int, int]) -> list[int]:
+    """Figures left alone that restate a paired figure of their own report."""
+    paired = {_fact_key(side[k]) for k in match} - {None}
+    return [i for i, f in enumerate(side) if i not in match and _fact_key(f) in paired]
+
+
+def _restated_by(side: Sequence[Found], i: int, match: dict[int, int]) -> int:
+    key = _fact_key(side[i])
+    return next(k for k in sorted(match) if _fact_key(side[k]) == key)
 
 
 def order_pairs(pairs: Iterable[FigurePair]) -> tuple[FigurePair, ...]:
