@@ -20,6 +20,7 @@ from reportdiff.store import (
     NotALibrary,
 )
 from reportdiff.store.database import sqlite_errors
+from reportdiff.store.errors import NoLibrary
 from reportdiff.store.schema import APPLICATION_ID
 
 from .conftest import ARTICLE
@@ -191,3 +192,81 @@ def test_copy_of_a_library_opens_cheaply_without_seeding(tmp_path: Path) -> None
     with Library.open(copy) as lib:
         assert not lib.created
         assert lib.count_articles() == 1
+
+
+# --- refusals change nothing; damage and read-only media (issue 16, 8-11) ----
+
+
+def test_a_foreign_wal_database_is_refused_with_its_wal_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("CREATE TABLE notes (x)")
+    writer.executemany("INSERT INTO notes VALUES (?)", [(i,) for i in range(100)])
+    writer.commit()  # pending in other.db-wal while the other program keeps it open
+    wal = tmp_path / "other.db-wal"
+    before = path.read_bytes(), wal.read_bytes()
+    try:
+        with pytest.raises(NotALibrary):
+            Library.open(path)
+        assert (path.read_bytes(), wal.read_bytes()) == before
+    finally:
+        writer.close()
+
+
+def test_a_read_command_never_turns_an_empty_sqlite_file_into_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).execute("PRAGMA user_version = 0").connection.close()
+    before = path.read_bytes()
+    with pytest.raises(NoLibrary):
+        Library.open(path, create=False)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_a_device_is_no_library_and_nothing_is_made_beside_it(tmp_path: Path) -> None:
+    with pytest.raises(NotALibrary, match="device, pipe or socket"):
+        Library.open("/dev/null")
+    assert not Path("/dev/null-journal").exists()
+    assert not Path("/dev/null-wal").exists()
+
+
+def test_our_id_without_a_version_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    _make_library(path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 0")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LibraryDamaged, match="restore a backup"):
+        Library.open(path)
+
+
+def test_a_library_on_read_only_media_is_read_and_refuses_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    path = tmp_path / "library.db"
+    _make_library(path)
+    with Library.open(path) as lib:
+        lib.seed_if_new()
+        count = lib.count_articles()
+    before = path.read_bytes()
+    real_access = os.access
+
+    def access(
+        p: object, mode: int, **kw: object
+    ) -> bool:  # a read-only mount (root ignores chmod)
+        if mode & os.W_OK and str(p) in (str(path), str(tmp_path)):
+            return False
+        return real_access(p, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    with Library.open(path) as lib:
+        assert lib.count_articles() == count
+        assert lib.list_articles(limit=1)
+        with pytest.raises(LibraryError, match="read-only"):
+            lib.import_files([Path(__file__)])
+    assert path.read_bytes() == before

@@ -8,7 +8,10 @@ kinds: `LibraryError` (the environment's fault) or `LibraryBug` (ours).
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,6 +52,11 @@ def translate(exc: sqlite3.Error, path: Path) -> Exception:
         )
     if "malformed" in message or "not a database" in message or "corrupt" in message:
         return LibraryDamaged(f"{path}: the library file is damaged ({exc}); restore a backup")
+    if "readonly" in message or "read-only" in message:
+        return LibraryError(
+            f"{path}: the library is read-only here (a read-only disk or file); "
+            "it can be listed, shown and compared, not changed"
+        )
     if isinstance(exc, sqlite3.OperationalError) and any(w in message for w in _ENVIRONMENT_WORDS):
         return LibraryError(f"{path}: cannot use the library file ({exc})")
     return LibraryBug(f"{path}: database error: {exc}")
@@ -92,6 +100,7 @@ def open_database(
     path: Path, *, create: bool, timeout: float = DEFAULT_TIMEOUT
 ) -> tuple[Database, bool]:
     """Open (and when needed create or migrate) a library; return it and whether it is new."""
+    _refuse_special_file(path)
     existed = library_exists(path)
     if not existed:
         if not create:
@@ -99,14 +108,53 @@ def open_database(
         _make_parent(path)
     else:
         _check_header(path)
+        # Looked at read-only first: a refused file is left exactly as it was
+        # (a normal open would merge and delete another program's pending WAL).
+        _check_identity(path, *_inspect(path), create=create)
+    writable = not existed or _writable(path)
     with sqlite_errors(path):
-        conn = sqlite3.connect(str(path), timeout=timeout)
+        if writable:
+            conn = sqlite3.connect(str(path), timeout=timeout)
+        else:
+            # Read-only media or file: list, show, compare and export still work.
+            folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+            mode = "mode=ro" if folder_ok else "immutable=1"
+            conn = sqlite3.connect(_uri(path, mode), uri=True, timeout=timeout)
     try:
         db = _prepare(conn, path)
     except BaseException:
         conn.close()
         raise
     return db, not existed
+
+
+def _uri(path: Path, query: str) -> str:
+    return f"file:{urllib.parse.quote(str(path.absolute()))}?{query}"
+
+
+def _inspect(path: Path) -> tuple[int, int, int]:
+    """(application id, schema version, tables) read without writing a byte."""
+    with sqlite_errors(path):
+        conn = sqlite3.connect(_uri(path, "immutable=1"), uri=True)
+        try:
+            return _identity_of(conn)
+        finally:
+            conn.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether the library and its folder (for the WAL's side files) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _refuse_special_file(path: Path) -> None:
+    """A device, a pipe or a socket is no library ("--db /dev/null")."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # absent (a new library) or unreadable: said where it is used
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise NotALibrary(f"{path}: not a library file (a device, pipe or socket)")
 
 
 def library_exists(path: Path) -> bool:
@@ -166,17 +214,31 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
 
 
 def _identity(db: Database) -> tuple[int, int, int]:
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return _identity_of(db.conn)
+
+
+def _identity_of(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     return int(app_id), int(version), int(tables)
 
 
-def _check_identity(path: Path, app_id: int, version: int, tables: int) -> None:
+def _check_identity(
+    path: Path, app_id: int, version: int, tables: int, *, create: bool = True
+) -> None:
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise NotALibrary(
             f"{path}: an SQLite database of another program, not a ReportDiff library"
         )
+    if app_id == APPLICATION_ID and version == 0 and tables:
+        # Ours by its id, yet its version was lost: its tables cannot be trusted.
+        raise LibraryDamaged(
+            f"{path}: the library file is damaged (its version is missing); restore a backup"
+        )
+    if not tables and not create:
+        # An empty SQLite file is adopted only by a command that writes (import).
+        raise NoLibrary(f"{path}: no library here yet (`reportdiff import FILES` starts one)")
     if version > SCHEMA_VERSION:
         raise LibraryTooNew(
             f"{path}: made by a newer ReportDiff (library version {version}, this app reads "
