@@ -133,13 +133,27 @@ def _uri(path: Path, query: str) -> str:
 
 
 def _inspect(path: Path) -> tuple[int, int, int]:
-    """(application id, schema version, tables) read without writing a byte."""
-    with sqlite_errors(path):
-        conn = sqlite3.connect(_uri(path, "immutable=1"), uri=True)
+    """(application id, schema version, tables) read without changing the file.
+
+    With a write-ahead log beside it the truth may be in the log (a library
+    just created by another connection): a read-only connection reads it and
+    never checkpoints it. Without one, or where the log's index cannot be
+    made (a read-only folder), the main file alone is read (immutable).
+    """
+    queries = ["immutable=1"]
+    if Path(f"{path}-wal").exists():
+        queries.insert(0, "mode=ro")
+    for k, query in enumerate(queries):
         try:
-            return _identity_of(conn)
-        finally:
-            conn.close()
+            conn = sqlite3.connect(_uri(path, query), uri=True)
+            try:
+                return _identity_of(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            if k == len(queries) - 1:
+                raise translate(exc, path) from exc
+    raise AssertionError("unreachable")
 
 
 def _writable(path: Path) -> bool:
