@@ -270,3 +270,21 @@ def test_a_library_on_read_only_media_is_read_and_refuses_writes(
         with pytest.raises(LibraryError, match="read-only"):
             lib.import_files([Path(__file__)])
     assert path.read_bytes() == before
+
+
+def test_damaged_btree_pages_are_found_on_open_and_nothing_is_written(tmp_path: Path) -> None:
+    """quick_check on open: every command refuses a damaged library in one line."""
+    path = tmp_path / "library.db"
+    with Library.open(path) as lib:
+        lib.seed_if_new()
+        lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for k in range(2, len(data) // page, 3):  # break the header of every third page
+        data[page * k : page * k + 12] = b"\x0d" + b"\xff" * 11
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(LibraryDamaged, match=r"damaged .*; restore a backup") as caught:
+        Library.open(path)
+    assert "\n" not in str(caught.value)
+    assert path.read_bytes() == before
