@@ -621,3 +621,66 @@ def test_machine_output_keeps_the_text_exact(
     out = tmp_path / "c.txt"
     assert run(capsys, "compare", str(evil_report), SEED_B, "-o", str(out))[0] == EXIT_OK
     _no_controls(out.read_text(encoding="utf-8"))  # a text file is read in a terminal too
+
+
+@pytest.mark.slow
+def test_a_screenshot_that_times_out_ends_the_process_at_once(tmp_path: Path) -> None:
+    """A comparison that cannot be interrupted no longer keeps the process alive
+    after the window gave up on it (issue 15: it burned a core for minutes)."""
+    import random
+    import time
+
+    rng = random.Random(1)
+    words = [
+        "the",
+        "quake",
+        "killed",
+        "people",
+        "in",
+        "the",
+        "town",
+        "on",
+        "monday",
+        "officials",
+        "said",
+        "rescuers",
+    ]
+
+    def text() -> str:
+        paragraphs = (
+            " ".join(f"{rng.choice(words)} {rng.randint(1, 999)}" for _ in range(60)) + "."
+            for _ in range(3000)
+        )
+        return "Big\n\n" + "\n\n".join(paragraphs)
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(text(), encoding="utf-8")
+    b.write_text(text(), encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "REPORTDIFF_SCREENSHOT_TIMEOUT_MS": "1000",
+    }
+    argv = [sys.executable, "-m", "reportdiff.cli", "--db", str(tmp_path / "lib.db")]
+    started = time.monotonic()
+    done = subprocess.run(
+        [*argv, "--compare", str(a), str(b), "--screenshot", str(tmp_path / "x.png")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    waited = time.monotonic() - started
+    assert done.returncode == 1
+    assert "did not appear in time" in done.stderr
+    assert not (tmp_path / "x.png").exists()
+    # The comparison alone takes longer than the whole run did: it was not waited for.
+    started = time.monotonic()
+    subprocess.run(
+        [*argv, "compare", str(a), str(b), "--format", "json", "-o", str(tmp_path / "c.json")],
+        capture_output=True,
+        env=env,
+        timeout=600,
+        check=True,
+    )
+    assert waited < time.monotonic() - started + 1.0

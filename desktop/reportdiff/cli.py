@@ -252,9 +252,18 @@ def _start_gui(args: argparse.Namespace) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
-    from reportdiff.ui.app import run_app
+    from reportdiff.ui.app import run_app, work_still_running
 
-    return int(run_app(db=args.db, compare=args.compare, screenshot=args.screenshot, keep=keep))
+    code = int(run_app(db=args.db, compare=args.compare, screenshot=args.screenshot, keep=keep))
+    if work_still_running():
+        # Quitting ends the work at once: a comparison that cannot be interrupted
+        # would keep the process burning a core for minutes after the window
+        # closed. The library's writes are transactions and files are written
+        # atomically, so ending here loses nothing.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def library_path(args: argparse.Namespace) -> Path:

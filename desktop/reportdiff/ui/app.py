@@ -34,7 +34,9 @@ from reportdiff.ui.settings import APPLICATION, ORGANISATION, open_settings
 from reportdiff.ui.startup_check import can_load, window_problem
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-SCREENSHOT_TIMEOUT_MS = 60_000
+# REPORTDIFF_SCREENSHOT_TIMEOUT_MS overrides it (tests of the time-out).
+SCREENSHOT_TIMEOUT_MS = int(os.environ.get("REPORTDIFF_SCREENSHOT_TIMEOUT_MS", "60000"))
+DISPOSE_WAIT_MS = 2000  # background work given to finish after the window closed
 SCREENSHOT_SIZE = (1400, 860)
 FIRST_PAINT_FALLBACK_MS = 1000
 
@@ -329,13 +331,23 @@ def _dispose(window: MainWindow) -> None:
     quit_on_close = QApplication.quitOnLastWindowClosed()
     QApplication.setQuitOnLastWindowClosed(False)
     try:
-        QThreadPool.globalInstance().waitForDone()
+        # Bounded: a comparison of two huge reports cannot be interrupted in the
+        # middle; the caller ends the process instead of waiting for it (see
+        # `work_still_running`).
+        QThreadPool.globalInstance().waitForDone(DISPOSE_WAIT_MS)
         _drain()  # results of finished jobs (delivered to a live window), a pending quit
         window.close()
         window.deleteLater()
         _drain()
     finally:
         QApplication.setQuitOnLastWindowClosed(quit_on_close)
+
+
+def work_still_running() -> bool:
+    """Whether background work (a long comparison) outlived the window."""
+    from PySide6.QtCore import QThreadPool
+
+    return QThreadPool.globalInstance().activeThreadCount() > 0
 
 
 def _drain() -> None:
