@@ -898,7 +898,17 @@ def _count(n: int, noun: str) -> str:
 
 
 def _short(report: Any) -> str:
-    return report.outlet or (report.title[:40] if report.title else "untitled")
+    """The outlet, else the title cut at a word (no trailing space: no double space in
+    the window title), else "untitled"."""
+    if report.outlet:
+        return str(report.outlet)
+    title = " ".join((report.title or "").split())
+    if len(title) <= _SHORT_TITLE:
+        return title or "untitled"
+    return title[:_SHORT_TITLE].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
+
+
+_SHORT_TITLE = 40
 
 
 def _one_line(exc: BaseException) -> str:
