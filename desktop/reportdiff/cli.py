@@ -590,12 +590,9 @@ def _skipped_line(result: ImportResult) -> str:
     """One line for the files of imported folders that are not reports, and one
     for each folder or special file that was passed over for another reason."""
     kinds: dict[str, int] = {}
-    others: list[str] = []
-    other_types = [s for s in result.skipped if "not .txt, .md or .html" in s.reason]
-    for skipped in result.skipped:
-        if skipped not in other_types:
-            others.append(f"reportdiff: skipped {skipped.path}: {skipped.reason}")
-            continue
+    others = [f"reportdiff: skipped {s.path}: {s.reason}" for s in result.skipped if s.unusual]
+    other_types = [s for s in result.skipped if not s.unusual]
+    for skipped in other_types:
         suffix = skipped.path.suffix.lower() or "no extension"
         kinds[suffix] = kinds.get(suffix, 0) + 1
     if other_types:

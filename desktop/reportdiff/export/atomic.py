@@ -81,17 +81,10 @@ def write_atomic(
     which it is.
     """
     path = Path(path)
-    if _OPEN_DESCRIPTOR.match(str(path)):
+    real, target = _checked_target(path, keep)
+    if real is None:
         _write_stream(path, data)  # even a file the shell opened: it may be `>> log`
         return
-    target = _existing(path)
-    if target is not None and _is_stream(target):
-        _write_stream(path, data)
-        return
-    real = Path(os.path.realpath(path))
-    _refuse_protected(path, real, target, keep or {})
-    if target is not None:
-        _refuse_unwritable_file(path, target)
     _remove_leftovers(real)
     _replace(real, data, target)
 
@@ -102,15 +95,24 @@ def check_target(path: Path, *, keep: Mapping[str, Path | str | None] | None = N
     For a refusal the user should hear before long work starts (a screenshot
     that would replace the library is refused before the window opens).
     """
-    path = Path(path)
+    _checked_target(Path(path), keep)
+
+
+def _checked_target(
+    path: Path, keep: Mapping[str, Path | str | None] | None
+) -> tuple[Path | None, os.stat_result | None]:
+    """(the file to replace, what is there now), or (None, ...) for a stream to write
+    to directly; raise when the target is refused."""
     if _OPEN_DESCRIPTOR.match(str(path)):
-        return
+        return None, None
     target = _existing(path)
     if target is not None and _is_stream(target):
-        return
-    _refuse_protected(path, Path(os.path.realpath(path)), target, keep or {})
+        return None, target
+    real = Path(os.path.realpath(path))
+    _refuse_protected(path, real, target, keep or {})
     if target is not None:
         _refuse_unwritable_file(path, target)
+    return real, target
 
 
 def _refuse_protected(

@@ -98,10 +98,12 @@ def report_from(
 
 @dataclass(frozen=True)
 class SkippedFile:
-    """A file in an imported folder that is not a report file (a PDF, an image…)."""
+    """A file in an imported folder that is not a report file (a PDF, an image…),
+    or an entry that could not be looked at (`unusual`: an unreadable folder, a pipe)."""
 
     path: Path
     reason: str
+    unusual: bool = False
 
 
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused | SkippedFile]:
@@ -129,11 +131,13 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused |
             yield ImportRefused(path, reason)
         for folder, why in unreadable:
             if folder != path:
-                yield SkippedFile(folder, f"a folder or file that {why}")
+                yield SkippedFile(folder, f"a folder or file that {why}", unusual=True)
         for file, regular in files:
             suffix = file.suffix.lower()
             if not regular:
-                yield SkippedFile(file, "not a regular file (a named pipe, socket or device)")
+                yield SkippedFile(
+                    file, "not a regular file (a named pipe, socket or device)", unusual=True
+                )
             elif suffix not in IMPORT_SUFFIXES:
                 kind = f"a {suffix} file" if suffix else "a file without an extension"
                 yield SkippedFile(file, f"{kind}, not .txt, .md or .html")

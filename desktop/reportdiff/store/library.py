@@ -205,6 +205,15 @@ class Library:
             raise KeyError(article_id)
         return Article(*row)
 
+    @_guarded
+    def source_paths(self, article_ids: list[int]) -> dict[int, str | None]:
+        """The file each of the stored reports was imported from (absent ids left out)."""
+        marks = ", ".join("?" * len(article_ids))
+        rows = self.db.execute(
+            f"SELECT id, source_path FROM articles WHERE id IN ({marks})", article_ids
+        ).fetchall()
+        return {int(i): path for i, path in rows}
+
     def report(self, article_id: int) -> Report:
         """The engine's Report of a stored report (KeyError when there is none)."""
         art = self.article(article_id)

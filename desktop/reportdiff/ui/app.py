@@ -145,8 +145,9 @@ def initial_pair(library: Library, window: MainWindow) -> tuple[int, int] | None
 def _sample_pair(library: Library, report_ids: list[int]) -> tuple[int, int] | None:
     """The ids of the FIRST_PAIR_SEEDS files among `report_ids` (A, B), when both are there."""
     by_name: dict[str, int] = {}
+    sources = library.source_paths(report_ids)  # one query, no report bodies
     for report_id in report_ids:
-        source = library.article(report_id).source_path
+        source = sources.get(report_id)
         if source:
             by_name.setdefault(Path(source).name, report_id)
     a, b = (by_name.get(name) for name in FIRST_PAIR_SEEDS)

@@ -850,11 +850,13 @@ class MainWindow(QMainWindow):
     def _files_to_keep(self) -> dict[str, Path | str | None]:
         """What no export may replace: the library, and the files the two reports came from."""
         keep: dict[str, Path | str | None] = {"the library": self.library.path}
-        for name, article_id in zip("AB", self._pair or (), strict=False):
-            try:
-                keep[f"the file of report {name}"] = self.library.article(article_id).source_path
-            except (KeyError, LibraryError):
-                continue  # deleted meanwhile, or the library is busy: the library itself is kept
+        pair = list(self._pair or ())
+        try:
+            sources = self.library.source_paths(pair)
+        except LibraryError:
+            return keep  # the library is busy: the library itself is kept
+        for name, article_id in zip("AB", pair, strict=False):
+            keep[f"the file of report {name}"] = sources.get(article_id)
         return keep
 
     def _on_exported(self, path: Path) -> None:

@@ -95,7 +95,6 @@ def pair_figures(
     pairs already known to be one fact (told in the same words): only judged.
     """
     in_lede = _lede_counts(a, ledes[0]), _lede_counts(b, ledes[1])
-
     candidates = [
         c
         for c in _candidates(a, b, idf, linked)
@@ -130,12 +129,10 @@ def pair_figures(
     # Restatements form one fact: a figure left alone that restates, in its own
     # report, a figure now paired ("113 Dead" in the headline, "at least 113
     # people" in the lede) is judged against the same partner.
-    for i in _restating(a, match_a):
-        j = match_a[_restated_by(a, i, match_a)]
+    for i, j in _restatements(a, match_a).items():
         match_a[i] = j
         pairs.append(_judge(a[i], b[j], _agree_either(a[i], b[j])))
-    for j in _restating(b, match_b):
-        i = match_b[_restated_by(b, j, match_b)]
+    for j, i in _restatements(b, match_b).items():
         match_b[j] = i
         pairs.append(_judge(a[i], b[j], _agree_either(a[i], b[j])))
     pairs += [_alone(f, "only_a") for i, f in enumerate(a) if i not in match_a]
@@ -158,15 +155,20 @@ def _fact_key(found: Found) -> tuple[object, ...] | None:
     return None if noun is None else (f.dimension, f.unit, noun, f.value)
 
 
-def _restating(side: Sequence[Found], match: dict[int, int]) -> list[int]:
-    """Figures left alone that restate a paired figure of their own report."""
-    paired = {_fact_key(side[k]) for k in match} - {None}
-    return [i for i, f in enumerate(side) if i not in match and _fact_key(f) in paired]
-
-
-def _restated_by(side: Sequence[Found], i: int, match: dict[int, int]) -> int:
-    key = _fact_key(side[i])
-    return next(k for k in sorted(match) if _fact_key(side[k]) == key)
+def _restatements(side: Sequence[Found], match: dict[int, int]) -> dict[int, int]:
+    """Figures left alone that restate a paired figure of their own report, each with
+    the partner of the first such figure."""
+    partner_of: dict[tuple[object, ...], int] = {}
+    for k in sorted(match):
+        key = _fact_key(side[k])
+        if key is not None:
+            partner_of.setdefault(key, match[k])
+    found: dict[int, int] = {}
+    for i, f in enumerate(side):
+        key = None if i in match else _fact_key(f)
+        if key is not None and key in partner_of:
+            found[i] = partner_of[key]
+    return found
 
 
 def order_pairs(pairs: Iterable[FigurePair]) -> tuple[FigurePair, ...]:
@@ -260,12 +262,7 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     return figure.paragraph, figure.start
 
 
-def _enough(
-    c: Candidate,
-    fa: Found,
-    fb: Found,
-    common: Callable[[], frozenset[str]],
-) -> bool:
+def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
     """Whether the evidence suffices: a "differs" must be beyond doubt."""
     if c.agree:
         return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)

@@ -57,24 +57,24 @@ def compare_figures(
     linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
     fixed: list[tuple[int, int]] = []
     minor: list[FigurePair] = []
+    # Figures the extractor read that pair with a number it did not read: judged here.
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
     for ma, mb in slot_pairs(mentions_a, mentions_b, linked):
         if ma.index is not None and mb.index is not None:
             fixed.append((ma.index, mb.index))
         elif _minor_differs(ma.figure, mb.figure):
             minor.append(minor_pair(ma, mb))
+            taken_a.update([ma.index] if ma.index is not None else [])
+            taken_b.update([mb.index] if mb.index is not None else [])
     # Read only if two figures' clauses both name places: most comparisons never ask.
     common = functools.cache(lambda: _lower_words(a, b))
     heads = (_headline_indices(a), _headline_indices(b))
     ledes = (_lede_index(a), _lede_index(b))
     named = functools.cache(lambda: (_words_of(a), _words_of(b)))
-    taken = (
-        frozenset(p.a.start for p in minor if p.a and p.a.dimension != "number"),
-        frozenset(p.b.start for p in minor if p.b and p.b.dimension != "number"),
-    )
-    keep_a = [f for f in found_a if f.figure.start not in taken[0]] if taken[0] else found_a
-    keep_b = [f for f in found_b if f.figure.start not in taken[1]] if taken[1] else found_b
-    if taken[0] or taken[1]:
-        fixed = _reindexed(fixed, found_a, found_b, keep_a, keep_b)
+    keep_a, new_a = _without(found_a, taken_a)
+    keep_b, new_b = _without(found_b, taken_b)
+    fixed = [(new_a[i], new_b[j]) for i, j in fixed]
     pairs = pair_figures(
         keep_a, keep_b, _idf(a, b), linked, common, heads, ledes, named, fixed=fixed
     )
@@ -107,21 +107,10 @@ def _headline_indices(report: Report) -> frozenset[int]:
     return frozenset(p.index for p in report.paragraphs if p.kind == "headline")
 
 
-def _reindexed(
-    fixed: list[tuple[int, int]],
-    found_a: Sequence[Found],
-    found_b: Sequence[Found],
-    keep_a: Sequence[Found],
-    keep_b: Sequence[Found],
-) -> list[tuple[int, int]]:
-    """Slot pairs as indices into the figures left after minor pairs took some."""
-    new_a = {id(f): k for k, f in enumerate(keep_a)}
-    new_b = {id(f): k for k, f in enumerate(keep_b)}
-    return [
-        (new_a[id(found_a[i])], new_b[id(found_b[j])])
-        for i, j in fixed
-        if id(found_a[i]) in new_a and id(found_b[j]) in new_b
-    ]
+def _without(found: tuple[Found, ...], taken: set[int]) -> tuple[Sequence[Found], dict[int, int]]:
+    """The figures left once `taken` are set aside, and each old index's new one."""
+    kept = [i for i in range(len(found)) if i not in taken]
+    return [found[i] for i in kept], {old: new for new, old in enumerate(kept)}
 
 
 def _minor_differs(x: Figure, y: Figure) -> bool:
