@@ -1068,6 +1068,23 @@ PAIRS = [
         "apart",
     ),  # strikers and the plant's workforce
     (
+        "Coast guard crews pulled 89 people from the water after the ferry capsized near"
+        " the island.",
+        "Coast guard crews rescued 91 people after the ferry capsized near the island.",
+        "89",
+        "91",
+        "differs",
+    ),  # one side names the rescue, the other leaves it unsaid: no conflict
+    (
+        "The embassy says 17 helicopters and one thousand Marines will be sent to the area"
+        " by Sunday.",
+        "Two naval ships with about 4,000 servicemembers and 22 helicopters are off shore in"
+        " support of the relief effort.",
+        "17",
+        "22",
+        "differs",
+    ),  # the one count of helicopters each report gives
+    (
         "Some 2.1 million voters cast ballots in Sunday's referendum, the electoral"
         " commission said, a turnout well below the previous vote.",
         "About 3.4 million voters were eligible to take part in Sunday's referendum on the"

@@ -563,7 +563,7 @@ def _only_count_of_its_kind(
     ka, kb = _count_key(fa), _count_key(fb)
     if ka is None or kb is None:
         return False
-    if ka not in EVENT_CLASSES or kb not in EVENT_CLASSES:
+    if (ka not in EVENT_CLASSES or kb not in EVENT_CLASSES) and not _one_thing(fa, fb):
         # Only what happened to people: "the opposition won 70 seats" / "the
         # ruling party 120 seats", "2.1 million voters cast ballots" / "3.4
         # million voters were eligible" are one number each of other things.
@@ -571,6 +571,22 @@ def _only_count_of_its_kind(
     if ka != kb and not _compound_of(fa.context.noun, fb.context.noun):
         return False
     return len(counted_a[ka]) == 1 and len(counted_b[kb]) == 1
+
+
+def _one_thing(fa: Found, fb: Found) -> bool:
+    """Counts of one kind of thing ("17 helicopters" / "22 helicopters"): a noun
+    of no class of people or events, told with no owner or winner on either side."""
+    x, y = fa.context, fb.context
+    return (
+        x.noun_term is not None
+        and not x.noun_term.startswith("@")  # people, workers, the dead: many counts each
+        and x.noun_term == y.noun_term
+        and not _generic(fa)
+        and not x.winner
+        and not y.winner
+        and not x.bound
+        and not y.bound
+    )
 
 
 _MAX_PAIRS = 40_000
@@ -642,8 +658,8 @@ def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
     """
     na, nb = fa.context.noun_term, fb.context.noun_term
     ea, eb = _event(fa), _event(fb)
-    if ea != eb:
-        return False
+    if ea is not None and eb is not None and ea != eb:
+        return False  # an event one side leaves unsaid never counts against a pair
     if _whole_of(fa, fb) or _whole_of(fb, fa):
         return True  # "97 passengers and 14 crew" / "111 people on board"
     if (na == nb and na is not None) or _compound_of(fa.context.noun, fb.context.noun):
