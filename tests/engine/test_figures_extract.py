@@ -30,6 +30,15 @@ def figures_of(sentence: str) -> tuple[Figure, ...]:
 
 # (sentence, figure text, value, unit, qualifier)
 PHRASES = [
+    # --- a length in two units is one figure ---
+    ("The flight normally takes 1 hour 40 minutes.", "1 hour 40 minutes", 6000, "s", "exact"),
+    (
+        "The siege lasted two years and three months.",
+        "two years and three months",
+        2 * 31557600 + 3 * 2629800,
+        "s",
+        "exact",
+    ),
     # --- cardinals in digits and words ---
     ("Rescuers pulled 23 survivors from the rubble.", "23", 23, "", "exact"),  # plain digits
     ("Russia will exchange 175 prisoners with Ukraine.", "175", 175, "", "exact"),  # plain digits

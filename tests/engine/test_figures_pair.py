@@ -1085,6 +1085,49 @@ PAIRS = [
         "differs",
     ),  # the one count of helicopters each report gives
     (
+        "The flight normally takes 1 hour 40 minutes.",
+        "The 100-minute flight left Vancouver at 3 p.m.",
+        "1 hour 40 minutes",
+        "100-minute",
+        "same",
+    ),  # one length in two units, and in one
+    (
+        "The flight normally takes 1 hour 40 minutes.",
+        "The flight normally takes 1 hour 45 minutes.",
+        "1 hour 40 minutes",
+        "1 hour 45 minutes",
+        "differs",
+    ),  # the smaller unit's last digit is the precision
+    (
+        "Floods in Bangladesh have killed at least 27 people in the last few days.",
+        "At least 70 people are dead in India, while at least 25 deaths have been reported in"
+        " neighbouring Bangladesh.",
+        "at least 27",
+        "at least 25",
+        "differs",
+    ),  # one toll of one place
+    (
+        "Monsoon rains in Nepal, Bangladesh and India have killed more than 160 people.",
+        "At least 25 deaths have been reported in Bangladesh.",
+        "more than 160",
+        "At least 25",
+        "apart",
+    ),  # a total over a list of places is no toll of one of them
+    (
+        "Officials said 180 people died in the crash on Tuesday.",
+        "Last September, 154 people were killed when a passenger plane crashed in the jungle.",
+        "180",
+        "154",
+        "apart",
+    ),  # a month back: another event
+    (
+        "The navy sent 12 ships to the stricken coast on Tuesday, the defence ministry said.",
+        "Nine naval vessels reached the coast on Tuesday to help with the evacuation.",
+        "12",
+        "Nine",
+        "differs",
+    ),  # ships and vessels: one class of thing, counted once by each report
+    (
         "Some 2.1 million voters cast ballots in Sunday's referendum, the electoral"
         " commission said, a turnout well below the previous vote.",
         "About 3.4 million voters were eligible to take part in Sunday's referendum on the"

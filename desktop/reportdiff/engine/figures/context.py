@@ -61,6 +61,8 @@ class Context:
     phrase: str
     near: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    # The places are a list ("in Nepal, Bangladesh and India"): a total over them.
+    place_list: bool = False
     # The noun is bound to the figure ("Monday's vote"): it names what the figure is of.
     bound: bool = False
     # Who the sentence says is speaking ("forecasters said"): they tell no event apart.
@@ -102,6 +104,14 @@ def context_of(
     right = [t for t in tokens if t.start >= figure.end]
     owner = _owner(folded, figure, left, right)
     noun, phrase = (owner, owner) if owner else _noun(figure, folded, left, right)
+    places: frozenset[str] = frozenset()
+    listed_left = listed_right = False
+    if not _title_case(tokens):
+        (before, listed_left), (after, listed_right) = (
+            _names(folded, _before_saying(left)),
+            _names(folded, right),
+        )
+        places = before | after
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
@@ -114,7 +124,8 @@ def context_of(
         of_whole=_of_whole(figure, left),
         head_of=_head_of(figure, left),
         part=_share_part(figure, right),
-        places=_names(folded, _before_saying(left)) | _names(folded, right),
+        places=places,
+        place_list=len(places) > 1 and (listed_left or listed_right),
         bound=owner is not None,
     )
 
@@ -802,12 +813,22 @@ def _inverted(folded: str, tokens: list[Token], k: int) -> bool:
     return any(c in ',"”’' for c in folded[start : tokens[k].start])
 
 
-def _names(folded: str, side: list[Token]) -> frozenset[str]:
-    """Names in the figure's clause ("Georgia reported 11 deaths, while...")."""
+def _names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
+    """Names in the figure's clause ("Georgia reported 11 deaths, while...").
+
+    A conjunction ends the clause, except inside a list of names ("rains in
+    Nepal, Bangladesh and India have killed 160"): those are all its places,
+    and the second value says they were such a list.
+    """
     names = set()
+    listed = False
     semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
-    for token in side:
-        if token.word in _CONJUNCTIONS or (semicolons and _semicolon_before(folded, token)):
+    for k, token in enumerate(side):
+        if token.word in _CONJUNCTIONS:
+            if not _in_name_list(side, k):
+                break
+            listed = True
+        if semicolons and _semicolon_before(folded, token):
             break
         word = token.word.removesuffix("'s").removesuffix("’s")
         if not token.capital or not is_content(word) or word in _CALENDAR:
@@ -817,7 +838,27 @@ def _names(folded: str, side: list[Token]) -> frozenset[str]:
         # A capital at a sentence's start proves nothing for "Officials said".
         if not (_sentence_initial(folded, token) and _plural(token.word)):
             names.add(word)
-    return frozenset(names)
+    return frozenset(names), listed
+
+
+def _in_name_list(side: list[Token], k: int) -> bool:
+    """Whether the conjunction `side[k]` joins two names ("Nepal and India")."""
+    return (
+        side[k].word in _LIST_JOINERS
+        and 0 < k < len(side) - 1
+        and side[k - 1].capital
+        and side[k + 1].capital
+    )
+
+
+_LIST_JOINERS = frozenset({"and", "plus"})
+
+
+def _title_case(tokens: tuple[Token, ...]) -> bool:
+    """Whether a sentence is written in title case ("More Than 200 People Dead
+    Across South Asia"): its capitals then name nothing."""
+    words = [t for t in tokens if len(t.word) > 3]
+    return len(words) >= 4 and sum(t.capital for t in words) >= 0.7 * len(words)
 
 
 def _before_saying(left: list[Token]) -> list[Token]:

@@ -147,7 +147,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
                 for f, y in dated
                 if f is not figure and s <= f.start < e and not _compared_year(folded, f)
             ),
-            past=_past(folded, figure),
+            past=_past(folded, figure, s),
             yardstick=_yardstick(folded, figure),
             said=said_of(folded, figure.start, figure.qualifier),
         )
@@ -222,6 +222,12 @@ _OTHER_EVENT_AFTER = re.compile(
     r"|(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?|weeks?)\s+ago"
     r"|earlier\s+this\s+(?:year|month)|in\s+(?:19|20)\d\d)\b"
 )
+# "Last September, 154 people were killed": a month or a year back, in the
+# figure's own clause, is another event's time ("since last year" is not).
+_PAST_LEFT = re.compile(
+    r"(?<!since )\blast\s+(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|year)\b[^.;:]*$"
+)
 _PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+$")
 _PAST_AFTER = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -279,9 +285,12 @@ def _yardstick(folded: str, figure: Figure) -> bool:
     return _YARDSTICK_BEFORE.search(folded, max(0, figure.start - 40), figure.start) is not None
 
 
-def _past(folded: str, figure: Figure) -> bool:
-    """Whether a figure is recalled from before ("up from 55% four years ago")."""
+def _past(folded: str, figure: Figure, sentence_start: int = 0) -> bool:
+    """Whether a figure is recalled from before ("up from 55% four years ago",
+    "Last September, 154 people were killed")."""
     if _PAST_BEFORE.search(folded, max(0, figure.start - 16), figure.start):
+        return True
+    if _PAST_LEFT.search(folded, max(sentence_start, figure.start - 90), figure.start):
         return True
     if _PAST_AFTER.match(folded, figure.end) is not None:
         return True

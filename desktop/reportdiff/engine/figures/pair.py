@@ -28,10 +28,11 @@ from reportdiff.engine.figures.qualifiers import (
     bounds,
     bounds_agree,
 )
-from reportdiff.engine.figures.units import currency_of
+from reportdiff.engine.figures.units import currency_of, unit_of
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
     GENERIC_NOUNS,
+    THING_CLASSES,
     noun_like,
     split_words,
     term,
@@ -46,6 +47,8 @@ UNIQUE_VALUE_BONUS = 0.2
 # Each report gives one number of a thing both count (the evacuated, the workers
 # on strike): the two numbers are likely one fact, whatever their words around.
 UNIQUE_COUNT_BONUS = 0.4
+# Two figures told of the same places (their clauses name the same ones).
+SAME_PLACES_BONUS = 0.3
 _MAX_RATIO = 3.0  # values further apart than this are not one thing told twice
 _EVENT_LABELS = {
     "@death": "killed",
@@ -97,7 +100,7 @@ def pair_figures(
     in_lede = _lede_counts(a, ledes[0]), _lede_counts(b, ledes[1])
     candidates = [
         c
-        for c in _candidates(a, b, idf, linked)
+        for c in _candidates(a, b, idf, linked, common)
         if _enough(c, a[c.a], b[c.b], common)
         or _lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
     ]
@@ -294,6 +297,8 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return True  # the one count of the dead (of helicopters) each report gives
     shared = _shared_near(fa, fb)
     event, noun = _event(fa), fa.context.noun_term
+    if event is not None and event == _event(fb) and _same_places(fa, fb, common):
+        return True  # "27 killed in Bangladesh" / "25 deaths in Bangladesh": one toll
     if event is not None and event == _event(fb) and noun == fb.context.noun_term:
         shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
     if fa.figure.dimension == "date":
@@ -483,7 +488,11 @@ def _same_owner(fa: Found, fb: Found) -> bool:
 
 
 def _candidates(
-    a: Sequence[Found], b: Sequence[Found], idf: dict[str, float], linked: set[tuple[int, int]]
+    a: Sequence[Found],
+    b: Sequence[Found],
+    idf: dict[str, float],
+    linked: set[tuple[int, int]],
+    common: Callable[[], frozenset[str]] = frozenset,
 ) -> Iterable[Candidate]:
     """Compatible pairs, meeting only figures of one dimension and unit.
 
@@ -515,6 +524,10 @@ def _candidates(
             agree = _agree_either(fa, fb)
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked
             evidence = _evidence(fa, fb, idf, link)
+            if _same_places(fa, fb, common):
+                evidence += (
+                    SAME_PLACES_BONUS  # "27 killed in Bangladesh" / "25 deaths in Bangladesh"
+                )
             if (
                 agree
                 and fa.figure.unit != "weekday"
@@ -579,7 +592,8 @@ def _one_thing(fa: Found, fb: Found) -> bool:
     x, y = fa.context, fb.context
     return (
         x.noun_term is not None
-        and not x.noun_term.startswith("@")  # people, workers, the dead: many counts each
+        # people, workers, seats, the dead: a report gives many counts of each
+        and (not x.noun_term.startswith("@") or x.noun_term in THING_CLASSES)
         and x.noun_term == y.noun_term
         and not _generic(fa)
         and not x.winner
@@ -878,8 +892,18 @@ _FRACTION_WORD = re.compile(r"half|halves|third|quarter|fifth|tenth", re.IGNOREC
 _FRACTION_STEP = 5.0  # percentage points a share in words may stand for
 
 
+def _second_unit_step(f: Figure) -> float | None:
+    """One of the smaller unit of a length told in two ("1 hour 40 minutes" → 60 s)."""
+    if f.dimension != "duration" or len(_DIGITS.findall(f.text)) < 2:
+        return None
+    unit = unit_of(_unit_word(f))
+    return unit.factor if unit is not None else None
+
+
 def _round_step(f: Figure) -> float:
     """The step of the bound's last significant digit ("40" → 10, "1,500" → 100, "2.4m" → 0.1m)."""
+    if (step := _second_unit_step(f)) is not None:
+        return step
     value = abs(f.value or 0.0)
     match = _DIGITS.search(f.text)
     if match is None and f.dimension == "percent" and _FRACTION_WORD.search(f.text):
@@ -902,6 +926,8 @@ def _round_step(f: Figure) -> float:
 
 def resolution(f: Figure) -> float:
     """The value of one unit in the last digit written ("29.5%" → 0.1, "2.4 million" → 1e5)."""
+    if (step := _second_unit_step(f)) is not None:
+        return step
     match = _DIGITS.search(f.text)
     if match is None or f.value is None or f.qualifier == "range":
         return 0.0
@@ -928,12 +954,31 @@ def overlap(fa: Found, fb: Found) -> bool:
 
 
 def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
-    """Whether both figures' clauses name places, and not the same ones."""
-    places_a, places_b = fa.context.places, fb.context.places
+    """Whether both figures' clauses name places, and not the same ones: other
+    places, or a total over a list of places against one of them ("160 killed
+    in Nepal, Bangladesh and India" / "25 deaths in Bangladesh")."""
+    places_a, places_b = _own_places(fa, common), _own_places(fb, common)
     if not (places_a and places_b):
         return False
-    places_a, places_b = places_a - common(), places_b - common()
-    return bool(places_a and places_b and not places_a & places_b)
+    if not places_a & places_b:
+        return True
+    return _part_of_list(fa, places_a, places_b) or _part_of_list(fb, places_b, places_a)
+
+
+def _own_places(found: Found, common: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """The places a figure's clause names, without words the reports also write
+    in lower case (a capital at a sentence's start)."""
+    places = found.context.places
+    return places - common() if places else places
+
+
+def _part_of_list(whole: Found, places: frozenset[str], part: frozenset[str]) -> bool:
+    return whole.context.place_list and len(part) < len(places) and part < places
+
+
+def _same_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
+    places = _own_places(fa, common)
+    return bool(places) and places == _own_places(fb, common)
 
 
 def _shared_near(fa: Found, fb: Found) -> frozenset[str]:

@@ -124,6 +124,12 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("half",),
         r"an?\s+(?P<unit>minute|hour|day|week|month|year|decade)\b(?!\s*-|\s+and\s+a\s+half)",
     ),
+    # "1 hour 40 minutes", "two years and three months": one length in two units
+    (
+        "compound_duration",
+        ("digit", "word"),
+        rf"(?P<n>{N})\s+(?P<unit>{_DUR})s?,?\s+(?:and\s+)?(?P<n2>{N})\s+(?P<unit2>{_DUR})s?\b",
+    ),
     ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s*-\s*(?P<unit>{_DUR})\b(?!\s*-\s*old)"),
     ("duration", _NUM, rf"{_RANGE}?(?P<n>{N})\s+(?P<unit>{_DUR})s?\b(?!\s*-?\s*old)"),
     (

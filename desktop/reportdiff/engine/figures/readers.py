@@ -99,6 +99,15 @@ def _read_duration(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return _with_range(match, value, unit.factor, "s", "duration")
 
 
+def _read_compound_duration(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    big, small = unit_of(match.group("unit")), unit_of(match.group("unit2"))
+    if big is None or small is None or small.factor >= big.factor:
+        raise ValueError("not one length")  # "5 days 3 days", "40 minutes 2 hours"
+    return Reading(
+        _number(match) * big.factor + _number(match, "n2") * small.factor, "s", "duration"
+    )
+
+
 def _read_half(match: re.Match[str], text: str, pre: str | None) -> Reading:
     word = match.group("u1") or match.group("u2")
     unit = unit_of(word)
@@ -328,6 +337,7 @@ def _read_years(match: re.Match[str], text: str, pre: str | None) -> Reading:
 READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "count": _read_count,
     "duration": _read_duration,
+    "compound_duration": _read_compound_duration,
     "half": _read_half,
     "single": _read_single,
     "percent": _read_percent,

@@ -142,6 +142,10 @@ EVENT_CLASSES = frozenset(
     }
 )
 
+# Classes of things a report counts once, if at all ("40 ships", "17 drones");
+# unlike people, seats or votes, of which a report gives many counts.
+THING_CLASSES = frozenset({"@ship", "@vehicle", "@plane", "@drone", "@missile"})
+
 # Words that name what a count counts but say nothing on their own ("people").
 GENERIC_NOUNS = frozenset({"people", "persons", "residents", "civilians", "others", "more"})
 
