@@ -1085,6 +1085,20 @@ PAIRS = [
         "differs",
     ),  # the one count of helicopters each report gives
     (
+        "Another former president, Leslie Manigat, is a distant second with 13 percent.",
+        "Trailing him in second place is Leslie Manigat, who holds nearly 12 percent of the vote.",
+        "13 percent",
+        "nearly 12 percent",
+        "differs",
+    ),  # "nearly 12" is a little under 12, never 13
+    (
+        "The count gave Manigat 11.6 percent of the vote.",
+        "Manigat holds nearly 12 percent of the vote.",
+        "11.6 percent",
+        "nearly 12 percent",
+        "same",
+    ),
+    (
         "The flight normally takes 1 hour 40 minutes.",
         "The 100-minute flight left Vancouver at 3 p.m.",
         "1 hour 40 minutes",

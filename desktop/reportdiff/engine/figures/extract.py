@@ -597,6 +597,8 @@ def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | N
     if qualifier == "approximate":
         low, high = v * (1 - _APPROX), v * (1 + _APPROX)
         return min(low, high), max(low, high)  # "about -5 degrees": -5.5 to -4.5
+    if qualifier == "nearly" and v > 0:
+        return v * (1 - _APPROX), v  # "nearly 12 percent" is a little under 12
     if qualifier in LOWER:
         return v, None
     if qualifier in UPPER:

@@ -7,7 +7,8 @@ the contract folds away: whether the bound includes the value it names.
 | wording                                 | internal  | contract  | allows      |
 |-----------------------------------------|-----------|-----------|-------------|
 | "12"                                    | exact     | exact     | 12          |
-| "about", "around", "nearly", "some"     | approx    | approx.   | 12 ± 10 %   |
+| "about", "around", "some"               | approx    | approx.   | 12 ± 10 %   |
+| "nearly", "almost", "just under"        | nearly    | approx.   | [10.8, 12]  |
 | "more than", "over", "above"            | more_than | more_than | (12, ∞)     |
 | "at least", "no fewer than"             | at_least  | more_than | [12, ∞)     |
 | "fewer than", "less than", "under"      | less_than | less_than | [0, 12)     |
@@ -51,13 +52,13 @@ QUALIFIERS: dict[str, str] = {
     "around": "approximate",
     "approximately": "approximate",
     "roughly": "approximate",
-    "nearly": "approximate",
-    "almost": "approximate",
+    "nearly": "nearly",
+    "almost": "nearly",
     "some": "approximate",
     "an estimated": "approximate",
     "estimated": "approximate",
     "close to": "approximate",
-    "just under": "approximate",
+    "just under": "nearly",
     "less than": "less_than",
     "fewer than": "less_than",
     "under": "less_than",
@@ -73,6 +74,7 @@ QUALIFIERS: dict[str, str] = {
 CONTRACT: dict[str, Qualifier] = {
     "exact": "exact",
     "approximate": "approximate",
+    "nearly": "approximate",
     "more_than": "more_than",
     "at_least": "more_than",
     "less_than": "less_than",
