@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportdiff.engine.boilerplate import flag_boilerplate
+from reportdiff.engine.segment import parse_report
 
 ARTICLE = "The storm flooded hundreds of homes along the coast, the mayor said on Monday."
 
@@ -256,3 +257,69 @@ def test_related_heading_takes_the_story_titles_under_it() -> None:
         ARTICLE,
     ]
     assert flag_boilerplate(paragraphs) == [False, True, True, True, False]
+
+
+# Photo captions, credits and page furniture of real news pages; and sentences of
+# a story that look like them.
+CAPTIONS = [
+    (
+        "Rescue workers recover a body from the rubble of a building felled by a 7.8-magnitude"
+        " earthquake, in Manta, Ecuador, April 19, 2016.",
+        True,
+    ),
+    (
+        "Buildings and homes are flooded in the aftermath of Hurricane Laura, Aug. 27, 2020, in"
+        " Cameron, La.",
+        True,
+    ),
+    (
+        "Flood affected boys move on a banana raft near submerged houses in Morigaon district,"
+        " Assam, India, Tuesday, Aug. 15, 2017.",
+        True,
+    ),
+    (
+        "The crew members (L-R) Alexander Gerst of Germany and Reid Wiseman of the U.S. pose"
+        " before the launch at the Baikonur cosmodrome, May 28, 2014.",
+        True,
+    ),
+    (
+        "Waves from the storm surge begin to come ashore at Sea Rim State Park on Aug. 26, 2020,"
+        " in Sabine Pass, Texas.",
+        True,
+    ),
+    ("SABINE PASS, TX - AUGUST 26: Waves from the storm surge began to come ashore…", True),
+    ("Some material for this report came from AP and Reuters.", True),
+    ("Some information for this report provided by AP, AFP and Reuters.", True),
+    ("› View video of Soyuz hatch opening", True),
+    ("Wikipedia has more about this subject:", True),
+    ("Source: Official website of the President of Russia", True),
+    ("###", True),
+    # the story's own sentences
+    ("The quake struck at 4:17 a.m. local time on Sunday, May 4, 2025.", False),
+    ("Voters go to the polls on Nov. 5, 2024.", False),
+    (
+        "Officials said the storm made landfall near Cameron, Louisiana, Aug. 27, 2020, as a"
+        " category four hurricane.",
+        False,
+    ),
+    (
+        "The earthquake, which struck on Saturday, April 20, 2013, killed 196 people in the"
+        " province.",
+        False,
+    ),
+    ("Police said the suspect was arrested in Lyon, March 3, 2024.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPTIONS)
+def test_captions_and_credits(text: str, expected: bool) -> None:
+    assert flag_boilerplate([ARTICLE, text, ARTICLE]) == [False, expected, False]
+
+
+def test_a_byline_naming_the_outlet_is_boilerplate() -> None:
+    report = parse_report(
+        "Floods kill 200\n\nVOA News\n\n" + ARTICLE, outlet="Voice of America (VOA News)"
+    )
+    assert [p.boilerplate for p in report.paragraphs] == [False, True, False]
+    # without the outlet's name, the same line is text
+    assert not parse_report("Floods kill 200\n\nVOA News\n\n" + ARTICLE).paragraphs[1].boilerplate

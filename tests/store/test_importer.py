@@ -153,6 +153,13 @@ def test_url_line_and_stated_details_are_read(write: WriteFile) -> None:
     )
 
 
+def test_an_address_with_a_remark_is_the_url(write: WriteFile) -> None:
+    text = "URL: https://example.org/a (stored copy of the release)\n\n" + ARTICLE
+    imported = read_import(write("r.txt", text))
+    assert imported.url == "https://example.org/a"
+    assert "stored copy" not in imported.body
+
+
 def test_nothing_is_invented(write: WriteFile) -> None:
     imported = read_import(write("r.txt", ARTICLE))
     assert (imported.outlet, imported.published, imported.url, imported.author) == (None,) * 4

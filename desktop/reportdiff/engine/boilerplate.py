@@ -89,6 +89,14 @@ _STRONG = [
     # a caption ending with its credit: "A man cools off ... Photograph: R. Q./The Courier"
     r"\b(photograph|photo|picture|image)\s*:\s*[^.!?]{1,80}$",
     r"^see all (updates|posts|entries)\W*$",
+    # "› View video of the hatch opening", "» Read more about the launch"
+    r"^[›»]\s*(read|view|watch|see|listen|learn|explore)\b",
+    r"^wikipedia has (more|an article) (about|on) this( subject)?\s*:?$",
+    # "Some material for this report came from AP and Reuters."
+    r"^(some )?(material|information|reporting)( for| in)? this (report|story|article)\b"
+    r"[^.!?]{0,40}\b(from|by)\b[^.!?]{0,80}\.?$",
+    r"^sources?\s*:\s*[^.!?]{1,80}$",  # "Source: Official website of the President"
+    r"^(#{3,}|-30-)$",  # "###", "-30-": the end of a press release
     r"^(photograph|picture)s?( credit)?\s*:",
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
@@ -237,6 +245,18 @@ def _live_heading(texts: list[str], i: int) -> bool:
     )
 
 
+def names_outlet(text: str, outlet: str | None) -> bool:
+    """Whether a short paragraph is only the outlet's name, as a byline ("VOA News"
+    under a report from "Voice of America (VOA News)")."""
+    if not outlet:
+        return False
+    key = " ".join(fold_apostrophes(text).lower().strip(" .·|-—–").split())
+    key = key.removeprefix("by ")
+    if not key or len(key.split()) > _SHORT_UI_WORDS:
+        return False
+    return key in " ".join(fold_apostrophes(outlet).lower().split())
+
+
 def is_clutter(text: str) -> bool:
     """Whether `text` is boilerplate on its own, whatever stands around it."""
     return _cue(text) is not None
@@ -282,6 +302,7 @@ def _cue(text: str) -> str | None:
         or _is_credit(text)
         or _BYLINE_RE.match(text.strip())
         or _LIVE_ENTRY_RE.match(key)
+        or _is_caption(key)
     ):
         return "strong"
     if _is_link_list(text):
@@ -290,6 +311,40 @@ def _cue(text: str) -> str | None:
     if hits >= 2 or (hits == 1 and _READER.intersection(words(key))):
         return "appeal"
     return None
+
+
+_CAPTION_DAY = (
+    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d"
+)
+# A photo caption, as agencies write them: what the picture shows, then where and
+# when it was taken, set off by commas ("Rescue workers recover a body from the
+# rubble in Manta, Ecuador, April 19, 2016." / "Buildings are flooded in the
+# aftermath of Hurricane Laura, Aug. 27, 2020, in Cameron, La."); or a picture
+# agency's dateline ("SABINE PASS, TX - AUGUST 26: Waves ..."). A sentence of
+# the story tells a date with "on" ("the vote on Nov. 5, 2024"), or goes on after it.
+_CAPTION_DATE_RE = re.compile(
+    # the picture, in one sentence ("U.S." and "7.8" do not end it)
+    r"(?:[^.!?]|(?<=\b[a-z])\.|\.(?=\d)){8,400}?"
+    # ", Monday, Aug. 29, 2011" ("on Sunday, May 4, 2025" tells when, in a sentence)
+    r"(?:(?<!day), (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day, )?(?P<date>" + _CAPTION_DAY + r")"
+    r"(?:,? (?:in|near|at|off|outside|on|inside)\b[^.!?]{1,80})?"
+    # "... State Park on Aug. 26, 2020, in Sabine Pass, Texas."
+    r"| on (?P<on>" + _CAPTION_DAY + r"), (?:in|near|at|off|outside)\b[^.!?]{1,80})"
+    r"(?:\.(?:\s|$)|$)"
+)
+_PICTURE_DATELINE_RE = re.compile(
+    r"^[a-z][a-z .'-]{1,40}, [a-z]{2,}\.? [-–—] (?:jan|feb|march|april|may|june|july|aug|sept?"
+    r"|oct|nov|dec)[a-z]* \d{1,2}(?:, (?:19|20)\d\d)?:"
+)
+_SAYING_RE = re.compile(r"\b(?:said|says|told|announced|according to|reported)\b")
+
+
+def _is_caption(key: str) -> bool:
+    """Whether a paragraph (folded to lower case) is a photo's caption."""
+    if _PICTURE_DATELINE_RE.match(key):
+        return True
+    match = _CAPTION_DATE_RE.match(key)
+    return match is not None and not _SAYING_RE.search(key, 0, match.end())
 
 
 # A page's time stamp: "Updated 19 May 2025, 21:40 CEST", "June 11, 2025 4:12 PM

@@ -12,7 +12,12 @@ import hashlib
 import re
 import unicodedata
 
-from reportdiff.engine.boilerplate import flag_boilerplate, is_clutter, leading_clutter
+from reportdiff.engine.boilerplate import (
+    flag_boilerplate,
+    is_clutter,
+    leading_clutter,
+    names_outlet,
+)
 from reportdiff.engine.model import Paragraph, Report
 from reportdiff.engine.text import fold, nfc, words
 
@@ -124,7 +129,10 @@ def parse_report(
     """
     texts = split_paragraphs(nfc(text))
     texts, has_headline = _place_headline(texts, nfc(title).strip() if title else None)
-    flags = flag_boilerplate(texts)
+    flags = [
+        flag or names_outlet(t, outlet)
+        for flag, t in zip(flag_boilerplate(texts), texts, strict=True)
+    ]
     paragraphs = tuple(
         Paragraph(
             index=i,

@@ -52,7 +52,8 @@ MAX_META_VALUE_CHARS = 120
 MIN_HTML_WORDS = 20
 # ... and one whose lines are all shorter than this holds no sentence of prose.
 MIN_SENTENCE_WORDS = 8
-_URL = re.compile(r"^<?(https?://\S+?)>?$")
+# An address, alone or with a remark after it ("https://... (stored copy)").
+_URL = re.compile(r"^<?(https?://\S+?)>?(?:\s+\(.*\))?$")
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
 
