@@ -1085,6 +1085,31 @@ PAIRS = [
         "differs",
     ),  # the one count of helicopters each report gives
     (
+        "Floods kill dozens\n\nIn India\n\nMedia reported that at least 10 people were killed in"
+        " the state.",
+        "At least 25 deaths have been reported in Bangladesh.",
+        "at least 10",
+        "At least 25",
+        "apart",
+    ),  # the section's heading says where
+    (
+        "Floods Kill Dozens\n\nHeavy monsoon rains in Nepal, Bangladesh and India have killed"
+        " more than 160 people in the last week, officials said.",
+        "More Than 200 People Dead Across South Asia\n\nMore than 200 people are dead after"
+        " several days of flash flooding and mudslides across India, Nepal and Bangladesh,"
+        " officials said.",
+        "more than 160",
+        "More than 200",
+        "differs",
+    ),  # one list of places, told on both sides ("and" between two common words goes on)
+    (
+        "The embassy says 17 helicopters and one thousand Marines will be sent to Leyte.",
+        "Two naval ships with 22 helicopters are off shore of Leyte.",
+        "17",
+        "22",
+        "differs",
+    ),  # counted Marines are a group, not a place
+    (
         "Another former president, Leslie Manigat, is a distant second with 13 percent.",
         "Trailing him in second place is Leslie Manigat, who holds nearly 12 percent of the vote.",
         "13 percent",

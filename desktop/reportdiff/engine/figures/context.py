@@ -96,12 +96,20 @@ def sentence_tokens(text: str, folded: str, start: int, end: int) -> tuple[Token
 
 
 def context_of(
-    tokens: tuple[Token, ...], folded: str, figure: Figure, sentence_start: int = 0
+    tokens: tuple[Token, ...],
+    folded: str,
+    figure: Figure,
+    sentence_start: int = 0,
+    wide: tuple[Token, ...] | None = None,
 ) -> Context:
     """The context of one figure from the words of its sentence (which starts at
-    `sentence_start`; `tokens` are the words within reach of the figure)."""
+    `sentence_start`; `tokens` are the words within reach of the figure, `wide`
+    the words further on in which its clause may still name its places)."""
     left = [t for t in tokens if t.end <= figure.start][::-1]
     right = [t for t in tokens if t.start >= figure.end]
+    far_right = (
+        right if wide is None or wide is tokens else [t for t in wide if t.start >= figure.end]
+    )
     owner = _owner(folded, figure, left, right)
     noun, phrase = (owner, owner) if owner else _noun(figure, folded, left, right)
     places: frozenset[str] = frozenset()
@@ -109,7 +117,7 @@ def context_of(
     if not _title_case(tokens):
         (before, listed_left), (after, listed_right) = (
             _names(folded, _before_saying(left)),
-            _names(folded, right),
+            _names(folded, far_right),
         )
         places = before | after
     return Context(
@@ -825,9 +833,10 @@ def _names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
     semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
     for k, token in enumerate(side):
         if token.word in _CONJUNCTIONS:
-            if not _in_name_list(side, k):
+            if _in_name_list(side, k):
+                listed = True
+            elif not _joins_words(folded, side, k):
                 break
-            listed = True
         if semicolons and _semicolon_before(folded, token):
             break
         word = token.word.removesuffix("'s").removesuffix("’s")
@@ -835,10 +844,24 @@ def _names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
             continue  # "Saturday's earthquake": a day, no place
         if folded[token.end : token.end + 1].isdigit():
             continue  # "DLA2417", "MH17": a code, not a place
-        # A capital at a sentence's start proves nothing for "Officials said".
-        if not (_sentence_initial(folded, token) and _plural(token.word)):
-            names.add(word)
+        # A capital at a sentence's start proves nothing for "Officials said";
+        # a counted plural is a group, not a place ("one thousand Marines").
+        if _plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
+            continue
+        names.add(word)
     return frozenset(names), listed
+
+
+def _counted(folded: str, side: list[Token], k: int) -> bool:
+    """Whether a number stands right before `side[k]` ("300 Marines", "one thousand Marines")."""
+    backwards = len(side) > 1 and side[0].start > side[1].start  # the left side, reversed
+    j = k + 1 if backwards else k - 1
+    if 0 <= j < len(side):
+        before = side[j]
+        if before.word in _NUMBER_WORDS and before.end >= side[k].start - 2:
+            return True
+    gap = folded[max(0, side[k].start - 3) : side[k].start]
+    return any(c.isdigit() for c in gap)
 
 
 def _in_name_list(side: list[Token], k: int) -> bool:
@@ -852,6 +875,16 @@ def _in_name_list(side: list[Token], k: int) -> bool:
 
 
 _LIST_JOINERS = frozenset({"and", "plus"})
+
+
+def _joins_words(folded: str, side: list[Token], k: int) -> bool:
+    """Whether "and" joins two common words ("flash flooding and mudslides across
+    India"), not two clauses ("11 deaths, and Florida 8" / "11 deaths and Florida 8")."""
+    token = side[k]
+    if token.word not in _LIST_JOINERS or not 0 < k < len(side) - 1:
+        return False
+    before, after = sorted((side[k - 1], side[k + 1]), key=lambda t: t.start)
+    return not before.capital and not after.capital and "," not in folded[before.end : token.start]
 
 
 def _title_case(tokens: tuple[Token, ...]) -> bool:

@@ -128,7 +128,12 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             start = folded.find(" ", start) + 1  # not from the middle of a word
         end = min(max(e, figure.end), figure.end + _REACH)
         tokens = sentence_tokens(paragraph.text, folded, start, end)
-        context = context_of(tokens, folded, figure, s)
+        # Places are read over the whole clause, which may run further.
+        wide_end = min(max(e, figure.end), figure.end + _PLACE_REACH)
+        wide = (
+            sentence_tokens(paragraph.text, folded, start, wide_end) if wide_end > end else tokens
+        )
+        context = context_of(tokens, folded, figure, s, wide)
         years = frozenset(
             y
             for f, y in dated
@@ -317,6 +322,7 @@ def years_of(figure: Figure) -> tuple[int, ...]:
 
 
 _REACH = 80  # characters: about 13 words on either side
+_PLACE_REACH = 200  # characters after a figure in which its clause may name its places
 
 
 def _masked(folded: str, pos: int) -> bool:

@@ -9,6 +9,7 @@ units), context.py (what a figure measures) and pair.py (pairing, judging).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -156,17 +157,74 @@ def _read(report: Report) -> tuple[tuple[Found, ...], tuple[Mention, ...]]:
             _cache.move_to_end(key)
             return hit
     found: list[Found] = []
+    section: frozenset[str] = frozenset()
     for p in report.content_paragraphs():
-        found += extract_paragraph(p, MAX_FIGURES - len(found))
+        if p.kind == "body" and _is_section_heading(p.text):
+            section = _heading_places(p.text)
+            continue
+        told = extract_paragraph(p, MAX_FIGURES - len(found))
+        found += _in_section(told, section) if section else told
         if len(found) >= MAX_FIGURES:
             found = found[:MAX_FIGURES]  # a table, not prose: the rest is not compared
             break
+    found = _headline_places(report, found)
     read = tuple(found), tuple(mentions(report, [f.figure for f in found], MAX_FIGURES))
     with _cache_lock:
         _cache[key] = read
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return read
+
+
+# "In Bangladesh", "Elsewhere in Asia": a short line with no sentence's end that
+# names where the paragraphs under it happen.
+_HEADING_MAX_WORDS = 6
+_HEADING_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+_HEADING_SKIP = frozenset({"In", "The", "On", "At", "Across", "Elsewhere", "Meanwhile", "And"})
+
+
+def _is_section_heading(text: str) -> bool:
+    text = text.strip()
+    return (
+        0 < len(text.split()) <= _HEADING_MAX_WORDS
+        and text[-1] not in '.!?:;,"”’)'
+        and not any(c.isdigit() for c in text)
+    )
+
+
+def _heading_places(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _HEADING_NAME.findall(text) if w not in _HEADING_SKIP)
+
+
+def _headline_places(report: Report, found: list[Found]) -> list[Found]:
+    """A headline's figure names no place of its own when its words are all
+    capitals ("More Than 200 Dead Across South Asia"): it takes the places of
+    the figure of the body it restates (the same value of the same kind)."""
+    heads = {p.index for p in report.paragraphs if p.kind == "headline"}
+    if not heads:
+        return found
+    places: dict[tuple[str, float | None], frozenset[str]] = {}
+    for f in found:
+        if f.figure.paragraph not in heads and f.context.places:
+            places.setdefault((f.figure.dimension, f.figure.value), f.context.places)
+    return [
+        dataclasses.replace(f, context=dataclasses.replace(f.context, places=told))
+        if f.figure.paragraph in heads
+        and not f.context.places
+        and (told := places.get((f.figure.dimension, f.figure.value)))
+        else f
+        for f in found
+    ]
+
+
+def _in_section(found: Sequence[Found], section: frozenset[str]) -> list[Found]:
+    """A figure whose clause names no place happens where its section's heading says."""
+    return [
+        f
+        if f.context.places
+        else dataclasses.replace(f, context=dataclasses.replace(f.context, places=section))
+        for f in found
+    ]
 
 
 _LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'’]*")
