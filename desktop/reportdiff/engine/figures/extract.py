@@ -127,12 +127,11 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
         if start > s:
             start = folded.find(" ", start) + 1  # not from the middle of a word
         end = min(max(e, figure.end), figure.end + _REACH)
-        tokens = sentence_tokens(paragraph.text, folded, start, end)
-        # Places are read over the whole clause, which may run further.
+        # Places are read over the whole clause, which may run further: the
+        # words are read once, as far as that, and the nearer ones kept apart.
         wide_end = min(max(e, figure.end), figure.end + _PLACE_REACH)
-        wide = (
-            sentence_tokens(paragraph.text, folded, start, wide_end) if wide_end > end else tokens
-        )
+        wide = sentence_tokens(paragraph.text, folded, start, wide_end)
+        tokens = wide if wide_end == end else tuple(t for t in wide if t.start < end)
         context = context_of(tokens, folded, figure, s, wide)
         years = frozenset(
             y
