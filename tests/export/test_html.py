@@ -65,10 +65,15 @@ def test_document_is_well_formed_and_self_contained(
     )
     root = parse(markup)
     assert root.find(".//script") is None
+    sources = {hand_comparison.a.url, hand_comparison.b.url}
     for element in root.iter():
         for attribute in ("src", "href", "action", "data", "background"):
             value = element.get(attribute, "")
-            # Only in-document links: nothing remote is loaded or linked.
+            if attribute == "href" and element.get("class") == "source":
+                # The reports' own addresses are links to follow; nothing loads them.
+                assert value in sources, value
+                continue
+            # Otherwise only in-document links: nothing remote is loaded or linked.
             assert not value or value.startswith("#"), (element.tag, attribute, value)
     assert not re.search(r"url\(|@import", markup)
 
@@ -373,3 +378,12 @@ def test_a_warning_is_shown_under_the_summary(seed_comparison: Comparison) -> No
     assert summary < warning < markup.index('class="legend"')
     assert "They may tell &lt;different&gt; events." in markup
     assert 'class="warning"' not in render_html(seed_comparison)
+
+
+def test_source_addresses_are_links_only_when_web_addresses(hand_comparison: Comparison) -> None:
+    web = replace(hand_comparison.a, url="https://alpha.example/storm?a=1&b=2")
+    odd = replace(hand_comparison.b, url='javascript:alert("x")')
+    root = parse(render_html(replace(hand_comparison, a=web, b=odd)))
+    links = [a for a in root.iter("a") if a.get("class") == "source"]
+    assert [a.get("href") for a in links] == ["https://alpha.example/storm?a=1&b=2"]
+    assert 'javascript:alert("x")' in text_of(root.find(".//table[@class='heads']"))

@@ -144,3 +144,16 @@ def test_many_pdfs_do_not_use_up_the_references_to_none(
     for _ in range(20):
         render_pdf(hand_comparison)
     assert sys.getrefcount(None) >= before - 5
+
+
+def test_source_addresses_are_links_in_the_pdf(qapp: object, hand_comparison: Comparison) -> None:
+    from reportdiff.export.pdf import render_pdf
+
+    reader, _ = pdf_text(render_pdf(hand_comparison))
+    uris = {
+        action.get("/URI")
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if (action := annot.get_object().get("/A")) is not None
+    }
+    assert {hand_comparison.a.url, hand_comparison.b.url} <= uris

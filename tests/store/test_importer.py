@@ -160,6 +160,12 @@ def test_an_address_with_a_remark_is_the_url(write: WriteFile) -> None:
     assert "stored copy" not in imported.body
 
 
+def test_an_address_with_no_date_gives_the_site_only(write: WriteFile) -> None:
+    text = "Outlet: VOA\nURL: https://www.voanews.com/a/quake/3986068.html\n\n" + ARTICLE
+    imported = read_import(write("r.txt", text))
+    assert (imported.outlet, imported.published) == ("VOA", None)  # the text's outlet wins
+
+
 def test_nothing_is_invented(write: WriteFile) -> None:
     imported = read_import(write("r.txt", ARTICLE))
     assert (imported.outlet, imported.published, imported.url, imported.author) == (None,) * 4
@@ -371,8 +377,18 @@ HEADER_CASES = [
     (
         "Storm Floods Coastal Towns\n\nAuthor: Ann Lee\nSource: https://e.org/1\n\n"
         + ARTICLE.split("\n", 2)[2],
-        ("Storm Floods Coastal Towns", None, None, "Ann Lee", "https://e.org/1"),
-    ),  # a blank line between headline and header
+        ("Storm Floods Coastal Towns", "e.org", None, "Ann Lee", "https://e.org/1"),
+    ),  # a blank line between headline and header; the site is read from the address
+    (
+        "Source: https://news.bbc.co.uk/2/hi/world/2019-03-04/quake.html\n\n" + ARTICLE,
+        (
+            "Storm Floods Coastal Towns",
+            "bbc.co.uk",
+            "2019-03-04",
+            None,
+            "https://news.bbc.co.uk/2/hi/world/2019-03-04/quake.html",
+        ),
+    ),  # outlet and day from the address: the registered domain, the date in the path
     (
         "Outlet: The Daily Example\nPublished: 18 March 2025\n\n" + ARTICLE,
         ("Storm Floods Coastal Towns", "The Daily Example", "18 March 2025", None, None),

@@ -227,3 +227,39 @@ def test_two_reports_of_two_events_are_warned_of(
     assert "different events" in window.view.toPlainText()
     compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
     assert window.summary_label.toolTip() == ""
+
+
+def test_a_source_address_is_a_link_that_opens_in_the_browser(
+    qtbot: Any, window: Any, library: Any
+) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    data = Path(__file__).parents[1] / "data" / "reference7"
+    result = library.import_files([data / "laura_a.txt", data / "laura_b.txt"])
+    a, b = (summary.id for summary in result.imported)
+    compare_and_wait(qtbot, window, a, b)
+    url = window.comparison().a.url
+    assert url is not None
+    assert url.startswith("https://")
+    # The link is in the view's document, as an anchor.
+    assert url in window.view.document().toHtml()
+
+    class Browser(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.opened: list[str] = []
+
+        @Slot(QUrl)
+        def open(self, target: QUrl) -> None:
+            self.opened.append(target.toString())
+
+    browser = Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")  # Qt's hook for the user's browser
+    try:
+        window.view.anchorClicked.emit(QUrl(url))
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert browser.opened == [url]

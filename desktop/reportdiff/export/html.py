@@ -18,6 +18,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlsplit
 
 from reportdiff.engine.model import (
     AlignedGroup,
@@ -89,6 +90,7 @@ a {{ color: {fg}; text-decoration: none; }}
 .side-b {{ color: {mark_b}; }}
 .title {{ font-size: 12pt; font-weight: bold; }}
 .meta {{ color: {muted}; font-size: 9pt; }}
+a.source {{ color: {muted}; text-decoration: underline; }}
 .summary {{ font-weight: bold; margin: 8px 0; }}
 .warning {{ color: {differs_fg}; font-weight: bold; margin: 4px 0 8px 0; }}
 .legend {{ color: {muted}; font-size: 9pt; }}
@@ -212,12 +214,19 @@ def _headlines(comparison: Comparison) -> str:
     )
 
 
+def source_link(url: str) -> str:
+    """A report's address as a link the reader can follow, when it is a web
+    address (http or https); any other scheme is shown as text. A link loads
+    nothing by itself: the page still fetches nothing remote."""
+    if urlsplit(url).scheme.lower() in ("http", "https"):
+        return f'<a class="source" href="{escape(url, quote=True)}">{escape(url)}</a>'
+    return escape(url)
+
+
 def _headline_cell(report: Report, side: str) -> str:
     details = [d for d in (report.outlet, report.published) if d]
     meta = " · ".join(escape(d) for d in details) or "outlet and date not given"
-    # The url is shown as text, not as a link: the export then loads and
-    # points at nothing remote, and the reader can still copy it.
-    url = f'<br><span class="meta">{escape(report.url)}</span>' if report.url else ""
+    url = f'<br><span class="meta">{source_link(report.url)}</span>' if report.url else ""
     return (
         f'<td width="50%"><span class="side side-{side}">REPORT {side.upper()}</span><br>'
         f'<span class="title">{escape(report.title or "(no title)")}</span><br>'

@@ -22,6 +22,7 @@ from typing import Any
 
 from reportdiff.engine import Report, parse_report
 from reportdiff.engine.boilerplate import leading_clutter, stamp_details
+from reportdiff.store.address import date_in, site_of
 from reportdiff.store.errors import ImportRefused
 from reportdiff.store.titles import first_sentence, fold, is_headline, title_from_sentence
 
@@ -355,12 +356,16 @@ def prepare_text(
         raise ImportRefused(path, "empty or only whitespace, no text")
     for key, value in _stamp_meta(lines).items():
         meta.setdefault(key, value)
+    url = _clean(url) or meta.get("url")
+    # What the text leaves unsaid, its address may tell: the site and the day.
+    outlet = _clean(outlet) or meta.get("outlet") or site_of(url)
+    published = _clean(published) or meta.get("published") or date_in(url)
     return ImportedText(
         body=body,
         title=_clean(title) or meta.get("title") or guess_title(body),
-        outlet=_clean(outlet) or meta.get("outlet"),
-        url=_clean(url) or meta.get("url"),
-        published=_clean(published) or meta.get("published"),
+        outlet=outlet,
+        url=url,
+        published=published,
         author=_clean(author) or meta.get("author"),
         source_path=source_path,
         content_hash=content_hash(body),

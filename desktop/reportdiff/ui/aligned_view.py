@@ -19,6 +19,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QDesktopServices,
     QHelpEvent,
     QKeyEvent,
     QTextBlockFormat,
@@ -423,6 +424,9 @@ class AlignedView(QTextBrowser):
     # --- links and tooltips -------------------------------------------------
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)  # a report's source, in the user's browser
+            return
         fragment = url.fragment()
         if fragment.startswith("figure-") and fragment[7:].isdigit():
             self.figure_clicked.emit(int(fragment[7:]))
