@@ -52,6 +52,13 @@ def test_bad_requests_are_one_line_errors(
             "outlet-alpha-vs-outlet-beta-2025-03-18.pdf",
         ),
         ("Le Monde", "Süddeutsche", None, "csv", "le-monde-vs-suddeutsche.csv"),
+        (
+            "Le Monde · Économie",
+            "The New York Times",
+            "2025-03-18",
+            "html",
+            "le-monde-economie-vs-the-new-york-2025-03-18.html",
+        ),  # accents and punctuation never reach the file name; three words a side
         (None, None, "2025-03-18T10:00", "html", None),  # falls back to the titles
     ],
 )
@@ -70,7 +77,8 @@ def test_suggested_file_name(
     )
     name = suggested_file_name(comparison, fmt)
     if expected is None:
-        assert name == "putin-agrees-to-halt-energy-vs-trump-and-putin-talk-for-2025-03-18.html"
+        # each title's first words that say something: short, and still telling
+        assert name == "putin-agrees-halt-vs-trump-putin-talk-2025-03-18.html"
     else:
         assert name == expected
 

@@ -38,6 +38,9 @@ def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison
         "b_qualifier": "exact",
         "a_paragraph_number (first = 1)": "2",  # numbered from 1, as the ¶ marks show
         "b_paragraph_number (first = 1)": "3",
+        # every row names the two reports: title — outlet, date
+        "a_report": "Putin agrees to halt energy strikes — Outlet Alpha, 2025-03-18",
+        "b_report": "Trump and Putin talk for hours — Outlet Beta, 2025-03-18",
     }
 
 

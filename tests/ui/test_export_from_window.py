@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from ui_helpers import compare_and_wait
 
-from reportdiff.ui.export_dialog import default_file_name, format_for, slug, with_suffix
+from reportdiff.ui.export_dialog import format_for, with_suffix
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -91,45 +90,6 @@ def test_copy_comparison_as_rich_text(compared: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("outlet_a", "outlet_b", "published", "expected"),
-    [
-        # outlets and the reports' date
-        (
-            "Reuters",
-            "The New York Times",
-            "2025-03-18T10:00",
-            "reuters-vs-the-new-york-times-2025-03-18.html",
-        ),
-        # no outlet: the title's first words; no date: today
-        (
-            None,
-            None,
-            None,
-            "putin-agrees-to-a-ceasefire-vs-putin-agrees-to-a-ceasefire-2026-01-02.html",
-        ),
-        # accents and punctuation never reach the file name
-        (
-            "Le Monde · Économie",
-            "Spiegel/Online",
-            "2025-03-18",
-            "le-monde-economie-vs-spiegel-online-2025-03-18.html",
-        ),
-    ],
-)
-def test_default_file_name(outlet_a: Any, outlet_b: Any, published: Any, expected: str) -> None:
-    from dataclasses import replace
-
-    from reportdiff.engine import compare
-    from reportdiff.store import read_report_file
-
-    report = read_report_file(SEEDS / "003_f4d5323a934206aa.txt")
-    a = replace(report, outlet=outlet_a, published=published)
-    b = replace(report, outlet=outlet_b, published=None)
-    name = default_file_name(compare(a, b), "html", today=dt.date(2026, 1, 2))
-    assert name == expected
-
-
-@pytest.mark.parametrize(
     ("path", "chosen_filter", "fmt", "final"),
     [
         ("/x/a.pdf", "HTML page (*.html *.htm)", "pdf", "/x/a.pdf"),  # the suffix wins
@@ -140,7 +100,3 @@ def test_default_file_name(outlet_a: Any, outlet_b: Any, published: Any, expecte
 def test_format_and_suffix(path: str, chosen_filter: str, fmt: str, final: str) -> None:
     assert format_for(path, chosen_filter) == fmt
     assert with_suffix(path, fmt) == Path(final)
-
-
-def test_slug() -> None:
-    assert slug("  Über: die Lage!  ") == "uber-die-lage"

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from reportdiff.engine.model import Comparison, Report
+from reportdiff.engine.text import STOPWORDS
 
 FORMATS = ("text", "json", "html", "pdf", "csv")
 PAGE_SIZES = ("A4", "Letter")
@@ -70,18 +71,28 @@ def _pdf(comparison: Comparison, page_size: str, boilerplate: bool) -> bytes:
 
 
 def suggested_file_name(comparison: Comparison, fmt: str) -> str:
-    """A default file name: both outlets (or titles) and the date, e.g.
-    'alpha-vs-beta-2025-03-18.pdf'."""
-    names = [_slug(_name(report)) for report in (comparison.a, comparison.b)]
+    """A short default file name: what was compared and when, e.g.
+    'reuters-vs-nyt-2025-03-18.pdf' or, with no outlet, each title's first
+    words that say something ('ukraine-proposes-ceasefire-vs-putin-agrees-halt.pdf')."""
+    names = [_short_name(report) or "report" for report in (comparison.a, comparison.b)]
     dates = [r.published[:10] for r in (comparison.a, comparison.b) if r.published]
-    parts = ["-vs-".join(n or "report" for n in names), *dates[:1]]
-    return "-".join(parts) + EXTENSIONS.get(fmt, "." + fmt)
+    date = next((d for d in dates if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)), None)
+    stem = "-vs-".join(names) + (f"-{date}" if date else "")
+    return stem + EXTENSIONS.get(fmt, "." + fmt)
 
 
-def _name(report: Report) -> str:
-    return report.outlet or " ".join(report.title.split()[:5])
+_NAME_WORDS = 3  # words of an outlet or a title in a file name
 
 
-def _slug(text: str) -> str:
+def _short_name(report: Report) -> str:
+    if report.outlet:
+        return "-".join(_words(report.outlet)[:_NAME_WORDS])
+    words = _words(report.title or "")
+    telling = [w for w in words if w not in STOPWORDS] or words
+    return "-".join(telling[:_NAME_WORDS])
+
+
+def _words(text: str) -> list[str]:
+    """ASCII words, lower case: safe in a file name everywhere ('Économie' → 'economie')."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
+    return re.findall(r"[a-z0-9]+", ascii_text.lower())

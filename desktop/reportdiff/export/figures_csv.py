@@ -4,6 +4,7 @@ Paragraph numbers count from 1, as the ¶ marks of the HTML/PDF and the
 text view do, and the header says so; the JSON export keeps the contract's
 0-based indices. Each value comes twice: as a person reads it
 ("1 h 30 min or more") and raw in base units (5400, "s") for formulas.
+The last two columns name reports A and B (title, outlet, date) on every row.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import csv
 import io
 
 from reportdiff.engine.figures.display import calendar
-from reportdiff.engine.model import Comparison, Figure, FigurePair
+from reportdiff.engine.model import Comparison, Figure, FigurePair, Report
 from reportdiff.export.html import figure_order
 from reportdiff.export.values import display_value
 
@@ -31,6 +32,8 @@ HEADER = (
     "b_qualifier",
     "a_paragraph_number (first = 1)",
     "b_paragraph_number (first = 1)",
+    "a_report",
+    "b_report",
 )
 
 
@@ -39,9 +42,19 @@ def render_csv(comparison: Comparison) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
+    # Every row names the two reports, so that rows pasted or filtered apart
+    # still say which report is A and which is B.
+    names = [_cell(report_name(comparison.a)), _cell(report_name(comparison.b))]
     for k in figure_order(comparison.figures):
-        writer.writerow(_row(comparison.figures[k]))
+        writer.writerow(_row(comparison.figures[k]) + names)
     return out.getvalue()
+
+
+def report_name(report: Report) -> str:
+    """ "Title — Outlet, 2025-03-18": the report as a reader names it."""
+    details = ", ".join(d for d in (report.outlet, report.published) if d)
+    title = report.title or "(no title)"
+    return f"{title} — {details}" if details else title
 
 
 def _row(pair: FigurePair) -> list[str]:

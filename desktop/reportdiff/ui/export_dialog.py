@@ -1,19 +1,18 @@
 """File ▸ Export…: where to save the comparison and in which format.
 
 The default file name says what was compared and when
-("reuters-vs-nyt-2025-03-18.html"); the folder is the one used last time.
+("reuters-vs-nyt-2025-03-18.html", export.suggested_file_name); the folder
+is the one used last time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reportdiff.engine.model import Comparison, Report
+from reportdiff.engine.model import Comparison
+from reportdiff.export import suggested_file_name
 
 # (format, file suffix, filter shown in the dialog)
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -22,28 +21,6 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
     ("csv", ".csv", "Figures as CSV (*.csv)"),
     ("json", ".json", "Comparison as JSON (*.json)"),
 )
-
-_SLUG_WORDS = 5
-
-
-def slug(text: str, words: int = _SLUG_WORDS) -> str:
-    """'The New York Times' → 'the-new-york-times': safe in a file name everywhere."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(parts[:words])
-
-
-def _short(report: Report) -> str:
-    return slug(report.outlet or "", 4) or slug(report.title or "") or "report"
-
-
-def default_file_name(comparison: Comparison, fmt: str, today: dt.date | None = None) -> str:
-    """'<A>-vs-<B>-<date>.<ext>' from the outlets (or titles) and the reports' date."""
-    suffix = next((s for f, s, _ in FORMATS if f == fmt), f".{fmt}")
-    date = (comparison.a.published or comparison.b.published or "")[:10]
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        date = (today or dt.date.today()).isoformat()
-    return f"{_short(comparison.a)}-vs-{_short(comparison.b)}-{date}{suffix}"
 
 
 def format_for(path: str, name_filter: str) -> str:
@@ -67,7 +44,7 @@ def ask_export_target(
     parent: QWidget | None, comparison: Comparison, folder: str, fmt: str = "html"
 ) -> tuple[Path, str] | None:
     """Ask where to save; returns (path, format) or None when cancelled."""
-    start = Path(folder or Path.home()) / default_file_name(comparison, fmt)
+    start = Path(folder or Path.home()) / suggested_file_name(comparison, fmt)
     filters = ";;".join(f for _, _, f in FORMATS)
     chosen_filter = next(f for name, _, f in FORMATS if name == fmt)
     path, name_filter = QFileDialog.getSaveFileName(
