@@ -195,3 +195,29 @@ def test_a_screenshot_run_is_not_refused_by_the_check(
     png = tmp_path / "shot.png"
     assert run_app(str(tmp_path / "new.db"), files, str(png)) == 0
     assert png.read_bytes().startswith(b"\x89PNG")
+
+
+def test_compare_says_which_files_it_imported(
+    qtbot: Any, tmp_path: Path, library: Any, window: Any
+) -> None:
+    from ui_helpers import compare_and_wait
+
+    from reportdiff.ui.app import _tell_once_shown, resolve_pair
+
+    extra = tmp_path / "storm.txt"
+    extra.write_text("Storm Ada\n\nStorm Ada closed 14 ports on Monday.", encoding="utf-8")
+    seed = str(SEEDS / "001_b09a5fa10f149ba2.txt")  # stored when the library was seeded
+    pair, notice = resolve_pair(library, [str(extra), seed])
+    assert notice == (
+        "Imported storm.txt into the library; 001_b09a5fa10f149ba2.txt was there already."
+    )
+    assert library.count_articles() == 6
+    # a second run imports nothing
+    assert resolve_pair(library, [str(extra), seed])[1] == (
+        "Already in the library: storm.txt and 001_b09a5fa10f149ba2.txt."
+    )
+    # library ids say nothing
+    assert resolve_pair(library, [str(pair[0]), str(pair[1])]) == (pair, "")
+    _tell_once_shown(window, notice)
+    compare_and_wait(qtbot, window, *pair)
+    assert window.statusBar().currentMessage() == notice

@@ -105,18 +105,42 @@ def make_application() -> QApplication:
 
 def resolve_report(library: Library, spec: str) -> int:
     """A library id, or a report file (imported first; an already stored one is reused)."""
+    return _resolve(library, spec)[0]
+
+
+def _resolve(library: Library, spec: str) -> tuple[int, str | None]:
+    """The report's id, and "imported" or "stored" when `spec` was a file."""
     path = Path(spec)
     if not path.exists() and spec.isdigit():
         library.article(int(spec))  # KeyError when missing
-        return int(spec)
+        return int(spec), None
     result = library.import_files([path])
     if result.imported:
-        return int(result.imported[0].id)
+        return int(result.imported[0].id), "imported"
     if result.duplicates:
-        return int(result.duplicates[0][1])
+        return int(result.duplicates[0][1]), "stored"
     if result.refused:
         raise result.refused[0]
     raise ImportRefused(path, "no report found there")
+
+
+def resolve_pair(library: Library, specs: list[str]) -> tuple[tuple[int, int], str]:
+    """The two reports `--compare` names, and what the user should be told: files
+    are imported into the library (a file stored already is reused), and say so."""
+    (a, how_a), (b, how_b) = _resolve(library, specs[0]), _resolve(library, specs[1])
+    imported = [
+        Path(s).name for s, how in zip(specs, (how_a, how_b), strict=True) if how == "imported"
+    ]
+    stored = [Path(s).name for s, how in zip(specs, (how_a, how_b), strict=True) if how == "stored"]
+    stored_names = " and ".join(stored)
+    if imported:
+        notice = f"Imported {' and '.join(imported)} into the library."
+        if stored:
+            verb = "were" if len(stored) > 1 else "was"
+            notice = f"{notice[:-1]}; {stored_names} {verb} there already."
+    else:
+        notice = f"Already in the library: {stored_names}." if stored else ""
+    return (a, b), notice
 
 
 def initial_pair(library: Library, window: MainWindow) -> tuple[int, int] | None:
@@ -173,6 +197,19 @@ class _FirstPaint(QObject):
             print(f"first paint after {process_age():.3f} s", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
+
+
+NOTICE_MS = 15_000
+
+
+def _tell_once_shown(window: MainWindow, notice: str) -> None:
+    """Show `notice` in the status bar when the first comparison is on screen."""
+
+    def tell() -> None:
+        window.comparison_shown.disconnect(tell)
+        window.statusBar().showMessage(notice, NOTICE_MS)
+
+    window.comparison_shown.connect(tell)
 
 
 def _open_after_first_paint(window: MainWindow, library: Library, pair: tuple[int, int]) -> None:
@@ -275,9 +312,10 @@ def _run_window(
     except LibraryError as exc:  # the samples are a convenience: the app still opens
         print(f"reportdiff: the sample reports were not added: {exc}", file=sys.stderr)
     pair: tuple[int, int] | None = None
+    notice = ""
     if compare:  # files to compare are imported before the window lists the library
         try:
-            pair = (resolve_report(library, compare[0]), resolve_report(library, compare[1]))
+            pair, notice = resolve_pair(library, compare)
         except KeyError as exc:
             return _startup_error(
                 f"no report with id {exc.args[0]} in the library", "", ask=not screenshot
@@ -294,6 +332,8 @@ def _run_window(
         window.installEventFilter(watcher)
     if pair is not None:
         _open_after_first_paint(window, library, pair)
+    if notice:
+        _tell_once_shown(window, notice)
     window.show()
     code = app.exec()
     if not screenshot:  # a scripted screenshot leaves the user's settings alone
