@@ -52,3 +52,21 @@ def test_swap_exchanges_a_and_b(qtbot: Any, bar: PickersBar, library: Any) -> No
     with qtbot.waitSignal(bar.pair_changed) as swapped:
         qtbot.mouseClick(bar.swap_button, Qt.MouseButton.LeftButton)
     assert swapped.args == [ids[1], ids[0]]
+
+
+def test_a_report_known_by_its_address_shows_its_site_and_day(
+    qtbot: Any, library: Any, tmp_path: Any
+) -> None:
+    page = tmp_path / "quake.txt"
+    page.write_text(
+        "Source: https://news.example.co.uk/world/2024-05-02/quake.html\n\n"
+        "Quake kills 12\n\nA strong earthquake killed 12 people on Thursday, officials said.",
+        encoding="utf-8",
+    )
+    result = library.import_files([page], event="Quakes")
+    pickers = PickersBar(library)
+    qtbot.addWidget(pickers)
+    pickers.set_event(next(e.id for e in library.events() if e.name == "Quakes"))
+    labels = [pickers.picker_a.itemText(k) for k in range(pickers.picker_a.count())]
+    assert labels == ["Quake kills 12 — example.co.uk, 2024-05-02"]
+    assert pickers.picker_a.set_current_id(result.imported[0].id)
