@@ -77,6 +77,25 @@ def test_next_and_previous_difference_move_through_the_rows(
     assert window.view.current_row() == visited[1]
 
 
+def test_stepping_to_a_difference_says_which_of_how_many_and_marks_it(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    _compare_seeds_in_a_short_window(qtbot, window, seed_id)
+    rows = window.view.difference_rows()
+    window.actions_by_name["next_difference"].trigger()
+    row = window.view.current_row()
+    index = rows.index(row) + 1
+    assert window.statusBar().currentMessage() == f"Difference {index} of {len(rows)}"
+    marks = window.view.extraSelections()
+    assert len(marks) == 1
+    marked = marks[0].cursor.selectedText()
+    # the tint covers the row's text, on both sides
+    group = window.comparison().alignment[row]
+    paragraphs = {p.index: p.text for p in window.comparison().a.paragraphs}
+    if group.a:
+        assert paragraphs[group.a[0]][:30] in marked.replace("\u2029", " ")
+
+
 def test_next_difference_reaches_every_differing_row_to_the_end(
     qtbot: Any, window: Any, seed_id: Any
 ) -> None:
@@ -155,6 +174,20 @@ def test_find_in_comparison(qtbot: Any, window: Any, seed_id: Any) -> None:
     assert not window.find_bar.find_next()
     assert window.view.verticalScrollBar().value() == place  # nothing found: nothing moves
     assert window.find_bar.status.text() == "Not found"
+
+
+def test_find_counts_its_matches(qtbot: Any, window: Any, seed_id: Any) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.actions_by_name["find"].trigger()
+    qtbot.keyClicks(window.find_bar.edit, "Putin")
+    total = window.view.toPlainText().count("Putin")
+    assert total > 3
+    assert window.find_bar.status.text() == f"1 of {total}"
+    window.find_bar.find_next()
+    assert window.find_bar.status.text() == f"2 of {total}"
+    window.find_bar.find_previous()
+    window.find_bar.find_previous()
+    assert window.find_bar.status.text() == f"{total} of {total}"  # wrapped to the last
 
 
 def test_find_enter_and_shift_enter_step_forward_and_back(
@@ -263,3 +296,24 @@ def test_a_source_address_is_a_link_that_opens_in_the_browser(
     finally:
         QDesktopServices.unsetUrlHandler("https")
     assert browser.opened == [url]
+
+
+def test_copying_a_passage_leaves_the_markers_out(qtbot: Any, window: Any, seed_id: Any) -> None:
+    from PySide6.QtGui import QGuiApplication, QTextCursor
+
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    view = window.view
+    shown = view.toPlainText()
+    assert "A¶2" in shown
+    assert "⚠" in shown
+    cursor = QTextCursor(view.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)  # everything: every kind of marker is in it
+    view.copy()
+    mime = QGuiApplication.clipboard().mimeData()
+    for marked in (mime.text(), mime.html()):
+        assert "¶" not in marked
+        assert "⚠" not in marked
+    assert "more than 90 minutes" in mime.text()
+    assert "two and a half hours" in mime.text()
+    assert not any(line.startswith(" ") for line in mime.text().split("\n"))

@@ -16,7 +16,7 @@ import re
 from collections import OrderedDict
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextTable,
 )
 from PySide6.QtWidgets import (
@@ -336,6 +337,34 @@ class AlignedView(QTextBrowser):
         self._last_step = (target[0], self.verticalScrollBar().value())
         return target[0]
 
+    def difference_position(self, n: int) -> tuple[int, int]:
+        """Where differing row N stands among the differing rows: (3, 19) for the 3rd of 19."""
+        rows = self.difference_rows()
+        return (rows.index(n) + 1 if n in rows else 0), len(rows)
+
+    def mark_row(self, n: int) -> bool:
+        """Tint aligned row N, the difference the reader stepped to (a figure mark goes)."""
+        span = self._spans.get(f"row-{n}")
+        if span is None:
+            return False
+        later = [
+            start
+            for name, (start, _) in self._spans.items()
+            if name.startswith("row-") and start > span[0]
+        ]
+        end = min(later) if later else self.document().characterCount() - 1
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(max(span[0] + 1, end - 1), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(255, 212, 0, 70))  # a light tint in either palette
+        selection.format = fmt
+        self._marked_figure = None
+        self.setExtraSelections([selection])
+        return True
+
     def current_row(self) -> int | None:
         """The aligned row at the top of the viewport."""
         if self._comparison is None:
@@ -421,6 +450,19 @@ class AlignedView(QTextBrowser):
     def zoom(self) -> int:
         return self._zoom
 
+    # --- copying --------------------------------------------------------------
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The selection as the reports wrote it: no paragraph numbers ("A¶3"),
+        no warning signs ("⚠"); the marks' colours stay in the rich text."""
+        mime = QMimeData()
+        cleaned = without_markers(self.textCursor().selection())
+        mime.setHtml(cleaned.toHtml())
+        mime.setText(
+            "\n".join(line.strip() for line in cleaned.toPlainText().split("\n")).strip("\n")
+        )
+        return mime
+
     # --- links and tooltips -------------------------------------------------
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
@@ -451,6 +493,34 @@ class AlignedView(QTextBrowser):
             if k.isdigit() and int(k) < len(self._comparison.figures):
                 return figure_tooltip(self._comparison.figures[int(k)])
         return self.cursorForPosition(pos).charFormat().toolTip()
+
+
+# The view's markers: a paragraph's number ("A¶3", before its text) and the
+# warning sign after a differing figure. No report writes either.
+_MARKER = re.compile(r"(?<!\S)[AB]¶\d+ ?|⚠")
+
+
+def without_markers(fragment: QTextDocumentFragment) -> QTextDocument:
+    """A copy of `fragment` without the view's markers (the colours stay)."""
+    document = QTextDocument()
+    QTextCursor(document).insertFragment(fragment)
+    spans: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        spans += [
+            (block.position() + m.start(), block.position() + m.end())
+            for m in _MARKER.finditer(block.text())
+        ]
+        block = block.next()
+    cursor = QTextCursor(document)
+    for start, end in reversed(spans):
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+    return document
+
+
+MAX_COUNTED_MATCHES = 1000  # Find counts this many matches at most ("1,000+")
 
 
 class FindBar(QWidget):
@@ -549,5 +619,22 @@ class FindBar(QWidget):
         if not found:  # the reader stays where they were
             self._view.setTextCursor(start)
             self._view.verticalScrollBar().setValue(scrolled)
-        self.status.setText("" if found else "Not found")
+        self.status.setText(self._count_text(text) if found else "Not found")
         return bool(found)
+
+    def _count_text(self, text: str) -> str:
+        """ "3 of 12": the current match among all of them (counted up to a limit)."""
+        current = self._view.textCursor().selectionStart()
+        document = self._view.document()
+        cursor = QTextCursor(document)
+        count, index = 0, 0
+        while count < MAX_COUNTED_MATCHES:
+            cursor = document.find(text, cursor)
+            if cursor.isNull():
+                break
+            count += 1
+            if cursor.selectionStart() == current:
+                index = count
+        if count >= MAX_COUNTED_MATCHES:
+            return f"{index} of {MAX_COUNTED_MATCHES:,}+" if index else f"{MAX_COUNTED_MATCHES:,}+"
+        return f"{index} of {count}" if index else f"{count} matches"

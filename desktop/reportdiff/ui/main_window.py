@@ -453,7 +453,12 @@ class MainWindow(QMainWindow):
         row = self.view.next_difference(forward)
         if row is None:
             where = "below" if forward else "above"
-            self.statusBar().showMessage(f"No more differences {where}.", 3000)
+            total = len(self.view.difference_rows())
+            self.statusBar().showMessage(f"No more differences {where} ({total} in all).", 3000)
+        else:
+            self.view.mark_row(row)
+            index, total = self.view.difference_position(row)
+            self.statusBar().showMessage(f"Difference {index} of {total}", 8000)
         self.view.setFocus()
 
     def _on_next_figure(self) -> None:
