@@ -86,14 +86,15 @@ def test_stepping_to_a_difference_says_which_of_how_many_and_marks_it(
     row = window.view.current_row()
     index = rows.index(row) + 1
     assert window.statusBar().currentMessage() == f"Difference {index} of {len(rows)}"
-    marks = window.view.extraSelections()
-    assert len(marks) == 1
-    marked = marks[0].cursor.selectedText()
-    # the tint covers the row's text, on both sides
-    group = window.comparison().alignment[row]
-    paragraphs = {p.index: p.text for p in window.comparison().a.paragraphs}
-    if group.a:
-        assert paragraphs[group.a[0]][:30] in marked.replace("\u2029", " ")
+    assert window.view.marked_row() == row
+    # the bar beside the row is painted in the margin, in the palette's highlight
+    image = window.view.viewport().grab().toImage()
+    top = window.view._anchor_y(f"row-{row}") - window.view.verticalScrollBar().value()
+    highlight = window.view.palette().color(window.view.palette().ColorRole.Highlight)
+    assert image.pixelColor(2, max(0, top + 8)).name() == highlight.name()
+    # marking a figure takes the bar away
+    window.actions_by_name["next_figure"].trigger()
+    assert window.view.marked_row() is None
 
 
 def test_next_difference_reaches_every_differing_row_to_the_end(
@@ -317,3 +318,26 @@ def test_copying_a_passage_leaves_the_markers_out(qtbot: Any, window: Any, seed_
     assert "more than 90 minutes" in mime.text()
     assert "two and a half hours" in mime.text()
     assert not any(line.startswith(" ") for line in mime.text().split("\n"))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_the_default_layout_leaves_room_for_the_reports(
+    qtbot: Any, library: Any, seed_id: Any, no_stray_threads: None, width: int, height: int
+) -> None:
+    from reportdiff.ui.main_window import MainWindow
+    from reportdiff.ui.settings import open_settings
+
+    win = MainWindow(library, open_settings(), restore_layout=False)
+    qtbot.addWidget(win)
+    win.resize(width, height)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        compare_and_wait(qtbot, win, seed_id("001_"), seed_id("003_"))
+        # each report's column gets a third of the screen or more ...
+        assert win.view.width() >= width * 0.55
+        # ... and the first paragraphs after the headlines show without scrolling
+        first = win.comparison().alignment[1]
+        assert win.view.anchor_visible("row-1"), first
+    finally:
+        win.close()

@@ -16,12 +16,25 @@ import re
 from collections import OrderedDict
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QHelpEvent,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -217,6 +230,7 @@ class AlignedView(QTextBrowser):
         self._zoom = 0
         self._html = ""
         self._marked_figure: int | None = None
+        self._marked_row: int | None = None
         self._last_step: tuple[int, int] | None = None  # row reached, scroll value then
         self._documents = _Documents(self)
         self._empty: ParsedView | None = None
@@ -243,6 +257,7 @@ class AlignedView(QTextBrowser):
         self._comparison = comparison
         self._html = html
         self._marked_figure = None
+        self._marked_row = None
         self._last_step = None
         self._apply_html(parsed)
         if place is not None:
@@ -343,27 +358,42 @@ class AlignedView(QTextBrowser):
         return (rows.index(n) + 1 if n in rows else 0), len(rows)
 
     def mark_row(self, n: int) -> bool:
-        """Tint aligned row N, the difference the reader stepped to (a figure mark goes)."""
-        span = self._spans.get(f"row-{n}")
-        if span is None:
+        """Mark aligned row N, the difference the reader stepped to, with a bar in
+        the margin beside it (the text keeps its marks; a figure mark goes)."""
+        if f"row-{n}" not in self._spans:
             return False
-        later = [
-            start
-            for name, (start, _) in self._spans.items()
-            if name.startswith("row-") and start > span[0]
-        ]
-        end = min(later) if later else self.document().characterCount() - 1
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(span[0])
-        cursor.setPosition(max(span[0] + 1, end - 1), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor(255, 212, 0, 70))  # a light tint in either palette
-        selection.format = fmt
+        self._marked_row = n
         self._marked_figure = None
-        self.setExtraSelections([selection])
+        self.setExtraSelections([])
+        self.viewport().update()
         return True
+
+    def marked_row(self) -> int | None:
+        return self._marked_row
+
+    def _row_extent(self, n: int) -> tuple[int, int]:
+        """The top and bottom of row N in document coordinates."""
+        top = self._anchor_y(f"row-{n}")
+        below = [
+            y
+            for name in self._spans
+            if name.startswith("row-") and (y := self._anchor_y(name)) > top
+        ]
+        bottom = min(below) if below else int(self.document().size().height())
+        return top, bottom
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._marked_row is None or f"row-{self._marked_row}" not in self._spans:
+            return
+        top, bottom = self._row_extent(self._marked_row)
+        scroll = self.verticalScrollBar().value()
+        painter = QPainter(self.viewport())
+        painter.fillRect(
+            QRect(0, top - scroll - _ROW_MARK_PAD, _ROW_MARK_WIDTH, bottom - top),
+            self.palette().color(QPalette.ColorRole.Highlight),
+        )
+        painter.end()
 
     def current_row(self) -> int | None:
         """The aligned row at the top of the viewport."""
@@ -395,6 +425,7 @@ class AlignedView(QTextBrowser):
         if not names:
             return False
         self._marked_figure = k
+        self._marked_row = None
         self.setExtraSelections(self._figure_selections(k))
         y = min(self._anchor_y(n) for n in names)
         self.verticalScrollBar().setValue(max(0, y - self.viewport().height() // 3))
@@ -519,6 +550,9 @@ def without_markers(fragment: QTextDocumentFragment) -> QTextDocument:
         cursor.removeSelectedText()
     return document
 
+
+_ROW_MARK_WIDTH = 5  # px: the bar beside the difference stepped to
+_ROW_MARK_PAD = 4  # px: the row's cell starts a little above its first line
 
 MAX_COUNTED_MATCHES = 1000  # Find counts this many matches at most ("1,000+")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -103,6 +103,25 @@ def _parse(
     return report_from(body, title, outlet, url, published)
 
 
+DEFAULT_SIZE = (1400, 860)
+
+
+def default_size(available: QSize) -> tuple[int, int]:
+    """The window's first size: 1400×860, or what the screen has room for."""
+    return (
+        min(DEFAULT_SIZE[0], max(800, available.width() - 40)),
+        min(DEFAULT_SIZE[1], max(560, available.height() - 40)),
+    )
+
+
+def dock_widths(window_width: int) -> tuple[int, int]:
+    """Library and figures docks' widths in the default layout: the reports'
+    two columns get the rest, at least ~340 px each on a 1280 px screen."""
+    library = max(180, min(300, window_width * 16 // 100))
+    figures = max(260, min(460, window_width * 25 // 100))
+    return library, figures
+
+
 class MainWindow(QMainWindow):
     """Library on the left, the comparison in the centre, figures on the right."""
 
@@ -152,6 +171,7 @@ class MainWindow(QMainWindow):
         self._compare_timer.timeout.connect(self._end_burst)
         self._compare_pending = False
         self._busy_message = ""
+        self._fit_docks = False
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -286,9 +306,10 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self.resize(*default_size(self.screen().availableGeometry().size()))
         if state is not None:
             self.restoreState(state)
+        self._fit_docks = state is None  # the default layout fits the docks to the window
         self.view.set_zoom(self.settings.zoom())
         self.actions_by_name["toggle_boilerplate"].setChecked(self.settings.boilerplate())
         self._sync_dock_actions()
@@ -302,6 +323,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._fit_docks:
+            # Once, on the default layout: docks sized to the window it opens in.
+            self._fit_docks = False
+            library, figures = dock_widths(self.width())
+            self.resizeDocks(
+                [self.library_dock, self.figures_dock],
+                [library, figures],
+                Qt.Orientation.Horizontal,
+            )
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
