@@ -357,7 +357,9 @@ def test_screen_view_has_a_table_per_row_and_no_figures_table(
     screen = parse(render_html(hand_comparison, for_screen=True))
     paper = parse(render_html(hand_comparison))
     rows = len(hand_comparison.alignment)
-    assert len(screen.findall(".//table[@class='aligned']")) == rows + 1  # + the header
+    assert (
+        len(screen.findall(".//table[@class='aligned']")) == rows
+    )  # no header: the headlines name A and B
     assert len(paper.findall(".//table[@class='aligned']")) == 1
     assert len(paper.findall(".//table[@class='aligned']/tbody/tr")) == rows
     assert screen.find(".//table[@class='figures']") is None
