@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from ui_helpers import compare_and_wait
 
 pytestmark = pytest.mark.gui
@@ -341,3 +342,36 @@ def test_the_default_layout_leaves_room_for_the_reports(
         assert win.view.anchor_visible("row-1"), first
     finally:
         win.close()
+
+
+def _long_report(seed: int, words: int) -> str:
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = [f"word{n}" for n in range(3000)] + ["killed", "people", "storm", "town"]
+    paragraphs = []
+    for _ in range(words // 34):
+        sentence = " ".join(rng.choices(vocabulary, k=30))
+        paragraphs.append(f"{sentence.capitalize()} {rng.randint(2, 900)} people were counted.")
+    return "Long report\n\n" + "\n\n".join(paragraphs)
+
+
+def test_a_long_comparison_shows_its_progress_and_can_be_stopped(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    a = library.add_text(_long_report(1, 40_000))
+    b = library.add_text(_long_report(2, 40_000))
+    stopped: list[str] = []
+    window.work_failed.connect(stopped.append)
+    window.pickers.set_pair(a, b)
+    qtbot.waitUntil(lambda: window.stop_button.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.compare_progress.value() > 0, timeout=10_000)
+    assert "%" in window.compare_progress.text()
+    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(stopped), timeout=10_000)
+    assert stopped == ["Comparison stopped."]
+    assert window.statusBar().currentMessage() == "Comparison stopped."
+    assert not window.stop_button.isVisible()
+    assert window.shown_pair() != (a, b)
+    # the window goes on: another pair compares as usual
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,13 +99,15 @@ class _Unit:
     sources: frozenset[str]  # who its statements are attributed to (see attribution)
 
 
-def align(a: Report, b: Report) -> tuple[AlignedGroup, ...]:
+def align(
+    a: Report, b: Report, tick: Callable[[float], None] | None = None
+) -> tuple[AlignedGroup, ...]:
     """Link paragraphs of A and B that tell the same thing.
 
     Boilerplate paragraphs take no part and appear in no group; every other
     paragraph appears in exactly one group (linked, or alone on its side).
     Paragraphs whose text is the same on both sides link first, whatever their
-    length.
+    length. `tick(fraction)` is told how far the work has come (engine/progress.py).
     """
     content_a, content_b = a.content_paragraphs(), b.content_paragraphs()
     terms = {id(p): [_terms(s) for s in _sentence_texts(p)] for p in (*content_a, *content_b)}
@@ -126,7 +129,7 @@ def align(a: Report, b: Report) -> tuple[AlignedGroup, ...]:
         pb = tuple(p for p in pb if p is not head_b)
     ua = [_unit(p, terms[id(p)], idf, evidence) for p in pa]
     ub = [_unit(p, terms[id(p)], idf, evidence) for p in pb]
-    scores = _score_candidates(ua, ub)
+    scores = _score_candidates(ua, ub, tick)
     ledes = _ledes(_lede(content_a), _lede(content_b), ua, ub, scores)
     links.update(_choose_links(scores, lead=ledes))
     return _groups(links, [p.index for p in content_a], [p.index for p in content_b])
@@ -341,7 +344,9 @@ def _best_sentences(
     return best, best_a, best_b
 
 
-def _score_candidates(ua: list[_Unit], ub: list[_Unit]) -> dict[tuple[int, int], _Score]:
+def _score_candidates(
+    ua: list[_Unit], ub: list[_Unit], tick: Callable[[float], None] | None = None
+) -> dict[tuple[int, int], _Score]:
     """Scores of the candidate pairs: those sharing a term that is not everywhere.
 
     A first pass accumulates whole-paragraph dot products through an inverted
@@ -349,6 +354,7 @@ def _score_candidates(ua: list[_Unit], ub: list[_Unit]) -> dict[tuple[int, int],
     """
     if len(ua) * len(ub) <= _SCORE_ALL_PAIRS:
         return {(x.index, y.index): _score(x, y) for x in ua for y in ub}
+    tick = tick or _no_tick
     n = len(ua) + len(ub)
     cap = max(_MIN_CANDIDATE_DF, int(_CANDIDATE_DF_SHARE * n))
     posting_b: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -361,14 +367,28 @@ def _score_candidates(ua: list[_Unit], ub: list[_Unit]) -> dict[tuple[int, int],
             df_a[t] += 1
     dots: dict[tuple[int, int], float] = defaultdict(float)
     for i, u in enumerate(ua):
+        if i % _TICK_EVERY == 0:
+            tick(0.5 * i / len(ua))
         for t, w in u.vector.items():
             post = posting_b.get(t)
             if post is None or len(post) + df_a[t] > cap:
                 continue
             for j, wb in post:
                 dots[i, j] += w * wb
-    keep = _best_per_paragraph(dots, ua, ub)
-    return {(ua[i].index, ub[j].index): _score(ua[i], ub[j]) for i, j in keep}
+    keep = sorted(_best_per_paragraph(dots, ua, ub))
+    scores = {}
+    for n, (i, j) in enumerate(keep):
+        if n % (_TICK_EVERY * 8) == 0:
+            tick(0.5 + 0.5 * n / len(keep))
+        scores[ua[i].index, ub[j].index] = _score(ua[i], ub[j])
+    return scores
+
+
+_TICK_EVERY = 64  # paragraphs between two progress reports
+
+
+def _no_tick(_fraction: float) -> None:
+    pass
 
 
 def _best_per_paragraph(

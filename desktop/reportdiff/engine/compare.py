@@ -10,6 +10,7 @@ from collections import OrderedDict
 from reportdiff.engine.align import align
 from reportdiff.engine.kinship import UNRELATED_WARNING, likely_unrelated
 from reportdiff.engine.model import Comparison, FigurePair, Report
+from reportdiff.engine.progress import Progress, part, quiet
 from reportdiff.engine.segment import parse_report
 from reportdiff.engine.worddiff import diff_groups
 
@@ -18,8 +19,14 @@ _cache: OrderedDict[tuple[str, str, bool], Comparison] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def compare(a: Report, b: Report, *, figures: bool = True) -> Comparison:
-    """Compare two reports; the result is cached by the pair of content hashes."""
+def compare(
+    a: Report, b: Report, *, figures: bool = True, progress: Progress | None = None
+) -> Comparison:
+    """Compare two reports; the result is cached by the pair of content hashes.
+
+    `progress` (engine/progress.py) is told how far the work has come and may
+    stop it by raising `Cancelled`; a stopped comparison is not cached.
+    """
     key = (a.content_hash, b.content_hash, figures)
     cacheable = bool(a.content_hash and b.content_hash)
     if cacheable:
@@ -28,7 +35,7 @@ def compare(a: Report, b: Report, *, figures: bool = True) -> Comparison:
             if hit is not None and hit.a == a and hit.b == b:
                 _cache.move_to_end(key)
                 return hit
-    result = _compute(a, b, figures=figures)
+    result = _compute(a, b, figures=figures, progress=progress or quiet)
     if cacheable:
         with _cache_lock:
             _cache[key] = result
@@ -52,12 +59,16 @@ def clear_cache() -> None:
         clear_extraction_cache()
 
 
-def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:
+# How much of a comparison's time each stage takes, roughly (for progress bars).
+_STAGES = {"align": (0.0, 0.4), "words": (0.4, 0.75), "figures": (0.75, 1.0)}
+
+
+def _compute(a: Report, b: Report, *, figures: bool, progress: Progress) -> Comparison:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    groups = align(a, b)
+    groups = align(a, b, tick=part(progress, "Aligning paragraphs", *_STAGES["align"]))
     t1 = time.perf_counter()
-    groups = diff_groups(a, b, groups)
+    groups = diff_groups(a, b, groups, tick=part(progress, "Marking words", *_STAGES["words"]))
     t2 = time.perf_counter()
     timings["align"], timings["worddiff"] = t1 - t0, t2 - t1
     pairs: tuple[FigurePair, ...] = ()
@@ -65,8 +76,11 @@ def _compute(a: Report, b: Report, *, figures: bool) -> Comparison:
         # Imported here so that opening the first window never waits for it.
         from reportdiff.engine.figures import compare_figures
 
-        pairs = compare_figures(a, b, groups)
+        pairs = compare_figures(
+            a, b, groups, tick=part(progress, "Comparing figures", *_STAGES["figures"])
+        )
         timings["figures"] = time.perf_counter() - t2
+    progress("Compared", 1.0)
     warnings: tuple[str, ...] = (
         (UNRELATED_WARNING,) if likely_unrelated(a, b, groups, pairs) else ()
     )

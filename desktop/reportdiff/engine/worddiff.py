@@ -11,6 +11,7 @@ joining a paragraph's runs gives back its text exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -41,14 +42,22 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def diff_groups(a: Report, b: Report, groups: tuple[AlignedGroup, ...]) -> tuple[AlignedGroup, ...]:
+def diff_groups(
+    a: Report,
+    b: Report,
+    groups: tuple[AlignedGroup, ...],
+    tick: Callable[[float], None] | None = None,
+) -> tuple[AlignedGroup, ...]:
     """Fill `a_runs`/`b_runs` of every group: words only one side has are `unique`.
 
     A side with several paragraphs is diffed as one text and split back per
-    paragraph. An unmatched paragraph is one unique run.
+    paragraph. An unmatched paragraph is one unique run. `tick(fraction)` is
+    told how far the work has come (engine/progress.py).
     """
     out = []
-    for g in groups:
+    for n, g in enumerate(groups):
+        if tick is not None:
+            tick(n / len(groups))
         a_texts = [a.paragraphs[i].text for i in g.a]
         b_texts = [b.paragraphs[i].text for i in g.b]
         a_runs, b_runs = diff_texts(a_texts, b_texts)

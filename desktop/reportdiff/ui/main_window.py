@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QProgressDialog,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reportdiff.engine.model import Comparison
+from reportdiff.engine.progress import Cancelled, Progress, quiet
 from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
 from reportdiff.ui import workers
 from reportdiff.ui.aligned_view import (
@@ -69,22 +71,30 @@ def compare_job(
     theme: str,
     zoom: int = 0,
     kept: frozenset[str] = frozenset(),
+    progress: Progress | None = None,
 ) -> tuple[Comparison, str, ParsedView | None]:
     """Read two reports, compare them, render and parse the view's HTML (on a pool thread).
 
     The parse is left out when the view keeps that HTML's document (`kept`, its
-    `view_key`s when the job started).
+    `view_key`s when the job started). `progress` follows the work and may stop
+    it (engine/progress.py).
     """
     from reportdiff.engine import compare
     from reportdiff.export.html import render_html
 
+    progress = progress or quiet
+    progress("Reading the reports", 0.0)
     # SQLite connections belong to one thread: this job opens its own.
     with Library.open(path, create=False) as library:
         report_a, report_b = _report(library.article(a)), _report(library.article(b))
-    comparison = compare(report_a, report_b)
+    comparison = compare(
+        report_a, report_b, progress=lambda stage, done: progress(stage, 0.8 * done)
+    )
+    progress("Laying out the text", _ENGINE_SHARE)
     html = render_html(comparison, boilerplate=boilerplate, theme=theme, for_screen=True)
     if view_key(html, zoom) in kept:
         return comparison, html, None
+    progress("Laying out the text", 0.9)
     return comparison, html, build_document(html, zoom)
 
 
@@ -104,6 +114,8 @@ def _parse(
 
 
 DEFAULT_SIZE = (1400, 860)
+COMPARE_PROGRESS_AFTER_MS = 400  # a comparison longer than this shows its progress
+_ENGINE_SHARE = 0.8  # of a comparison's time in the window; laying out the text takes the rest
 
 
 def default_size(available: QSize) -> tuple[int, int]:
@@ -172,6 +184,7 @@ class MainWindow(QMainWindow):
         self._compare_pending = False
         self._busy_message = ""
         self._fit_docks = False
+        self._compare_job: workers.Job | None = None
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -298,6 +311,21 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addWidget(self.summary_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        # A long comparison shows how far it has come, and can be stopped.
+        self.compare_progress = QProgressBar(self)
+        self.compare_progress.setMaximumWidth(180)
+        self.compare_progress.setRange(0, 100)
+        self.stop_button = QToolButton(self)
+        self.stop_button.setText("Stop")
+        self.stop_button.setToolTip("Stop this comparison")
+        self.stop_button.clicked.connect(self.stop_comparing)
+        for widget in (self.compare_progress, self.stop_button):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
+        self._show_compare_progress = QTimer(self)
+        self._show_compare_progress.setSingleShot(True)
+        self._show_compare_progress.setInterval(COMPARE_PROGRESS_AFTER_MS)
+        self._show_compare_progress.timeout.connect(self._on_long_compare)
 
     def _restore_settings(self, layout: bool) -> None:
         geometry, state = self.settings.geometry(), self.settings.state()
@@ -394,17 +422,71 @@ class MainWindow(QMainWindow):
         boilerplate, theme = self.actions_by_name["toggle_boilerplate"].isChecked(), self.theme()
         zoom, kept = self.view.zoom(), self.view.document_keys()
         self._set_busy(+1, "Comparing…")
-        workers.start(
-            lambda _job: compare_job(
-                path, a, b, boilerplate=boilerplate, theme=theme, zoom=zoom, kept=kept
-            ),
+        if self._compare_job is not None:
+            self._compare_job.cancel()  # its result would be dropped: stop its work too
+
+        def run(job: workers.Job) -> Any:
+            reported = [-1]
+
+            def progress(stage: str, done: float) -> None:
+                if job.cancelled():
+                    raise Cancelled
+                percent = round(100 * done)
+                if percent != reported[0]:  # a signal per percent, not per tick
+                    reported[0] = percent
+                    job.progress(percent, 100, stage)
+
+            return compare_job(
+                path,
+                a,
+                b,
+                boilerplate=boilerplate,
+                theme=theme,
+                zoom=zoom,
+                kept=kept,
+                progress=progress,
+            )
+
+        self._compare_job = workers.start(
+            run,
             lambda result: self._on_compared(token, (a, b), zoom, result),
             lambda exc: self._on_compare_failed(token, exc),
+            lambda done, total, stage: self._on_compare_progress(token, done, stage),
             owner=self,
         )
+        self.compare_progress.setValue(0)
+        self.compare_progress.setFormat("Comparing %p%")
+        self._show_compare_progress.start()
+        if self._shown_pair is None:
+            self.view.setPlaceholderText("Comparing the two reports…")
+
+    def stop_comparing(self) -> None:
+        """Stop the comparison under way (the Stop button); the view keeps what it shows."""
+        if self._compare_job is not None:
+            self._compare_job.cancel()
+
+    def _on_long_compare(self) -> None:
+        if self._compare_job is not None:
+            self.compare_progress.show()
+            self.stop_button.show()
+
+    def _on_compare_progress(self, token: int, percent: int, stage: str) -> None:
+        if token != self._token:
+            return
+        self.compare_progress.setValue(percent)
+        self.compare_progress.setFormat(f"{stage} %p%")
+        self.compare_progress.setToolTip(stage)
+
+    def _end_compare_job(self, token: int) -> None:
+        if token == self._token:
+            self._compare_job = None
+            self._show_compare_progress.stop()
+            self.compare_progress.hide()
+            self.stop_button.hide()
 
     def _on_compared(self, token: int, pair: tuple[int, int], zoom: int, result: Any) -> None:
         self._set_busy(-1)
+        self._end_compare_job(token)
         if token != self._token:
             return  # a newer request is on its way
         comparison, html, parsed = result
@@ -428,7 +510,16 @@ class MainWindow(QMainWindow):
 
     def _on_compare_failed(self, token: int, exc: BaseException) -> None:
         self._set_busy(-1)
+        self._end_compare_job(token)
         if token != self._token:
+            return
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage("Comparison stopped.", 8000)
+            if self._shown_pair is None:
+                self.view.setPlaceholderText(
+                    "Comparison stopped. Pick another pair, or press Compare to try again."
+                )
+            self.work_failed.emit("Comparison stopped.")
             return
         if isinstance(exc, KeyError):
             self._fail(

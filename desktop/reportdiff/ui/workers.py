@@ -17,6 +17,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from reportdiff.engine.progress import Cancelled
+
 log = logging.getLogger(__name__)
 
 
@@ -69,7 +71,8 @@ class Worker(QRunnable):
         try:
             result = fn(job)
         except Exception as exc:  # emitted, shown by the window: never swallowed
-            log.exception("background job failed")
+            if not isinstance(exc, Cancelled):  # a stop the user asked for is no failure
+                log.exception("background job failed")
             keep.append(exc)
             signals.failed.emit(exc)
         else:

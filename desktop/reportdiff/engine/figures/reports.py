@@ -15,7 +15,7 @@ import math
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportdiff.engine.figures.extract import Found, extract_paragraph
 from reportdiff.engine.figures.pair import order_pairs, pair_figures
@@ -45,14 +45,20 @@ def clear_extraction_cache() -> None:
 
 
 def compare_figures(
-    a: Report, b: Report, groups: tuple[AlignedGroup, ...]
+    a: Report,
+    b: Report,
+    groups: tuple[AlignedGroup, ...],
+    tick: Callable[[float], None] | None = None,
 ) -> tuple[FigurePair, ...]:
     """Pair the figures of A and B; differing pairs first, then same, only_a, only_b.
 
     Figures told in the same words (slots.py) pair first, whatever their
-    values; the rest are paired by what they measure (pair.py).
+    values; the rest are paired by what they measure (pair.py). `tick(fraction)`
+    is told how far the reading has come (engine/progress.py).
     """
-    (found_a, mentions_a), (found_b, mentions_b) = _read(a), _read(b)
+    tick = tick or _no_tick
+    found_a, mentions_a = _read(a, lambda done: tick(0.4 * done))
+    found_b, mentions_b = _read(b, lambda done: tick(0.4 + 0.4 * done))
     if not mentions_a and not mentions_b:
         return ()
     linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
@@ -148,7 +154,13 @@ def _found(report: Report) -> tuple[Found, ...]:
     return _read(report)[0]
 
 
-def _read(report: Report) -> tuple[tuple[Found, ...], tuple[Mention, ...]]:
+def _no_tick(_fraction: float) -> None:
+    pass
+
+
+def _read(
+    report: Report, tick: Callable[[float], None] = _no_tick
+) -> tuple[tuple[Found, ...], tuple[Mention, ...]]:
     """The report's figures, and every number in its sentence (slots.py)."""
     key = tuple((p.text, p.kind, p.boilerplate) for p in report.paragraphs)
     with _cache_lock:
@@ -158,7 +170,10 @@ def _read(report: Report) -> tuple[tuple[Found, ...], tuple[Mention, ...]]:
             return hit
     found: list[Found] = []
     section: frozenset[str] = frozenset()
-    for p in report.content_paragraphs():
+    paragraphs = report.content_paragraphs()
+    for n, p in enumerate(paragraphs):
+        if n % _TICK_EVERY == 0:
+            tick(n / len(paragraphs))
         if p.kind == "body" and _is_section_heading(p.text):
             section = _heading_places(p.text)
             continue
@@ -175,6 +190,8 @@ def _read(report: Report) -> tuple[tuple[Found, ...], tuple[Mention, ...]]:
             _cache.popitem(last=False)
     return read
 
+
+_TICK_EVERY = 32  # paragraphs read between two progress reports
 
 # "In Bangladesh", "Elsewhere in Asia": a short line with no sentence's end that
 # names where the paragraphs under it happen.
