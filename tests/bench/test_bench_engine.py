@@ -78,14 +78,20 @@ def _paraphrase(paragraphs: list[str], rng: random.Random, vocabulary: list[str]
     return out
 
 
-def generated_pair(words: int, seed: int = 7) -> tuple[Report, Report]:
+def generated_texts(words: int, seed: int = 7) -> tuple[str, str]:
+    """A generated report of `words` words and a paraphrase of it."""
     rng = random.Random(seed)
     vocabulary = [
         "".join(rng.choices("abcdefghiklmnoprstuvw", k=rng.randint(3, 10))) for _ in range(4000)
     ]
     a = _generated_report(words, rng, vocabulary)
     b = _paraphrase(a, rng, vocabulary)
-    return parse_report("\n\n".join(a)), parse_report("\n\n".join(b))
+    return "\n\n".join(a), "\n\n".join(b)
+
+
+def generated_pair(words: int, seed: int = 7) -> tuple[Report, Report]:
+    text_a, text_b = generated_texts(words, seed)
+    return parse_report(text_a), parse_report(text_b)
 
 
 def test_seeds_against_difflib_htmldiff(benchmark) -> None:  # type: ignore[no-untyped-def]

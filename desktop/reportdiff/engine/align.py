@@ -23,6 +23,7 @@ things the other report splits). Groups never chain into many-to-many blobs.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -65,6 +66,7 @@ _EVIDENCE_WORDS = 2.0
 # pairs (they still count in the score). Keeps alignment near-linear on long texts.
 _CANDIDATE_DF_SHARE = 0.2
 _MIN_CANDIDATE_DF = 8
+_MAX_CANDIDATE_DF = 200  # however long the texts: a term in more paragraphs proposes none
 _MAX_CANDIDATES = 12
 _SCORE_ALL_PAIRS = 10_000  # below this many pairs, pruning saves nothing
 _MAX_SENTENCE_PAIRS = 2_500  # sentence pairs compared for one paragraph pair
@@ -356,7 +358,7 @@ def _score_candidates(
         return {(x.index, y.index): _score(x, y) for x in ua for y in ub}
     tick = tick or _no_tick
     n = len(ua) + len(ub)
-    cap = max(_MIN_CANDIDATE_DF, int(_CANDIDATE_DF_SHARE * n))
+    cap = max(_MIN_CANDIDATE_DF, min(_MAX_CANDIDATE_DF, int(_CANDIDATE_DF_SHARE * n)))
     posting_b: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, u in enumerate(ub):
         for t, w in u.vector.items():
@@ -365,21 +367,39 @@ def _score_candidates(
     for u in ua:
         for t in u.vector:
             df_a[t] += 1
-    dots: dict[tuple[int, int], float] = defaultdict(float)
+    # Each paragraph of A is scored against B at once and only its best few are
+    # kept, and the best few of each paragraph of B: memory grows with the
+    # paragraphs, not with the pairs (a 100,000-word pair held millions).
+    keep: set[tuple[int, int]] = set()
+    best_of_b: list[list[tuple[float, int]]] = [[] for _ in ub]  # min-heaps of (cosine, i)
     for i, u in enumerate(ua):
         if i % _TICK_EVERY == 0:
             tick(0.5 * i / len(ua))
+        row: dict[int, float] = defaultdict(float)
         for t, w in u.vector.items():
             post = posting_b.get(t)
             if post is None or len(post) + df_a[t] > cap:
                 continue
             for j, wb in post:
-                dots[i, j] += w * wb
-    keep = sorted(_best_per_paragraph(dots, ua, ub))
+                row[j] += w * wb
+        if not row:
+            continue
+        norm = u.norm or 1.0
+        cosines = [(d / (norm * (ub[j].norm or 1.0)), j) for j, d in row.items()]
+        keep.update((i, j) for _, j in heapq.nlargest(_MAX_CANDIDATES, cosines))
+        for c, j in cosines:
+            heap = best_of_b[j]
+            if len(heap) < _MAX_CANDIDATES:
+                heapq.heappush(heap, (c, i))
+            elif c > heap[0][0]:
+                heapq.heapreplace(heap, (c, i))
+    for j, heap in enumerate(best_of_b):
+        keep.update((i, j) for _, i in heap)
+    pairs = sorted(keep)
     scores = {}
-    for n, (i, j) in enumerate(keep):
-        if n % (_TICK_EVERY * 8) == 0:
-            tick(0.5 + 0.5 * n / len(keep))
+    for n_done, (i, j) in enumerate(pairs):
+        if n_done % (_TICK_EVERY * 8) == 0:
+            tick(0.5 + 0.5 * n_done / len(pairs))
         scores[ua[i].index, ub[j].index] = _score(ua[i], ub[j])
     return scores
 
@@ -389,24 +409,6 @@ _TICK_EVERY = 64  # paragraphs between two progress reports
 
 def _no_tick(_fraction: float) -> None:
     pass
-
-
-def _best_per_paragraph(
-    dots: dict[tuple[int, int], float], ua: list[_Unit], ub: list[_Unit]
-) -> set[tuple[int, int]]:
-    """The pairs among each paragraph's `_MAX_CANDIDATES` best by rare-term overlap."""
-    by_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), d in dots.items():
-        c = d / (ua[i].norm * ub[j].norm or 1.0)
-        by_a[i].append((c, j))
-        by_b[j].append((c, i))
-    keep: set[tuple[int, int]] = set()
-    for i, row in by_a.items():
-        keep.update((i, j) for _, j in sorted(row, reverse=True)[:_MAX_CANDIDATES])
-    for j, col in by_b.items():
-        keep.update((i, j) for _, i in sorted(col, reverse=True)[:_MAX_CANDIDATES])
-    return keep
 
 
 # --- choosing links -----------------------------------------------------------
