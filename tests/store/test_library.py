@@ -326,3 +326,27 @@ def test_move_to_an_event_by_name_creates_it_once(library: Library) -> None:
     with pytest.raises(ValueError, match="name"):
         library.move_to_event([first], "  ")
     assert [e.name for e in library.events()] == ["Storms"]
+
+
+def test_a_full_disk_folds_the_write_ahead_log_and_says_so(library: Library) -> None:
+    """A full volume is made here by capping the file's pages: SQLite then fails
+    a write exactly as on a full disk ("database or disk is full")."""
+    from reportdiff.store import LibraryError
+
+    library.seed_if_new(SEEDS)
+    before = library.count_articles()
+    pages = library.db.execute("PRAGMA page_count").fetchone()[0]
+    library.db.execute(f"PRAGMA max_page_count = {pages + 5}")
+    big = "Big report\n\n" + " ".join(f"word{i}" for i in range(200_000))
+    with pytest.raises(LibraryError, match="the disk is full") as refused:
+        library.add_text(big)
+    assert "write-ahead log" in str(refused.value)
+    assert "free some space" in str(refused.value)
+    wal = Path(f"{library.path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # folded in and emptied
+    assert library.count_articles() == before  # nothing half-written
+    assert library.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    # room again: the same import goes through
+    library.db.execute("PRAGMA max_page_count = 1073741823")
+    library.add_text(big)
+    assert library.count_articles() == before + 1

@@ -8,6 +8,7 @@ kinds: `LibraryError` (the environment's fault) or `LibraryBug` (ours).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -30,6 +31,7 @@ from reportdiff.store.errors import (
 from reportdiff.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+WAL_SIZE_LIMIT = 4 * 1024 * 1024  # bytes the write-ahead log keeps after a checkpoint
 DEFAULT_TIMEOUT = 2.0  # seconds to wait for another writer before calling it locked
 
 _ENVIRONMENT_WORDS = (
@@ -86,14 +88,44 @@ def transaction(db: Database, path: Path) -> Iterator[Database]:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             yield db
-        except BaseException:
-            db.rollback()
-            raise
-        try:
             db.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             db.rollback()
+            if _disk_full(exc):
+                raise _after_full_disk(db, path, exc) from exc
             raise
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower()
+
+
+def _after_full_disk(db: Database, path: Path, exc: BaseException) -> LibraryError:
+    """A write that found the disk full: the write-ahead log, which holds every
+    change since SQLite last folded it into the library, is folded in now and
+    emptied, so the space it held is free again; the message says so."""
+    wal = Path(f"{path}-wal")
+    before = _size(wal)
+    with contextlib.suppress(sqlite3.Error):  # the message below still says what to do
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    freed = max(0, before - _size(wal))
+    note = (
+        f" ReportDiff folded its write-ahead log into the library, freeing"
+        f" {freed / 1024 / 1024:.1f} MB;"
+        if freed
+        else ""
+    )
+    return LibraryError(
+        f"{path}: the disk is full ({exc}).{note} free some space on the disk, then try again"
+        " (nothing of this change was saved)"
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def open_database(
@@ -225,6 +257,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
         if version < SCHEMA_VERSION:
             _upgrade(db, path)
         db.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; commits need no fsync
+        # After each checkpoint the write-ahead log shrinks back to this size
+        # (else it keeps the largest size it ever reached: a full disk stays full).
+        db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     return db
 
 
