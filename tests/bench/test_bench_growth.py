@@ -40,9 +40,7 @@ def test_growth_against_htmldiff(benchmark, words: int) -> None:  # type: ignore
     ours = benchmark.pedantic(_run, args=("reportdiff", words), rounds=1, iterations=1)
     peer = _run("htmldiff", words)
     assert ours is not None, f"ReportDiff ran past {LIMIT_S} s on {words:,} words"
-    line = (
-        f"\n{words:>9,} words: ReportDiff {ours['seconds']:7.2f} s {ours['peak_mb']:6.0f} MB"
-    )
+    line = f"\n{words:>9,} words: ReportDiff {ours['seconds']:7.2f} s {ours['peak_mb']:6.0f} MB"
     if peer is None:
         line += f" | HtmlDiff > {LIMIT_S} s | ratio > {LIMIT_S / ours['seconds']:.1f}×"
     else:

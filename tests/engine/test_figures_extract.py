@@ -40,6 +40,7 @@ PHRASES = [
         "exact",
     ),
     # --- cardinals in digits and words ---
+    ("One hundred-and-86 people were on board.", "One hundred-and-86", 186, "", "exact"),
     ("Rescuers pulled 23 survivors from the rubble.", "23", 23, "", "exact"),  # plain digits
     ("Russia will exchange 175 prisoners with Ukraine.", "175", 175, "", "exact"),  # plain digits
     ("A dozen people were hurt in the blast.", "A dozen", 12, "", "exact"),  # "a dozen" = 12

@@ -26,6 +26,8 @@ _BIGW = "|".join(_BIG)
 # unbounded, "one one one ..." would cost quadratic time.
 WORD_NUMBER = (
     rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_BIGW})){{0,8}}"
+    # "One hundred-and-86": a sentence's first number spelled out, its end in digits
+    rf"(?:(?<=hundred)[\s-]+(?:and[\s-]+)?\d{{1,2}}(?![\d,.]))?"
     rf"|a\s+(?:dozen|hundred|thousand|million|billion)|half\s+a\s+dozen|a\s+dozen)"
 )
 # Digits with thousands separators or a decimal part: "1,500", "2.4", "23".
@@ -99,7 +101,14 @@ def _parse_whole(text: str) -> float | None:
             return float(text.replace(",", ""))
         except ValueError:
             return None
+    tail = _DIGIT_TAIL.search(text)
+    if tail is not None:  # "one hundred-and-86": the words, then the digits
+        head = _parse_words(_SPACE.sub(" ", text[: tail.start()]))
+        return None if head is None else head + float(tail.group(1))
     return _parse_words(_SPACE.sub(" ", text))
+
+
+_DIGIT_TAIL = re.compile(r"[\s-]+(?:and[\s-]+)?(\d{1,2})$")
 
 
 @lru_cache(maxsize=512)
