@@ -1085,6 +1085,21 @@ PAIRS = [
         "differs",
     ),  # the one count of helicopters each report gives
     (
+        "Authorities believe all 180 people on board died, and a further 15 people on the"
+        " ground are feared dead.",
+        "Officials say the death toll could be as many as 200 people.",
+        "15",
+        "as many as 200",
+        "apart",
+    ),  # a count added to another is no rival of the toll
+    (
+        "More than 200 people are missing, officials said.",
+        "The quake injured at least 12,500 people and left another 58 people missing.",
+        "More than 200",
+        "58",
+        "differs",
+    ),  # "another" adds another kind here, not more of the same
+    (
         "Floods kill dozens\n\nIn India\n\nMedia reported that at least 10 people were killed in"
         " the state.",
         "At least 25 deaths have been reported in Bangladesh.",

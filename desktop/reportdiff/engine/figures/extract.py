@@ -64,6 +64,8 @@ class Found:
     said: str = "exact"
     # A yardstick ("the 10-year average ... of about 52 percent"), see _yardstick.
     yardstick: bool = False
+    # A count added to another ("a further 15 people on the ground"): never a total.
+    increment: bool = False
     # The same value restated in brackets in another unit ("80 km/h (50 mph)").
     alias: bool = False
     # On the figure before the brackets: the figure that restates it.
@@ -153,6 +155,8 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             ),
             past=_past(folded, figure, s),
             yardstick=_yardstick(folded, figure),
+            increment=_INCREMENT.search(folded, max(0, figure.start - 20), figure.start)
+            is not None,
             said=said_of(folded, figure.start, figure.qualifier),
         )
         if result and _restated(folded, result[-1].figure, figure):
@@ -281,6 +285,11 @@ def _compared_year(folded: str, year: Figure) -> bool:
     """ "lowest since the summer of 2019", "the level seen in 2014": a year to compare
     with, which ties no figure to its own period."""
     return _COMPARED_BEFORE.search(folded, max(0, year.start - 50), year.start) is not None
+
+
+# "a further 15", "an additional 300": a count on top of one told before ("another
+# 58 missing" is not: it often adds another kind, "12,500 injured and another 58 missing").
+_INCREMENT = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$")
 
 
 def _yardstick(folded: str, figure: Figure) -> bool:

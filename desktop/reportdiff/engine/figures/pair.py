@@ -277,6 +277,8 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return False
     if fa.past != fb.past or fa.yardstick != fb.yardstick:
         return False  # "up from 55% four years ago" is no rival of this year's turnout
+    if fa.increment != fb.increment:
+        return False  # "a further 15 on the ground" is no rival of the toll
     if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
     if _other_winners(fa.context.winner, fb.context.winner):
