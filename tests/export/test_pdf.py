@@ -106,6 +106,32 @@ def test_pages_are_cut_between_rows(qapp: object, seed_comparison: Comparison) -
     assert any(page.header for page in pages)
 
 
+@pytest.mark.parametrize("page_height", [241, 353, 444, 654])
+def test_a_page_cut_inside_a_row_slices_no_line(
+    qapp: object, seed_comparison: Comparison, page_height: int
+) -> None:
+    """Short pages force cuts between lines inside rows, where the two columns
+    break their lines at other heights: a cut must pass under lines of both."""
+    from PySide6.QtGui import QTextDocument
+
+    from reportdiff.export.html import render_html
+    from reportdiff.export.pdf import _blocks, page_cuts
+
+    document = QTextDocument()
+    document.setHtml(render_html(seed_comparison))
+    document.setTextWidth(700)
+    layout = document.documentLayout()
+    lines = []
+    for block in _blocks(document):
+        top = layout.blockBoundingRect(block).top()
+        for i in range(block.layout().lineCount()):
+            rect = block.layout().lineAt(i).rect()
+            lines.append((top + rect.top(), top + rect.bottom()))
+    for page in page_cuts(document, page_height)[:-1]:
+        sliced = [(a, b) for a, b in lines if a + 0.5 < page.bottom < b - 0.5]
+        assert not sliced, (page, sliced[:3])
+
+
 def test_cli_writes_a_pdf_without_a_display(tmp_path: Path) -> None:
     (a,) = SEEDS.glob("001_*.txt")
     (b,) = SEEDS.glob("003_*.txt")

@@ -9,9 +9,10 @@ offscreen QGuiApplication is made.
 
 from __future__ import annotations
 
+import bisect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
@@ -191,8 +192,10 @@ def page_cuts(document: QTextDocument, page_height: float) -> list[Page]:
     tables = list(_tables(document.rootFrame()))
     headers = [h for table in tables if (h := _table_header(document, table)) is not None]
     # Never end a page just under a header row: it would stand there alone.
+    spans = _text_spans(document)
     rows = sorted(set(_row_boundaries(document, tables)) - {h.bottom for h in headers})
-    lines = sorted(set(_line_boundaries(document)))
+    rows = _cuts_no_line(spans, rows)  # a gap that runs through a line is none
+    lines = [bottom for _, bottom in spans]
     pages, top = [], 0.0
     while top < height - 0.5:
         header = next((h for h in headers if h.bottom <= top < h.table_bottom - 0.5), None)
@@ -257,13 +260,42 @@ def _table_header(document: QTextDocument, table: QTextTable) -> _TableHeader | 
     return _TableHeader(frame.top(), _row_gaps(document, table)[count - 1], frame.bottom())
 
 
-def _line_boundaries(document: QTextDocument) -> Iterator[float]:
+def _text_spans(document: QTextDocument) -> list[tuple[float, float]]:
+    """The heights covered by lines of text, overlapping lines merged, top down.
+
+    The two columns of a row break their lines at other heights: a page may
+    end only where no line of either column is cut.
+    """
     layout = document.documentLayout()
+    lines: list[tuple[float, float]] = []
     for block in _blocks(document):
         rect = layout.blockBoundingRect(block)
         text_layout = block.layout()
         for i in range(text_layout.lineCount()):
-            yield rect.top() + text_layout.lineAt(i).rect().bottom()
+            line = text_layout.lineAt(i).rect()
+            lines.append((rect.top() + line.top(), rect.top() + line.bottom()))
+    lines.sort()
+    spans: list[tuple[float, float]] = []
+    for top, bottom in lines:
+        if spans and top < spans[-1][1] - _TOUCH:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], bottom))
+        else:
+            spans.append((top, bottom))
+    return spans
+
+
+def _cuts_no_line(spans: list[tuple[float, float]], ys: Iterable[float]) -> list[float]:
+    """The heights among `ys` that cut through no line of text."""
+    tops = [top for top, _ in spans]
+    safe = []
+    for y in ys:
+        k = bisect.bisect_right(tops, y - _TOUCH) - 1
+        if k < 0 or y >= spans[k][1] - _TOUCH:
+            safe.append(y)
+    return safe
+
+
+_TOUCH = 0.5  # px: lines that touch do not overlap
 
 
 def _blocks(document: QTextDocument) -> Iterator[QTextBlock]:
