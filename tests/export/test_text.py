@@ -29,9 +29,10 @@ def test_header_names_both_reports_with_details_then_the_summary(
 ) -> None:
     lines = render_text(hand_comparison).splitlines()
     assert lines[0] == "A: Putin agrees to halt energy strikes"
-    assert lines[1].startswith("   Outlet Alpha · 2025-03-18 · https://alpha.example/")
-    assert lines[2] == "B: Trump and Putin talk for hours"
-    assert lines[5] == hand_comparison.summary()
+    assert lines[1] == "   Outlet Alpha · 2025-03-18"
+    assert lines[2] == "   https://alpha.example/story?id=1&x=2"  # an address on a line of its own
+    assert lines[3] == "B: Trump and Putin talk for hours"
+    assert lines[7] == hand_comparison.summary()
 
 
 def test_headlines_stand_on_top_only(hand_comparison: Comparison) -> None:

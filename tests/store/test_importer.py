@@ -455,6 +455,21 @@ def test_folder_import_names_the_files_it_skips(library: Library, write: WriteFi
     ]
 
 
+def test_a_folders_readme_is_no_report_but_a_readme_named_alone_is(
+    library: Library, write: WriteFile
+) -> None:
+    folder = write("storm.txt", ARTICLE).parent
+    readme = write("README.md", "# Reference set\n\nThese files are " + "notes " * 50)
+    write("LICENSE.txt", "CC BY 4.0 " * 30)
+    result = library.import_files([folder])
+    assert [s.title for s in result.imported] == ["Storm Floods Coastal Towns"]
+    assert sorted(s.path.name for s in result.skipped) == ["LICENSE.txt", "README.md"]
+    assert {s.reason for s in result.skipped} == {
+        "a folder's notes (README, licence...), not a report"
+    }
+    assert len(library.import_files([readme]).imported) == 1  # the user asked for it
+
+
 # --- odd entries in a batch (issue 16, points 5 and 6) ----------------------
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -78,9 +78,11 @@ def _header(c: Comparison, out: _Out) -> list[str]:
     for name, report in (("A", c.a), ("B", c.b)):
         title = report.title or "(untitled)"
         lines += _wrap([(title, "bold")], f"{name}: ", out, indent=3)
-        details = " · ".join(x for x in (report.outlet, report.published, report.url) if x)
+        details = " · ".join(x for x in (report.outlet, report.published) if x)
         if details:
             lines += _wrap([(details, "dim")], "   ", out, indent=3)
+        if report.url:  # a line of its own: an address is not wrapped after a "·"
+            lines += _wrap([(report.url, "dim")], "   ", out, indent=3)
     warnings = [line for w in c.warnings for line in _wrap([(w, "bold")], "!  ", out, indent=3)]
     return [*lines, "", out.style(c.summary(), "bold"), *warnings]
 

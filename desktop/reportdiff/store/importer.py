@@ -125,7 +125,11 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused |
             yield path
             continue
         files, unreadable = _walk(path)
-        found = [p for p, regular in files if regular and p.suffix.lower() in IMPORT_SUFFIXES]
+        found = [
+            p
+            for p, regular in files
+            if regular and p.suffix.lower() in IMPORT_SUFFIXES and not _project_file(p)
+        ]
         if not found:
             reason = "no .txt, .md or .html files in this folder"
             if unreadable and unreadable[0][0] == path:
@@ -143,7 +147,29 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused |
             elif suffix not in IMPORT_SUFFIXES:
                 kind = f"a {suffix} file" if suffix else "a file without an extension"
                 yield SkippedFile(file, f"{kind}, not .txt, .md or .html")
+            elif _project_file(file):
+                yield SkippedFile(file, "a folder's notes (README, licence...), not a report")
         yield from found
+
+
+# A folder's own notes, not news: skipped in a folder, imported when named alone.
+_PROJECT_FILES = frozenset(
+    {
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "changes",
+        "contributing",
+        "authors",
+        "notice",
+    }
+)
+
+
+def _project_file(path: Path) -> bool:
+    return path.stem.lower() in _PROJECT_FILES
 
 
 def _walk(folder: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, str]]]:

@@ -45,7 +45,7 @@ class LibrarySource(Protocol):
     ) -> Any: ...
 
 
-_TITLE_MIN_CHARS = 22  # a title narrower than this is no longer recognisable
+_TITLE_MIN_CHARS = 18  # a title narrower than this is no longer recognisable
 
 
 class LibraryPane(QWidget):
@@ -124,16 +124,18 @@ class LibraryPane(QWidget):
         return table
 
     def _hide_empty_columns(self) -> None:
-        """Outlet and date when someone filled them in and the titles keep room.
+        """Outlet, date and words when the titles keep room, in that order.
 
-        A narrow pane gives up the date first, then the outlet (a title's
-        tooltip shows both); widening the pane brings them back.
+        The outlet tells reports of one event apart, so a narrow pane gives up
+        the words first, then the date, then the outlet (a title's tooltip shows
+        them all); columns nobody filled in are never shown; widening the pane
+        brings them back.
         """
         empty = self.model.empty_columns()
         widths = self._column_widths
-        room = self.table.viewport().width() - widths[3]
+        room = self.table.viewport().width()
         room -= self.table.fontMetrics().horizontalAdvance("x") * _TITLE_MIN_CHARS
-        for column in (1, 2):
+        for column in (1, 2, 3):
             shown = column not in empty and room >= widths[column]
             if shown:
                 room -= widths[column]

@@ -129,8 +129,8 @@ def default_size(available: QSize) -> tuple[int, int]:
 def dock_widths(window_width: int) -> tuple[int, int]:
     """Library and figures docks' widths in the default layout: the reports'
     two columns get the rest, at least ~340 px each on a 1280 px screen."""
-    library = max(180, min(300, window_width * 16 // 100))
-    figures = max(260, min(460, window_width * 25 // 100))
+    library = max(200, min(320, window_width * 19 // 100))
+    figures = max(260, min(460, window_width * 24 // 100))
     return library, figures
 
 
