@@ -684,3 +684,38 @@ def test_a_screenshot_that_times_out_ends_the_process_at_once(tmp_path: Path) ->
         check=True,
     )
     assert waited < time.monotonic() - started + 1.0
+
+
+def test_event_matrix_of_the_seeds(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "import", str(SEEDS), "--event", "Energy truce")[0] == EXIT_OK
+    code, out, _ = run(capsys, "event", "energy truce")
+    assert code == EXIT_OK
+    assert "⚠ disagree: phone call duration" in out
+    assert "more than 90 minutes" in out
+    assert "two and a half hours" in out
+    code, out, _ = run(capsys, "event", "1", "--format", "json")
+    data = json.loads(out)
+    assert len(data["reports"]) == 5
+    first = data["rows"][0]
+    assert (first["status"], first["what"]) == ("disagree", "phone call duration")
+    told = {cell["text"] for cell in first["cells"] if cell}
+    assert told == {"more than 90 minutes", "two and a half hours"}
+    for suffix in ("csv", "html"):
+        target = tmp_path / f"matrix.{suffix}"
+        assert run(capsys, "event", "Energy truce", "-o", str(target))[0] == EXIT_OK
+        text = target.read_text(encoding="utf-8")
+        assert "two and a half hours" in text
+        if suffix == "html":
+            assert "<script" not in text
+        else:
+            assert text.startswith("what,status,")
+
+
+def test_an_unknown_event_is_a_clear_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", str(SEEDS), "--event", "Energy truce")
+    code, _, err = run(capsys, "event", "Floods")
+    assert code == EXIT_USAGE
+    assert "no event 'Floods' in the library (events: #1 Energy truce)" in err
+    assert "Traceback" not in err

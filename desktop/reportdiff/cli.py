@@ -158,6 +158,17 @@ def _add_library_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.set_defaults(func=cmd_events)
     _add_db_option(p, json_output=True)
 
+    p = sub.add_parser(
+        "event", help="all reports of one event at once: each figure, report by report"
+    )
+    p.add_argument("event", help="the event's name or id (see `reportdiff events`)")
+    p.add_argument(
+        "--format", choices=("text", "json", "csv", "html"), default=None, help="output format"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE ('-' for stdout)")
+    p.set_defaults(func=cmd_event)
+    _add_db_option(p)
+
     p = sub.add_parser("delete", help="delete a report from the library")
     p.add_argument("id", type=_report_id, help="the report's id")
     p.add_argument("-y", "--yes", action="store_true", help="do not ask first")
@@ -667,6 +678,48 @@ def cmd_events(args: argparse.Namespace) -> int:
         noun = "report" if event.count == 1 else "reports"
         print(f"  #{event.id:<5} {event.name}  ({event.count} {noun})")
     return EXIT_OK
+
+
+def cmd_event(args: argparse.Namespace) -> int:
+    """The figure matrix of one event's reports (engine/event.py)."""
+    from reportdiff.engine.event import build_matrix
+    from reportdiff.export.event import export_event
+
+    out = args.output
+    fmt = args.format or _event_format(out)
+    with _library(args) as lib:
+        events = lib.events()
+        wanted = args.event.strip()
+        event = next(
+            (e for e in events if str(e.id) == wanted or e.name.casefold() == wanted.casefold()),
+            None,
+        )
+        if event is None:
+            names = ", ".join(f"#{e.id} {e.name}" for e in events) or "none yet"
+            raise CliError(f"no event {wanted!r} in the library (events: {names})", EXIT_USAGE)
+        summaries = lib.list_articles(event_id=event.id)
+        reports = [lib.report(summary.id) for summary in summaries]
+    if len(reports) < 2:
+        raise CliError(f"event {event.name!r} holds {len(reports)} report(s): two are needed")
+    text = export_event(build_matrix(reports), fmt, event.name)
+    if out is None or out == "-":
+        _write_compare_output(text)
+        return EXIT_OK
+    from reportdiff.export.atomic import ProtectedFileError, write_atomic
+
+    try:
+        write_atomic(Path(out), text.encode("utf-8"), keep=protected_files(args, []))
+    except ProtectedFileError as exc:
+        raise CliError(str(exc.strerror)) from exc
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    print(f"wrote {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _event_format(out: str | None) -> str:
+    suffix = Path(out).suffix.lower() if out and out != "-" else ""
+    return {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}.get(suffix, "text")
 
 
 def cmd_move(args: argparse.Namespace) -> int:
