@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self._busy_message = ""
         self._fit_docks = False
         self._compare_job: workers.Job | None = None
+        self.event_matrix: QWidget | None = None  # the last event matrix shown
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
                 "copy_comparison", None, "find", "find_next", "find_previous", None,
                 "edit_details", "move_to_event", "delete",
             ),
-            "&Compare": ("compare", "swap", None, "pick_a", "pick_b"),
+            "&Compare": ("compare", "swap", None, "pick_a", "pick_b", None, "event_matrix"),
             "&Navigate": (
                 "next_difference", "previous_difference", "next_figure", "previous_figure", None,
                 "focus_library", "focus_view", "focus_figures",
@@ -649,6 +650,82 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 "Select two reports in the library (Ctrl+click) to compare them.", 5000
             )
+
+    def _on_event_matrix(self) -> None:
+        """Build the matrix of the event chosen in the library, off the GUI thread."""
+        event_id, name = self.library_pane.current_event_id(), self._current_event_name()
+        if event_id is None or name is None:
+            self.statusBar().showMessage("Choose an event in the library first.", 5000)
+            return
+        path = self.library.path
+        ids = [s.id for s in self.library.list_articles(event_id=event_id)]
+        if len(ids) < 2:
+            self.statusBar().showMessage(f"“{name}” holds fewer than two reports.", 5000)
+            return
+        dialog = QProgressDialog("Comparing the reports pair by pair…", "Cancel", 0, 100, self)
+        dialog.setWindowTitle("Event matrix")
+        dialog.setMinimumDuration(400)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def run(job: workers.Job) -> Any:
+            from reportdiff.engine.event import build_matrix
+
+            def progress(stage: str, done: float) -> None:
+                if job.cancelled():
+                    raise Cancelled
+                job.progress(round(100 * done), 100, stage)
+
+            with Library.open(path, create=False) as library:
+                reports = [_report(library.article(i)) for i in ids]
+            matrix = build_matrix(reports, progress)
+            columns = [
+                ids[next(k for k, r in enumerate(reports) if r is c)] for c in matrix.reports
+            ]
+            return matrix, columns
+
+        def finish(result: Any) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            matrix, columns = result
+            self._show_event_matrix(name, matrix, columns)
+
+        def failed(exc: BaseException) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            if not isinstance(exc, Cancelled):
+                self._fail(f"The event matrix could not be made: {_one_line(exc)}", "Try again.")
+
+        job = workers.start(
+            run, finish, failed, lambda done, _t, _s: dialog.setValue(done), owner=self
+        )
+        dialog.canceled.connect(job.cancel)
+
+    def _show_event_matrix(self, name: str, matrix: Any, columns: list[int]) -> None:
+        from reportdiff.ui.event_view import EventMatrixDialog
+
+        dialog = EventMatrixDialog(name, matrix, columns, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.pair_requested.connect(self.open_pair_at_figure)
+        self.event_matrix = dialog
+        dialog.show()
+
+    def open_pair_at_figure(self, a: int, b: int, figure_text: str) -> None:
+        """Compare A and B and, once shown, go to A's figure written `figure_text`."""
+
+        def go() -> None:
+            self.comparison_shown.disconnect(go)
+            comparison = self.comparison()
+            if comparison is None:
+                return
+            k = next(
+                (k for k, f in enumerate(comparison.figures) if f.a and f.a.text == figure_text),
+                None,
+            )
+            if k is not None:
+                self.show_figure(k)
+
+        self.comparison_shown.connect(go)
+        self.pickers.set_pair(a, b)
 
     def _on_swap(self) -> None:
         self.pickers.swap()

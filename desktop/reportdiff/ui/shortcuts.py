@@ -45,6 +45,11 @@ ACTIONS: dict[str, ActionSpec] = {
     "swap": ActionSpec("&Swap A and B", ("Ctrl+Shift+X",)),
     "pick_a": ActionSpec("Choose report &A", ("Ctrl+1",)),
     "pick_b": ActionSpec("Choose report &B", ("Ctrl+2",)),
+    "event_matrix": ActionSpec(
+        "&Event matrix…",
+        ("Ctrl+Shift+M",),
+        "Every report of the event chosen in the library, fact by fact",
+    ),
     # Navigate
     "next_difference": ActionSpec("&Next difference", ("Alt+Down",)),
     "previous_difference": ActionSpec("&Previous difference", ("Alt+Up",)),
