@@ -702,6 +702,9 @@ def test_event_matrix_of_the_seeds(
     assert (first["status"], first["what"]) == ("disagree", "phone call duration")
     told = {cell["text"] for cell in first["cells"] if cell}
     assert told == {"more than 90 minutes", "two and a half hours"}
+    target = tmp_path / "matrix.pdf"
+    assert run(capsys, "event", "Energy truce", "-o", str(target))[0] == EXIT_OK
+    assert target.read_bytes().startswith(b"%PDF")
     for suffix in ("csv", "html"):
         target = tmp_path / f"matrix.{suffix}"
         assert run(capsys, "event", "Energy truce", "-o", str(target))[0] == EXIT_OK

@@ -163,7 +163,10 @@ def _add_library_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
     p.add_argument("event", help="the event's name or id (see `reportdiff events`)")
     p.add_argument(
-        "--format", choices=("text", "json", "csv", "html"), default=None, help="output format"
+        "--format",
+        choices=("text", "json", "csv", "html", "pdf"),
+        default=None,
+        help="output format (default: from the -o file's extension, else text)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE ('-' for stdout)")
     p.set_defaults(func=cmd_event)
@@ -701,14 +704,23 @@ def cmd_event(args: argparse.Namespace) -> int:
         reports = [lib.report(summary.id) for summary in summaries]
     if len(reports) < 2:
         raise CliError(f"event {event.name!r} holds {len(reports)} report(s): two are needed")
-    text = export_event(build_matrix(reports), fmt, event.name)
-    if out is None or out == "-":
-        _write_compare_output(text)
-        return EXIT_OK
+    matrix = build_matrix(reports)
+    if fmt == "pdf":
+        if out is None or out == "-":
+            raise CliError("PDF needs a file: add -o FILE.pdf", EXIT_USAGE)
+        from reportdiff.export.event import event_pdf
+
+        data = event_pdf(matrix, event.name)
+    else:
+        text = export_event(matrix, fmt, event.name)
+        if out is None or out == "-":
+            _write_compare_output(text)
+            return EXIT_OK
+        data = text.encode("utf-8")
     from reportdiff.export.atomic import ProtectedFileError, write_atomic
 
     try:
-        write_atomic(Path(out), text.encode("utf-8"), keep=protected_files(args, []))
+        write_atomic(Path(out), data, keep=protected_files(args, []))
     except ProtectedFileError as exc:
         raise CliError(str(exc.strerror)) from exc
     except OSError as exc:
@@ -719,7 +731,8 @@ def cmd_event(args: argparse.Namespace) -> int:
 
 def _event_format(out: str | None) -> str:
     suffix = Path(out).suffix.lower() if out and out != "-" else ""
-    return {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}.get(suffix, "text")
+    formats = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+    return formats.get(suffix, "text")
 
 
 def cmd_move(args: argparse.Namespace) -> int:

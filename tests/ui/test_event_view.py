@@ -65,6 +65,12 @@ def test_the_matrix_exports(qtbot: Any, window: Any, tmp_path: Path) -> None:
         target = tmp_path / f"m.{fmt}"
         assert dialog.export(target, fmt)
         assert "two and a half hours" in target.read_text(encoding="utf-8")
+    from pypdf import PdfReader
+
+    assert dialog.export(tmp_path / "m.pdf", "pdf")
+    page = PdfReader(tmp_path / "m.pdf").pages[0]
+    assert "twoandahalf" in "".join(page.extract_text().split())
+    assert page.mediabox.width > page.mediabox.height  # five reports: landscape
     # the library is never written over: refused, said, and left as it was
     before = window.library.path.read_bytes()
     assert not dialog.export(window.library.path, "html")

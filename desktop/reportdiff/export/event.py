@@ -151,3 +151,33 @@ def _html_row(row: FactRow) -> str:
         cells.append(f'<td{css} title="{title}">{escape(cell[0].text)}</td>')
     status = f'<span class="status-{row.status}">{escape(_STATUS_WORDS[row.status])}</span>'
     return f"<tr><td>{escape(row.what)}</td><td>{status}</td>{''.join(cells)}</tr>"
+
+
+LANDSCAPE_FROM = 5  # reports: a matrix this wide is printed across the page
+
+
+def event_pdf(matrix: EventMatrix, name: str, page_size: str = "A4") -> bytes:
+    """The matrix as PDF (through Qt), landscape when it has many reports."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    from reportdiff.export.pdf import PAGE_SIZES, ensure_gui_application
+
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)
+    writer.setTitle(f"ReportDiff: {name}")
+    writer.setCreator("ReportDiff")
+    writer.setPageSize(QPageSize(PAGE_SIZES[page_size]))
+    wide = len(matrix.reports) >= LANDSCAPE_FROM
+    orientation = QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait
+    writer.setPageOrientation(orientation)
+    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    document = QTextDocument()
+    document.setHtml(_html(matrix, name))
+    document.print_(writer)
+    buffer.close()
+    return bytes(data.data())

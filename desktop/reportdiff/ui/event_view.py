@@ -5,7 +5,7 @@ per pair of reports): a row per fact, a column per report, a cell per value as
 written, with the value read and the report named in its tooltip. Disagreeing
 cells are tinted. A double-click on a cell opens, in the main window, that
 report against the one it disagrees with (else the next one giving the fact),
-scrolled to the figure. The matrix is exported as HTML, CSV, JSON or PDF.
+scrolled to the figure. The matrix is exported as HTML, PDF, CSV or JSON.
 """
 
 from __future__ import annotations
@@ -145,7 +145,8 @@ class EventMatrixDialog(QDialog):
         summary = QLabel(matrix.summary() + " · double-click a value to open its pair", self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for text, fmt in (("Export HTML…", "html"), ("CSV…", "csv"), ("JSON…", "json")):
+        formats = (("Export HTML…", "html"), ("PDF…", "pdf"), ("CSV…", "csv"), ("JSON…", "json"))
+        for text, fmt in formats:
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, f=fmt: self.export(self._ask_target(f), f))
             buttons.addWidget(button)
@@ -189,11 +190,14 @@ class EventMatrixDialog(QDialog):
         if target is None:
             return False
         from reportdiff.export.atomic import write_atomic
-        from reportdiff.export.event import export_event
+        from reportdiff.export.event import event_pdf, export_event
 
-        text = export_event(self.matrix, fmt, self.name)
+        if fmt == "pdf":
+            data = event_pdf(self.matrix, self.name)
+        else:
+            data = export_event(self.matrix, fmt, self.name).encode("utf-8")
         try:
-            write_atomic(target, text.encode("utf-8"))
+            write_atomic(target, data)
         except OSError as exc:
             from reportdiff.ui.dialogs import show_error
 
