@@ -25,6 +25,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlite_utils import Database
 
 from reportdiff.engine import Report
+from reportdiff.review import DECISIONS, Review
 from reportdiff.store.database import DEFAULT_TIMEOUT, open_database, sqlite_errors, transaction
 from reportdiff.store.errors import DuplicateReport, ImportRefused, LibraryError
 from reportdiff.store.importer import (
@@ -333,6 +334,38 @@ class Library:
             cursor = self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
             if cursor.rowcount == 0:
                 raise KeyError(event_id)
+
+    # --- reviews (review.py) ---------------------------------------------------
+
+    @_guarded
+    def reviews(self, a_id: int, b_id: int) -> dict[str, Review]:
+        """The decisions stored for the pair (A, B), by figure key."""
+        rows = self.db.execute(
+            "SELECT key, decision, note, label FROM reviews WHERE a_id = ? AND b_id = ?",
+            [a_id, b_id],
+        )
+        return {row[0]: Review(*row) for row in rows}
+
+    def set_review(
+        self, a_id: int, b_id: int, key: str, *, decision: str | None, note: str | None, label: str
+    ) -> None:
+        """Store a decision (and note) on one figure pair of (A, B); with neither, forget it."""
+        if decision is not None and decision not in DECISIONS:
+            raise ValueError(f"unknown decision {decision!r}")
+        note = _tidy(note)
+        with self.transaction():
+            if decision is None and note is None:
+                self.db.execute(
+                    "DELETE FROM reviews WHERE a_id = ? AND b_id = ? AND key = ?", [a_id, b_id, key]
+                )
+                return
+            self.db.execute(
+                "INSERT INTO reviews (a_id, b_id, key, decision, note, label, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a_id, b_id, key) DO UPDATE SET "
+                "decision = excluded.decision, note = excluded.note, label = excluded.label, "
+                "updated_at = excluded.updated_at",
+                [a_id, b_id, key, decision, note, label, _now()],
+            )
 
     def update_article(
         self,

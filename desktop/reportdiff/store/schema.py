@@ -58,7 +58,28 @@ def _create_v1(db: Database) -> None:
     db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8)")
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1,)
+def _reviews_v2(db: Database) -> None:
+    """What a reader decided about a compared pair: a flag confirmed or dismissed,
+    a note. Keyed by the two reports and the figures' own words and paragraphs
+    (review.py), so a decision outlives re-comparisons and engine changes, and
+    one whose figures are gone (an edited text) shows as outdated."""
+    db.executescript(
+        """
+        CREATE TABLE reviews (
+            a_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            b_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            decision TEXT CHECK (decision IN ('confirmed', 'dismissed')),
+            note TEXT,
+            label TEXT NOT NULL,  -- how the figures read when decided, for outdated ones
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (a_id, b_id, key)
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1, _reviews_v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
