@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import os
 import stat
@@ -722,3 +724,40 @@ def test_an_unknown_event_is_a_clear_error(db: Path, capsys: pytest.CaptureFixtu
     assert code == EXIT_USAGE
     assert "no event 'Floods' in the library (events: #1 Energy truce)" in err
     assert "Traceback" not in err
+
+
+def test_compare_of_library_ids_carries_the_stored_review(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportdiff.engine import compare
+    from reportdiff.review import figure_key, figure_label
+    from reportdiff.store import Library
+
+    run(capsys, "import", str(SEEDS))
+    with Library.open(db) as lib:
+        ids = [s.id for s in lib.list_articles()]
+        sources = lib.source_paths(ids)
+        a, b = (
+            next(i for i in ids if Path(sources[i]).name.startswith(p)) for p in ("001_", "003_")
+        )
+        comparison = compare(lib.report(a), lib.report(b))
+        k = next(k for k, f in enumerate(comparison.figures) if f.status == "differs")
+        pair = comparison.figures[k]
+        lib.set_review(
+            a, b, figure_key(comparison, pair), decision="confirmed", note="=checked",
+            label=figure_label(pair),
+        )  # fmt: skip
+    _, out, _ = run(capsys, "compare", str(a), str(b), "--format", "json")
+    data = json.loads(out)
+    assert data["figures"][k]["review"] == {"decision": "confirmed", "note": "=checked"}
+    assert data["outdated_reviews"] == []
+    _, out, _ = run(capsys, "compare", str(a), str(b), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    reviewed = [r for r in rows if r["review"]]
+    assert [(r["review"], r["review_note"]) for r in reviewed] == [("confirmed", "'=checked")]
+    # files, not ids: no review is looked up
+    _, out, _ = run(
+        capsys, "compare", str(SEEDS / "001_b09a5fa10f149ba2.txt"),
+        str(SEEDS / "003_f4d5323a934206aa.txt"), "--format", "json",
+    )  # fmt: skip
+    assert "outdated_reviews" not in json.loads(out)

@@ -327,6 +327,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
         report_a, report_b = visible_report(report_a), visible_report(report_b)
     comparison = compare(report_a, report_b)
+    review = _stored_review(args, comparison)
     from reportdiff.export import ExportError, export_comparison
 
     if args.format == "pdf" and (out is None or out == "-"):
@@ -337,6 +338,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             args.format,
             page_size=args.page_size,
             boilerplate=args.boilerplate,
+            review=review,
             **_terminal_text_options(to_stdout=out is None or out == "-"),
         )
     except ExportError as exc:
@@ -362,6 +364,21 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
     print(f"wrote {out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _stored_review(args: argparse.Namespace, comparison: Any) -> Any:
+    """The reader's decisions on the pair, when A and B are library ids (review.py)."""
+    if not (args.a.isdigit() and args.b.isdigit()) or Path(args.a).exists():
+        return None
+    from reportdiff.review import apply
+    from reportdiff.store import Library, LibraryError
+
+    try:
+        with Library.open(library_path(args)) as lib:
+            stored = lib.reviews(int(args.a), int(args.b))
+    except LibraryError:
+        return None
+    return apply(comparison, stored) if stored else None
 
 
 # A .txt file may hold any of the text formats; these extensions name one.

@@ -41,6 +41,8 @@ def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison
         # every row names the two reports: title — outlet, date
         "a_report": "Putin agrees to halt energy strikes — Outlet Alpha, 2025-03-18",
         "b_report": "Trump and Putin talk for hours — Outlet Beta, 2025-03-18",
+        "review": "",  # the reader's decision and note, when the pair was reviewed
+        "review_note": "",
     }
 
 

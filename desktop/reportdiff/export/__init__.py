@@ -10,13 +10,31 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from reportdiff.engine.model import Comparison, Report
 from reportdiff.engine.text import STOPWORDS
+from reportdiff.review import Review
 
 FORMATS = ("text", "json", "html", "pdf", "csv")
 PAGE_SIZES = ("A4", "Letter")
 EXTENSIONS = {"text": ".txt", "json": ".json", "html": ".html", "pdf": ".pdf", "csv": ".csv"}
+
+
+# The reader's decisions fitted to the comparison's figures (by index), and the
+# outdated ones (review.apply).
+ReviewState = tuple[Mapping[int, Review], Sequence[Review]]
+
+
+def _with_review(data: dict[str, Any], review: ReviewState) -> None:
+    fitted, outdated = review
+    for k, figure in enumerate(data.get("figures", [])):
+        if k in fitted:
+            figure["review"] = {"decision": fitted[k].decision, "note": fitted[k].note}
+    data["outdated_reviews"] = [
+        {"figures": r.label, "decision": r.decision, "note": r.note} for r in outdated
+    ]
 
 
 class ExportError(Exception):
@@ -31,17 +49,23 @@ def export_comparison(
     boilerplate: bool = False,
     width: int | None = None,
     color: bool = False,
+    review: ReviewState | None = None,
 ) -> str | bytes:
     """Render `comparison` in format `fmt`: `str` for text formats, `bytes` for PDF.
 
     `width` and `color` shape the text format for a terminal (see render_text).
+    `review`, the reader's decisions on the pair (review.py), goes into the JSON
+    (a figure's optional "review", and "outdated_reviews") and the CSV.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if page_size not in PAGE_SIZES:
         raise ExportError(f"unknown page size {page_size!r}; choose A4 or Letter")
     if fmt == "json":
-        return json.dumps(comparison.to_json(), ensure_ascii=False, indent=2) + "\n"
+        data = comparison.to_json()
+        if review is not None:
+            _with_review(data, review)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "text":
         from reportdiff.export.text import render_text
 
@@ -55,7 +79,7 @@ def export_comparison(
     if fmt == "csv":
         from reportdiff.export.figures_csv import render_csv
 
-        return render_csv(comparison)
+        return render_csv(comparison, review[0] if review is not None else None)
     return _pdf(comparison, page_size, boilerplate)
 
 

@@ -4,18 +4,21 @@ Paragraph numbers count from 1, as the ¶ marks of the HTML/PDF and the
 text view do, and the header says so; the JSON export keeps the contract's
 0-based indices. Each value comes twice: as a person reads it
 ("1 h 30 min or more") and raw in base units (5400, "s") for formulas.
-The last two columns name reports A and B (title, outlet, date) on every row.
+Two columns name reports A and B (title, outlet, date) on every row; the last
+two give the reader's review of the pair (confirmed / dismissed, and a note).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
 from reportdiff.engine.figures.display import calendar
 from reportdiff.engine.model import Comparison, Figure, FigurePair, Report
 from reportdiff.export.html import figure_order
 from reportdiff.export.values import display_value
+from reportdiff.review import Review
 
 HEADER = (
     "status",
@@ -34,11 +37,14 @@ HEADER = (
     "b_paragraph_number (first = 1)",
     "a_report",
     "b_report",
+    "review",
+    "review_note",
 )
 
 
-def render_csv(comparison: Comparison) -> str:
-    """The figure pairs as CSV text with a header row, differing pairs first."""
+def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = None) -> str:
+    """The figure pairs as CSV text with a header row, differing pairs first;
+    with `reviews` (by figure index), the reader's decision and note on each."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
@@ -46,7 +52,9 @@ def render_csv(comparison: Comparison) -> str:
     # still say which report is A and which is B.
     names = [_cell(report_name(comparison.a)), _cell(report_name(comparison.b))]
     for k in figure_order(comparison.figures):
-        writer.writerow(_row(comparison.figures[k]) + names)
+        review = (reviews or {}).get(k)
+        said = [review.decision or "", _cell(review.note or "")] if review else ["", ""]
+        writer.writerow(_row(comparison.figures[k]) + names + said)
     return out.getvalue()
 
 

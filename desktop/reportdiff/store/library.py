@@ -157,6 +157,8 @@ def _now() -> str:
 class Library:
     """A ReportDiff library file, open for use in the current thread."""
 
+    closed = False  # set by close(): a window's late callbacks read nothing more
+
     def __init__(self, db: Database, path: Path, created: bool) -> None:
         self.db = db
         self.path = path
@@ -172,6 +174,7 @@ class Library:
         return cls(db, path, created)
 
     def close(self) -> None:
+        self.closed = True
         self.db.close()
 
     def __enter__(self) -> Library:

@@ -18,10 +18,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QSizePolicy,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -30,12 +34,21 @@ from PySide6.QtWidgets import (
 
 from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.html import figure_tooltip
+from reportdiff.review import Review
 from reportdiff.ui.table_model import ColumnsTableModel
 
 COLUMNS = ("What", "A", "B", "Status")
 STATUS_TEXT = {"differs": "differs", "same": "same", "only_a": "only in A", "only_b": "only in B"}
 # Sort order of the status column: differing first, then as the view's figure table.
 STATUS_RANK = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
+_REVIEW_MARKS = {"confirmed": "· ✓ confirmed", "dismissed": "· ✗ dismissed", None: "·"}
+# What the figures table's menu offers on a pair (see FiguresPanel.review_requested).
+REVIEW_ACTIONS = (
+    ("confirm", "Confirm: the reports disagree"),
+    ("dismiss", "Dismiss: not the same fact"),
+    ("note", "Note…"),
+    ("clear", "Clear the review"),
+)
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # index in comparison.figures
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -68,11 +81,19 @@ class FiguresModel(ColumnsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._pairs: tuple[FigurePair, ...] = ()
+        self.reviews: dict[int, Review] = {}  # by figure index: the reader's decisions
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self._pairs = comparison.figures if comparison is not None else ()
+        self.reviews = {}
         self.endResetModel()
+
+    def set_reviews(self, reviews: dict[int, Review]) -> None:
+        self.reviews = dict(reviews)
+        if self._pairs:
+            last = self.index(len(self._pairs) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)  # the panel refilters its proxy
 
     def pair(self, k: int) -> FigurePair | None:
         return self._pairs[k] if 0 <= k < len(self._pairs) else None
@@ -84,10 +105,18 @@ class FiguresModel(ColumnsTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._pairs):
             return None
         pair, column = self._pairs[index.row()], index.column()
+        review = self.reviews.get(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(pair, column)
+            shown = _display(pair, column)
+            if column == 3 and review is not None:
+                return f"{shown} {_REVIEW_MARKS[review.decision]}{' ✎' if review.note else ''}"
+            return shown
         if role == Qt.ItemDataRole.ToolTipRole:
-            return figure_tooltip(pair)
+            tip = figure_tooltip(pair)
+            if review is not None:
+                said = f"Reviewed: {review.decision}" if review.decision else "Reviewed"
+                tip += f"\n{said}" + (f"\nNote: {review.note}" if review.note else "")
+            return tip
         if role == FIGURE_ROLE:
             return index.row()
         if role == SORT_ROLE:
@@ -95,8 +124,14 @@ class FiguresModel(ColumnsTableModel):
         if role == Qt.ItemDataRole.FontRole and pair.status == "differs":
             font = QFont()
             font.setBold(True)
+            # a flag the reader dismissed ("not the same fact") is struck out
+            font.setStrikeOut(review is not None and review.decision == "dismissed")
             return font
         return None
+
+    def flag_rows(self) -> list[int]:
+        """The figure indices of the differing pairs: the flags to review."""
+        return [k for k, pair in enumerate(self._pairs) if pair.status == "differs"]
 
 
 def _display(pair: FigurePair, column: int) -> str | None:
@@ -133,10 +168,26 @@ _ROW_PADDING = 6  # pixels above and below a cell's text
 _MAX_LINES = 4
 
 
+class _FiguresProxy(QSortFilterProxyModel):
+    """Sorting, and the "unreviewed flags only" filter."""
+
+    unreviewed_only = False
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        if not self.unreviewed_only:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, FiguresModel)
+        pair = model.pair(row)
+        return pair is not None and pair.status == "differs" and row not in model.reviews
+
+
 class FiguresPanel(QWidget):
-    """A sortable table of figure pairs; emits `figure_activated(K)`."""
+    """A sortable table of figure pairs; emits `figure_activated(K)`, and
+    `review_requested(K, action)` from its menu (REVIEW_ACTIONS)."""
 
     figure_activated = Signal(int)
+    review_requested = Signal(int, str)
 
     def sizeHint(self) -> QSize:
         # The dock's first width (before the user or saved settings change it):
@@ -147,7 +198,7 @@ class FiguresPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FiguresModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _FiguresProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
@@ -182,9 +233,29 @@ class FiguresPanel(QWidget):
         self._value_width = value_width
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for name, text in REVIEW_ACTIONS:
+            action = QAction(text, self.table)
+            action.setObjectName(f"review_{name}")
+            action.triggered.connect(lambda _c=False, n=name: self._on_review(n))
+            self.table.addAction(action)
+        self.review_label = QLabel(self)
+        # The count gives way in a narrow panel (its tooltip keeps the details).
+        self.review_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.unreviewed = QCheckBox("Unreviewed only", self)
+        self.unreviewed.setToolTip("Show only the differing figures nobody has reviewed yet")
+        self.unreviewed.toggled.connect(self.show_unreviewed_only)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(self.review_label, 1)
+        bar.addWidget(self.unreviewed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
         layout.addWidget(self.table)
+        self.outdated: list[Review] = []
+        self._show_review_count()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """In a narrow panel the values give up width (and wrap) before the
@@ -203,8 +274,50 @@ class FiguresPanel(QWidget):
     def set_comparison(self, comparison: Comparison | None) -> None:
         # Fixed column widths (set once): measuring every cell on each pair switch costs
         # more than the switch may take; tooltips show whatever a cell cuts off.
-        self.model.set_comparison(comparison)
+        self.model.set_comparison(comparison)  # a model reset: the filter runs again
+        self.outdated = []
         self._fit_rows()
+        self._show_review_count()
+
+    def set_reviews(self, reviews: dict[int, Review], outdated: list[Review]) -> None:
+        """The reader's decisions on this pair, and those that no longer fit it."""
+        self.model.set_reviews(reviews)
+        self.outdated = list(outdated)
+        self.proxy.invalidate()
+        self._fit_rows()
+        self._show_review_count()
+
+    def review_count(self) -> tuple[int, int]:
+        """(reviewed, all) of the flags: the differing pairs."""
+        flags = self.model.flag_rows()
+        return sum(1 for k in flags if k in self.model.reviews), len(flags)
+
+    def _show_review_count(self) -> None:
+        done, total = self.review_count()
+        text = f"{done} of {total} flags reviewed" if total else "No flags to review"
+        if self.outdated:
+            text += f" · {len(self.outdated)} outdated (the text changed)"
+            self.review_label.setToolTip(
+                "Decisions whose figures are no longer in the reports:\n"
+                + "\n".join(
+                    f"{r.label} ({r.decision or 'note'})" + (f": {r.note}" if r.note else "")
+                    for r in self.outdated
+                )
+            )
+        else:
+            self.review_label.setToolTip("")
+        self.review_label.setText(text)
+
+    def show_unreviewed_only(self, on: bool) -> None:
+        self.proxy.unreviewed_only = on
+        self.proxy.invalidate()
+        self._fit_rows()
+
+    def _on_review(self, name: str) -> None:
+        index = self.table.currentIndex()
+        k = index.data(FIGURE_ROLE) if index.isValid() else None
+        if k is not None:
+            self.review_requested.emit(int(k), name)
 
     def _fit_rows(self) -> None:
         """Give each row the lines its widest-wrapping cell needs."""

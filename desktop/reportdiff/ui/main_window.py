@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QUndoCommand,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -37,6 +39,8 @@ from PySide6.QtWidgets import (
 
 from reportdiff.engine.model import Comparison
 from reportdiff.engine.progress import Cancelled, Progress, quiet
+from reportdiff.review import apply as apply_reviews
+from reportdiff.review import figure_key, figure_label
 from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
 from reportdiff.ui import workers
 from reportdiff.ui.aligned_view import (
@@ -60,6 +64,31 @@ from reportdiff.ui.settings import ZOOM_MAX, ZOOM_MIN, WindowSettings
 from reportdiff.ui.shortcuts import ACTIONS
 
 NO_EVENT = "(no event)"
+
+
+class _ReviewCommand(QUndoCommand):
+    """One review decision, undoable: the state before and after, stored on (re)do."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        pair: tuple[int, int],
+        key: str,
+        label: str,
+        before: tuple[str | None, str | None],
+        after: tuple[str | None, str | None],
+        action: str,
+    ) -> None:
+        words = {"confirm": "Confirm", "dismiss": "Dismiss", "note": "Note on", "clear": "Clear"}
+        super().__init__(f"{words.get(action, action)} “{label}”")
+        self._window, self._pair, self._key, self._label = window, pair, key, label
+        self._before, self._after = before, after
+
+    def redo(self) -> None:
+        self._window._store_review(self._pair, self._key, self._label, self._after)
+
+    def undo(self) -> None:
+        self._window._store_review(self._pair, self._key, self._label, self._before)
 
 
 def compare_job(
@@ -238,6 +267,8 @@ class MainWindow(QMainWindow):
         self.pickers.pair_changed.connect(self.compare_pair)
         self.pickers.set_event(self.library_pane.current_event_id())  # the pane chose before
         self.figures.figure_activated.connect(self.show_figure)
+        self.figures.review_requested.connect(self.review_figure)
+        self.undo_stack = QUndoStack(self)
         self.view.figure_clicked.connect(self.show_figure)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -266,6 +297,12 @@ class MainWindow(QMainWindow):
         }  # fmt: skip
         for title, names in menus.items():
             menu = self.menuBar().addMenu(title)
+            if (
+                title == "&Edit"
+            ):  # undo and redo of review decisions (no keys: text fields own them)
+                menu.addAction(self.undo_stack.createUndoAction(self, "&Undo"))
+                menu.addAction(self.undo_stack.createRedoAction(self, "&Redo"))
+                menu.addSeparator()
             for name in names:
                 if name is None:
                     menu.addSeparator()
@@ -496,6 +533,7 @@ class MainWindow(QMainWindow):
         fresh = parsed if self.view.zoom() == zoom else None
         self.view.show_comparison(comparison, html, fresh)
         self.figures.set_comparison(comparison)
+        self._show_reviews()
         marked = self.view.marked_figure()  # kept when the same pair was shown again
         if marked is not None:
             self.figures.select_figure(marked)
@@ -726,6 +764,63 @@ class MainWindow(QMainWindow):
 
         self.comparison_shown.connect(go)
         self.pickers.set_pair(a, b)
+
+    # --- review (review.py) ----------------------------------------------------
+
+    def _show_reviews(self) -> None:
+        """The stored decisions on the shown pair, in the figures panel."""
+        comparison, pair = self.comparison(), self._shown_pair
+        if comparison is None or pair is None or self.library.closed:
+            return
+        try:
+            stored = self.library.reviews(*pair)
+        except LibraryError as exc:
+            self.statusBar().showMessage(f"Reviews could not be read: {exc}", 8000)
+            return
+        fitted, outdated = apply_reviews(comparison, stored)
+        self.figures.set_reviews(fitted, outdated)
+
+    def review_figure(self, k: int, action: str, note: str | None = None) -> None:
+        """Confirm, dismiss, note or clear figure pair K of the shown pair (undoable)."""
+        comparison, pair = self.comparison(), self._shown_pair
+        if comparison is None or pair is None or not 0 <= k < len(comparison.figures):
+            return
+        figure = comparison.figures[k]
+        key = figure_key(comparison, figure)
+        before = self.library.reviews(*pair).get(key)
+        decision = before.decision if before else None
+        written = before.note if before else None
+        if action == "confirm":
+            decision = "confirmed"
+        elif action == "dismiss":
+            decision = "dismissed"
+        elif action == "clear":
+            decision, written = None, None
+        elif action == "note":
+            if note is None:
+                note, ok = QInputDialog.getMultiLineText(
+                    self, "Note on a figure", figure_label(figure), written or ""
+                )
+                if not ok:
+                    return
+            written = note
+        after = (decision, written)
+        old = (before.decision, before.note) if before else (None, None)
+        if after == old:
+            return
+        command = _ReviewCommand(self, pair, key, figure_label(figure), old, after, action)
+        self.undo_stack.push(command)
+
+    def _store_review(
+        self, pair: tuple[int, int], key: str, label: str, state: tuple[str | None, str | None]
+    ) -> None:
+        try:
+            self.library.set_review(*pair, key, decision=state[0], note=state[1], label=label)
+        except LibraryError as exc:
+            self._fail(f"The review could not be saved: {exc}", "Try again.")
+            return
+        if pair == self._shown_pair:
+            self._show_reviews()
 
     def _on_swap(self) -> None:
         self.pickers.swap()
@@ -1040,10 +1135,12 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_export_folder(str(path.parent))
         boilerplate = self.actions_by_name["toggle_boilerplate"].isChecked()
+        # The reader's decisions go into the JSON and CSV (read here, on the GUI thread).
+        review = (self.figures.model.reviews, list(self.figures.outdated))
         keep = self._files_to_keep()
 
         def run(_job: workers.Job) -> Path:
-            out = export_comparison(comparison, fmt, boilerplate=boilerplate)
+            out = export_comparison(comparison, fmt, boilerplate=boilerplate, review=review)
             write_atomic(path, out if isinstance(out, bytes) else out.encode("utf-8"), keep=keep)
             return path
 

@@ -1,0 +1,89 @@
+"""Reviewing a comparison in the window: confirm, dismiss, note, undo, filter,
+and the decisions found again after a restart (review.py, the reviews table)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from ui_helpers import compare_and_wait
+
+from reportdiff.ui.main_window import MainWindow
+from reportdiff.ui.settings import open_settings
+
+pytestmark = pytest.mark.gui
+
+
+def _flag(window: Any) -> int:
+    return next(k for k, f in enumerate(window.comparison().figures) if f.status == "differs")
+
+
+def _review_from_the_menu(window: Any, k: int, action: str) -> None:
+    """Select figure K in the panel and trigger the panel's menu action."""
+    window.figures.select_figure(k)
+    window.figures.table.setCurrentIndex(window.figures.table.selectionModel().selectedRows()[0])
+    actions = {a.objectName(): a for a in window.figures.table.actions()}
+    actions[f"review_{action}"].trigger()
+
+
+def test_confirm_dismiss_note_undo_and_a_restart(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    k = _flag(window)
+    panel = window.figures
+    assert panel.review_label.text() == "0 of 1 flags reviewed"
+
+    _review_from_the_menu(window, k, "confirm")
+    assert panel.review_label.text() == "1 of 1 flags reviewed"
+    status = panel.model.index(k, 3).data()
+    assert status == "differs · ✓ confirmed"
+
+    _review_from_the_menu(window, k, "dismiss")
+    assert panel.model.index(k, 3).data() == "differs · ✗ dismissed"
+    assert panel.model.index(k, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
+
+    window.review_figure(k, "note", note="Kremlin readout says 'more than 90 minutes'.")
+    assert panel.model.index(k, 3).data() == "differs · ✗ dismissed ✎"
+    assert "Kremlin readout" in panel.model.index(k, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+    # undo walks back: the note, then the dismissal
+    window.undo_stack.undo()
+    assert panel.model.index(k, 3).data() == "differs · ✗ dismissed"
+    window.undo_stack.undo()
+    assert panel.model.index(k, 3).data() == "differs · ✓ confirmed"
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+
+    # the unreviewed filter hides the reviewed flag and every unflagged row
+    panel.unreviewed.setChecked(True)
+    assert panel.proxy.rowCount() == 0
+    panel.unreviewed.setChecked(False)
+    assert panel.proxy.rowCount() == len(window.comparison().figures)
+    window.close()
+
+    # a new window on the same library finds the decision again
+    again = MainWindow(library, open_settings())
+    qtbot.addWidget(again)
+    again.show()
+    compare_and_wait(qtbot, again, a, b)
+    assert again.figures.model.index(k, 3).data() == "differs · ✗ dismissed ✎"
+    assert again.figures.review_label.text() == "1 of 1 flags reviewed"
+    again.close()
+
+
+def test_an_edited_report_shows_its_decision_as_outdated(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    window.review_figure(_flag(window), "confirm")
+    body = library.article(a).body.replace("more than 90 minutes", "about 95 minutes")
+    library.db.execute("UPDATE articles SET body = ? WHERE id = ?", [body, a])
+    compare_and_wait(qtbot, window, seed_id("000_"), b)  # another pair, then back
+    compare_and_wait(qtbot, window, a, b)
+    label = window.figures.review_label
+    assert "1 outdated (the text changed)" in label.text()
+    assert "more than 90 minutes" in label.toolTip()
