@@ -82,6 +82,11 @@ PAIRS = {
     "long-vs-long": ("Deaths\n\n" + SENTENCE * 5_000, "Deaths\n\n" + SENTENCE * 5_000),
     # 100,000 bare numbers
     "numbers": ("Numbers\n\n" + "12 " * 100_000, "Numbers\n\n" + "13 " * 1_000),
+    # 1 MB of "1," with no space: the word around each number was the whole text
+    "commas": (
+        "Numbers\n\n" + "1," * 500_000,
+        "Numbers\n\nAt least 12 people died in the floods on Monday, officials said.",
+    ),
 }
 
 

@@ -104,7 +104,13 @@ def extract_paragraph(paragraph: Paragraph, limit: int = 10**9) -> tuple[Found, 
     folded = fold(text)
     found: list[Figure] = []
     done = 0  # no figure starts before the end of the last one
+    # A paragraph of hundreds of thousands of number-like marks ("1,1,1,...")
+    # is no prose: after this many tries its rest is not read (bounded time).
+    tries = min(limit, 10**6) * _TRIES_PER_FIGURE
     for pos, anchor in anchors(folded):
+        tries -= 1
+        if tries < 0:
+            break
         if pos < done or (anchor == "digit" and _masked(folded, pos)):
             continue
         figure = _figure_at(paragraph, folded, pos, anchor, done)
@@ -331,13 +337,18 @@ def years_of(figure: Figure) -> tuple[int, ...]:
 
 _REACH = 80  # characters: about 13 words on either side
 _PLACE_REACH = 200  # characters after a figure in which its clause may name its places
+_WORD_REACH = 300  # characters an address or identifier around a number may run
+_TRIES_PER_FIGURE = 10  # anchors looked at per figure a paragraph may still give
 
 
 def _masked(folded: str, pos: int) -> bool:
     """Whether an anchor lies in an address, a phone number or an identifier."""
-    left = folded.rfind(" ", 0, pos) + 1
-    right = folded.find(" ", pos)
-    chunk = folded[left : right if right >= 0 else len(folded)]
+    # The word around the anchor, looked for within a bounded reach: in a text
+    # with no spaces (1 MB of "1,") the whole text is no word to copy per anchor.
+    low, high = max(0, pos - _WORD_REACH), min(len(folded), pos + _WORD_REACH)
+    left = folded.rfind(" ", low, pos)
+    right = folded.find(" ", pos, high)
+    chunk = folded[left + 1 if left >= 0 else low : right if right >= 0 else high]
     if "://" in chunk or "www." in chunk or "@" in chunk:
         return True
     return any(
