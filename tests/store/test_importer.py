@@ -166,6 +166,12 @@ def test_an_address_with_no_date_gives_the_site_only(write: WriteFile) -> None:
     assert (imported.outlet, imported.published) == ("VOA", None)  # the text's outlet wins
 
 
+def test_text_of_invisible_characters_only_is_refused(write: WriteFile) -> None:
+    invisible = "\u00a0\u3000\u200b\u200d\ufeff\u2060 " * 200 + "\n\u200b\n"
+    with pytest.raises(ImportRefused, match="only whitespace"):
+        read_import(write("ws.txt", invisible))
+
+
 def test_nothing_is_invented(write: WriteFile) -> None:
     imported = read_import(write("r.txt", ARTICLE))
     assert (imported.outlet, imported.published, imported.url, imported.author) == (None,) * 4

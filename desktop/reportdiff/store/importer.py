@@ -378,7 +378,7 @@ def prepare_text(
     meta, lines = _take_meta_lines(lines)
     lines = _drop_repeated_headline(lines)
     body = "\n".join(lines).strip("\n")
-    if not body.strip():
+    if not _visible(body):
         raise ImportRefused(path, "empty or only whitespace, no text")
     for key, value in _stamp_meta(lines).items():
         meta.setdefault(key, value)
@@ -401,6 +401,12 @@ def prepare_text(
 def _clean(value: str | None) -> str | None:
     value = " ".join(value.split()) if value else ""
     return value or None
+
+
+def _visible(text: str) -> bool:
+    """Whether any character would show: not only spaces of every kind, zero-width
+    spaces, joiners and byte-order marks (Unicode's format characters)."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text)
 
 
 def _normalise_lines(text: str) -> list[str]:
@@ -586,7 +592,11 @@ def parse_html(data: bytes, path: Path | None) -> ImportedText:
     document = _extract(html)
     text = _clean_text(_raw_field(document, "text"))
     if not text:
-        raise ImportRefused(path, "no article text found in this HTML (broken or empty page)")
+        raise ImportRefused(
+            path,
+            "no article text found in this HTML (an empty or broken page, or one whose"
+            " text is nested too deep to read)",
+        )
     _check_article_text(text, path)
     title = _field(document, "title")
     if title and fold(text.split("\n", 1)[0]) != fold(title):
