@@ -1085,6 +1085,13 @@ PAIRS = [
         "differs",
     ),  # the one count of helicopters each report gives
     (
+        "Haiti Earthquake Death Toll Nears 1,300\n\nRescuers searched for survivors.",
+        "Haiti Earthquake Toll Passes 2,200\n\nRescuers searched for survivors.",
+        "1,300",
+        "2,200",
+        "differs",
+    ),  # a toll that nears or passes a number is that toll
+    (
         "Authorities believe all 180 people on board died, and a further 15 people on the"
         " ground are feared dead.",
         "Officials say the death toll could be as many as 200 people.",

@@ -398,13 +398,17 @@ def _after_modal(folded: str, at: int) -> bool:
 # least 113": the sentence's subject is a toll, however far from its figure,
 # and a verb of reaching or being ties it to the figure.
 _TOLL = re.compile(
-    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>[^.;:!?]*?)"
+    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>(?:[^.;:!?]|\.(?=\d))*?)"
     r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|reached|reaches|jumped|increased"
-    r"|stood|stands|was|is|has\s+been|hit|surpassed|passed|topped|soared|grew|grown)"
+    r"|stood|stands|was|is|has\s+been|hit|surpassed|surpasses|passed|passes|topped|tops|soared"
+    r"|grew|grown|nears|neared|nearing|exceeded|exceeds|crossed|crosses)"
     r"(?:\s+(?:to|at|past|beyond|above))?"
     r"\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
 )
 _TOLL_READ = 400  # characters of the sentence read for its subject
+# The toll's own number, right after it ("the toll of 12", "the toll, 40,"); a
+# number further on ("the toll from a 7.2 magnitude quake rose to") is another's.
+_TOLL_OWN_NUMBER = re.compile(r"\s*(?:(?:of|at|was|is|stood\s+at|now)\s+|[:,]\s*)?\d")
 
 
 def _toll(folded: str, sentence_start: int, figure: Figure) -> str | None:
@@ -413,8 +417,8 @@ def _toll(folded: str, sentence_start: int, figure: Figure) -> str | None:
     if folded.find("toll", start, figure.start) < 0:
         return None  # the usual case, at C speed
     match = _TOLL.search(folded, start, figure.start)
-    if match is None or re.search(r"\d", match.group("between")):
-        return None  # another figure between the toll and this one is the toll's
+    if match is None or _TOLL_OWN_NUMBER.match(match.group("between")):
+        return None  # "the toll of 12 rose ...": the number after the toll is the toll's
     return "@injury" if match.group("kind") == "injury" else "@death"
 
 
