@@ -389,3 +389,19 @@ def test_source_addresses_are_links_only_when_web_addresses(hand_comparison: Com
     links = [a for a in root.iter("a") if a.get("class") == "source"]
     assert [a.get("href") for a in links] == ["https://alpha.example/storm?a=1&b=2"]
     assert 'javascript:alert("x")' in text_of(root.find(".//table[@class='heads']"))
+
+
+def test_the_review_shows_in_the_figures_table(hand_comparison: Comparison) -> None:
+    from reportdiff.review import Review
+
+    k = next(k for k, f in enumerate(hand_comparison.figures) if f.status == "differs")
+    fitted = {k: Review("key", "dismissed", "Not the same call <b>", "x")}
+    outdated = [Review("old", "confirmed", None, "day: Monday / Tuesday")]
+    markup = render_html(hand_comparison, review=(fitted, outdated))
+    root = parse(markup)
+    table = text_of(root.find(".//table[@class='figures']"))
+    assert "✗ dismissed" in table
+    assert "Not the same call <b>" in table  # escaped, shown as written
+    assert "<b>" not in markup.split("Not the same call", 1)[1][:10]
+    assert "Outdated reviews" in markup
+    assert "day: Monday / Tuesday: confirmed" in text_of(root)

@@ -183,3 +183,14 @@ def test_source_addresses_are_links_in_the_pdf(qapp: object, hand_comparison: Co
         if (action := annot.get_object().get("/A")) is not None
     }
     assert {hand_comparison.a.url, hand_comparison.b.url} <= uris
+
+
+def test_the_review_is_in_the_pdf(qapp: object, hand_comparison: Comparison) -> None:
+    from reportdiff.export.pdf import render_pdf
+    from reportdiff.review import Review
+
+    k = next(k for k, f in enumerate(hand_comparison.figures) if f.status == "differs")
+    data = render_pdf(hand_comparison, review=({k: Review("key", "confirmed", "Checked", "x")}, []))
+    _, text = pdf_text(data)
+    assert squeeze("✓ confirmed") in text or "confirmed" in text
+    assert "Checked" in text

@@ -54,8 +54,9 @@ def export_comparison(
     """Render `comparison` in format `fmt`: `str` for text formats, `bytes` for PDF.
 
     `width` and `color` shape the text format for a terminal (see render_text).
-    `review`, the reader's decisions on the pair (review.py), goes into the JSON
-    (a figure's optional "review", and "outdated_reviews") and the CSV.
+    `review`, the reader's decisions on the pair (review.py), goes into every
+    format: the JSON (a figure's optional "review", and "outdated_reviews"), the
+    CSV's last columns, the HTML's and the PDF's figures table.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -75,21 +76,23 @@ def export_comparison(
     if fmt == "html":
         from reportdiff.export.html import render_html
 
-        return render_html(comparison, boilerplate=boilerplate)
+        return render_html(comparison, boilerplate=boilerplate, review=review)
     if fmt == "csv":
         from reportdiff.export.figures_csv import render_csv
 
         return render_csv(comparison, review[0] if review is not None else None)
-    return _pdf(comparison, page_size, boilerplate)
+    return _pdf(comparison, page_size, boilerplate, review)
 
 
-def _pdf(comparison: Comparison, page_size: str, boilerplate: bool) -> bytes:
+def _pdf(
+    comparison: Comparison, page_size: str, boilerplate: bool, review: ReviewState | None
+) -> bytes:
     try:
         from reportdiff.export.pdf import render_pdf
     except ImportError as exc:  # Qt missing or its libraries not loadable
         raise ExportError(f"PDF export needs Qt (PySide6), which could not load: {exc}") from exc
     try:
-        return render_pdf(comparison, page_size=page_size, boilerplate=boilerplate)
+        return render_pdf(comparison, page_size=page_size, boilerplate=boilerplate, review=review)
     except RuntimeError as exc:
         raise ExportError(f"PDF export failed: {exc}") from exc
 

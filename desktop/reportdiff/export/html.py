@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
@@ -30,6 +30,7 @@ from reportdiff.engine.model import (
     TextRun,
 )
 from reportdiff.export.values import display_value
+from reportdiff.review import Review
 
 THEMES = ("light", "dark")
 
@@ -161,6 +162,7 @@ def render_html(
     boilerplate: bool = False,
     theme: str = "light",
     for_screen: bool = False,
+    review: tuple[Mapping[int, Review], Sequence[Review]] | None = None,
 ) -> str:
     """The comparison as one self-contained HTML document.
 
@@ -168,12 +170,15 @@ def render_html(
     section; `theme` is "light" or "dark"; `for_screen` is the window's view:
     no print rules, one table per aligned row (see `_aligned_table`), and no
     figures table, which the window shows as a panel of its own beside the text.
+    `review` (review.apply) adds the reader's decisions and notes to the figures
+    table, and the outdated ones after it.
     """
     stylesheet(theme, for_screen)  # refuses an unknown theme before any work
     marks = _figure_marks(comparison.figures)
     aligned = _aligned_table(comparison, marks, split=for_screen)
     # On paper the figures come first; on screen their panel stands beside the text.
-    body = [aligned] if for_screen else [_figures_table(comparison.figures), aligned]
+    reviews = review[0] if review is not None else {}
+    body = [aligned] if for_screen else [_figures_table(comparison.figures, reviews), aligned]
     parts = [
         _document_head(comparison, theme, for_screen),
         _headlines(comparison),
@@ -182,6 +187,8 @@ def render_html(
         _legend(),
         *body,
     ]
+    if review is not None and review[1] and not for_screen:
+        parts.append(_outdated_section(review[1]))
     if boilerplate:
         parts.append(_boilerplate_section(comparison))
     parts.append("</body>\n</html>\n")
@@ -271,10 +278,10 @@ def figure_order(figures: Sequence[FigurePair]) -> list[int]:
     return sorted(range(len(figures)), key=lambda k: (_STATUS_ORDER[figures[k].status], k))
 
 
-def _figures_table(figures: Sequence[FigurePair]) -> str:
+def _figures_table(figures: Sequence[FigurePair], reviews: Mapping[int, Review]) -> str:
     if not figures:
         return '<h2>Figures</h2>\n<p class="legend">Neither report states a figure.</p>'
-    rows = "\n".join(_figure_row(k, figures[k]) for k in figure_order(figures))
+    rows = "\n".join(_figure_row(k, figures[k], reviews.get(k)) for k in figure_order(figures))
     return (
         '<h2>Figures</h2>\n<table class="figures" width="100%" cellspacing="0" cellpadding="4">\n'
         '<thead><tr><th width="22%">What</th><th width="32%">A</th><th width="32%">B</th>'
@@ -283,12 +290,30 @@ def _figures_table(figures: Sequence[FigurePair]) -> str:
     )
 
 
-def _figure_row(k: int, pair: FigurePair) -> str:
+def _figure_row(k: int, pair: FigurePair, review: Review | None = None) -> str:
     status_class = "status-only" if pair.status.startswith("only") else f"status-{pair.status}"
+    reviewed = ""
+    if review is not None:  # the reader's decision and note (review.py)
+        said = {"confirmed": "✓ confirmed", "dismissed": "✗ dismissed"}.get(review.decision or "")
+        note = f"<br>“{escape(review.note)}”" if review.note else ""
+        reviewed = f'<br><span class="value">{said or "reviewed"}{note}</span>'
     return (
         f'<tr><td><a name="figure-{k}"></a>{escape(pair.what)}</td>'
         f"<td>{_figure_cell(pair.a, 'A')}</td><td>{_figure_cell(pair.b, 'B')}</td>"
-        f'<td class="{status_class}">{_STATUS_WORDS[pair.status]}</td></tr>'
+        f'<td class="{status_class}">{_STATUS_WORDS[pair.status]}{reviewed}</td></tr>'
+    )
+
+
+def _outdated_section(outdated: Sequence[Review]) -> str:
+    items = "".join(
+        f"<li>{escape(r.label)}: {escape(r.decision or 'note')}"
+        + (f" — “{escape(r.note)}”" if r.note else "")
+        + "</li>"
+        for r in outdated
+    )
+    return (
+        '<h2>Outdated reviews</h2>\n<p class="legend">Decisions on figures the reports'
+        f" no longer hold as they were (a text changed):</p>\n<ul>{items}</ul>"
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 
 from reportdiff.engine.model import Comparison
 from reportdiff.export.html import render_html
+from reportdiff.review import Review
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
@@ -63,21 +64,30 @@ def ensure_gui_application() -> None:
 
 
 def render_pdf(
-    comparison: Comparison, *, page_size: str = "A4", boilerplate: bool = False
+    comparison: Comparison,
+    *,
+    page_size: str = "A4",
+    boilerplate: bool = False,
+    review: tuple[Mapping[int, Review], Sequence[Review]] | None = None,
 ) -> bytes:
     """The comparison as PDF bytes (A4 or Letter), with page numbers."""
     if page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {page_size!r}; choose A4 or Letter")
-    return _render(comparison, page_size, boilerplate)
+    return _render(comparison, page_size, boilerplate, review)
 
 
-def _render(comparison: Comparison, page_size: str, boilerplate: bool) -> bytes:
+def _render(
+    comparison: Comparison,
+    page_size: str,
+    boilerplate: bool,
+    review: tuple[Mapping[int, Review], Sequence[Review]] | None = None,
+) -> bytes:
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _writer(buffer, page_size, comparison)
-    document = _document(render_html(comparison, boilerplate=boilerplate), writer)
+    document = _document(render_html(comparison, boilerplate=boilerplate, review=review), writer)
     _paint(document, writer)
     buffer.close()
     return bytes(data.data())
