@@ -153,3 +153,14 @@ def test_a_warning_follows_the_summary() -> None:
     lines = render_text(warned).splitlines()
     summary = next(i for i, line in enumerate(lines) if " linked · " in line)
     assert lines[summary + 1] == "!  They may tell different events."
+
+
+def test_the_review_shows_under_its_figure(hand_comparison: Comparison) -> None:
+    from reportdiff.review import Review
+
+    k = next(k for k, f in enumerate(hand_comparison.figures) if f.status == "differs")
+    text = render_text(
+        hand_comparison,
+        review=({k: Review("key", "confirmed", "Both cite officials", "x")}, []),
+    )
+    assert "review ✓ confirmed — “Both cite officials”" in text

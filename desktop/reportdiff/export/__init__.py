@@ -56,7 +56,7 @@ def export_comparison(
     `width` and `color` shape the text format for a terminal (see render_text).
     `review`, the reader's decisions on the pair (review.py), goes into every
     format: the JSON (a figure's optional "review", and "outdated_reviews"), the
-    CSV's last columns, the HTML's and the PDF's figures table.
+    CSV's last columns, the text's, the HTML's and the PDF's figures.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -71,8 +71,8 @@ def export_comparison(
         from reportdiff.export.text import render_text
 
         if width is None:
-            return render_text(comparison, color=color)
-        return render_text(comparison, width=width, color=color)
+            return render_text(comparison, color=color, review=review)
+        return render_text(comparison, width=width, color=color, review=review)
     if fmt == "html":
         from reportdiff.export.html import render_html
 

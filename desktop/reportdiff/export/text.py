@@ -15,12 +15,13 @@ coloured orange and blue when `color=True` (a terminal without NO_COLOR).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportdiff.engine.model import AlignedGroup, Comparison, Figure, FigurePair, Report, TextRun
 from reportdiff.export.html import _moved, figure_order
 from reportdiff.export.values import display_value, plural
+from reportdiff.review import Review
 
 WIDTH = 100
 _LABEL = 7  # "A¶12   ": the column where paragraph text starts
@@ -55,15 +56,30 @@ class _Out:
         return f"{_STYLES[style]}{text}{_RESET}"
 
 
-def render_text(comparison: Comparison, *, width: int = WIDTH, color: bool = False) -> str:
+def render_text(
+    comparison: Comparison,
+    *,
+    width: int = WIDTH,
+    color: bool = False,
+    review: tuple[Mapping[int, Review], Sequence[Review]] | None = None,
+) -> str:
     """The whole comparison as readable text, lines at most `width` characters wide.
 
     `color=True` marks words only one side has with ANSI colours instead of
-    brackets; leave it off for files, pipes and the clipboard.
+    brackets; leave it off for files, pipes and the clipboard. `review`
+    (review.apply) adds the reader's decisions under the differing figures.
     """
     out = _Out(max(width, 40), color)
     lines = [*_header(comparison, out), ""]
-    lines += _figures(comparison.figures, out)
+    lines += _figures(comparison.figures, out, review[0] if review else {})
+    if review and review[1]:
+        lines.append(out.style(f"Outdated reviews ({len(review[1])}): the text changed", "bold"))
+        for r in review[1]:
+            note = f" — “{r.note}”" if r.note else ""
+            lines += _wrap(
+                [(f"{r.label}: {r.decision or 'note'}{note}", None)], "  ", out, indent=4
+            )
+        lines.append("")
     lines += _legend(out)
     lines += _paragraphs(comparison, out)
     lines += _boilerplate(comparison, out)
@@ -90,10 +106,14 @@ def _header(c: Comparison, out: _Out) -> list[str]:
 # --- figures ------------------------------------------------------------------
 
 
-def _figures(pairs: Sequence[FigurePair], out: _Out) -> list[str]:
+def _figures(
+    pairs: Sequence[FigurePair], out: _Out, reviews: Mapping[int, Review] | None = None
+) -> list[str]:
     if not pairs:
         return []
-    ordered = [pairs[k] for k in figure_order(pairs)]
+    order = figure_order(pairs)
+    ordered = [pairs[k] for k in order]
+    reviewed = {id(pairs[k]): r for k, r in (reviews or {}).items() if 0 <= k < len(pairs)}
     differ = [p for p in ordered if p.status == "differs"]
     same = [p for p in ordered if p.status == "same"]
     lines: list[str] = []
@@ -102,6 +122,12 @@ def _figures(pairs: Sequence[FigurePair], out: _Out) -> list[str]:
         for pair in differ:
             lines.append("  " + out.style(f"! {pair.what}", "warn"))
             lines += _figure_line("A", pair.a, out) + _figure_line("B", pair.b, out)
+            review = reviewed.get(id(pair))
+            if review is not None:
+                said = {"confirmed": "✓ confirmed", "dismissed": "✗ dismissed"}
+                note = f" — “{review.note}”" if review.note else ""
+                text = f"{said.get(review.decision or '', 'reviewed')}{note}"
+                lines += _wrap([(text, None)], "      review ", out, indent=13)
     if same:
         lines.append(out.style(f"Figures both reports give alike ({len(same)})", "bold"))
         lines += [_same_line(pair) for pair in same]
