@@ -94,3 +94,26 @@ def test_a_version_1_library_gains_the_reviews_table(tmp_path: Path) -> None:
     with Library.open(path) as library:
         assert library.db.execute("PRAGMA user_version").fetchone()[0] == 2
         assert library.reviews(1, 2) == {}
+
+
+def test_a_deleted_report_comes_back_with_its_id_and_reviews(library: Library) -> None:
+    from reportdiff.store import LibraryError
+
+    library.seed_if_new(SEEDS)
+    a, b = _pair(library)
+    library.set_review(a, b, "k", decision="confirmed", note="n", label="x")
+    before = library.article(a)
+    snapshot = library.snapshot_article(a)
+    library.delete_article(a)
+    library.restore_article(snapshot)
+    after = library.article(a)
+    assert (after.id, after.title, after.body, after.event_id) == (
+        before.id, before.title, before.body, before.event_id,
+    )  # fmt: skip
+    assert library.reviews(a, b)["k"].decision == "confirmed"
+    assert [s.id for s in library.search("Putin") if s.id == a]  # searchable again
+    # restored once only: the same text imported again in between stays as it is
+    library.delete_article(a)
+    library.add_text(before.body, title=before.title)
+    with pytest.raises(LibraryError, match="is in the library again"):
+        library.restore_article(snapshot)

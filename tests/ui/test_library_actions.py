@@ -139,7 +139,7 @@ def test_delete_asks_first_and_removes_the_report(
     window.library_pane.table.setFocus()
     window.actions_by_name["delete"].trigger()
     assert len(message_boxes.texts("question")) == 1
-    assert "cannot be undone" in message_boxes.texts("question")[0]
+    assert "Edit ▸ Undo brings them back" in message_boxes.texts("question")[0]
     with pytest.raises(KeyError):
         library.article(target)
     assert window.library_pane.model.total() == 4

@@ -87,3 +87,25 @@ def test_an_edited_report_shows_its_decision_as_outdated(
     label = window.figures.review_label
     assert "1 outdated (the text changed)" in label.text()
     assert "more than 90 minutes" in label.toolTip()
+
+
+def test_a_deleted_report_is_restored_by_undo(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    window.review_figure(_flag(window), "confirm")
+    count = library.count_articles()
+    window.library_pane.select_ids([a])
+    window.library_pane.table.setFocus()
+    window.actions_by_name["delete"].trigger()
+    assert library.count_articles() == count - 1
+    assert window.comparison() is None
+    window.undo_stack.undo()
+    assert library.count_articles() == count
+    assert library.article(a).title
+    assert window.library_pane.model.row_of(a) is not None  # listed again
+    compare_and_wait(qtbot, window, a, b)
+    assert window.figures.review_label.text() == "1 of 1 flags reviewed"  # its review too
+    window.undo_stack.redo()
+    assert library.count_articles() == count - 1

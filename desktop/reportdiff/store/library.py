@@ -410,6 +410,48 @@ class Library:
             )
         return event_id
 
+    @_guarded
+    def snapshot_article(self, article_id: int) -> dict[str, Any]:
+        """Everything stored of one report (its row and its reviews), so that
+        `restore_article` can put it back after a delete (Edit ▸ Undo)."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", [article_id])
+        columns = [d[0] for d in row.description]
+        values = row.fetchone()
+        if values is None:
+            raise KeyError(article_id)
+        reviews = self.db.execute(
+            "SELECT * FROM reviews WHERE a_id = ? OR b_id = ?", [article_id, article_id]
+        )
+        review_columns = [d[0] for d in reviews.description]
+        return {
+            "article": dict(zip(columns, values, strict=True)),
+            "reviews": [dict(zip(review_columns, r, strict=True)) for r in reviews.fetchall()],
+        }
+
+    def restore_article(self, snapshot: dict[str, Any]) -> None:
+        """Put back a report deleted after `snapshot_article`, with its id and reviews
+        (a review of a pair whose other report is gone too stays gone)."""
+        article = dict(snapshot["article"])
+        again = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", [article["content_hash"]]
+        ).fetchone()
+        if again is not None:
+            raise LibraryError(
+                f"“{article['title']}” is in the library again, as report #{again[0]}:"
+                " it was not restored twice"
+            )
+        with self.transaction():
+            known = self.db.execute(
+                "SELECT 1 FROM events WHERE id = ?", [article.get("event_id")]
+            ).fetchone()
+            if known is None:
+                article["event_id"] = None  # its event went in the meantime
+            self.db.table("articles").insert(article)
+            for review in snapshot["reviews"]:
+                other = review["b_id"] if review["a_id"] == article["id"] else review["a_id"]
+                if self.db.execute("SELECT 1 FROM articles WHERE id = ?", [other]).fetchone():
+                    self.db.table("reviews").insert(review, replace=True)
+
     def delete_article(self, article_id: int) -> None:
         with self.transaction():
             cursor = self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])

@@ -91,6 +91,28 @@ class _ReviewCommand(QUndoCommand):
         self._window._store_review(self._pair, self._key, self._label, self._before)
 
 
+class _DeleteCommand(QUndoCommand):
+    """Deleting reports, undoable within the session: undo restores their rows,
+    ids and reviews from the snapshots taken before."""
+
+    def __init__(self, window: MainWindow, ids: list[int], snapshots: list[Any]) -> None:
+        super().__init__(f"Delete {len(ids)} report(s)")
+        self._window, self._ids, self._snapshots = window, ids, snapshots
+
+    def redo(self) -> None:
+        self._window.delete_reports(self._ids)
+
+    def undo(self) -> None:
+        window = self._window
+
+        def restore() -> None:
+            for snapshot in self._snapshots:
+                window.library.restore_article(snapshot)
+
+        window._write(restore, rerender=False)
+        window.statusBar().showMessage(f"Restored {len(self._ids)} report(s).", 5000)
+
+
 def compare_job(
     path: Path,
     a: int,
@@ -1073,8 +1095,17 @@ class MainWindow(QMainWindow):
         listed = "\n".join(f"• {t}" for t in titles) + ("\n…" if len(ids) > 5 else "")
         if not confirm(self, "Delete reports",
                        f"Delete {len(ids)} report(s) from the library?\n\n{listed}\n\n"
-                       "This cannot be undone."):  # fmt: skip
+                       "Edit ▸ Undo brings them back while this window is open."):  # fmt: skip
             return
+        try:
+            snapshots = [self.library.snapshot_article(i) for i in ids]
+        except (KeyError, LibraryError) as exc:
+            self._fail(f"The library was not changed: {_one_line(exc)}", "Try again.")
+            return
+        self.undo_stack.push(_DeleteCommand(self, ids, snapshots))
+
+    def delete_reports(self, ids: list[int]) -> None:
+        """Delete the reports (Edit ▸ Undo's _DeleteCommand puts them back)."""
 
         def delete() -> None:
             for report_id in ids:
