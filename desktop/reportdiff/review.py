@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from reportdiff.engine.model import Comparison, Figure, FigurePair, Report
 
 DECISIONS = ("confirmed", "dismissed")
+# A note on the pair as a whole is stored under this key, and handed to the
+# exports as the review of figure index PAIR.
+PAIR_KEY = "@pair"
+PAIR = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +54,12 @@ def _side(report: Report, figure: Figure | None) -> str:
 def apply(
     comparison: Comparison, reviews: dict[str, Review]
 ) -> tuple[dict[int, Review], list[Review]]:
-    """The reviews that fit this comparison's figure pairs (by index), and the outdated rest."""
+    """The reviews that fit this comparison's figure pairs (by index; the note on
+    the pair as index PAIR), and the outdated rest."""
     fitted: dict[int, Review] = {}
-    used: set[str] = set()
+    used: set[str] = {PAIR_KEY}
+    if PAIR_KEY in reviews:
+        fitted[PAIR] = reviews[PAIR_KEY]
     for k, pair in enumerate(comparison.figures):
         review = reviews.get(figure_key(comparison, pair))
         if review is not None:

@@ -109,3 +109,24 @@ def test_a_deleted_report_is_restored_by_undo(
     assert window.figures.review_label.text() == "1 of 1 flags reviewed"  # its review too
     window.undo_stack.redo()
     assert library.count_articles() == count - 1
+
+
+def test_a_note_on_the_pair_is_kept_shown_and_exported(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, tmp_path: Any
+) -> None:
+    import json
+
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    window.note_on_pair(note="Ask both outlets for their source.")
+    assert window.summary_label.text().endswith("· ✎ noted")
+    assert "Ask both outlets" in window.summary_label.toolTip()
+    target = tmp_path / "pair.json"
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
+        window.export_to(target, "json")
+    assert json.loads(target.read_text(encoding="utf-8"))["pair_note"] == (
+        "Ask both outlets for their source."
+    )
+    assert window.figures.review_label.text() == "0 of 1 flags reviewed"  # no flag reviewed
+    window.undo_stack.undo()
+    assert not window.summary_label.text().endswith("· ✎ noted")

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportdiff.engine.model import Comparison, Report
 from reportdiff.engine.text import STOPWORDS
-from reportdiff.review import Review
+from reportdiff.review import PAIR, Review
 
 FORMATS = ("text", "json", "html", "pdf", "csv")
 PAGE_SIZES = ("A4", "Letter")
@@ -29,6 +29,8 @@ ReviewState = tuple[Mapping[int, Review], Sequence[Review]]
 
 def _with_review(data: dict[str, Any], review: ReviewState) -> None:
     fitted, outdated = review
+    if PAIR in fitted:
+        data["pair_note"] = fitted[PAIR].note
     for k, figure in enumerate(data.get("figures", [])):
         if k in fitted:
             figure["review"] = {"decision": fitted[k].decision, "note": fitted[k].note}

@@ -30,7 +30,7 @@ from reportdiff.engine.model import (
     TextRun,
 )
 from reportdiff.export.values import display_value
-from reportdiff.review import Review
+from reportdiff.review import PAIR, Review
 
 THEMES = ("light", "dark")
 
@@ -183,6 +183,11 @@ def render_html(
         _document_head(comparison, theme, for_screen),
         _headlines(comparison),
         f'<p class="summary">{escape(comparison.summary())}</p>',
+        *(
+            [f'<p class="legend">Note on this pair: “{escape(review[0][PAIR].note or "")}”</p>']
+            if review is not None and PAIR in review[0]
+            else []
+        ),
         *(f'<p class="warning">⚠ {escape(w)}</p>' for w in comparison.warnings),
         _legend(),
         *body,

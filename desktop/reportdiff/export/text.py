@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from reportdiff.engine.model import AlignedGroup, Comparison, Figure, FigurePair, Report, TextRun
 from reportdiff.export.html import _moved, figure_order
 from reportdiff.export.values import display_value, plural
-from reportdiff.review import Review
+from reportdiff.review import PAIR, Review
 
 WIDTH = 100
 _LABEL = 7  # "A¶12   ": the column where paragraph text starts
@@ -71,6 +71,9 @@ def render_text(
     """
     out = _Out(max(width, 40), color)
     lines = [*_header(comparison, out), ""]
+    if review and PAIR in review[0]:
+        note = f"Note on this pair: “{review[0][PAIR].note or ''}”"
+        lines += [*_wrap([(note, None)], "", out, indent=2), ""]
     lines += _figures(comparison.figures, out, review[0] if review else {})
     if review and review[1]:
         lines.append(out.style(f"Outdated reviews ({len(review[1])}): the text changed", "bold"))

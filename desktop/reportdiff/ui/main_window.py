@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from reportdiff.engine.model import Comparison
 from reportdiff.engine.progress import Cancelled, Progress, quiet
+from reportdiff.review import PAIR, PAIR_KEY, Review, figure_key, figure_label
 from reportdiff.review import apply as apply_reviews
-from reportdiff.review import figure_key, figure_label
 from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
 from reportdiff.ui import workers
 from reportdiff.ui.aligned_view import (
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self._fit_docks = False
         self._compare_job: workers.Job | None = None
         self.event_matrix: QWidget | None = None  # the last event matrix shown
+        self.pair_note: str | None = None  # the reader's note on the shown pair
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -307,7 +308,10 @@ class MainWindow(QMainWindow):
                 "copy_comparison", None, "find", "find_next", "find_previous", None,
                 "edit_details", "move_to_event", "delete",
             ),
-            "&Compare": ("compare", "swap", None, "pick_a", "pick_b", None, "event_matrix"),
+            "&Compare": (
+                "compare", "swap", None, "pick_a", "pick_b", None, "note_on_pair", None,
+                "event_matrix",
+            ),
             "&Navigate": (
                 "next_difference", "previous_difference", "next_figure", "previous_figure", None,
                 "focus_library", "focus_view", "focus_figures",
@@ -800,7 +804,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Reviews could not be read: {exc}", 8000)
             return
         fitted, outdated = apply_reviews(comparison, stored)
+        pair_note = fitted.pop(PAIR, None)
         self.figures.set_reviews(fitted, outdated)
+        self.pair_note = pair_note.note if pair_note else None
+        tip = "\n".join(comparison.warnings)
+        if self.pair_note:
+            tip = f"Note on this pair: {self.pair_note}" + (f"\n{tip}" if tip else "")
+        self.summary_label.setToolTip(tip)
+        summary = comparison.summary() + (
+            " · ⚠ may be different events" if comparison.warnings else ""
+        )
+        self.summary_label.setText(summary + (" · ✎ noted" if self.pair_note else ""))
 
     def review_figure(self, k: int, action: str, note: str | None = None) -> None:
         """Confirm, dismiss, note or clear figure pair K of the shown pair (undoable)."""
@@ -832,6 +846,31 @@ class MainWindow(QMainWindow):
             return
         command = _ReviewCommand(self, pair, key, figure_label(figure), old, after, action)
         self.undo_stack.push(command)
+
+    def note_on_pair(self, note: str | None = None) -> None:
+        """Write (or clear, with an empty note) the note on the shown pair (undoable)."""
+        pair = self._shown_pair
+        if pair is None:
+            self.statusBar().showMessage("Compare two reports first, then note on them.", 5000)
+            return
+        before = self.library.reviews(*pair).get(PAIR_KEY)
+        written = before.note if before else None
+        if note is None:
+            note, ok = QInputDialog.getMultiLineText(
+                self, "Note on this pair", "A note on the two reports:", written or ""
+            )
+            if not ok:
+                return
+        after = (None, note.strip() or None)
+        if after == (None, written):
+            return
+        label = "the pair"
+        self.undo_stack.push(
+            _ReviewCommand(self, pair, PAIR_KEY, label, (None, written), after, "note")
+        )
+
+    def _on_note_on_pair(self) -> None:
+        self.note_on_pair()
 
     def _store_review(
         self, pair: tuple[int, int], key: str, label: str, state: tuple[str | None, str | None]
@@ -1167,7 +1206,10 @@ class MainWindow(QMainWindow):
         self.settings.set_export_folder(str(path.parent))
         boilerplate = self.actions_by_name["toggle_boilerplate"].isChecked()
         # The reader's decisions go into the JSON and CSV (read here, on the GUI thread).
-        review = (self.figures.model.reviews, list(self.figures.outdated))
+        fitted = dict(self.figures.model.reviews)
+        if self.pair_note:
+            fitted[PAIR] = Review(PAIR_KEY, None, self.pair_note, "the pair")
+        review = (fitted, list(self.figures.outdated))
         keep = self._files_to_keep()
 
         def run(_job: workers.Job) -> Path:

@@ -45,6 +45,7 @@ ACTIONS: dict[str, ActionSpec] = {
     "swap": ActionSpec("&Swap A and B", ("Ctrl+Shift+X",)),
     "pick_a": ActionSpec("Choose report &A", ("Ctrl+1",)),
     "pick_b": ActionSpec("Choose report &B", ("Ctrl+2",)),
+    "note_on_pair": ActionSpec("&Note on this pair…", (), "Write a note on the two reports"),
     "event_matrix": ActionSpec(
         "&Event matrix…",
         ("Ctrl+Shift+M",),
