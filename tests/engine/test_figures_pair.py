@@ -1085,6 +1085,15 @@ PAIRS = [
         "differs",
     ),  # the one count of helicopters each report gives
     (
+        "The death toll in a coal mine disaster in western Turkey rose to 238, with 80 more"
+        " injured, officials said. Some 120 miners were still trapped underground.",
+        "Rescuers found the bodies of two more miners, raising the death toll to 301. Hundreds"
+        " of relatives waited at the gates.",
+        "238",
+        "301",
+        "differs",
+    ),  # each report's toll, told as the toll: one fact
+    (
         "Haiti Earthquake Death Toll Nears 1,300\n\nRescuers searched for survivors.",
         "Haiti Earthquake Toll Passes 2,200\n\nRescuers searched for survivors.",
         "1,300",

@@ -63,6 +63,9 @@ class Context:
     places: frozenset[str] = frozenset()
     # The places are a list ("in Nepal, Bangladesh and India"): a total over them.
     place_list: bool = False
+    # The figure is told as the toll itself ("the death toll rose to 238", "raising
+    # the toll to 301"), not as one count of the dead among others.
+    toll: bool = False
     # The noun is bound to the figure ("Monday's vote"): it names what the figure is of.
     bound: bool = False
     # Who the sentence says is speaking ("forecasters said"): they tell no event apart.
@@ -112,6 +115,7 @@ def context_of(
     )
     owner = _owner(folded, figure, left, right)
     noun, phrase = (owner, owner) if owner else _noun(figure, folded, left, right)
+    toll = _toll(folded, sentence_start, figure) or _toll_to(folded, figure)
     places: frozenset[str] = frozenset()
     listed_left = listed_right = False
     if not _title_case(tokens):
@@ -123,7 +127,8 @@ def context_of(
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
-        event=_toll(folded, sentence_start, figure) or _event(folded, figure, left, right),
+        event=toll or _event(folded, figure, left, right),
+        toll=toll is not None,
         terms=_terms(left, right),
         phrase=phrase,
         near=_near(folded, figure, left, right),
@@ -419,6 +424,20 @@ def _toll(folded: str, sentence_start: int, figure: Figure) -> str | None:
     match = _TOLL.search(folded, start, figure.start)
     if match is None or _TOLL_OWN_NUMBER.match(match.group("between")):
         return None  # "the toll of 12 rose ...": the number after the toll is the toll's
+    return "@injury" if match.group("kind") == "injury" else "@death"
+
+
+# "raising the death toll to 301", "a toll of at least 40": the toll, told before its verb.
+_TOLL_TO = re.compile(
+    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\s+(?:to|of|at)\s+"
+    r"(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
+)
+
+
+def _toll_to(folded: str, figure: Figure) -> str | None:
+    match = _TOLL_TO.search(folded, max(0, figure.start - 40), figure.start)
+    if match is None:
+        return None
     return "@injury" if match.group("kind") == "injury" else "@death"
 
 

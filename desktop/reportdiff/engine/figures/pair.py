@@ -49,6 +49,8 @@ UNIQUE_VALUE_BONUS = 0.2
 UNIQUE_COUNT_BONUS = 0.4
 # Two figures told of the same places (their clauses name the same ones).
 SAME_PLACES_BONUS = 0.3
+# Two figures each told as the toll ("the death toll rose to 238").
+TOLL_BONUS = 0.4
 _MAX_RATIO = 3.0  # values further apart than this are not one thing told twice
 _EVENT_LABELS = {
     "@death": "killed",
@@ -301,6 +303,8 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
     event, noun = _event(fa), fa.context.noun_term
     if event is not None and event == _event(fb) and _same_places(fa, fb, common):
         return True  # "27 killed in Bangladesh" / "25 deaths in Bangladesh": one toll
+    if _both_tolls(fa, fb) and not _other_places(fa, fb, common):
+        return True  # each report's "death toll rose to ...": the toll, told twice
     if event is not None and event == _event(fb) and noun == fb.context.noun_term:
         shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
     if fa.figure.dimension == "date":
@@ -527,9 +531,9 @@ def _candidates(
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked
             evidence = _evidence(fa, fb, idf, link)
             if _same_places(fa, fb, common):
-                evidence += (
-                    SAME_PLACES_BONUS  # "27 killed in Bangladesh" / "25 deaths in Bangladesh"
-                )
+                evidence += SAME_PLACES_BONUS  # "27 killed in Bangladesh" / "25 in Bangladesh"
+            if _both_tolls(fa, fb):
+                evidence += TOLL_BONUS  # "the death toll rose to 238" / "the toll to 301"
             if (
                 agree
                 and fa.figure.unit != "weekday"
@@ -965,6 +969,11 @@ def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) ->
     if not places_a & places_b:
         return True
     return _part_of_list(fa, places_a, places_b) or _part_of_list(fb, places_b, places_a)
+
+
+def _both_tolls(fa: Found, fb: Found) -> bool:
+    x, y = fa.context, fb.context
+    return x.toll and y.toll and x.event == y.event
 
 
 def _own_places(found: Found, common: Callable[[], frozenset[str]]) -> frozenset[str]:
