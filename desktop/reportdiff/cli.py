@@ -343,6 +343,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         )
     except ExportError as exc:
         raise CliError(str(exc)) from exc
+    return _write_output(args, out, data, [args.a, args.b])
+
+
+def _write_output(
+    args: argparse.Namespace, out: str | None, data: str | bytes, inputs: list[str]
+) -> int:
+    """Text to stdout (no -o, or '-'), else the file written atomically; never over
+    the library or an input (`protected_files`)."""
     if out is None or out == "-":
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         _write_compare_output(text if text.endswith("\n") else text + "\n")
@@ -353,7 +361,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         write_atomic(
             Path(out),
             data if isinstance(data, bytes) else data.encode("utf-8"),
-            keep=protected_files(args, [args.a, args.b]),
+            keep=protected_files(args, inputs),
         )
     except BrokenPipeError:  # -o /dev/stdout into `| head`: the reader has enough
         _silence_stdout()
@@ -706,7 +714,7 @@ def cmd_event(args: argparse.Namespace) -> int:
     from reportdiff.export.event import export_event
 
     out = args.output
-    fmt = args.format or _event_format(out)
+    fmt = _output_format(args.format, out, as_json=False)
     with _library(args) as lib:
         events = lib.events()
         wanted = args.event.strip()
@@ -722,6 +730,7 @@ def cmd_event(args: argparse.Namespace) -> int:
     if len(reports) < 2:
         raise CliError(f"event {event.name!r} holds {len(reports)} report(s): two are needed")
     matrix = build_matrix(reports)
+    data: str | bytes
     if fmt == "pdf":
         if out is None or out == "-":
             raise CliError("PDF needs a file: add -o FILE.pdf", EXIT_USAGE)
@@ -729,27 +738,8 @@ def cmd_event(args: argparse.Namespace) -> int:
 
         data = event_pdf(matrix, event.name)
     else:
-        text = export_event(matrix, fmt, event.name)
-        if out is None or out == "-":
-            _write_compare_output(text)
-            return EXIT_OK
-        data = text.encode("utf-8")
-    from reportdiff.export.atomic import ProtectedFileError, write_atomic
-
-    try:
-        write_atomic(Path(out), data, keep=protected_files(args, []))
-    except ProtectedFileError as exc:
-        raise CliError(str(exc.strerror)) from exc
-    except OSError as exc:
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    print(f"wrote {out}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _event_format(out: str | None) -> str:
-    suffix = Path(out).suffix.lower() if out and out != "-" else ""
-    formats = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-    return formats.get(suffix, "text")
+        data = export_event(matrix, fmt, event.name)
+    return _write_output(args, out, data, [])
 
 
 def cmd_move(args: argparse.Namespace) -> int:

@@ -121,6 +121,11 @@ def _short_name(report: Report) -> str:
     return "-".join(telling[:_NAME_WORDS])
 
 
+def slug(text: str) -> str:
+    """'Le Monde · Économie' → 'le-monde-economie': safe in a file name everywhere."""
+    return "-".join(_words(text))
+
+
 def _words(text: str) -> list[str]:
     """ASCII words, lower case: safe in a file name everywhere ('Économie' → 'economie')."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -18,7 +18,8 @@ import json
 from html import escape
 
 from reportdiff.engine.event import EventMatrix, FactRow
-from reportdiff.engine.model import Figure, Report
+from reportdiff.engine.model import Figure
+from reportdiff.export.figures_csv import csv_cell, report_name
 from reportdiff.export.html import source_link
 from reportdiff.export.values import display_value
 
@@ -36,11 +37,6 @@ def export_event(matrix: EventMatrix, fmt: str, name: str) -> str:
     if fmt == "text":
         return _text(matrix, name)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(EVENT_FORMATS)}")
-
-
-def report_label(report: Report) -> str:
-    details = ", ".join(d for d in (report.outlet, (report.published or "")[:10]) if d)
-    return f"{report.title} — {details}" if details else report.title
 
 
 def event_json(matrix: EventMatrix, name: str) -> dict[str, object]:
@@ -81,22 +77,17 @@ def _cell_json(cell: tuple[Figure, ...]) -> dict[str, object] | None:
 def _csv(matrix: EventMatrix) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["what", "status", *(_inert(report_label(r)) for r in matrix.reports)])
+    writer.writerow(["what", "status", *(csv_cell(report_name(r)) for r in matrix.reports)])
     for row in matrix.rows:
-        cells = [_inert(cell[0].text) if cell else "" for cell in row.cells]
-        writer.writerow([_inert(row.what), row.status, *cells])
+        cells = [csv_cell(cell[0].text) if cell else "" for cell in row.cells]
+        writer.writerow([csv_cell(row.what), row.status, *cells])
     return out.getvalue()
-
-
-def _inert(text: str) -> str:
-    # A cell starting with = + - @ is a formula to a spreadsheet (OWASP "CSV injection").
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _text(matrix: EventMatrix, name: str) -> str:
     lines = [f"Event: {name}", matrix.summary(), ""]
     for k, report in enumerate(matrix.reports):
-        lines.append(f"  [{k + 1}] {report_label(report)}")
+        lines.append(f"  [{k + 1}] {report_name(report)}")
     lines.append("")
     if not matrix.rows:
         lines.append("No figure is given by two reports or more.")

@@ -50,33 +50,33 @@ def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = No
     writer.writerow(HEADER)
     # Every row names the two reports, so that rows pasted or filtered apart
     # still say which report is A and which is B.
-    names = [_cell(report_name(comparison.a)), _cell(report_name(comparison.b))]
+    names = [csv_cell(report_name(comparison.a)), csv_cell(report_name(comparison.b))]
     for k in figure_order(comparison.figures):
         review = (reviews or {}).get(k)
-        said = [review.decision or "", _cell(review.note or "")] if review else ["", ""]
+        said = [review.decision or "", csv_cell(review.note or "")] if review else ["", ""]
         writer.writerow(_row(comparison.figures[k]) + names + said)
     return out.getvalue()
 
 
 def report_name(report: Report) -> str:
     """ "Title — Outlet, 2025-03-18": the report as a reader names it."""
-    details = ", ".join(d for d in (report.outlet, report.published) if d)
+    details = ", ".join(d for d in (report.outlet, (report.published or "")[:10]) if d)
     title = report.title or "(no title)"
     return f"{title} — {details}" if details else title
 
 
 def _row(pair: FigurePair) -> list[str]:
     a, b = _side(pair.a), _side(pair.b)
-    return [pair.status, _cell(pair.what), *a[:5], *b[:5], a[5], b[5]]
+    return [pair.status, csv_cell(pair.what), *a[:5], *b[:5], a[5], b[5]]
 
 
 def _side(figure: Figure | None) -> list[str]:
     if figure is None:
         return [""] * 6
     value = _raw_value(figure)
-    readable = _cell(display_value(figure))
+    readable = csv_cell(display_value(figure))
     number = str(figure.paragraph + 1)
-    return [_cell(figure.text), readable, value, figure.unit, figure.qualifier, number]
+    return [csv_cell(figure.text), readable, value, figure.unit, figure.qualifier, number]
 
 
 def _raw_value(figure: Figure) -> str:
@@ -95,7 +95,8 @@ def _raw_value(figure: Figure) -> str:
     return "-".join(fields)
 
 
-def _cell(text: str) -> str:
+def csv_cell(text: str) -> str:
+    """`text` safe in a spreadsheet cell: never run as a formula."""
     # A cell starting with = + - @ is run as a formula by spreadsheets; a
     # leading apostrophe keeps article text inert (OWASP "CSV injection").
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reportdiff.engine.event import EventMatrix, FactRow
+from reportdiff.export import slug
 from reportdiff.export.values import display_value
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -181,7 +182,7 @@ class EventMatrixDialog(QDialog):
 
     def _ask_target(self, fmt: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export event matrix", f"{_slug(self.name)}-matrix.{fmt}"
+            self, "Export event matrix", f"{slug(self.name) or 'event'}-matrix.{fmt}"
         )
         return Path(path) if path else None
 
@@ -204,7 +205,3 @@ class EventMatrixDialog(QDialog):
             show_error(self, f"The matrix could not be saved: {exc}", "Choose another folder.")
             return False
         return True
-
-
-def _slug(name: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) or "event"

@@ -490,16 +490,6 @@ class MainWindow(QMainWindow):
             self._compare_job.cancel()  # its result would be dropped: stop its work too
 
         def run(job: workers.Job) -> Any:
-            reported = [-1]
-
-            def progress(stage: str, done: float) -> None:
-                if job.cancelled():
-                    raise Cancelled
-                percent = round(100 * done)
-                if percent != reported[0]:  # a signal per percent, not per tick
-                    reported[0] = percent
-                    job.progress(percent, 100, stage)
-
             return compare_job(
                 path,
                 a,
@@ -508,7 +498,7 @@ class MainWindow(QMainWindow):
                 theme=theme,
                 zoom=zoom,
                 kept=kept,
-                progress=progress,
+                progress=job.engine_progress,
             )
 
         self._compare_job = workers.start(
@@ -563,11 +553,7 @@ class MainWindow(QMainWindow):
         marked = self.view.marked_figure()  # kept when the same pair was shown again
         if marked is not None:
             self.figures.select_figure(marked)
-        summary = comparison.summary()
-        if comparison.warnings:
-            summary += " · ⚠ may be different events"
-        self.summary_label.setText(summary)
-        self.summary_label.setToolTip("\n".join(comparison.warnings))
+        self._show_summary(comparison)
         self.setWindowTitle(f"{_short(comparison.a)} vs {_short(comparison.b)} — ReportDiff")
         if self.remember:
             self.settings.set_last_pair(*pair)
@@ -734,17 +720,11 @@ class MainWindow(QMainWindow):
         def run(job: workers.Job) -> Any:
             from reportdiff.engine.event import build_matrix
 
-            def progress(stage: str, done: float) -> None:
-                if job.cancelled():
-                    raise Cancelled
-                job.progress(round(100 * done), 100, stage)
-
             with Library.open(path, create=False) as library:
                 reports = [_report(library.article(i)) for i in ids]
-            matrix = build_matrix(reports, progress)
-            columns = [
-                ids[next(k for k, r in enumerate(reports) if r is c)] for c in matrix.reports
-            ]
+            matrix = build_matrix(reports, job.engine_progress)
+            id_of = {id(report): i for report, i in zip(reports, ids, strict=True)}
+            columns = [id_of[id(report)] for report in matrix.reports]
             return matrix, columns
 
         def finish(result: Any) -> None:
@@ -796,6 +776,7 @@ class MainWindow(QMainWindow):
     def _show_reviews(self) -> None:
         """The stored decisions on the shown pair, in the figures panel."""
         comparison, pair = self.comparison(), self._shown_pair
+        self.pair_note = None
         if comparison is None or pair is None or self.library.closed:
             return
         try:
@@ -807,14 +788,19 @@ class MainWindow(QMainWindow):
         pair_note = fitted.pop(PAIR, None)
         self.figures.set_reviews(fitted, outdated)
         self.pair_note = pair_note.note if pair_note else None
+        self._show_summary(comparison)
+
+    def _show_summary(self, comparison: Comparison) -> None:
+        """The status bar's summary: counts, a warning, a note on the pair."""
+        summary = comparison.summary()
+        if comparison.warnings:
+            summary += " · ⚠ may be different events"
         tip = "\n".join(comparison.warnings)
         if self.pair_note:
+            summary += " · ✎ noted"
             tip = f"Note on this pair: {self.pair_note}" + (f"\n{tip}" if tip else "")
+        self.summary_label.setText(summary)
         self.summary_label.setToolTip(tip)
-        summary = comparison.summary() + (
-            " · ⚠ may be different events" if comparison.warnings else ""
-        )
-        self.summary_label.setText(summary + (" · ✎ noted" if self.pair_note else ""))
 
     def review_figure(self, k: int, action: str, note: str | None = None) -> None:
         """Confirm, dismiss, note or clear figure pair K of the shown pair (undoable)."""

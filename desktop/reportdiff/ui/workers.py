@@ -36,9 +36,20 @@ class Job:
     def __init__(self, signals: WorkerSignals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        self._percent = -1
 
     def progress(self, done: int, total: int, name: str = "") -> None:
         self._signals.progress.emit(done, total, str(name))
+
+    def engine_progress(self, stage: str, done: float) -> None:
+        """The engine's `Progress` (engine/progress.py) for this job: raises
+        Cancelled once the job is cancelled; reports once per percent."""
+        if self._cancel.is_set():
+            raise Cancelled
+        percent = round(100 * done)
+        if percent != self._percent:  # a signal per percent, not per tick
+            self._percent = percent
+            self._signals.progress.emit(percent, 100, stage)
 
     def cancel(self) -> None:
         self._cancel.set()
