@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportdiff.engine.figures.context import Context, context_of, sentence_tokens
 from reportdiff.engine.figures.patterns import (
@@ -98,16 +99,30 @@ def sentences(paragraph: Paragraph) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def extract_paragraph(paragraph: Paragraph, limit: int = 10**9) -> tuple[Found, ...]:
-    """Every figure of one paragraph, in reading order (the first `limit` of them)."""
-    text = paragraph.text
+class Scan(NamedTuple):
+    """A paragraph's folded text and where a number may start in it: read once,
+    used by the extractor and by the scan for minor numbers (slots.py)."""
+
+    folded: str
+    anchors: list[tuple[int, str]]
+
+
+def scan(text: str) -> Scan:
     folded = fold(text)
+    return Scan(folded, anchors(folded))
+
+
+def extract_paragraph(
+    paragraph: Paragraph, limit: int = 10**9, scanned: Scan | None = None
+) -> tuple[Found, ...]:
+    """Every figure of one paragraph, in reading order (the first `limit` of them)."""
+    folded, where = scanned or scan(paragraph.text)
     found: list[Figure] = []
     done = 0  # no figure starts before the end of the last one
     # A paragraph of hundreds of thousands of number-like marks ("1,1,1,...")
     # is no prose: after this many tries its rest is not read (bounded time).
     tries = min(limit, 10**6) * _TRIES_PER_FIGURE
-    for pos, anchor in anchors(folded):
+    for pos, anchor in where:
         tries -= 1
         if tries < 0:
             break

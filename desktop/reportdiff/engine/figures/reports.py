@@ -17,7 +17,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 
-from reportdiff.engine.figures.extract import Found, extract_paragraph
+from reportdiff.engine.figures.extract import Found, Scan, extract_paragraph, scan
 from reportdiff.engine.figures.pair import order_pairs, pair_figures
 from reportdiff.engine.figures.slots import Mention, mentions, slot_pairs
 from reportdiff.engine.figures.words import WORD_RE, is_content, term
@@ -78,21 +78,20 @@ def compare_figures(
     common = functools.cache(lambda: _lower_words(a, b))
     heads = (_headline_indices(a), _headline_indices(b))
     ledes = (_lede_index(a), _lede_index(b))
-    named = functools.cache(lambda: (_words_of(a), _words_of(b)))
+    docs_a, docs_b = _paragraph_words(a), _paragraph_words(b)
+    named = functools.cache(lambda: (frozenset().union(*docs_a), frozenset().union(*docs_b)))
     keep_a, new_a = _without(found_a, taken_a)
     keep_b, new_b = _without(found_b, taken_b)
     fixed = [(new_a[i], new_b[j]) for i, j in fixed]
     pairs = pair_figures(
-        keep_a, keep_b, _idf(a, b), linked, common, heads, ledes, named, fixed=fixed
+        keep_a, keep_b, _idf([*docs_a, *docs_b]), linked, common, heads, ledes, named, fixed=fixed
     )
     return order_pairs((*pairs, *minor))
 
 
-def _words_of(report: Report) -> frozenset[str]:
-    """Every word the report's content paragraphs use, lower-cased."""
-    return frozenset(
-        w for p in report.content_paragraphs() for w in WORD_RE.findall(p.text.lower())
-    )
+def _paragraph_words(report: Report) -> list[frozenset[str]]:
+    """The words of each content paragraph, lower-cased."""
+    return [frozenset(WORD_RE.findall(p.text.lower())) for p in report.content_paragraphs()]
 
 
 _LEDE_WORDS = 20  # a lede is a full sentence, not a standfirst or a caption
@@ -169,6 +168,7 @@ def _read(
             _cache.move_to_end(key)
             return hit
     found: list[Found] = []
+    scanned: dict[int, Scan] = {}
     section: frozenset[str] = frozenset()
     paragraphs = report.content_paragraphs()
     for n, p in enumerate(paragraphs):
@@ -177,13 +177,15 @@ def _read(
         if p.kind == "body" and _is_section_heading(p.text):
             section = _heading_places(p.text)
             continue
-        told = extract_paragraph(p, MAX_FIGURES - len(found))
+        scanned[p.index] = scan(p.text)
+        told = extract_paragraph(p, MAX_FIGURES - len(found), scanned[p.index])
         found += _in_section(told, section) if section else told
         if len(found) >= MAX_FIGURES:
             found = found[:MAX_FIGURES]  # a table, not prose: the rest is not compared
             break
     found = _headline_places(report, found)
-    read = tuple(found), tuple(mentions(report, [f.figure for f in found], MAX_FIGURES))
+    figures = [f.figure for f in found]
+    read = tuple(found), tuple(mentions(report, figures, MAX_FIGURES, scanned))
     with _cache_lock:
         _cache[key] = read
         while len(_cache) > _CACHE_SIZE:
@@ -254,15 +256,14 @@ def _lower_words(a: Report, b: Report) -> frozenset[str]:
     )
 
 
-def _idf(a: Report, b: Report) -> dict[str, float]:
-    """Rarity of each word across the paragraphs of both reports.
+def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Rarity of each word across the paragraphs `docs` (of both reports).
 
     Smoothed (log((1 + n) / (1 + df)) + 1), so that in two short reports a
     word both share still counts for something.
     """
-    docs = [set(WORD_RE.findall(p.text.lower())) for r in (a, b) for p in r.content_paragraphs()]
     # Each distinct word is read into its term once, not once per paragraph.
-    terms = {w: term(w) for w in set().union(*docs) if is_content(w)}
+    terms = {w: term(w) for w in frozenset().union(*docs) if is_content(w)}
     counts: Counter[str] = Counter()
     for words in docs:
         counts.update({terms[w] for w in words if w in terms})

@@ -27,11 +27,11 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from reportdiff.engine.figures.extract import anchors, fold, sentences
+from reportdiff.engine.figures.extract import Scan, scan, sentences
 from reportdiff.engine.figures.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
 from reportdiff.engine.figures.words import WORD_RE
 from reportdiff.engine.model import Figure, Paragraph, Report
@@ -68,11 +68,18 @@ class Mention:
     sentence: int  # the sentence's place in the report, for reading order
 
 
-def mentions(report: Report, figures: Sequence[Figure], limit: int = 10**9) -> list[Mention]:
+def mentions(
+    report: Report,
+    figures: Sequence[Figure],
+    limit: int = 10**9,
+    scanned: Mapping[int, Scan] | None = None,
+) -> list[Mention]:
     """Every number of every paragraph (boilerplate too), in reading order.
 
     Minor numbers stop after `limit` of them: a data dump is no prose.
+    `scanned` holds the paragraphs the extractor has scanned already, by index.
     """
+    scanned = scanned or {}
     by_paragraph: dict[int, list[tuple[int, Figure]]] = defaultdict(list)
     for i, f in enumerate(figures):
         by_paragraph[f.paragraph].append((i, f))
@@ -85,7 +92,9 @@ def mentions(report: Report, figures: Sequence[Figure], limit: int = 10**9) -> l
             (f.start, f.end, i, f) for i, f in found
         ]
         if minor_left > 0:
-            extra = list(itertools.islice(_minor(paragraph, spans), minor_left))
+            extra = list(
+                itertools.islice(_minor(paragraph, spans, scanned.get(paragraph.index)), minor_left)
+            )
             minor_left -= len(extra)
             spans += [(s, e, None, m) for s, e, m in extra]
         spans.sort(key=lambda x: x[0])
@@ -100,15 +109,17 @@ def mentions(report: Report, figures: Sequence[Figure], limit: int = 10**9) -> l
 
 
 def _minor(
-    paragraph: Paragraph, spans: list[tuple[int, int, int | None, Figure]]
+    paragraph: Paragraph,
+    spans: list[tuple[int, int, int | None, Figure]],
+    scanned: Scan | None,
 ) -> Iterable[tuple[int, int, Figure]]:
     text = paragraph.text
-    folded = fold(text)
+    folded, where = scanned or scan(text)
     taken = [(s, e) for s, e, _, _ in spans]  # in order, not overlapping
     done = 0
     # Only where a number may start (the extractor's anchors: a digit, a number
     # word): one scan of the text instead of the number pattern tried everywhere.
-    for at, kind in anchors(folded):
+    for at, kind in where:
         if at < done or kind not in ("digit", "word"):
             continue
         m = _NUMBER.match(folded, at)
