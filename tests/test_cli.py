@@ -761,3 +761,42 @@ def test_compare_of_library_ids_carries_the_stored_review(
         str(SEEDS / "003_f4d5323a934206aa.txt"), "--format", "json",
     )  # fmt: skip
     assert "outdated_reviews" not in json.loads(out)
+
+
+def test_compare_of_library_ids_shows_rows_and_pairs_made_by_hand(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportdiff.engine import compare
+    from reportdiff.review import hand_pair_key, link_key, row_key
+    from reportdiff.store import Library
+
+    run(capsys, "import", str(SEEDS))
+    with Library.open(db) as lib:
+        ids = [s.id for s in lib.list_articles()]
+        sources = lib.source_paths(ids)
+        a, b = (
+            next(i for i in ids if Path(sources[i]).name.startswith(p)) for p in ("001_", "003_")
+        )
+        c = compare(lib.report(a), lib.report(b))
+        lone_a = next(p for p in c.figures if p.status == "only_a")
+        lone_b = next(p for p in c.figures if p.status == "only_b")
+        row = next(g for g in c.alignment if g.linked)
+        lib.set_review(
+            a, b, hand_pair_key(c, lone_a.a, lone_b.b), decision="paired", note=None, label="p"
+        )
+        lib.set_review(a, b, row_key(c, row), decision=None, note="Two sources", label="r")
+        lone = next(g for g in c.alignment if g.b and not g.a)
+        lib.set_review(
+            a, b, link_key(c, row.a, row.b + lone.b), decision="linked", note=None, label="l"
+        )
+    _, out, _ = run(capsys, "compare", str(a), str(b), "--format", "json")
+    data = json.loads(out)
+    (made,) = [f for f in data["figures"] if f.get("by_hand")]
+    assert (made["a"]["text"], made["b"]["text"]) == (lone_a.a.text, lone_b.b.text)  # type: ignore[union-attr]
+    (linked,) = [g for g in data["alignment"] if g.get("by_hand")]
+    assert linked["b"] == sorted(row.b + lone.b)
+    # the note was on the engine's row, which the link changed: outdated, not lost
+    assert [r["note"] for r in data["outdated_reviews"]] == ["Two sources"]
+    _, text, _ = run(capsys, "compare", str(a), str(b))
+    assert "linked by hand" in text
+    assert "(paired by hand)" in text or made["status"] == "same"

@@ -326,8 +326,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from reportdiff.terminal import visible_report
 
         report_a, report_b = visible_report(report_a), visible_report(report_b)
-    comparison = compare(report_a, report_b)
-    review = _stored_review(args, comparison)
+    comparison, review = _stored_review(args, compare(report_a, report_b))
     from reportdiff.export import ExportError, export_comparison
 
     if args.format == "pdf" and (out is None or out == "-"):
@@ -374,19 +373,20 @@ def _write_output(
     return EXIT_OK
 
 
-def _stored_review(args: argparse.Namespace, comparison: Any) -> Any:
-    """The reader's decisions on the pair, when A and B are library ids (review.py)."""
+def _stored_review(args: argparse.Namespace, comparison: Any) -> tuple[Any, Any]:
+    """The comparison as the reader corrected it and their decisions on the pair,
+    when A and B are library ids (review.py)."""
     if not (args.a.isdigit() and args.b.isdigit()) or Path(args.a).exists():
-        return None
-    from reportdiff.review import apply
+        return comparison, None
+    from reportdiff.review import reviewed
     from reportdiff.store import Library, LibraryError
 
     try:
         with Library.open(library_path(args)) as lib:
             stored = lib.reviews(int(args.a), int(args.b))
     except LibraryError:
-        return None
-    return apply(comparison, stored) if stored else None
+        return comparison, None
+    return reviewed(comparison, stored) if stored else (comparison, None)
 
 
 # A .txt file may hold any of the text formats; these extensions name one.

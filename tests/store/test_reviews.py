@@ -9,7 +9,7 @@ import pytest
 
 from reportdiff.engine import compare
 from reportdiff.review import apply, figure_key, figure_label
-from reportdiff.store import Library
+from reportdiff.store import SCHEMA_VERSION, Library
 
 from .conftest import SEEDS
 
@@ -92,8 +92,35 @@ def test_a_version_1_library_gains_the_reviews_table(tmp_path: Path) -> None:
     db.conn.commit()
     db.conn.close()
     with Library.open(path) as library:
-        assert library.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert library.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert library.reviews(1, 2) == {}
+
+
+def test_a_version_2_library_keeps_its_reviews_and_takes_hand_links(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from reportdiff.store.schema import APPLICATION_ID, MIGRATIONS
+
+    path = tmp_path / "v2.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS[0](db)
+    MIGRATIONS[1](db)
+    db.execute("PRAGMA user_version = 2")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    now = "2026-01-01T00:00:00"
+    for title in ("a", "b"):
+        db.execute(
+            "INSERT INTO articles (title, body, content_hash, imported_at) VALUES (?, ?, ?, ?)",
+            [title, title, title, now],
+        )
+    db.execute("INSERT INTO reviews VALUES (1, 2, 'k', 'confirmed', 'kept', 'x', ?)", [now])
+    db.conn.commit()
+    db.conn.close()
+    with Library.open(path) as library:
+        assert library.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert library.reviews(1, 2)["k"].note == "kept"
+        library.set_review(1, 2, "@paragraphs x|y", decision="linked", note=None, label="l")
+        assert library.reviews(1, 2)["@paragraphs x|y"].decision == "linked"
 
 
 def test_a_deleted_report_comes_back_with_its_id_and_reviews(library: Library) -> None:

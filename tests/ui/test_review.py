@@ -130,3 +130,166 @@ def test_a_note_on_the_pair_is_kept_shown_and_exported(
     assert window.figures.review_label.text() == "0 of 1 flags reviewed"  # no flag reviewed
     window.undo_stack.undo()
     assert not window.summary_label.text().endswith("· ✎ noted")
+
+
+# --- corrections by hand: pair and unpair figures, link and unlink rows, row notes
+
+
+def _shown(qtbot: Any, window: Any, act: Any) -> None:
+    """Do `act` and wait for the view to show the corrected comparison."""
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        act()
+
+
+def _select_rows(panel: Any, ks: list[int]) -> None:
+    """Select the panel rows of figures `ks`, as Ctrl+click does."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = panel.table.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for k in ks:
+        index = panel.proxy.mapFromSource(panel.model.index(k, 0))
+        selection.select(index, flags)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def _panel_action(panel: Any, name: str) -> Any:
+    return {a.objectName(): a for a in panel.table.actions()}[name]
+
+
+def _select_view_rows(view: Any, first: int, last: int) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    cursor = view.textCursor()
+    cursor.setPosition(view._spans[f"row-{first}"][0])
+    cursor.setPosition(view._spans[f"row-{last}"][0] + 1, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.update_row_actions()
+
+
+def test_figures_paired_and_unpaired_by_hand_survive_a_restart(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, tmp_path: Any
+) -> None:
+    import json
+
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    figures = window.comparison().figures
+    lone_a = next(k for k, f in enumerate(figures) if f.status == "only_a")
+    lone_b = next(k for k, f in enumerate(figures) if f.status == "only_b")
+    texts = (figures[lone_a].a.text, figures[lone_b].b.text)
+    panel = window.figures
+    _select_rows(panel, [lone_a, lone_b])
+    _shown(qtbot, window, _panel_action(panel, "review_pair").trigger)
+    made = [(k, f) for k, f in enumerate(window.comparison().figures) if f.by_hand]
+    assert [(f.a.text, f.b.text) for _, f in made] == [texts]
+    assert panel.model.index(made[0][0], 3).data().endswith("· by hand")
+
+    # the engine's flag unpaired: two lone figures
+    flag = _flag(window)
+    engine_pair = window.comparison().figures[flag]
+    _review_from_the_menu(window, flag, "confirm")  # a decision on it, kept apart
+    _shown(qtbot, window, lambda: _review_from_the_menu(window, _flag(window), "unpair"))
+    now = window.comparison().figures
+    assert not any(f.a == engine_pair.a and f.b == engine_pair.b for f in now)
+    assert any(f.status == "only_a" and f.a == engine_pair.a for f in now)
+    window.export_to(tmp_path / "x.json", "json")
+    qtbot.waitUntil(lambda: (tmp_path / "x.json").exists(), timeout=20_000)
+    exported = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+    assert [f["a"]["text"] for f in exported["figures"] if f.get("by_hand")] == [texts[0]]
+    window.close()
+
+    again = MainWindow(library, open_settings())
+    qtbot.addWidget(again)
+    again.show()
+    compare_and_wait(qtbot, again, a, b)
+    assert [(f.a.text, f.b.text) for f in again.comparison().figures if f.by_hand] == [texts]
+    assert not any(
+        f.a == engine_pair.a and f.b == engine_pair.b for f in again.comparison().figures
+    )
+    # undo is per session; unpairing the hand-made pair unmakes it
+    k = next(k for k, f in enumerate(again.comparison().figures) if f.by_hand)
+    _shown(qtbot, again, lambda: _review_from_the_menu(again, k, "unpair"))
+    assert not any(f.by_hand for f in again.comparison().figures)
+    again.close()
+
+
+def test_rows_linked_unlinked_and_noted_in_the_view(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    view = window.view
+    groups = window.comparison().alignment
+    n = next(n for n in range(len(groups) - 1) if groups[n].linked and not groups[n + 1].linked)
+    joined_a = set(groups[n].a) | set(groups[n + 1].a)
+    joined_b = set(groups[n].b) | set(groups[n + 1].b)
+
+    _select_view_rows(view, n, n + 1)
+    assert view.link_action.isEnabled()
+    _shown(qtbot, window, view.link_action.trigger)
+    row = next(g for g in window.comparison().alignment if g.by_hand)
+    assert (set(row.a), set(row.b)) == (joined_a, joined_b)
+    assert "linked by hand" in view.toPlainText()
+
+    # a note on that row, written in the dialog
+    m = window.comparison().alignment.index(row)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *_a, **_k: ("Same quote, two sources.", True)
+    )
+    _select_view_rows(view, m, m)
+    _shown(qtbot, window, view.row_note_action.trigger)
+    assert window.comparison().alignment[m].note == "Same quote, two sources."
+    assert "Same quote, two sources." in view.toPlainText()
+
+    # an engine row unlinked: its paragraphs each alone
+    k = next(k for k, g in enumerate(window.comparison().alignment) if g.linked and not g.by_hand)
+    engine_row = window.comparison().alignment[k]
+    _select_view_rows(view, k, k)
+    assert view.unlink_action.isEnabled()
+    _shown(qtbot, window, view.unlink_action.trigger)
+    after = window.comparison().alignment
+    assert all(((i,), ()) in [(g.a, g.b) for g in after] for i in engine_row.a)
+    # undo takes the unlink back; redo makes it again
+    _shown(qtbot, window, window.undo_stack.undo)
+    assert engine_row in window.comparison().alignment
+    _shown(qtbot, window, window.undo_stack.redo)
+    assert engine_row not in window.comparison().alignment
+    target = tmp_path / "rows.html"
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
+        window.export_to(target, "html")
+    html = target.read_text(encoding="utf-8")
+    assert "linked by hand" in html
+    assert "Same quote, two sources." in html
+    window.close()
+
+    again = MainWindow(library, open_settings())
+    qtbot.addWidget(again)
+    again.show()
+    compare_and_wait(qtbot, again, a, b)
+    kept = again.comparison().alignment
+    assert any(g.by_hand and g.note == "Same quote, two sources." for g in kept)
+    assert all(((i,), ()) in [(g.a, g.b) for g in kept] for i in engine_row.a)
+    again.close()
+
+
+def test_hand_links_on_an_edited_report_show_as_outdated(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    k = next(k for k, g in enumerate(window.comparison().alignment) if g.linked)
+    row = window.comparison().alignment[k]
+    _shown(qtbot, window, lambda: window.unlink_row(k))
+    paragraph = window.comparison().a.paragraphs[row.a[0]].text
+    body = library.article(a).body.replace(paragraph, paragraph + " (corrected)")
+    assert body != library.article(a).body
+    library.db.execute("UPDATE articles SET body = ? WHERE id = ?", [body, a])
+    compare_and_wait(qtbot, window, seed_id("000_"), b)
+    compare_and_wait(qtbot, window, a, b)
+    label = window.figures.review_label
+    assert "1 outdated (the text changed)" in label.text()
+    assert "unlinked" in label.toolTip()

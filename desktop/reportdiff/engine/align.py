@@ -500,10 +500,10 @@ def _groups(
         pairs = [links[i, j] for i in ga for j in gb if (i, j) in links]
         score = sum(pairs) / len(pairs) if pairs else 0.0
         groups.append(AlignedGroup(a=tuple(sorted(ga)), b=tuple(sorted(gb)), score=score))
-    return _reading_order(groups)
+    return reading_order(groups)
 
 
-def _reading_order(groups: list[AlignedGroup]) -> tuple[AlignedGroup, ...]:
+def reading_order(groups: list[AlignedGroup]) -> tuple[AlignedGroup, ...]:
     """Order by A's paragraphs; a paragraph only B has follows its B predecessor."""
     key_of_b: dict[int, int] = {j: g.a[0] for g in groups if g.a for j in g.b}
     linked_b = sorted(key_of_b)

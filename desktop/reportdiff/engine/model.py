@@ -74,6 +74,10 @@ class AlignedGroup:
     score: float
     a_runs: tuple[tuple[TextRun, ...], ...] = ()
     b_runs: tuple[tuple[TextRun, ...], ...] = ()
+    # Set by the reader's review (review.py), never by the engine: the group was
+    # linked by hand, and the reader's note on it.
+    by_hand: bool = False
+    note: str | None = None
 
     @property
     def linked(self) -> bool:
@@ -131,14 +135,18 @@ class FigurePair:
     a: Figure | None
     b: Figure | None
     contradiction: bool = False  # the intervals the wordings allow do not overlap
+    by_hand: bool = False  # paired by the reader (review.py), not by the engine
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "status": self.status,
             "what": self.what,
             "a": self.a.to_json() if self.a else None,
             "b": self.b.to_json() if self.b else None,
         }
+        if self.by_hand:
+            data["by_hand"] = True
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,9 +205,16 @@ class Comparison:
             "schema": SCHEMA,
             "a": side(self.a),
             "b": side(self.b),
-            "alignment": [
-                {"a": list(g.a), "b": list(g.b), "score": round(g.score, 4)} for g in self.alignment
-            ],
+            "alignment": [_group_json(g) for g in self.alignment],
             "figures": [f.to_json() for f in self.figures],
             "warnings": list(self.warnings),
         }
+
+
+def _group_json(group: AlignedGroup) -> dict[str, Any]:
+    data: dict[str, Any] = {"a": list(group.a), "b": list(group.b), "score": round(group.score, 4)}
+    if group.by_hand:
+        data["by_hand"] = True
+    if group.note:
+        data["note"] = group.note
+    return data

@@ -106,6 +106,10 @@ a.fig-differs {{ background-color: {differs_bg}; color: {differs_fg}; font-weigh
   text-decoration: underline; }}
 a.fig-same {{ text-decoration: underline; }}
 a.fig-only {{ text-decoration: none; }}
+a.fig-dismissed {{ color: {muted}; text-decoration: line-through; }}
+.reviewed {{ color: {same_line}; font-weight: bold; }}
+.note {{ color: {muted}; font-size: 8pt; }}
+p.note-line {{ margin: 0 0 2px 0; }}
 .warn {{ color: {differs_fg}; font-weight: bold; }}
 .moved {{ color: {muted}; font-size: 8pt; font-weight: bold; }}
 .loose {{ color: {muted}; font-size: 8pt; font-style: italic; }}
@@ -174,10 +178,10 @@ def render_html(
     table, and the outdated ones after it.
     """
     stylesheet(theme, for_screen)  # refuses an unknown theme before any work
-    marks = _figure_marks(comparison.figures)
+    reviews = review[0] if review is not None else {}
+    marks = _figure_marks(comparison.figures, reviews)
     aligned = _aligned_table(comparison, marks, split=for_screen)
     # On paper the figures come first; on screen their panel stands beside the text.
-    reviews = review[0] if review is not None else {}
     body = [aligned] if for_screen else [_figures_table(comparison.figures, reviews), aligned]
     parts = [
         _document_head(comparison, theme, for_screen),
@@ -190,6 +194,16 @@ def render_html(
         ),
         *(f'<p class="warning">⚠ {escape(w)}</p>' for w in comparison.warnings),
         _legend(),
+        *(
+            [
+                '<p class="legend">Review: <span class="reviewed">✓</span> a flag confirmed · '
+                '<a class="fig fig-dismissed">dismissed</a><span class="note">✗</span> not the '
+                'same fact · <span class="note">✎</span> a note · "linked by hand": a row the '
+                "reader made.</p>"
+            ]
+            if reviews or any(g.by_hand or g.note for g in comparison.alignment)
+            else []
+        ),
         *body,
     ]
     if review is not None and review[1] and not for_screen:
@@ -351,9 +365,10 @@ def _same_words(value: str, text: str) -> bool:
 
 def figure_tooltip(pair: FigurePair) -> str:
     """'A: more than 90 minutes (1 h 30 min or more) · B: two and a half hours (2 h 30 min)'."""
-    return " · ".join(
+    told = " · ".join(
         f"{side}: {_figure_words(figure)}" for side, figure in (("A", pair.a), ("B", pair.b))
     )
+    return f"Paired by hand. {told}" if pair.by_hand else told
 
 
 def _figure_words(figure: Figure | None) -> str:
@@ -376,18 +391,40 @@ class _Mark:
     css: str
     href: str
     title: str
+    after: str = ""  # signs after the figure: ⚠ a flag, ✓ confirmed, ✗ dismissed
 
 
-def _figure_marks(figures: Sequence[FigurePair]) -> dict[tuple[str, int], list[_Mark]]:
-    """Marks per (side, paragraph index), sorted by start; overlapping spans dropped."""
+def _figure_marks(
+    figures: Sequence[FigurePair], reviews: Mapping[int, Review] | None = None
+) -> dict[tuple[str, int], list[_Mark]]:
+    """Marks per (side, paragraph index), sorted by start; overlapping spans dropped.
+
+    With the reader's `reviews` (by figure index), a dismissed flag is struck
+    out and a confirmed one carries a tick; a pair made by hand says so."""
     marks: dict[tuple[str, int], list[_Mark]] = {}
     for k, pair in enumerate(figures):
         css = {"differs": "fig-differs", "same": "fig-same"}.get(pair.status, "fig-only")
         title = figure_tooltip(pair)
+        after = '<span class="warn">⚠</span>' if css == "fig-differs" else ""
+        review = (reviews or {}).get(k)
+        if review is not None:
+            if review.decision == "dismissed" and css == "fig-differs":
+                css, after = "fig-dismissed", '<span class="note">✗</span>'
+            elif review.decision == "confirmed":
+                after += '<span class="reviewed">✓</span>'
+            if review.note:
+                title += f"\nNote: {review.note}"
+                after += '<span class="note">✎</span>'
         for side, figure in (("a", pair.a), ("b", pair.b)):
             if figure is not None:
                 mark = _Mark(
-                    figure.start, figure.end, f"fig-{k}-{side}", css, f"#figure-{k}", title
+                    figure.start,
+                    figure.end,
+                    f"fig-{k}-{side}",
+                    css,
+                    f"#figure-{k}",
+                    title,
+                    after,
                 )
                 marks.setdefault((side, figure.paragraph), []).append(mark)
     for key, found in marks.items():
@@ -484,9 +521,20 @@ def _cell(
         css = ' class="headline"' if paragraph.kind == "headline" else ""
         paragraphs.append(f"<p{css}>{_position(paragraph, moved, side)}{body}</p>")
     css = "" if group.linked else f' class="only-{side}"'
-    return (
-        f'<td width="50%"{css}>{anchor}{_loose_note(report, group, side)}{"".join(paragraphs)}</td>'
-    )
+    notes = _loose_note(report, group, side) + _review_note(group, side)
+    return f'<td width="50%"{css}>{anchor}{notes}{"".join(paragraphs)}</td>'
+
+
+def _review_note(group: AlignedGroup, side: str) -> str:
+    """Above A's side of a row: that the reader linked it by hand, and their note."""
+    if side != "a" and group.a:
+        return ""
+    lines = []
+    if group.by_hand:
+        lines.append('<span class="loose">linked by hand</span>')
+    if group.note:
+        lines.append(f'<span class="note">✎ {escape(group.note)}</span>')
+    return "".join(f'<p class="note-line">{line}</p>' for line in lines)
 
 
 def _loose_note(report: Report, group: AlignedGroup, side: str) -> str:
@@ -545,8 +593,7 @@ def paragraph_html(
             f'<a class="fig {mark.css}" name="{mark.name}" href="{mark.href}" '
             f'title="{escape(mark.title)}">{inner}</a>'
         )
-        if mark.css == "fig-differs":
-            out.append('<span class="warn">⚠</span>')
+        out.append(mark.after)
         pos = mark.end
     out.append(_runs_html(text, run_spans, pos, len(text), side))
     # Marks that could not be placed still get their anchor, so links resolve.

@@ -123,7 +123,8 @@ def _figures(
     if differ:
         lines.append(out.style(f"Figures that differ ({len(differ)})", "bold"))
         for pair in differ:
-            lines.append("  " + out.style(f"! {pair.what}", "warn"))
+            by_hand = " (paired by hand)" if pair.by_hand else ""
+            lines.append("  " + out.style(f"! {pair.what}{by_hand}", "warn"))
             lines += _figure_line("A", pair.a, out) + _figure_line("B", pair.b, out)
             review = reviewed.get(id(pair))
             if review is not None:
@@ -236,8 +237,10 @@ def _paragraphs(c: Comparison, out: _Out) -> list[str]:
     previous: AlignedGroup | None = None
     for group in groups:
         continuing = previous is not None and _one_sided(previous) == _one_sided(group) != ""
-        if not continuing:
+        if not continuing or group.note:
             lines += [*([""] if lines else []), _group_head(group, groups, moved, out)]
+        if group.note:  # the reader's note on the row (review.py)
+            lines += _wrap([(f"✎ “{group.note}”", None)], "   ", out, indent=5)
         lines += _group_body(group, c, moved, out)
         previous = group
     return [*lines, ""]
@@ -262,7 +265,9 @@ def _group_head(
     if group.linked:
         a, b = _labels("A", group.a, moved), _labels("B", group.b, moved)
         head = f"── {a} ↔ {b} · similarity {group.score:.2f} "
-        if group.loose:
+        if group.by_hand:
+            head = f"── {a} ↔ {b} · linked by hand "
+        elif group.loose:
             head += "· loose match: check it "
     else:
         side = _one_sided(group)

@@ -79,7 +79,36 @@ def _reviews_v2(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1, _reviews_v2)
+def _hand_links_v3(db: Database) -> None:
+    """Reviews also hold what the reader paired or linked by hand (and unpaired
+    or unlinked): the decision's CHECK is widened, which SQLite does by copying
+    the table into a new one."""
+    # One statement at a time: executescript would commit the opening transaction.
+    db.execute(
+        """
+        CREATE TABLE reviews_v3 (
+            a_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            b_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            decision TEXT CHECK (decision IN (
+                'confirmed', 'dismissed', 'paired', 'unpaired', 'linked', 'unlinked'
+            )),
+            note TEXT,
+            label TEXT NOT NULL,  -- how the figures read when decided, for outdated ones
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (a_id, b_id, key)
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO reviews_v3 SELECT a_id, b_id, key, decision, note, label, updated_at"
+        " FROM reviews ORDER BY rowid"
+    )
+    db.execute("DROP TABLE reviews")
+    db.execute("ALTER TABLE reviews_v3 RENAME TO reviews")
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1, _reviews_v2, _hand_links_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

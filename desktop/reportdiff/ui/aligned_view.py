@@ -28,7 +28,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QDesktopServices,
     QHelpEvent,
     QKeyEvent,
@@ -218,6 +220,11 @@ class AlignedView(QTextBrowser):
 
     figure_clicked = Signal(int)
     rendered = Signal()
+    # The reader's corrections of the rows (review.py): rows N… to link into one,
+    # row N to unlink, a note on row N.
+    link_requested = Signal(list)
+    unlink_requested = Signal(int)
+    row_note_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,6 +245,15 @@ class AlignedView(QTextBrowser):
             "Pick two reports above (Ctrl+1, Ctrl+2), or select two in the library and press "
             "Ctrl+Return."
         )
+        self.link_action = QAction("Link the selected rows: they tell the same thing", self)
+        self.link_action.setObjectName("link_rows")
+        self.link_action.triggered.connect(self._on_link)
+        self.unlink_action = QAction("Unlink this row: not the same thing", self)
+        self.unlink_action.setObjectName("unlink_row")
+        self.unlink_action.triggered.connect(self._on_unlink)
+        self.row_note_action = QAction("Note on this row…", self)
+        self.row_note_action.setObjectName("row_note")
+        self.row_note_action.triggered.connect(self._on_row_note)
 
     # --- content -----------------------------------------------------------
 
@@ -494,6 +510,96 @@ class AlignedView(QTextBrowser):
         )
         return mime
 
+    # --- the reader's corrections of the rows ----------------------------------
+
+    def row_at(self, position: int) -> int | None:
+        """The aligned row holding document position `position`: the row whose
+        anchor is in the same table (each row is a table of its own on screen),
+        else the last row starting before it."""
+        if self._comparison is None:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        table = cursor.currentTable()
+        row = None
+        for n in range(len(self._comparison.alignment)):
+            span = self._spans.get(f"row-{n}")
+            if span is None:
+                continue
+            if table is not None and table.firstPosition() <= span[0] <= table.lastPosition():
+                return n
+            if span[0] <= position:
+                row = n
+        return row
+
+    def selected_rows(self) -> list[int]:
+        """The rows the selection touches, else the row of the text cursor."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            row = self.row_at(cursor.position())
+            return [] if row is None else [row]
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        rows = []
+        for n, (first, last) in self._row_tables().items():
+            if first < end and last > start:
+                rows.append(n)
+        return rows
+
+    def _row_tables(self) -> dict[int, tuple[int, int]]:
+        """Each row's extent in the document: the table its anchor is in."""
+        extents = {}
+        cursor = QTextCursor(self.document())
+        for n in range(len(self._comparison.alignment) if self._comparison else 0):
+            span = self._spans.get(f"row-{n}")
+            if span is None:
+                continue
+            cursor.setPosition(span[0])
+            table = cursor.currentTable()
+            if table is not None:
+                extents[n] = (table.firstPosition(), table.lastPosition())
+        return extents
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        at = self.cursorForPosition(event.pos()).position()
+        cursor = self.textCursor()
+        if not cursor.selectionStart() <= at <= cursor.selectionEnd():
+            cursor.setPosition(at)  # a click outside the selection: the row clicked
+            self.setTextCursor(cursor)
+        self.update_row_actions()
+        menu.addSeparator()
+        for action in (self.link_action, self.unlink_action, self.row_note_action):
+            menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def update_row_actions(self) -> None:
+        """Enable what fits the rows selected: linking needs paragraphs of both
+        reports over several rows; unlinking a row that links."""
+        rows = self.selected_rows()
+        groups = self._comparison.alignment if self._comparison is not None else ()
+        chosen = [groups[n] for n in rows if n < len(groups)]
+        self.link_action.setEnabled(
+            len(chosen) > 1 and any(g.a for g in chosen) and any(g.b for g in chosen)
+        )
+        self.unlink_action.setEnabled(len(chosen) == 1 and chosen[0].linked)
+        self.row_note_action.setEnabled(len(chosen) == 1)
+
+    def _on_link(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) > 1:
+            self.link_requested.emit(rows)
+
+    def _on_unlink(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.unlink_requested.emit(rows[0])
+
+    def _on_row_note(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.row_note_requested.emit(rows[0])
+
     # --- links and tooltips -------------------------------------------------
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
@@ -526,9 +632,9 @@ class AlignedView(QTextBrowser):
         return self.cursorForPosition(pos).charFormat().toolTip()
 
 
-# The view's markers: a paragraph's number ("A¶3", before its text) and the
-# warning sign after a differing figure. No report writes either.
-_MARKER = re.compile(r"(?<!\S)[AB]¶\d+ ?|⚠")
+# The view's markers: a paragraph's number ("A¶3", before its text), the
+# warning sign after a differing figure and the review's signs. No report writes them.
+_MARKER = re.compile(r"(?<!\S)[AB]¶\d+ ?|[⚠✓✗✎]")
 
 
 def without_markers(fragment: QTextDocumentFragment) -> QTextDocument:

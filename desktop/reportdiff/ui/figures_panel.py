@@ -48,6 +48,7 @@ REVIEW_ACTIONS = (
     ("dismiss", "Dismiss: not the same fact"),
     ("note", "Note…"),
     ("clear", "Clear the review"),
+    ("unpair", "Unpair: two facts, not one"),
 )
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # index in comparison.figures
@@ -108,6 +109,8 @@ class FiguresModel(ColumnsTableModel):
         review = self.reviews.get(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             shown = _display(pair, column)
+            if column == 3 and pair.by_hand:
+                shown = f"{shown} · by hand"
             if column == 3 and review is not None:
                 return f"{shown} {_REVIEW_MARKS[review.decision]}{' ✎' if review.note else ''}"
             return shown
@@ -188,6 +191,7 @@ class FiguresPanel(QWidget):
 
     figure_activated = Signal(int)
     review_requested = Signal(int, str)
+    pair_requested = Signal(int, int)  # two figures the reader pairs by hand
 
     def sizeHint(self) -> QSize:
         # The dock's first width (before the user or saved settings change it):
@@ -206,7 +210,8 @@ class FiguresPanel(QWidget):
         self.table.setObjectName("figuresTable")
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Two rows selected (Ctrl+click) can be paired by hand.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setWordWrap(True)
@@ -239,6 +244,10 @@ class FiguresPanel(QWidget):
             action.setObjectName(f"review_{name}")
             action.triggered.connect(lambda _c=False, n=name: self._on_review(n))
             self.table.addAction(action)
+        self.pair_action = QAction("Pair the two selected figures: one fact", self.table)
+        self.pair_action.setObjectName("review_pair")
+        self.pair_action.triggered.connect(self._on_pair)
+        self.table.addAction(self.pair_action)
         self.review_label = QLabel(self)
         # The count gives way in a narrow panel (its tooltip keeps the details).
         self.review_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -318,6 +327,16 @@ class FiguresPanel(QWidget):
         k = index.data(FIGURE_ROLE) if index.isValid() else None
         if k is not None:
             self.review_requested.emit(int(k), name)
+
+    def selected_figures(self) -> list[int]:
+        """The figure indices K of the selected rows, in view order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [k for k in (self.figure_at_row(r) for r in rows) if k is not None]
+
+    def _on_pair(self) -> None:
+        chosen = self.selected_figures()
+        if len(chosen) == 2:
+            self.pair_requested.emit(*chosen)
 
     def _fit_rows(self) -> None:
         """Give each row the lines its widest-wrapping cell needs."""

@@ -37,9 +37,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdiff.engine.model import Comparison
+from reportdiff.engine.model import Comparison, FigurePair
 from reportdiff.engine.progress import Cancelled, Progress, quiet
-from reportdiff.review import PAIR, PAIR_KEY, Review, figure_key, figure_label
+from reportdiff.review import (
+    PAIR,
+    PAIR_KEY,
+    Review,
+    figure_key,
+    figure_label,
+    hand_pair_key,
+    link_key,
+    paragraphs_label,
+    row_key,
+    structural,
+)
 from reportdiff.review import apply as apply_reviews
 from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
 from reportdiff.ui import workers
@@ -79,7 +90,16 @@ class _ReviewCommand(QUndoCommand):
         after: tuple[str | None, str | None],
         action: str,
     ) -> None:
-        words = {"confirm": "Confirm", "dismiss": "Dismiss", "note": "Note on", "clear": "Clear"}
+        words = {
+            "confirm": "Confirm",
+            "dismiss": "Dismiss",
+            "note": "Note on",
+            "clear": "Clear",
+            "pair": "Pair",
+            "unpair": "Unpair",
+            "link": "Link",
+            "unlink": "Unlink",
+        }
         super().__init__(f"{words.get(action, action)} “{label}”")
         self._window, self._pair, self._key, self._label = window, pair, key, label
         self._before, self._after = before, after
@@ -123,8 +143,9 @@ def compare_job(
     zoom: int = 0,
     kept: frozenset[str] = frozenset(),
     progress: Progress | None = None,
-) -> tuple[Comparison, str, ParsedView | None]:
-    """Read two reports, compare them, render and parse the view's HTML (on a pool thread).
+) -> tuple[Comparison, str, ParsedView | None, Any]:
+    """Read two reports, compare them, render and parse the view's HTML (on a pool thread);
+    the last item is the reader's review fitted to the comparison (review.reviewed).
 
     The parse is left out when the view keeps that HTML's document (`kept`, its
     `view_key`s when the job started). `progress` follows the work and may stop
@@ -132,21 +153,27 @@ def compare_job(
     """
     from reportdiff.engine import compare
     from reportdiff.export.html import render_html
+    from reportdiff.review import reviewed
 
     progress = progress or quiet
     progress("Reading the reports", 0.0)
     # SQLite connections belong to one thread: this job opens its own.
     with Library.open(path, create=False) as library:
         report_a, report_b = _report(library.article(a)), _report(library.article(b))
+        stored = library.reviews(a, b)
     comparison = compare(
         report_a, report_b, progress=lambda stage, done: progress(stage, 0.8 * done)
     )
+    # The reader's links, pairs and decisions (review.py) shape what is shown.
+    comparison, review = reviewed(comparison, stored)
     progress("Laying out the text", _ENGINE_SHARE)
-    html = render_html(comparison, boilerplate=boilerplate, theme=theme, for_screen=True)
+    html = render_html(
+        comparison, boilerplate=boilerplate, theme=theme, for_screen=True, review=review
+    )
     if view_key(html, zoom) in kept:
-        return comparison, html, None
+        return comparison, html, None, review
     progress("Laying out the text", 0.9)
-    return comparison, html, build_document(html, zoom)
+    return comparison, html, build_document(html, zoom), review
 
 
 def _report(article: Any) -> Any:
@@ -238,6 +265,8 @@ class MainWindow(QMainWindow):
         self._compare_job: workers.Job | None = None
         self.event_matrix: QWidget | None = None  # the last event matrix shown
         self.pair_note: str | None = None  # the reader's note on the shown pair
+        # Links and pairs made by hand that no longer fit the reports (review.py).
+        self._structure_outdated: list[Review] = []
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -291,6 +320,10 @@ class MainWindow(QMainWindow):
         self.pickers.set_event(self.library_pane.current_event_id())  # the pane chose before
         self.figures.figure_activated.connect(self.show_figure)
         self.figures.review_requested.connect(self.review_figure)
+        self.figures.pair_requested.connect(self.pair_figures)
+        self.view.link_requested.connect(self.link_rows)
+        self.view.unlink_requested.connect(self.unlink_row)
+        self.view.row_note_requested.connect(self.note_on_row)
         self.undo_stack = QUndoStack(self)
         self.view.figure_clicked.connect(self.show_figure)
 
@@ -543,13 +576,13 @@ class MainWindow(QMainWindow):
         self._end_compare_job(token)
         if token != self._token:
             return  # a newer request is on its way
-        comparison, html, parsed = result
+        comparison, html, parsed, review = result
         self._shown_pair = pair
         # A zoom change while the job ran makes its parsed document stale: parse here then.
         fresh = parsed if self.view.zoom() == zoom else None
         self.view.show_comparison(comparison, html, fresh)
         self.figures.set_comparison(comparison)
-        self._show_reviews()
+        self._set_reviews(*review)
         marked = self.view.marked_figure()  # kept when the same pair was shown again
         if marked is not None:
             self.figures.select_figure(marked)
@@ -785,7 +818,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Reviews could not be read: {exc}", 8000)
             return
         fitted, outdated = apply_reviews(comparison, stored)
+        self._set_reviews(fitted, self._structure_outdated + outdated)
+
+    def _set_reviews(self, fitted: dict[int, Review], outdated: list[Review]) -> None:
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        fitted = dict(fitted)
         pair_note = fitted.pop(PAIR, None)
+        self._structure_outdated = [r for r in outdated if structural(r.key)]
         self.figures.set_reviews(fitted, outdated)
         self.pair_note = pair_note.note if pair_note else None
         self._show_summary(comparison)
@@ -808,6 +849,9 @@ class MainWindow(QMainWindow):
         if comparison is None or pair is None or not 0 <= k < len(comparison.figures):
             return
         figure = comparison.figures[k]
+        if action == "unpair":
+            self._unpair(pair, comparison, figure)
+            return
         key = figure_key(comparison, figure)
         before = self.library.reviews(*pair).get(key)
         decision = before.decision if before else None
@@ -832,6 +876,101 @@ class MainWindow(QMainWindow):
             return
         command = _ReviewCommand(self, pair, key, figure_label(figure), old, after, action)
         self.undo_stack.push(command)
+
+    def _decide(
+        self, pair: tuple[int, int], key: str, label: str, decision: str | None, action: str
+    ) -> None:
+        """Store `decision` under `key` (None forgets it), keeping any note; undoable."""
+        before = self.library.reviews(*pair).get(key)
+        old = (before.decision, before.note) if before else (None, None)
+        after = (decision, old[1])
+        if after != old:
+            self.undo_stack.push(_ReviewCommand(self, pair, key, label, old, after, action))
+
+    def pair_figures(self, k1: int, k2: int) -> None:
+        """Pair by hand a figure of A and one of B, from two rows of the figures panel."""
+        comparison, pair = self.comparison(), self._shown_pair
+        if comparison is None or pair is None:
+            return
+        n = len(comparison.figures)
+        if not (0 <= k1 < n and 0 <= k2 < n) or k1 == k2:
+            return
+        p1, p2 = comparison.figures[k1], comparison.figures[k2]
+        if p1.a is not None and p2.b is not None and not (p2.a is not None and p1.b is None):
+            fa, fb = p1.a, p2.b
+        elif p2.a is not None and p1.b is not None:
+            fa, fb = p2.a, p1.b
+        else:
+            self.statusBar().showMessage(
+                "Pick one figure of report A and one of report B to pair them.", 5000
+            )
+            return
+        key = hand_pair_key(comparison, fa, fb)
+        stored = self.library.reviews(*pair).get(key)
+        # Pairing again what the reader had unpaired takes the unpairing back.
+        decision = None if stored is not None and stored.decision == "unpaired" else "paired"
+        self._decide(pair, key, f"{fa.text} / {fb.text}", decision, "pair")
+
+    def _unpair(self, pair: tuple[int, int], comparison: Comparison, figure: FigurePair) -> None:
+        if figure.a is None or figure.b is None:
+            self.statusBar().showMessage("Only a pair of two figures can be unpaired.", 5000)
+            return
+        key = hand_pair_key(comparison, figure.a, figure.b)
+        # A pair made by hand is unmade; one the engine made is marked unpaired.
+        decision = None if figure.by_hand else "unpaired"
+        self._decide(pair, key, figure_label(figure), decision, "unpair")
+
+    def link_rows(self, rows: list[int]) -> None:
+        """Link the paragraphs of aligned rows `rows` into one row (undoable)."""
+        comparison, pair = self.comparison(), self._shown_pair
+        if comparison is None or pair is None:
+            return
+        groups = [comparison.alignment[n] for n in rows if 0 <= n < len(comparison.alignment)]
+        a = tuple(sorted(i for g in groups for i in g.a))
+        b = tuple(sorted(j for g in groups for j in g.b))
+        if not a or not b:
+            self.statusBar().showMessage(
+                "Select rows that hold paragraphs of both reports to link them.", 5000
+            )
+            return
+        key = link_key(comparison, a, b)
+        stored = self.library.reviews(*pair).get(key)
+        decision = None if stored is not None and stored.decision == "unlinked" else "linked"
+        self._decide(pair, key, paragraphs_label(a, b), decision, "link")
+
+    def unlink_row(self, n: int) -> None:
+        """Take aligned row N apart: its paragraphs shown each alone (undoable)."""
+        comparison, pair = self.comparison(), self._shown_pair
+        if comparison is None or pair is None or not 0 <= n < len(comparison.alignment):
+            return
+        group = comparison.alignment[n]
+        if not group.linked:
+            return
+        key = link_key(comparison, group.a, group.b)
+        stored = self.library.reviews(*pair).get(key)
+        decision = None if stored is not None and stored.decision == "linked" else "unlinked"
+        self._decide(pair, key, paragraphs_label(group.a, group.b), decision, "unlink")
+
+    def note_on_row(self, n: int, note: str | None = None) -> None:
+        """Write (or clear, with an empty note) the note on aligned row N (undoable)."""
+        comparison, pair = self.comparison(), self._shown_pair
+        if comparison is None or pair is None or not 0 <= n < len(comparison.alignment):
+            return
+        group = comparison.alignment[n]
+        key, label = row_key(comparison, group), paragraphs_label(group.a, group.b)
+        before = self.library.reviews(*pair).get(key)
+        written = before.note if before else None
+        if note is None:
+            note, ok = QInputDialog.getMultiLineText(
+                self, "Note on a row", f"A note on {label}:", written or ""
+            )
+            if not ok:
+                return
+        after = (None, note.strip() or None)
+        if after != (None, written):
+            self.undo_stack.push(
+                _ReviewCommand(self, pair, key, label, (None, written), after, "note")
+            )
 
     def note_on_pair(self, note: str | None = None) -> None:
         """Write (or clear, with an empty note) the note on the shown pair (undoable)."""
@@ -868,6 +1007,10 @@ class MainWindow(QMainWindow):
             return
         if pair == self._shown_pair:
             self._show_reviews()
+            if pair == self._pair:
+                # The view shows the review too, and links and pairs made by hand
+                # reshape it: laid out again (the engine's result is cached).
+                self._start_compare()
 
     def _on_swap(self) -> None:
         self.pickers.swap()
