@@ -151,3 +151,19 @@ def test_the_time_out_must_be_a_number_of_seconds(
     code, _, err = run(capsys, db, "import", "https://example.org/a", "--timeout", "soon")
     assert code == EXIT_USAGE
     assert "'soon' is not a number of seconds above zero" in err
+
+
+def test_compare_reads_reports_from_their_addresses(
+    web: Any, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = contents(db)
+    code, out, _ = run(
+        capsys, db, "compare", web.url("/article"), web.url("/chain/1"), "--format", "json"
+    )
+    assert code == EXIT_OK
+    comparison = json.loads(out)
+    assert (comparison["a"]["title"], comparison["b"]["title"]) == (ARTICLE_TITLE, OTHER_TITLE)
+    assert contents(db) == before  # compare reads; it stores nothing
+    code, _, err = run(capsys, db, "compare", web.url("/article"), web.url("/missing"))
+    assert code == EXIT_REFUSED
+    assert err == f"reportdiff: {web.url('/missing')}: the server answered 404 Not Found\n"

@@ -104,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("compare", help="compare two reports (files or library ids)")
-    p.add_argument("a", help="report A: a file or a library id")
-    p.add_argument("b", help="report B: a file or a library id")
+    p = sub.add_parser("compare", help="compare two reports (files, web addresses or ids)")
+    p.add_argument("a", help="report A: a file, a web address or a library id")
+    p.add_argument("b", help="report B: a file, a web address or a library id")
     p.add_argument(
         "--format",
         choices=COMPARE_FORMATS,
@@ -313,9 +313,16 @@ def library_path(args: argparse.Namespace) -> Path:
 
 
 def load_report(spec: str, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """A report from a file path, or from the library when `spec` is an id."""
-    from reportdiff.store import LibraryError, read_report_file
+    """A report from a file path or a web address, or from the library when `spec`
+    is an id."""
+    from reportdiff.store import LibraryError, read_address, read_report_file
+    from reportdiff.store.address import is_address
 
+    if is_address(spec):
+        try:
+            return read_address(spec).report()
+        except LibraryError as exc:
+            raise CliError(str(exc)) from exc
     path = Path(spec)
     if path.exists() or not spec.isdigit():
         try:
