@@ -53,3 +53,12 @@ def no_stray_threads() -> Iterator[None]:
     yield
     pool = QThreadPool.globalInstance()
     assert pool.waitForDone(10_000), "background work still running after the test"
+
+
+@pytest.fixture
+def web() -> Iterator[object]:
+    """A web server on 127.0.0.1 serving the pages of tests/web_pages.py."""
+    from web_pages import web_server
+
+    with web_server() as server:
+        yield server

@@ -73,6 +73,17 @@ def _report_id(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    """A time-out: a number of seconds above zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above zero")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reportdiff",
@@ -93,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("compare", help="compare two reports (files or library ids)")
-    p.add_argument("a", help="report A: a file or a library id")
-    p.add_argument("b", help="report B: a file or a library id")
+    p = sub.add_parser("compare", help="compare two reports (files, web addresses or ids)")
+    p.add_argument("a", help="report A: a file, a web address or a library id")
+    p.add_argument("b", help="report B: a file, a web address or a library id")
     p.add_argument(
         "--format",
         choices=COMPARE_FORMATS,
@@ -127,9 +138,20 @@ def _add_db_option(p: argparse.ArgumentParser, *, json_output: bool = False) -> 
 
 
 def _add_library_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
-    p = sub.add_parser("import", help="import report files or folders (.txt, .md, .html)")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    p = sub.add_parser(
+        "import", help="import report files or folders (.txt, .md, .html) or web pages"
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, a folder or a web address (https://…)"
+    )
     p.add_argument("--event", metavar="NAME", help="put the imported reports in this event")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="for a web address: how long to wait for the server to connect, and for each"
+        " piece of the page (default 20)",
+    )
     p.set_defaults(func=cmd_import)
     _add_db_option(p, json_output=True)
 
@@ -291,9 +313,16 @@ def library_path(args: argparse.Namespace) -> Path:
 
 
 def load_report(spec: str, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """A report from a file path, or from the library when `spec` is an id."""
-    from reportdiff.store import LibraryError, read_report_file
+    """A report from a file path or a web address, or from the library when `spec`
+    is an id."""
+    from reportdiff.store import LibraryError, read_address, read_report_file
+    from reportdiff.store.address import is_address
 
+    if is_address(spec):
+        try:
+            return read_address(spec).report()
+        except LibraryError as exc:
+            raise CliError(str(exc)) from exc
     path = Path(spec)
     if path.exists() or not spec.isdigit():
         try:
@@ -549,13 +578,17 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reportdiff.store import ImportResult, LibraryError
+    from reportdiff.store import FetchLimits, ImportResult, LibraryError
 
     show_progress = sys.stderr.isatty() and not args.json
+    limits = FetchLimits(timeout=args.timeout) if args.timeout else None
     with _library(args, create=True) as lib:
         try:
             result = lib.import_files(
-                args.paths, event=args.event, progress=_print_progress if show_progress else None
+                args.paths,
+                event=args.event,
+                progress=_print_progress if show_progress else None,
+                fetch_limits=limits,
             )
         except LibraryError as exc:
             # A lock or a full disk stopped the batch: say what was done before it.
@@ -574,7 +607,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _print_progress(done: int, total: int, name: str) -> None:
-    """A one-line counter on a terminal, for imports long enough to need one."""
+    """A one-line counter on a terminal, for imports long enough to need one;
+    a line for each web page fetched (a slow server should not look like a hang)."""
+    from reportdiff.store.address import is_address
+
+    if total < 50 and is_address(name):
+        print(f"fetching {name}", file=sys.stderr, flush=True)
+        return
     if total < 50 or (done % 25 and done != total):
         return
     end = "\n" if done == total else ""
@@ -588,11 +627,22 @@ def _import_json(
         "library": str(lib.path),
         "imported": [_summary_json(item) for item in result.imported],
         "duplicates": [
-            {"path": str(p), "existing_id": i, "event": homes.get(i)} for p, i in result.duplicates
+            {_source_key(p): str(p), "existing_id": i, "event": homes.get(i)}
+            for p, i in result.duplicates
         ],
-        "refused": [{"path": str(r.path), "reason": r.reason} for r in result.refused],
+        "refused": [
+            {"address": r.address, "reason": r.reason}
+            if r.address
+            else {"path": str(r.path), "reason": r.reason}
+            for r in result.refused
+        ],
         "skipped": [{"path": str(s.path), "reason": s.reason} for s in result.skipped],
     }
+
+
+def _source_key(source: Path | str) -> str:
+    """A file is a "path" in the JSON, a web address an "address"."""
+    return "address" if isinstance(source, str) else "path"
 
 
 def _print_import(result: ImportResult, homes: dict[int, str | None], event: str | None) -> None:
@@ -611,7 +661,7 @@ def _print_import(result: ImportResult, homes: dict[int, str | None], event: str
     print(summary + (f", {len(result.skipped)} skipped" if result.skipped else ""))
 
 
-def _duplicate_line(path: Path, existing: int, home: str | None, event: str | None) -> str:
+def _duplicate_line(path: Path | str, existing: int, home: str | None, event: str | None) -> str:
     where = f"event {home}" if home else "in no event"
     line = f"{path}: already in the library as #{existing} ({where})"
     if event is not None and (home or "").casefold() != " ".join(event.split()).casefold():

@@ -1,9 +1,9 @@
 """The library of reports: SQLite through sqlite-utils, no Qt.
 
-`Library` is the entry point; `read_report_file` reads a file the way an
-import would, without a library. Errors come in two kinds: `LibraryError`
-(and subclasses: the environment's fault, with a one-line message) and
-`LibraryBug` (ours).
+`Library` is the entry point; `read_report_file` reads a file, and
+`read_address` a web page, the way an import would, without a library.
+Errors come in two kinds: `LibraryError` (and subclasses: the environment's
+fault, with a one-line message) and `LibraryBug` (ours).
 """
 
 from reportdiff.store.database import DEFAULT_TIMEOUT, library_exists
@@ -18,6 +18,7 @@ from reportdiff.store.errors import (
     NoLibrary,
     NotALibrary,
 )
+from reportdiff.store.fetch import FetchLimits, read_address
 from reportdiff.store.importer import (
     MAX_BYTES,
     ImportedText,
@@ -47,6 +48,7 @@ __all__ = [
     "ArticleSummary",
     "DuplicateReport",
     "Event",
+    "FetchLimits",
     "ImportRefused",
     "ImportResult",
     "ImportedText",
@@ -63,6 +65,7 @@ __all__ = [
     "default_library_path",
     "fts_query",
     "library_exists",
+    "read_address",
     "read_report_file",
     "resolve_library_path",
     "seeds_dir",

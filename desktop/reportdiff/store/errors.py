@@ -45,13 +45,25 @@ class LibraryBug(Exception):  # noqa: N818 (public API name)
 
 
 class ImportRefused(LibraryError):  # noqa: N818 (public API name)
-    """One input was refused; the rest of a batch goes on."""
+    """One input was refused; the rest of a batch goes on.
 
-    def __init__(self, path: Path | str | None, reason: str) -> None:
+    A refused web address is `address`, as the user gave it (a Path would fold
+    its "//"), with `path` None.
+    """
+
+    def __init__(self, path: Path | str | None, reason: str, *, address: str | None = None) -> None:
         self.path = Path(path) if path is not None else None
+        self.address = address
         self.reason = reason
-        where = str(path) if path is not None else "pasted text"
+        where = address or (str(path) if path is not None else "pasted text")
         super().__init__(f"{where}: {reason}")
+
+    @property
+    def source(self) -> str:
+        """The address or the file's name, as a list of refusals shows it."""
+        if self.address:
+            return self.address
+        return self.path.name if self.path is not None else "pasted text"
 
 
 class DuplicateReport(Exception):  # noqa: N818 (public API name)

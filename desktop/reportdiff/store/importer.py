@@ -22,7 +22,7 @@ from typing import Any
 
 from reportdiff.engine import Report, parse_report
 from reportdiff.engine.boilerplate import leading_clutter, stamp_details
-from reportdiff.store.address import date_in, site_of
+from reportdiff.store.address import date_in, is_address, site_of
 from reportdiff.store.errors import ImportRefused
 from reportdiff.store.titles import first_sentence, fold, is_headline, title_from_sentence
 
@@ -108,13 +108,19 @@ class SkippedFile:
     unusual: bool = False
 
 
-def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | ImportRefused | SkippedFile]:
+def expand_paths(
+    paths: Iterable[Path | str],
+) -> Iterator[Path | str | ImportRefused | SkippedFile]:
     """Files to import: files as given, folders searched for reports (sorted).
 
     A folder's other files are yielded as SkippedFile so the user hears of
     them; hidden files and folders (.git, .DS_Store) are passed over quietly.
+    A web address given as text ("https://…") is yielded as that text, to fetch.
     """
     for given in paths:
+        if isinstance(given, str) and is_address(given):
+            yield given.strip()
+            continue
         path = Path(given)
         try:
             is_folder = path.is_dir()
@@ -586,10 +592,16 @@ def _strip_front_matter(text: str) -> str:
 # --- HTML -------------------------------------------------------------------
 
 
-def parse_html(data: bytes, path: Path | None) -> ImportedText:
-    """An HTML page saved from a browser: its article text and stated details."""
-    html = _bounded_tags(_decode_html(data, path))
-    document = _extract(html)
+def parse_html(
+    data: bytes, path: Path | None, *, url: str | None = None, charset: str | None = None
+) -> ImportedText:
+    """An HTML page saved from a browser: its article text and stated details.
+
+    A page fetched from the web gives its `url` (the report's address, whatever
+    the page calls itself) and the `charset` its server declared.
+    """
+    html = _bounded_tags(_decode_html(data, path, charset))
+    document = _extract(html, url)
     text = _clean_text(_raw_field(document, "text"))
     if not text:
         raise ImportRefused(
@@ -605,7 +617,7 @@ def parse_html(data: bytes, path: Path | None) -> ImportedText:
         text,
         title=title,
         outlet=_field(document, "sitename"),
-        url=_field(document, "url"),
+        url=url or _field(document, "url"),
         published=_field(document, "date"),
         author=_restore_author(_field(document, "author"), html),
         source_path=absolute_path(path) if path else None,
@@ -642,22 +654,28 @@ def _bounded_tags(html: str) -> str:
     return "".join(parts)
 
 
-def _decode_html(data: bytes, path: Path | None) -> str:
+def _decode_html(data: bytes, path: Path | None, charset: str | None = None) -> str:
+    """The page's text: by a BOM, else the server's charset (it outranks the page's
+    own), else the page's <meta charset>, else decode()'s guess."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return decode(data, path)
     declared = _META_CHARSET.search(data[:4096])
-    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
-        try:
-            return data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
+    for name in (charset, declared.group(1).decode("ascii") if declared else None):
+        if name:
+            try:
+                return data.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                pass
     return decode(data, path)
 
 
-def _extract(html: str) -> Any:
+def _extract(html: str, url: str | None = None) -> Any:
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
             html,
+            url=url,  # a fetched page's address: trafilatura reads the site and date from it too
             with_metadata=True,
             include_comments=False,
             # Only dates the page states in its markup; never a guess from the text.

@@ -25,9 +25,11 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlite_utils import Database
 
 from reportdiff.engine import Report
+from reportdiff.engine.progress import Cancelled
 from reportdiff.review import DECISIONS, Review
 from reportdiff.store.database import DEFAULT_TIMEOUT, open_database, sqlite_errors, transaction
 from reportdiff.store.errors import DuplicateReport, ImportRefused, LibraryError
+from reportdiff.store.fetch import FetchLimits, read_address
 from reportdiff.store.importer import (
     ImportedText,
     SkippedFile,
@@ -117,7 +119,8 @@ class ImportResult:
     """What a batch import did with each input."""
 
     imported: list[ArticleSummary] = field(default_factory=list)
-    duplicates: list[tuple[Path, int]] = field(default_factory=list)
+    # (the file, or the web address as given; the id of the report it already is)
+    duplicates: list[tuple[Path | str, int]] = field(default_factory=list)
     refused: list[ImportRefused] = field(default_factory=list)
     # Files of an imported folder that are not reports (not counted as refused).
     skipped: list[SkippedFile] = field(default_factory=list)
@@ -483,6 +486,11 @@ class Library:
         )
         return self._add(item, event).id
 
+    @_guarded
+    def add_imported(self, item: ImportedText, *, event: str | int | None = None) -> ArticleSummary:
+        """Store a text read already (a fetched page); DuplicateReport when stored before."""
+        return self._add(item, event)
+
     def _add(self, item: ImportedText, event: str | int | None) -> ArticleSummary:
         with self.transaction():
             existing = self._id_by_hash(item.content_hash)
@@ -551,15 +559,18 @@ class Library:
         event: str | None = None,
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
+        fetch_limits: FetchLimits | None = None,
     ) -> ImportResult:
-        """Import files and folders, each file in its own transaction.
+        """Import files, folders and web addresses ("https://…", fetched within
+        `fetch_limits`), each report in its own transaction.
 
         A refused or duplicate input is recorded and the batch goes on; a
         library that cannot be written (locked, damaged) stops it with a
-        LibraryError, keeping what was imported before.
+        LibraryError, keeping what was imported before. A cancel stops it
+        between reports, or during a page's download.
         """
         result = ImportResult()
-        items: list[Path | ImportRefused] = []
+        items: list[Path | str | ImportRefused] = []
         for item in expand_paths(paths):
             if isinstance(item, SkippedFile):
                 result.skipped.append(item)
@@ -569,11 +580,12 @@ class Library:
             if cancelled is not None and cancelled():
                 break
             if progress is not None:
-                progress(
-                    done, len(items), str(item.path if isinstance(item, ImportRefused) else item)
-                )
+                name = item.address or item.path if isinstance(item, ImportRefused) else item
+                progress(done, len(items), str(name))
             try:
-                self._import_one(item, event, result)
+                self._import_one(item, event, result, fetch_limits, cancelled)
+            except Cancelled:
+                break
             except LibraryError as exc:
                 exc.partial = result  # what was imported before the library refused more
                 raise
@@ -582,16 +594,26 @@ class Library:
         return result
 
     def _import_one(
-        self, item: Path | ImportRefused, event: str | None, result: ImportResult
+        self,
+        item: Path | str | ImportRefused,
+        event: str | None,
+        result: ImportResult,
+        fetch_limits: FetchLimits | None,
+        cancelled: Callable[[], bool] | None,
     ) -> None:
         try:
             if isinstance(item, ImportRefused):
                 raise item
-            result.imported.append(self._add(read_import(item), event))
+            if isinstance(item, str):  # a web address
+                text = read_address(item, fetch_limits, cancelled)
+            else:
+                text = read_import(item)
+            result.imported.append(self._add(text, event))
         except ImportRefused as refusal:
             result.refused.append(refusal)
         except DuplicateReport as duplicate:
-            result.duplicates.append((Path(str(item)), duplicate.existing_id))
+            where = item if isinstance(item, str) else Path(str(item))
+            result.duplicates.append((where, duplicate.existing_id))
 
     # --- samples --------------------------------------------------------
 

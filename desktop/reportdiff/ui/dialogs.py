@@ -1,4 +1,4 @@
-"""Dialogs: paste an article, edit a report's details, choose an event, show an error.
+"""Dialogs: paste an article, give a web address, edit a report's details, show an error.
 
 The dialogs only collect and check what the user typed; the window hands the
 values to the store.
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdiff.store.address import address_problem, lone_address
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$")
 
 
@@ -40,6 +42,16 @@ def theme_for(palette: QPalette) -> str:
     return "dark" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "light"
 
 
+def _problem_label(dialog: QDialog) -> QLabel:
+    """Where a dialog says what is wrong with its input."""
+    label = QLabel(dialog)
+    label.setWordWrap(True)
+    # A red that reads on the dialog's own background, light or dark.
+    dark = theme_for(dialog.palette()) == "dark"
+    label.setStyleSheet(f"color: {'#ff8a80' if dark else '#c62828'};")
+    return label
+
+
 class _DetailsForm(QDialog):
     """Title / outlet / date / url / author fields with a check on OK."""
 
@@ -53,10 +65,7 @@ class _DetailsForm(QDialog):
         self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://…")
         self.author_edit = QLineEdit(self)
-        self.problem = QLabel(self)
-        # A red that reads on the dialog's own background, light or dark.
-        dark = theme_for(self.palette()) == "dark"
-        self.problem.setStyleSheet(f"color: {'#ff8a80' if dark else '#c62828'};")
+        self.problem = _problem_label(self)
         self.form = QFormLayout()
         for label, edit in (
             ("&Title:", self.title_edit),
@@ -107,7 +116,11 @@ _HINT_TEXT_LIMIT = 2_000_000  # longer pasted text is not read for hints as it i
 
 
 class PasteArticleDialog(_DetailsForm):
-    """An article's text (from the clipboard) with its details and event."""
+    """An article's text (from the clipboard) with its details and event.
+
+    Text that is only a web address is not taken as the article: the dialog
+    says so and OK becomes "Fetch article" (the window fetches the page).
+    """
 
     def __init__(
         self,
@@ -129,6 +142,9 @@ class PasteArticleDialog(_DetailsForm):
         if event_edit is not None:
             event_edit.setPlaceholderText("none (or type a new event's name)")
         self.form.addRow("&Event:", self.event_box)
+        self.address_note = QLabel(self)
+        self.address_note.setWordWrap(True)
+        self.form.addRow(self.address_note)
         self._show_found_details()
         self.text_edit.textChanged.connect(self._show_found_details)
         self._finish_layout(self.text_edit)
@@ -145,7 +161,9 @@ class PasteArticleDialog(_DetailsForm):
 
         text = self.text()
         found = None
-        if len(text) <= _HINT_TEXT_LIMIT:
+        address = self.address()
+        self._show_address(address)
+        if len(text) <= _HINT_TEXT_LIMIT and address is None:
             try:
                 found = prepare_text(text)
             except LibraryError:
@@ -160,6 +178,21 @@ class PasteArticleDialog(_DetailsForm):
         for edit, value, default in hints:
             edit.setPlaceholderText((value or "")[:120] or default)
 
+    def address(self) -> str | None:
+        """The web address the text is, when it is nothing else."""
+        return lone_address(self.text())
+
+    def _show_address(self, address: str | None) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Fetch article" if address else "OK")
+        self.address_note.setText(
+            "This is a web address: “Fetch article” imports the article from that page"
+            " (the fields below, when filled, replace what the page gives)."
+            if address
+            else ""
+        )
+        self.address_note.setVisible(bool(address))
+
     def event_name(self) -> str | None:
         return self.event_box.currentText().strip() or None
 
@@ -167,6 +200,39 @@ class PasteArticleDialog(_DetailsForm):
         if not self.text().strip():
             return "There is no text: paste the article into the box above."
         return super().problem_text()
+
+
+class AddressDialog(QDialog):
+    """The web address of a report to import; checked on OK."""
+
+    def __init__(self, address: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import from address")
+        self.address_edit = QLineEdit(address, self)
+        self.address_edit.setPlaceholderText("https://…")
+        label = QLabel("The article's &web address, as the browser shows it:", self)
+        label.setBuddy(self.address_edit)
+        self.problem = _problem_label(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Import")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (label, self.address_edit, self.problem, buttons):
+            layout.addWidget(widget)
+        self.resize(560, 0)
+
+    def address(self) -> str:
+        return self.address_edit.text().strip()
+
+    def accept(self) -> None:
+        problem = address_problem(self.address())
+        if problem:
+            self.problem.setText(f"{problem[:1].upper()}{problem[1:]}.")
+            return
+        super().accept()
 
 
 class EditDetailsDialog(_DetailsForm):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,17 @@ from reportdiff.review import (
     structural,
 )
 from reportdiff.review import apply as apply_reviews
-from reportdiff.store import DuplicateReport, ImportRefused, Library, LibraryError
+from reportdiff.store import (
+    DuplicateReport,
+    FetchLimits,
+    ImportedText,
+    ImportRefused,
+    ImportResult,
+    Library,
+    LibraryError,
+    read_address,
+)
+from reportdiff.store.address import lone_address
 from reportdiff.ui import workers
 from reportdiff.ui.aligned_view import (
     AlignedView,
@@ -62,6 +73,7 @@ from reportdiff.ui.aligned_view import (
     view_key,
 )
 from reportdiff.ui.dialogs import (
+    AddressDialog,
     EditDetailsDialog,
     PasteArticleDialog,
     confirm,
@@ -267,6 +279,7 @@ class MainWindow(QMainWindow):
         self.pair_note: str | None = None  # the reader's note on the shown pair
         # Links and pairs made by hand that no longer fit the reports (review.py).
         self._structure_outdated: list[Review] = []
+        self.fetch_limits = FetchLimits()  # for web addresses (tests shorten the time-outs)
         self._restore_settings(restore_layout)
 
     # --- building ----------------------------------------------------------
@@ -336,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus = {
-            "&File": ("import", "paste", None, "export", None, "quit"),
+            "&File": ("import", "import_address", "paste", None, "export", None, "quit"),
             "&Edit": (
                 "copy_comparison", None, "find", "find_next", "find_previous", None,
                 "edit_details", "move_to_event", "delete",
@@ -1077,18 +1090,22 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(p) for p in paths])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData()):
+        if _droppable(event.mimeData()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event: Any) -> None:
-        if _local_paths(event.mimeData()):
+        if _droppable(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_paths(event.mimeData())
-        if paths:
+        """Files from a file manager are imported; a link from a browser is fetched."""
+        paths, addresses = _local_paths(event.mimeData()), _web_addresses(event.mimeData())
+        if paths or addresses:
             event.acceptProposedAction()
+        if paths:
             self.import_paths(paths)
+        if addresses:
+            self.import_addresses(addresses, self._current_event_name())
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import files and folders on the pool, into the event chosen in the library."""
@@ -1129,6 +1146,100 @@ class MainWindow(QMainWindow):
         )
         dialog.canceled.connect(job.cancel)
 
+    def _on_import_address(self) -> None:
+        copied = lone_address(QGuiApplication.clipboard().text()) or ""
+        dialog = AddressDialog(copied, self)
+        if dialog.exec():
+            self.import_addresses([dialog.address()], self._current_event_name())
+        dialog.deleteLater()
+
+    def import_addresses(
+        self,
+        addresses: list[str],
+        event: str | None,
+        details: dict[str, str | None] | None = None,
+    ) -> None:
+        """Fetch web pages on the pool, then add their reports to `event`.
+
+        The reports are added here, on the GUI thread, once every page is in (one
+        short transaction each): a Cancel before that drops the pages, so the
+        library is never written after the user cancelled. `details` the user
+        typed (the paste dialog's fields) replace what the pages give.
+        """
+        limits = self.fetch_limits
+        shown = addresses[0] if len(addresses) == 1 else f"{len(addresses)} web pages"
+        dialog = QProgressDialog(f"Fetching {shown}…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Import from address")
+        dialog.setMinimumDuration(300)  # a quick page shows no dialog
+        dialog.setValue(0)  # starts that clock (a busy dialog has no other value to set)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._set_busy(+1, f"Fetching {shown}…")
+        ended = False
+
+        def run(job: workers.Job) -> list[tuple[str, ImportedText | ImportRefused]]:
+            pages: list[tuple[str, ImportedText | ImportRefused]] = []
+            for address in addresses:
+                try:
+                    pages.append((address, read_address(address, limits, job.cancelled)))
+                except ImportRefused as refusal:
+                    pages.append((address, refusal))
+            return pages
+
+        def end() -> bool:
+            """Close the progress; False when it was closed already (by a cancel)."""
+            nonlocal ended
+            if ended:
+                return False
+            ended = True
+            self._set_busy(-1)
+            self.progress.hide()
+            dialog.reset()
+            dialog.deleteLater()
+            return True
+
+        def fetched(pages: list[tuple[str, ImportedText | ImportRefused]]) -> None:
+            if end():
+                self._add_fetched(pages, event, details or {})
+
+        def failed(exc: BaseException) -> None:
+            if end() and not isinstance(exc, Cancelled):
+                self._on_import_failed(exc)
+
+        def cancel() -> None:
+            job.cancel()  # the download stops at its next piece; its pages are dropped
+            if end():
+                self.statusBar().showMessage("Import cancelled: nothing was added.", 8000)
+
+        job = workers.start(run, fetched, failed, owner=self)
+        dialog.canceled.connect(cancel)
+
+    def _add_fetched(
+        self,
+        pages: list[tuple[str, ImportedText | ImportRefused]],
+        event: str | None,
+        details: dict[str, str | None],
+    ) -> None:
+        typed = {name: value for name, value in details.items() if value}
+        result = ImportResult()
+        for address, page in pages:
+            if isinstance(page, ImportRefused):
+                result.refused.append(page)
+                continue
+            try:
+                result.imported.append(
+                    self.library.add_imported(replace(page, **typed), event=event)
+                )
+            except DuplicateReport as duplicate:
+                result.duplicates.append((address, duplicate.existing_id))
+            except LibraryError as exc:  # locked, disk full: _on_import_failed reloads
+                self._on_import_failed(exc)
+                return
+        self._on_imported(result)
+        if result.duplicates and not result.imported:  # show the user where it is
+            self.library_pane.select_ids([i for _, i in result.duplicates])
+
     def _on_imported(self, result: Any) -> None:
         self.library_pane.reload()
         self.pickers.set_event(self.library_pane.current_event_id())
@@ -1152,16 +1263,7 @@ class MainWindow(QMainWindow):
         if ids:
             self.library_pane.select_ids(ids)
         if result.refused:
-            lines = "\n".join(f"• {Path(r.path).name}: {r.reason}" for r in result.refused[:12])
-            more = len(result.refused) - 12
-            extra = f"\n… and {more} more." if more > 0 else ""
-            show_error(
-                self,
-                f"{len(result.refused)} file(s) could not be imported:\n{lines}{extra}",
-                "The other files were imported. Save the article as text (.txt), Markdown "
-                "(.md) or a web page (.html) and import it again, or paste its text with "
-                "File ▸ Paste article.",
-            )
+            show_error(self, *_refusals_message(result.refused))
         self.import_finished.emit(result)
 
     def _on_import_failed(self, exc: BaseException) -> None:
@@ -1184,7 +1286,11 @@ class MainWindow(QMainWindow):
         events = [e.name for e in self.library.events()]
         dialog = PasteArticleDialog(text, events, self._current_event_name(), self)
         if dialog.exec():
-            self.add_pasted(dialog.text(), dialog.event_name(), dialog.details())
+            address = dialog.address()
+            if address:  # a link, not an article: fetch its page
+                self.import_addresses([address], dialog.event_name(), dialog.details())
+            else:
+                self.add_pasted(dialog.text(), dialog.event_name(), dialog.details())
         dialog.deleteLater()
 
     def add_pasted(self, text: str, event: str | None, details: dict[str, str | None]) -> None:
@@ -1395,6 +1501,40 @@ class MainWindow(QMainWindow):
 
 def _local_paths(mime: QMimeData) -> list[Path]:
     return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+def _web_addresses(mime: QMimeData) -> list[str]:
+    """Links dragged from a browser: the URLs that are not files (text/uri-list),
+    else plain text that is one http(s) address."""
+    found = [bytes(u.toEncoded().data()).decode() for u in mime.urls() if not u.isLocalFile()]
+    if not found and not mime.hasUrls() and mime.hasText():
+        address = lone_address(mime.text())
+        found = [address] if address else []
+    return found
+
+
+def _droppable(mime: QMimeData) -> bool:
+    return bool(_local_paths(mime) or _web_addresses(mime))
+
+
+def _refusals_message(refused: list[ImportRefused]) -> tuple[str, str]:
+    """What a dialog says of refused files and web addresses, and what to do."""
+    if len(refused) == 1 and refused[0].address:
+        return (
+            f"Could not import {refused[0]}.",
+            "Check the address in a browser. A page that opens there can be saved "
+            "(as .html) and imported as a file, or its text pasted with File ▸ Paste article.",
+        )
+    lines = "\n".join(f"• {r.source}: {r.reason}" for r in refused[:12])
+    more = len(refused) - 12
+    extra = f"\n… and {more} more." if more > 0 else ""
+    kind = "web page(s)" if all(r.address for r in refused) else "file(s)"
+    return (
+        f"{len(refused)} {kind} could not be imported:\n{lines}{extra}",
+        "The other files were imported. Save the article as text (.txt), Markdown "
+        "(.md) or a web page (.html) and import it again, or paste its text with "
+        "File ▸ Paste article.",
+    )
 
 
 def _count(n: int, noun: str) -> str:

@@ -23,6 +23,9 @@ class ActionSpec:
 ACTIONS: dict[str, ActionSpec] = {
     # File
     "import": ActionSpec("&Import reports…", ("Ctrl+O",), "Add report files to the library"),
+    "import_address": ActionSpec(
+        "Import from &address…", ("Ctrl+Shift+O",), "Add a report from its web address"
+    ),
     "paste": ActionSpec("&Paste article…", ("Ctrl+Shift+V",), "Add an article from the clipboard"),
     "export": ActionSpec(
         "&Export…", ("Ctrl+Shift+E",), "Save the comparison as HTML, PDF, CSV or JSON"
