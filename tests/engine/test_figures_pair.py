@@ -1436,6 +1436,20 @@ PAIRS = [
         "98 metres",
         "differs",
     ),  # one unit: no conversion's slack
+    (
+        "Among the dead was a 57-year-old street sweeper who collapsed in Córdoba.",
+        "The toll included a 59-year-old municipal cleaner who collapsed in Córdoba.",
+        "57-year-old",
+        "59-year-old",
+        "differs",
+    ),  # the one age each report gives, told in words that meet: one victim
+    (
+        "A 10-year-old girl was pulled alive from the rubble in the port.",
+        "Rescuers found a 12-year-old boy under a wall in the hills.",
+        "10-year-old",
+        "12-year-old",
+        "apart",
+    ),  # one age each, but nothing else in common: two children
 ]
 
 

@@ -8,6 +8,7 @@ of its territory"). The sentence's other words make the figure's context.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -266,6 +267,11 @@ _PERSON_RE = re.compile(
 )
 
 
+def is_person_word(word: str | None) -> bool:
+    """Whether `word` names a kind of person ("girl", "driver", "nurse")."""
+    return word is not None and _PERSON_RE.fullmatch(word) is not None
+
+
 def _age_owner(
     folded: str, figure: Figure, left: list[Token], run: list[Token]
 ) -> tuple[str | None, str]:
@@ -275,7 +281,11 @@ def _age_owner(
     person named before it in the paragraph.
     """
     if run and figure.text.endswith("old") and "-" in figure.text:
-        return run[0].word, run[0].word  # "a 10-year-old girl"
+        # "a 10-year-old girl (alive)", "a 57-year-old street sweeper": a
+        # person's word, else the last of two nouns before any verb.
+        nouns = list(itertools.takewhile(lambda t: not _verb_like(t.word), run[:2])) or run[:1]
+        owner = next((t for t in nouns if _PERSON_RE.fullmatch(t.word)), nouns[-1])
+        return owner.word, owner.word
     near = next((t for t in left[:4] if t.word not in LINKING_VERBS), None)
     if near is not None and near.word in _PRONOUNS:
         people = _PERSON_RE.findall(folded, 0, near.start)
@@ -292,6 +302,11 @@ def _age_owner(
 
 
 _APPOSED = re.compile(r"(\w[\w'’-]*)\s*[,(]\s*$")
+
+
+def _verb_like(word: str) -> bool:
+    """A word that reads as a verb after a noun: "died", "drowning", "fell"."""
+    return not noun_like(word) or word.endswith("ing")
 
 
 def _find(run: list[Token], word: str) -> Token:

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reportdiff.engine.figures.context import countable
+from reportdiff.engine.figures.context import countable, is_person_word
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.qualifiers import (
     LOWER,
@@ -299,6 +299,10 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
     # seats" do not.
     if c.unique and fa.figure.dimension == "count":
         return True  # the one count of the dead (of helicopters) each report gives
+    if c.unique and c.evidence - UNIQUE_COUNT_BONUS >= SAME_EVIDENCE:
+        # The one age each report gives, in words that meet:
+        # one person ("collapsed ... in Córdoba"), not a name and a passer-by.
+        return True
     shared = _shared_near(fa, fb)
     event, noun = _event(fa), fa.context.noun_term
     if event is not None and event == _event(fb) and _same_places(fa, fb, common):
@@ -509,6 +513,7 @@ def _candidates(
     values_b = Counter(_value_key(f) for f in b)
     counted_a, counted_b = _counted_values(a), _counted_values(b)
     kinds_a = Counter(_kind(f) for f in a)
+    sole_a, sole_b = _sole_of_kind(a), _sole_of_kind(b)
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_value: dict[tuple[str, str, float | None], list[int]] = defaultdict(list)
     for j, fb in enumerate(b):
@@ -525,7 +530,14 @@ def _candidates(
             others = by_value.get((*_kind(fa), fa.figure.value), [])[:_CROWDED_PEERS]
         for j in others:
             fb = b[j]
-            if not compatible(fa, fb):
+            key = _sole_key(fa)
+            sole = (
+                key is not None
+                and sole_a.get(key) == i
+                and sole_b.get(key) == j
+                and not _other_persons(fa, fb)
+            )
+            if not sole and not compatible(fa, fb):
                 continue
             agree = _agree_either(fa, fb)
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked
@@ -541,10 +553,36 @@ def _candidates(
                 and values_b[_value_key(fb)] == 1
             ):
                 evidence += UNIQUE_VALUE_BONUS
-            unique = _only_count_of_its_kind(fa, fb, counted_a, counted_b)
+            unique = sole or _only_count_of_its_kind(fa, fb, counted_a, counted_b)
             if not agree and unique:
                 evidence += UNIQUE_COUNT_BONUS
             yield Candidate(i, j, evidence, agree, unique)
+
+
+def _sole_key(found: Found) -> tuple[str, ...] | None:
+    """The kind of fact an age tells, for telling whether a report gives one
+    only: "a 57-year-old street sweeper" / "a 59-year-old cleaner" are one
+    victim when each report names one age. (Not ordinals: "his first term" /
+    "his second term" are two terms, each report right.)"""
+    if found.alias or found.past or found.years:
+        return None
+    return ("age",) if found.figure.dimension == "age" else None
+
+
+def _other_persons(fa: Found, fb: Found) -> bool:
+    """ "a 71-year-old man" / "a 68-year-old woman": two kinds of person, two people."""
+    x, y = fa.context.noun, fb.context.noun
+    return x != y and is_person_word(x) and is_person_word(y)
+
+
+def _sole_of_kind(side: Sequence[Found]) -> dict[tuple[str, ...], int]:
+    """The kinds (`_sole_key`) one figure only of the report tells, and that figure."""
+    seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, f in enumerate(side):
+        key = _sole_key(f)
+        if key is not None:
+            seen[key].append(i)
+    return {key: found[0] for key, found in seen.items() if len(found) == 1}
 
 
 def _count_key(found: Found) -> str | None:
