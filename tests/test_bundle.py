@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -170,6 +171,67 @@ def test_the_bundle_shows_the_comparison_on_a_real_x_screen(
     assert len(listed) == len(list(SEEDS.glob("*.txt")))
     first = json.loads(_run(bundle, ["show", "1", "--db", str(db), "--json"], env).stdout)
     assert Path(first["source_path"]).is_relative_to(bundle.parent), first["source_path"]
+
+
+def _desktop_exec(launcher: Path) -> list[str]:
+    """The command a desktop runs for this launcher's Exec key (Desktop Entry
+    Specification: the value's escapes, then double-quoted arguments; %k is the
+    launcher file itself)."""
+    line = next(
+        x for x in launcher.read_text(encoding="utf-8").splitlines() if x.startswith("Exec=")
+    )
+    value = line.removeprefix("Exec=")
+    escapes = {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
+    unescaped, i = "", 0
+    while i < len(value):
+        if value[i] == "\\" and i + 1 < len(value) and value[i + 1] in escapes:
+            unescaped, i = unescaped + escapes[value[i + 1]], i + 2
+        else:
+            unescaped, i = unescaped + value[i], i + 1
+    args: list[str] = []
+    word, quoted, started, i = "", False, False, 0
+    while i < len(unescaped):
+        c = unescaped[i]
+        if quoted and c == "\\" and i + 1 < len(unescaped) and unescaped[i + 1] in '"`$\\':
+            word, i = word + unescaped[i + 1], i + 2
+            continue
+        if c == '"':
+            quoted, started = not quoted, True
+        elif c == " " and not quoted:
+            if started:
+                args.append(word)
+            word, started = "", False
+        else:
+            word, started = word + c, True
+        i += 1
+    if started:
+        args.append(word)
+    return [str(launcher) if a == "%k" else a for a in args]
+
+
+def test_the_launcher_in_the_folder_starts_the_bundle(
+    bundle: Path, x_display: str, tmp_path: Path
+) -> None:
+    """reportdiff.desktop beside the program starts it, wherever the folder was unpacked."""
+    launcher = bundle.parent / "reportdiff.desktop"
+    command = _desktop_exec(launcher)
+    assert str(launcher) in command, command  # %k, the launcher itself
+    env = _env(
+        tmp_path,
+        DISPLAY=x_display,
+        QT_QPA_PLATFORM="xcb",
+        REPORTDIFF_EXIT_AFTER_PAINT="1",
+        REPORTDIFF_DB=str(tmp_path / "library.db"),
+    )
+    run = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path
+    )
+    assert run.returncode == 0, f"exit {run.returncode}\n{run.stdout}\n{run.stderr}"
+    assert "first paint after" in run.stdout
+    validator = shutil.which("desktop-file-validate")
+    if validator:  # Debian's desktop-file-utils, when installed
+        check = subprocess.run([validator, str(launcher)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_the_bundle_compares_two_files_as_json(bundle: Path, tmp_path: Path) -> None:
