@@ -8,6 +8,8 @@ test reads or writes the user's real settings.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -62,3 +64,31 @@ def web() -> Iterator[object]:
 
     with web_server() as server:
         yield server
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A virtual X screen (Xvfb) for the real app; its DISPLAY value. Skipped without
+    Xvfb on a developer's machine, a failure under CI (.ci/run installs it)."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        if os.environ.get("CI"):
+            pytest.fail("Xvfb is not installed: .ci/run must install the xvfb package")
+        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as fh:
+            number = fh.readline().strip()
+        if not number:
+            pytest.fail("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -175,6 +176,32 @@ def test_install_desktop(
     for size in (16, 32, 48, 64, 128, 256):
         assert (hicolor / f"{size}x{size}" / "apps" / "reportdiff.png").is_file()
     assert (hicolor / "scalable" / "apps" / "reportdiff.svg").is_file()
+
+
+def test_install_desktop_from_a_standalone_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Frozen (packaging/build), the launcher starts the bundle's own program, and the
+    icons come from inside the bundle."""
+    internal = tmp_path / "bundle" / "_internal"
+    icons = internal / "share" / "reportdiff" / "resources" / "icons"
+    icons.mkdir(parents=True)
+    checkout = Path(__file__).resolve().parents[1] / "resources"
+    shutil.copy(checkout / "reportdiff.desktop", icons.parent)
+    shutil.copy(checkout / "icons" / "reportdiff-48.png", icons)
+    program = tmp_path / "bundle" / "reportdiff"
+    program.write_bytes(b"")
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys._MEIPASS", str(internal), raising=False)
+    monkeypatch.setattr("sys.executable", str(program))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    code, out, _ = run(capsys, "install-desktop")
+    assert code == EXIT_OK, out
+    entry = (tmp_path / "share" / "applications" / "reportdiff.desktop").read_text(encoding="utf-8")
+    assert f"Exec={program}" in entry.splitlines()
+    hicolor = tmp_path / "share" / "icons" / "hicolor"
+    assert (hicolor / "48x48" / "apps" / "reportdiff.png").is_file()
+    assert not (hicolor / "256x256").exists()  # the bundle's icons, not the checkout's
 
 
 def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:

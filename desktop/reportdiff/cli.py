@@ -852,8 +852,13 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 
 def resources_dir() -> Path | None:
-    """resources/: the checkout's, else the installed share/reportdiff/resources."""
+    """resources/: the bundle's, else the checkout's, else the installed
+    share/reportdiff/resources."""
+    from reportdiff.store import bundled_share
+
+    share = bundled_share()
     for candidate in (
+        *([share / "resources"] if share else []),
         Path(__file__).resolve().parents[2] / "resources",
         Path(sys.prefix) / "share" / "reportdiff" / "resources",
     ):
@@ -863,6 +868,9 @@ def resources_dir() -> Path | None:
 
 
 def _gui_program() -> Path | None:
+    if getattr(sys, "frozen", False):
+        # The standalone bundle: its one program starts the window without arguments.
+        return Path(sys.executable).resolve()
     found = shutil.which("reportdiff-gui")
     candidates = [Path(found)] if found else []
     candidates += [

@@ -13,6 +13,7 @@ from reportdiff.store import (
     DuplicateReport,
     ImportRefused,
     Library,
+    bundled_share,
     fts_query,
     seeds_dir,
 )
@@ -244,6 +245,22 @@ def test_an_empty_never_seeded_library_gets_the_seeds(tmp_path: Path) -> None:
 
 def test_seeds_dir_is_the_checkout_s() -> None:
     assert seeds_dir() == SEEDS
+
+
+def test_seeds_dir_in_a_standalone_bundle_is_the_bundle_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen by PyInstaller (packaging/build), the samples come from inside the bundle."""
+    bundled = tmp_path / "_internal" / "share" / "reportdiff" / "seeds"
+    bundled.mkdir(parents=True)
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path / "_internal"), raising=False)
+    assert bundled_share() == tmp_path / "_internal" / "share" / "reportdiff"
+    assert seeds_dir() == bundled
+
+
+def test_no_bundle_outside_one() -> None:
+    assert bundled_share() is None
 
 
 def test_worker_thread_opens_its_own_library(library: Library) -> None:

@@ -62,9 +62,25 @@ def resolve_library_path(cli_value: str | None) -> Path:
     return Path(env).expanduser() if env else default_library_path()
 
 
+def bundled_share() -> Path | None:
+    """share/reportdiff inside a standalone bundle (packaging/build), None elsewhere.
+
+    PyInstaller's bootloader sets `sys.frozen` and points `sys._MEIPASS` at the
+    bundle's folder of data; packaging/reportdiff.spec lays the seeds and the
+    resources there as a pip install does under its prefix.
+    """
+    base = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or not isinstance(base, str):
+        return None
+    return Path(base) / "share" / "reportdiff"
+
+
 def seeds_dir() -> Path | None:
-    """The sample reports: the checkout's seeds/, else the installed share/reportdiff/seeds."""
+    """The sample reports: the bundle's, else the checkout's seeds/, else the installed
+    share/reportdiff/seeds."""
+    share = bundled_share()
     for candidate in (
+        *([share / "seeds"] if share else []),
         Path(__file__).resolve().parents[3] / "seeds",
         Path(sys.prefix) / "share" / "reportdiff" / "seeds",
     ):
