@@ -824,6 +824,9 @@ def test_compare_of_library_ids_shows_rows_and_pairs_made_by_hand(
     assert linked["b"] == sorted(row.b + lone.b)
     # the note was on the engine's row, which the link changed: outdated, not lost
     assert [r["note"] for r in data["outdated_reviews"]] == ["Two sources"]
+    _, out, _ = run(capsys, "compare", str(a), str(b), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert [r["review"] for r in rows if r["review"]] == ["paired by hand"]
     _, text, _ = run(capsys, "compare", str(a), str(b))
     assert "linked by hand" in text
     assert "(paired by hand)" in text or made["status"] == "same"

@@ -44,7 +44,8 @@ HEADER = (
 
 def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = None) -> str:
     """The figure pairs as CSV text with a header row, differing pairs first;
-    with `reviews` (by figure index), the reader's decision and note on each."""
+    with `reviews` (by figure index), the reader's decision and note on each
+    (a pair the reader made says "paired by hand" there)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
@@ -52,9 +53,11 @@ def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = No
     # still say which report is A and which is B.
     names = [csv_cell(report_name(comparison.a)), csv_cell(report_name(comparison.b))]
     for k in figure_order(comparison.figures):
-        review = (reviews or {}).get(k)
+        pair, review = comparison.figures[k], (reviews or {}).get(k)
         said = [review.decision or "", csv_cell(review.note or "")] if review else ["", ""]
-        writer.writerow(_row(comparison.figures[k]) + names + said)
+        if pair.by_hand:  # paired by the reader: said so whatever they decided since
+            said[0] = f"{said[0]}, paired by hand" if said[0] else "paired by hand"
+        writer.writerow(_row(pair) + names + said)
     return out.getvalue()
 
 
