@@ -719,3 +719,18 @@ def test_display_needs_no_figure_machinery() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        ("Haiti Earthquake Death Toll Nears 1,300", "Nears 1,300", 1170.0, 1300.0),
+        ("The death toll passed 2,200 on Sunday.", "passed 2,200", 2200.0, None),
+        ("The train passed 40 stations.", "40", 40.0, 40.0),  # no toll: no bound
+    ],
+)
+def test_a_toll_that_nears_or_passes_a_number_is_bounded_by_it(
+    sentence: str, text: str, low: float, high: float | None
+) -> None:
+    (figure,) = [f for f in figures_of(sentence) if f.dimension == "count"]
+    assert (figure.text, figure.low, figure.high) == (text, low, high)

@@ -1096,10 +1096,19 @@ PAIRS = [
     (
         "Haiti Earthquake Death Toll Nears 1,300\n\nRescuers searched for survivors.",
         "Haiti Earthquake Toll Passes 2,200\n\nRescuers searched for survivors.",
-        "1,300",
-        "2,200",
+        "Nears 1,300",
+        "Passes 2,200",
         "differs",
-    ),  # a toll that nears or passes a number is that toll
+    ),  # a toll that nears or passes a number is that toll (a little under, over it)
+    (
+        "The death toll rose to 1,297 on Sunday after an earthquake struck Haiti.\n\n"
+        "Rescuers dug through the rubble in Les Cayes.",
+        "Officials said the toll from the earthquake in Les Cayes rose to 2,207.\n\n"
+        "Haiti asked for help.",
+        "1,297",
+        "2,207",
+        "differs",
+    ),  # the one toll of each, at two scales of one place both reports name
     (
         "Authorities believe all 180 people on board died, and a further 15 people on the"
         " ground are feared dead.",

@@ -471,8 +471,21 @@ def _figure_at(
         qualifier = QUALIFIER_BEFORE.search(folded, max(done, pos - 20), pos)
         start = qualifier.start() if qualifier and kind not in _UNQUALIFIED else pos
         said = QUALIFIERS[" ".join(qualifier.group("q").split())] if qualifier else "exact"
+        if qualifier is None and kind not in _UNQUALIFIED:
+            # "Death Toll Nears 1,300", "the toll passed 2,200": the verb is the qualifier.
+            verb = _TOLL_VERB_BEFORE.search(folded, max(done, pos - 80), pos)
+            if verb is not None:
+                said = "nearly" if verb.group("v").startswith("near") else "more_than"
+                start = verb.start("v")  # the figure reads "nears 1,300", as "nearly 1,300"
         return _figure(paragraph, (start, end), reading, match, said)
     return None
+
+
+# A toll that "nears" a number is a little under it; one that "passes" it, over.
+_TOLL_VERB_BEFORE = re.compile(
+    r"\btoll\b[^.;]{0,60}?\b(?P<v>nears|neared|nearing|passes|passed|tops|topped|exceeds"
+    r"|exceeded|surpasses|surpassed|crosses|crossed)\s+$"
+)
 
 
 def _sentence_at(paragraph: Paragraph, pos: int) -> tuple[int, int]:

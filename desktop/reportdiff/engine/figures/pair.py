@@ -103,7 +103,7 @@ def pair_figures(
     candidates = [
         c
         for c in _candidates(a, b, idf, linked, common)
-        if _enough(c, a[c.a], b[c.b], common)
+        if _enough(c, a[c.a], b[c.b], common, named)
         or _lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
     ]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
@@ -267,8 +267,18 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     return figure.paragraph, figure.start
 
 
-def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
-    """Whether the evidence suffices: a "differs" must be beyond doubt."""
+def _enough(
+    c: Candidate,
+    fa: Found,
+    fb: Found,
+    common: Callable[[], frozenset[str]],
+    named: Callable[[], tuple[frozenset[str], frozenset[str]]] | None = None,
+) -> bool:
+    """Whether the evidence suffices: a "differs" must be beyond doubt.
+
+    `named` (every word of each report) lets the one toll each report gives
+    meet across two scales of one place ("struck Haiti" / "in Les Cayes"),
+    when each report names the other's place too."""
     if c.agree:
         return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
     if c.evidence < DIFFERS_EVIDENCE:
@@ -281,7 +291,11 @@ def _enough(c: Candidate, fa: Found, fb: Found, common: Callable[[], frozenset[s
         return False  # "up from 55% four years ago" is no rival of this year's turnout
     if fa.increment != fb.increment:
         return False  # "a further 15 on the ground" is no rival of the toll
-    if fa.figure.dimension in ("count", "percent") and _other_places(fa, fb, common):
+    if (
+        fa.figure.dimension in ("count", "percent")
+        and _other_places(fa, fb, common)
+        and not _one_toll_one_place(c, fa, fb, named)
+    ):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
     if _other_winners(fa.context.winner, fb.context.winner):
         return False  # "the CDU won 28.5%" / "the AfD won 20.8%"
@@ -598,22 +612,47 @@ def _count_key(found: Found) -> str | None:
     return noun  # "1,500 troops sent to help with evacuations": troops
 
 
-def _counted_values(side: Sequence[Found]) -> dict[str, set[float | None]]:
-    values: dict[str, set[float | None]] = defaultdict(set)
+def _counted_values(side: Sequence[Found]) -> dict[str, int]:
+    """How many facts each counted thing has in the report: its counts, with
+    the restatements of one count taken as one ("Toll Nears 1,300" over "rose
+    to 1,297"; "more than 280" over "282")."""
+    found: dict[str, list[Found]] = defaultdict(list)
     for f in side:
         if f.years or f.past:
             continue  # "in 2008, killing more than 70,000": another event's count
         key = _count_key(f)
         if key is not None:
-            values[key].add(f.figure.value)
-    return values
+            found[key].append(f)
+    return {key: _facts(told) for key, told in found.items()}
+
+
+def _facts(told: list[Found]) -> int:
+    """How many values of `told` remain once those each other's wording allows
+    are taken as one (greedily, in reading order)."""
+    kept: list[Found] = []
+    for f in told:
+        if not any(_restates(f, k) for k in kept):
+            kept.append(f)
+    return len(kept)
+
+
+_RESTATED_SPAN = 0.1  # "nears 1,300" restates 1,297; "at least 7" never restates 50,000
+
+
+def _restates(x: Found, y: Found) -> bool:
+    vx, vy = x.figure.value, y.figure.value
+    if vx == vy:
+        return True
+    if vx is None or vy is None:
+        return False
+    return abs(vx - vy) <= _RESTATED_SPAN * max(abs(vx), abs(vy)) and overlap(x, y)
 
 
 def _only_count_of_its_kind(
     fa: Found,
     fb: Found,
-    counted_a: dict[str, set[float | None]],
-    counted_b: dict[str, set[float | None]],
+    counted_a: dict[str, int],
+    counted_b: dict[str, int],
 ) -> bool:
     """Whether each report gives one number only of what both count ("8,000
     evacuated" / "more than 10,000 forced to leave"): then it is one fact told twice."""
@@ -627,7 +666,7 @@ def _only_count_of_its_kind(
         return False
     if ka != kb and not _compound_of(fa.context.noun, fb.context.noun):
         return False
-    return len(counted_a[ka]) == 1 and len(counted_b[kb]) == 1
+    return counted_a.get(ka) == 1 and counted_b.get(kb) == 1
 
 
 def _one_thing(fa: Found, fb: Found) -> bool:
@@ -1007,6 +1046,21 @@ def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) ->
     if not places_a & places_b:
         return True
     return _part_of_list(fa, places_a, places_b) or _part_of_list(fb, places_b, places_a)
+
+
+def _one_toll_one_place(
+    c: Candidate,
+    fa: Found,
+    fb: Found,
+    named: Callable[[], tuple[frozenset[str], frozenset[str]]] | None,
+) -> bool:
+    """The one count of one event each report gives, its places named by both
+    reports: the places are two scales of where it happened, not two places."""
+    event = _event(fa)
+    if named is None or not c.unique or event is None or event != _event(fb):
+        return False
+    named_a, named_b = named()
+    return fa.context.places <= named_b and fb.context.places <= named_a
 
 
 def _both_tolls(fa: Found, fb: Found) -> bool:
