@@ -734,3 +734,17 @@ def test_a_toll_that_nears_or_passes_a_number_is_bounded_by_it(
 ) -> None:
     (figure,) = [f for f in figures_of(sentence) if f.dimension == "count"]
     assert (figure.text, figure.low, figure.high) == (text, low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "dimension"),
+    [
+        ("The calamity left more than 2000 dead.", "more than 2000", "count"),
+        ("Nearly 1500 homes were destroyed.", "Nearly 1500", "count"),
+        ("The church was built in about 1900.", "1900", "date"),  # a year after "in"
+        ("Rents have risen since at least 2010.", "2010", "date"),
+    ],
+)
+def test_a_bound_on_a_year_like_number_is_a_count(sentence: str, text: str, dimension: str) -> None:
+    (figure,) = figures_of(sentence)
+    assert (figure.text, figure.dimension) == (text, dimension)

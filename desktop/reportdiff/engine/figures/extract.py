@@ -687,9 +687,20 @@ def _bounded(kind: str, match: re.Match[str], text: str, folded: str, pre: str |
     if after in "/" or (after in "-:" and folded[end + 1 : end + 2].isdigit()):
         return False
     bare_year = kind == "year" and not pre
+    if bare_year and _bounded_count(folded, start):
+        return False
     if (kind == "count" or bare_year) and _identifier(text, start):
         return False
     return not (kind in ("count", "duration", "measure") and _score(match, folded))
+
+
+def _bounded_count(folded: str, start: int) -> bool:
+    """ "more than 2000 dead", "nearly 1500 homes": a bound counts; a year is
+    bounded only after a preposition ("in about 1900", "since at least 2010")."""
+    qualifier = QUALIFIER_BEFORE.search(folded, max(0, start - 20), start)
+    if qualifier is None:
+        return False
+    return not PREPOSITION_BEFORE.search(folded, max(0, qualifier.start() - 12), qualifier.start())
 
 
 def _identifier(text: str, start: int) -> bool:

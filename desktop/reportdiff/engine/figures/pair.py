@@ -580,6 +580,8 @@ def _sole_key(found: Found) -> tuple[str, ...] | None:
     "his second term" are two terms, each report right.)"""
     if found.alias or found.past or found.years:
         return None
+    if found.context.phrase[:1].isupper():
+        return None  # "Dirk Claessens, 59": a named person, not "the" victim
     return ("age",) if found.figure.dimension == "age" else None
 
 
