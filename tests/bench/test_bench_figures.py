@@ -65,3 +65,30 @@ def test_figures_cost(benchmark: BenchmarkFixture, pair: tuple[str, str]) -> Non
         f"without (ratio {with_figures / peer:.3f}, +{(with_figures - peer) * 1000:.1f} ms)"
     )
     assert result.differing_figures  # the benchmark measured a comparison that found figures
+
+
+def test_figures_stage_costs_no_more_than_alignment_and_word_diff(
+    benchmark: BenchmarkFixture,
+) -> None:
+    """Issue 13's bar: the figures stage, against alignment and word diff
+    together, each stage's best time over the same runs (the cache cleared)."""
+    a, b = _seed("001"), _seed("003")
+    _compare(a, b, True)  # warm-up: lazy imports, compiled patterns
+    best: dict[str, float] = {}
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(ROUNDS * 2):
+            for stage, seconds in _compare(a, b, True).timings.items():
+                best[stage] = min(best.get(stage, float("inf")), seconds)
+    finally:
+        gc.enable()
+    benchmark.pedantic(_compare, args=(a, b, True), rounds=3, warmup_rounds=0)
+    peer = best["align"] + best["worddiff"]
+    ratio = best["figures"] / peer
+    benchmark.extra_info["figures_to_align_and_worddiff"] = round(ratio, 3)
+    print(
+        f"\nfigures stage {best['figures'] * 1000:.1f} ms vs alignment + word diff "
+        f"{peer * 1000:.1f} ms (ratio {ratio:.2f})"
+    )
+    assert ratio <= 1.0
