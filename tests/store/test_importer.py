@@ -99,6 +99,8 @@ ENCODINGS: list[tuple[str, Callable[[str], bytes]]] = [
     ("utf-16 with BOM", lambda t: t.encode("utf-16")),
     ("utf-8 with BOM", lambda t: t.encode("utf-8-sig")),
     ("utf-16-be with BOM", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
+    ("utf-16-le without BOM", lambda t: t.encode("utf-16-le")),
+    ("utf-16-be without BOM", lambda t: t.encode("utf-16-be")),
 ]
 
 

@@ -281,7 +281,10 @@ def decode(data: bytes, path: Path | None) -> str:
             except UnicodeDecodeError:
                 raise ImportRefused(path, f"not valid {encoding.upper()} text") from None
     if b"\x00" in data:
-        raise ImportRefused(path, "binary file (contains NUL bytes), not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ImportRefused(path, "binary file (contains NUL bytes), not text")
+        return _check_text(text, path)
     try:
         return _check_text(data.decode("utf-8"), path)
     except UnicodeDecodeError:
@@ -305,6 +308,28 @@ def decode(data: bytes, path: Path | None) -> str:
     readings = [str(m) for m in tied] or [str(best)]
     pick = min(range(len(readings)), key=lambda k: (_oddity(readings[k]), k))
     return _check_text(readings[pick], path)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without its byte-order mark, else None (binary).
+
+    Latin-script UTF-16 has a NUL in one byte of nearly every character, all
+    on one side (odd places for little-endian, even for big-endian), and none
+    on the other; binary data has NULs anywhere. The text must then decode
+    and read as text: mostly letters, no control characters."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if b"\x00" in others or zeros.count(0) < 0.6 * len(zeros):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
+        return text if controls == 0 else None
+    return None
 
 
 # Accented letters by how often European languages write them: a misread code
