@@ -830,3 +830,13 @@ def test_compare_of_library_ids_shows_rows_and_pairs_made_by_hand(
     _, text, _ = run(capsys, "compare", str(a), str(b))
     assert "linked by hand" in text
     assert "(paired by hand)" in text or made["status"] == "same"
+
+
+@pytest.mark.parametrize("command", [["list"], ["events"], ["compare", "1", "2"]])
+def test_a_device_as_the_library_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    code, out, err = run(capsys, *command, "--db", "/dev/null")
+    assert code == 2
+    assert "/dev/null: not a library file (a device, pipe or socket)" in err
+    assert "no library at" not in out

@@ -204,7 +204,9 @@ def _refuse_special_file(path: Path) -> None:
 
 
 def library_exists(path: Path) -> bool:
-    """Whether a library (a non-empty file) is at `path`; an unreadable path raises."""
+    """Whether a library (a non-empty file) is at `path`; an unreadable path, or
+    a device, pipe or socket there ("--db /dev/null"), raises."""
+    _refuse_special_file(path)
     return _existing_size(path) > 0
 
 
