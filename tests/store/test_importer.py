@@ -577,3 +577,25 @@ def test_a_lock_mid_batch_keeps_what_was_imported_before(tmp_path: Path) -> None
         assert partial is not None
         assert len(partial.imported) == 1  # type: ignore[attr-defined]
         assert lib.count_articles() == 1
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding"),
+    [
+        ("iso-8859-1", "utf-8"),  # saved as UTF-8 under a stale declaration
+        ("windows-1252", "utf-8"),
+        ("iso-8859-1", "iso-8859-1"),  # as declared
+        ("utf-8", "utf-8"),
+    ],
+)
+def test_a_pages_accents_survive_its_declared_charset(
+    write: WriteFile, declared: str, encoding: str
+) -> None:
+    paragraphs = [p.replace("coastal", "côtières") for p in FLOOD_PARAGRAPHS]
+    page = _html_page(paragraphs, title="Crue à Saint-Étienne").replace(
+        'charset="utf-8"', f'charset="{declared}"'
+    )
+    imported = read_import(write("crue.html", page.encode(encoding)))
+    assert imported.title == "Crue à Saint-Étienne"
+    assert "côtières" in imported.body
+    assert "Ã" not in imported.body

@@ -8,6 +8,7 @@ goes through trafilatura (imported lazily: it is heavy).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -687,11 +688,35 @@ def _decode_html(data: bytes, path: Path | None, charset: str | None = None) -> 
     declared = _META_CHARSET.search(data[:4096])
     for name in (charset, declared.group(1).decode("ascii") if declared else None):
         if name:
+            if _utf8_over_single_byte(data, name):
+                return data.decode("utf-8")
             try:
                 return data.decode(name)
             except (LookupError, UnicodeDecodeError):
                 pass
     return decode(data, path)
+
+
+def _utf8_over_single_byte(data: bytes, declared: str) -> bool:
+    """A page saved as UTF-8 under a stale single-byte declaration ("iso-8859-1"):
+    read as declared, every accent would turn into two symbols ("cafÃ©"). Text
+    that is not UTF-8 almost never happens to be valid UTF-8 with accents."""
+    try:
+        single_byte = codecs.lookup(declared).name in _SINGLE_BYTE
+    except LookupError:
+        return False
+    if not single_byte or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_SINGLE_BYTE = frozenset(
+    {"iso8859-1", "latin-1", "cp1252", "iso8859-15", "cp1250", "iso8859-2", "ascii"}
+)
 
 
 def _extract(html: str, url: str | None = None) -> Any:
