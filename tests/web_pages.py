@@ -158,6 +158,19 @@ class _Handler(BaseHTTPRequestHandler):
             except OSError:
                 return
 
+    def _drip(self) -> None:
+        """A declared length, then one byte every tenth of a second: no chunks."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        while not self.server.stopping.wait(0.1):
+            try:
+                self.wfile.write(b" ")
+                self.wfile.flush()
+            except OSError:
+                return
+
     def _huge(self) -> None:
         """Declares and sends 11 MB."""
         self.send_response(200)
@@ -213,6 +226,7 @@ _ROUTES = {
     "/untyped-binary": _Handler._untyped_binary,
     "/slow": _Handler._slow,
     "/trickle": _Handler._trickle,
+    "/drip": _Handler._drip,
     "/huge": _Handler._huge,
     "/endless": _Handler._endless,
     "/report.pdf": _Handler._pdf,

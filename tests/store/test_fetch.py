@@ -61,6 +61,21 @@ def test_a_page_that_never_ends_is_stopped_at_the_deadline(web: Any) -> None:
     assert time.monotonic() - started < 3
 
 
+@pytest.mark.parametrize("route", ["/trickle", "/drip"])
+def test_a_page_that_drips_in_byte_by_byte_meets_the_deadline(web: Any, route: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(ImportRefused, match=r"took longer than 0\.5 seconds to arrive"):
+        read_address(web.url(route), FetchLimits(timeout=5, total_timeout=0.5))
+    assert time.monotonic() - started < 3
+
+
+def test_a_cancel_stops_a_dripping_download(web: Any) -> None:
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        read_address(web.url("/drip"), cancelled=lambda: time.monotonic() - started > 0.3)
+    assert time.monotonic() - started < 3
+
+
 def test_a_cancel_stops_the_download(web: Any) -> None:
     asked = []
 

@@ -174,12 +174,19 @@ def _read_body(
     deadline: float,
     cancelled: Callable[[], bool] | None,
 ) -> bytes:
-    """The body, streamed: stopped past the size limit, the deadline, or a cancel."""
+    """The body, streamed: stopped past the size limit, the deadline, or a cancel.
+
+    Each read returns what has arrived (read1), not a whole chunk: a server
+    that trickles a byte a second must still meet the deadline and the Cancel.
+    """
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.stream(_CHUNK):
+    while True:
         if cancelled is not None and cancelled():
             raise Cancelled
+        chunk = response.read1(_CHUNK)
+        if not chunk:
+            break
         size += len(chunk)
         if size > limits.max_bytes:
             raise ImportRefused(None, _too_large(limits), address=url)
