@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 
 from reportdiff.engine.model import AlignedGroup, Comparison, Figure, FigurePair, Report
@@ -96,6 +97,24 @@ def reviewed(
     corrected, outdated = restructure(comparison, reviews)
     fitted, stale = apply(corrected, reviews)
     return corrected, (fitted, outdated + stale)
+
+
+_FIGURE_SIDES = re.compile(r"(-|.*@[0-9a-f]{12}:\d+)\|(-|.*@[0-9a-f]{12}:\d+)", re.DOTALL)
+
+
+def swapped_key(key: str) -> str:
+    """The key of the same decision with the reports' places swapped (B, A):
+    a pair compared the other way round finds its review."""
+    if key == PAIR_KEY:
+        return key
+    for prefix in (FIGURES_PREFIX, PARAGRAPHS_PREFIX, ROW_PREFIX):
+        if key.startswith(prefix):
+            return prefix + swapped_key(key[len(prefix) :])
+    sides = _FIGURE_SIDES.fullmatch(key)
+    if sides is not None:
+        return f"{sides.group(2)}|{sides.group(1)}"
+    left, bar, right = key.partition("|")  # paragraph digests: no bar inside
+    return f"{right}|{left}" if bar else key
 
 
 def structural(key: str) -> bool:

@@ -38,7 +38,11 @@ def test_a_decision_and_a_note_survive_a_restart(library_path: Path) -> None:
         assert fitted[k].decision == "confirmed"
         assert fitted[k].note == "Both cite the Kremlin."
         assert outdated == []
-        assert library.reviews(b, a) == {}  # B against A is another review
+        # B against A finds the same decision, its key the other way round
+        from reportdiff.review import swapped_key
+
+        (back,) = library.reviews(b, a).values()
+        assert (back.key, back.decision) == (swapped_key(key), "confirmed")
         library.set_review(a, b, key, decision=None, note=None, label="")
         assert library.reviews(a, b) == {}
 
@@ -144,3 +148,22 @@ def test_a_deleted_report_comes_back_with_its_id_and_reviews(library: Library) -
     library.add_text(before.body, title=before.title)
     with pytest.raises(LibraryError, match="is in the library again"):
         library.restore_article(snapshot)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "@pair",
+        "more than 90 minutes@0123456789ab:12|two and a half hours@ba9876543210:4",
+        "-|two and a half hours@ba9876543210:4",
+        "@figures 30 days@0123456789ab:3|three -year@ba9876543210:40",
+        "@paragraphs 0123456789ab,aaaaaaaaaaaa|ba9876543210",
+        "@row |ba9876543210",
+    ],
+)
+def test_a_key_swapped_twice_is_itself(key: str) -> None:
+    from reportdiff.review import swapped_key
+
+    assert swapped_key(swapped_key(key)) == key
+    if key != "@pair":
+        assert swapped_key(key) != key

@@ -293,3 +293,31 @@ def test_hand_links_on_an_edited_report_show_as_outdated(
     label = window.figures.review_label
     assert "1 outdated (the text changed)" in label.text()
     assert "unlinked" in label.toolTip()
+
+
+def test_decisions_are_found_with_the_reports_swapped(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    k = _flag(window)
+    told = (window.comparison().figures[k].a.text, window.comparison().figures[k].b.text)
+    window.review_figure(k, "confirm")
+    window.note_on_pair(note="Ask both outlets.")
+    groups = window.comparison().alignment
+    n = next(n for n in range(len(groups) - 1) if groups[n].linked and not groups[n + 1].linked)
+    _shown(qtbot, window, lambda: window.link_rows([n, n + 1]))
+    linked = next(g for g in window.comparison().alignment if g.by_hand)
+
+    compare_and_wait(qtbot, window, b, a)  # B on the left now
+    figures = window.comparison().figures
+    k = next(k for k, f in enumerate(figures) if f.a and f.b and (f.b.text, f.a.text) == told)
+    assert window.figures.model.reviews[k].decision == "confirmed"
+    assert window.pair_note == "Ask both outlets."
+    swapped = next(g for g in window.comparison().alignment if g.by_hand)
+    assert (swapped.a, swapped.b) == (linked.b, linked.a)
+
+    # a decision made this way round replaces the one made the other way
+    window.review_figure(k, "dismiss")
+    flags = [r for r in library.reviews(a, b).values() if r.decision in ("confirmed", "dismissed")]
+    assert [r.decision for r in flags] == ["dismissed"]

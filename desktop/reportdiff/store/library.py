@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from reportdiff.engine import Report
 from reportdiff.engine.progress import Cancelled
-from reportdiff.review import DECISIONS, Review
+from reportdiff.review import DECISIONS, Review, swapped_key
 from reportdiff.store.database import DEFAULT_TIMEOUT, open_database, sqlite_errors, transaction
 from reportdiff.store.errors import DuplicateReport, ImportRefused, LibraryError
 from reportdiff.store.fetch import FetchLimits, read_address
@@ -361,12 +361,20 @@ class Library:
 
     @_guarded
     def reviews(self, a_id: int, b_id: int) -> dict[str, Review]:
-        """The decisions stored for the pair (A, B), by figure key."""
+        """The decisions stored for the pair (A, B), by figure key; those made
+        with the two reports the other way round (B, A) too, their keys swapped."""
         rows = self.db.execute(
-            "SELECT key, decision, note, label FROM reviews WHERE a_id = ? AND b_id = ?",
-            [a_id, b_id],
+            "SELECT a_id, key, decision, note, label FROM reviews "
+            "WHERE (a_id = ? AND b_id = ?) OR (a_id = ? AND b_id = ?) "
+            "ORDER BY a_id = ?, rowid",  # this way round last: it wins a clash
+            [a_id, b_id, b_id, a_id, a_id],
         )
-        return {row[0]: Review(*row) for row in rows}
+        found: dict[str, Review] = {}
+        for first, key, decision, note, label in rows:
+            if first != a_id:
+                key = swapped_key(key)
+            found[key] = Review(key, decision, note, label)
+        return found
 
     def set_review(
         self, a_id: int, b_id: int, key: str, *, decision: str | None, note: str | None, label: str
@@ -376,6 +384,11 @@ class Library:
             raise ValueError(f"unknown decision {decision!r}")
         note = _tidy(note)
         with self.transaction():
+            if a_id != b_id:  # one decision per pair, whichever way round it was made
+                self.db.execute(
+                    "DELETE FROM reviews WHERE a_id = ? AND b_id = ? AND key = ?",
+                    [b_id, a_id, swapped_key(key)],
+                )
             if decision is None and note is None:
                 self.db.execute(
                     "DELETE FROM reviews WHERE a_id = ? AND b_id = ? AND key = ?", [a_id, b_id, key]
