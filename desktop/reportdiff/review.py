@@ -57,6 +57,13 @@ def figure_key(comparison: Comparison, pair: FigurePair) -> str:
     return f"{_side(comparison.a, pair.a)}|{_side(comparison.b, pair.b)}"
 
 
+def hand_words(pair: FigurePair) -> str:
+    """ "paired by hand", "unpaired by hand", or "" for the engine's own pair."""
+    if not pair.by_hand:
+        return ""
+    return "paired by hand" if pair.a is not None and pair.b is not None else "unpaired by hand"
+
+
 def figure_label(pair: FigurePair) -> str:
     a = pair.a.text if pair.a else "—"
     b = pair.b.text if pair.b else "—"
@@ -96,7 +103,19 @@ def reviewed(
     decisions fitted to its figures with every outdated one (`apply`)."""
     corrected, outdated = restructure(comparison, reviews)
     fitted, stale = apply(corrected, reviews)
+    # A flag the reader unpaired (or whose figure they paired with another) is
+    # set aside, not outdated: its figures are still there, and undoing the
+    # pairing brings its decision back.
+    sides = {_side(corrected.a, p.a) for p in corrected.figures} | {
+        _side(corrected.b, p.b) for p in corrected.figures
+    }
+    stale = [r for r in stale if not _still_there(r.key, sides)]
     return corrected, (fitted, outdated + stale)
+
+
+def _still_there(key: str, sides: set[str]) -> bool:
+    found = _FIGURE_SIDES.fullmatch(key)
+    return found is not None and found.group(1) in sides and found.group(2) in sides
 
 
 _FIGURE_SIDES = re.compile(r"(-|.*@[0-9a-f]{12}:\d+)\|(-|.*@[0-9a-f]{12}:\d+)", re.DOTALL)
@@ -280,9 +299,9 @@ def _repair(
             pair = pairs.pop(at)
             assert pair.a is not None
             assert pair.b is not None
-            pairs += [
-                FigurePair(status="only_a", what=pair.what, a=pair.a, b=None),
-                FigurePair(status="only_b", what=pair.what, a=None, b=pair.b),
+            pairs += [  # by_hand: the reader took them apart
+                FigurePair(status="only_a", what=pair.what, a=pair.a, b=None, by_hand=True),
+                FigurePair(status="only_b", what=pair.what, a=None, b=pair.b, by_hand=True),
             ]
             continue
         left, _, right = sides.partition("|")

@@ -182,9 +182,9 @@ def test_figures_paired_and_unpaired_by_hand_survive_a_restart(
     panel = window.figures
     _select_rows(panel, [lone_a, lone_b])
     _shown(qtbot, window, _panel_action(panel, "review_pair").trigger)
-    made = [(k, f) for k, f in enumerate(window.comparison().figures) if f.by_hand]
+    made = [(k, f) for k, f in enumerate(window.comparison().figures) if f.by_hand and f.a and f.b]
     assert [(f.a.text, f.b.text) for _, f in made] == [texts]
-    assert panel.model.index(made[0][0], 3).data().endswith("· by hand")
+    assert panel.model.index(made[0][0], 3).data().endswith("· paired by hand")
 
     # the engine's flag unpaired: two lone figures
     flag = _flag(window)
@@ -193,25 +193,32 @@ def test_figures_paired_and_unpaired_by_hand_survive_a_restart(
     _shown(qtbot, window, lambda: _review_from_the_menu(window, _flag(window), "unpair"))
     now = window.comparison().figures
     assert not any(f.a == engine_pair.a and f.b == engine_pair.b for f in now)
-    assert any(f.status == "only_a" and f.a == engine_pair.a for f in now)
+    k_a = next(k for k, f in enumerate(now) if f.status == "only_a" and f.a == engine_pair.a)
+    assert panel.model.index(k_a, 3).data() == "only in A · unpaired by hand"
+    # its confirmation is set aside, not "outdated": no text changed
+    assert "outdated" not in panel.review_label.text()
     window.export_to(tmp_path / "x.json", "json")
     qtbot.waitUntil(lambda: (tmp_path / "x.json").exists(), timeout=20_000)
     exported = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
-    assert [f["a"]["text"] for f in exported["figures"] if f.get("by_hand")] == [texts[0]]
+    by_hand = [f for f in exported["figures"] if f.get("by_hand")]
+    assert [f["a"]["text"] for f in by_hand if f["a"] and f["b"]] == [texts[0]]
+    assert {f["status"] for f in by_hand if not (f["a"] and f["b"])} == {"only_a", "only_b"}
     window.close()
 
     again = MainWindow(library, open_settings())
     qtbot.addWidget(again)
     again.show()
     compare_and_wait(qtbot, again, a, b)
-    assert [(f.a.text, f.b.text) for f in again.comparison().figures if f.by_hand] == [texts]
+    assert [
+        (f.a.text, f.b.text) for f in again.comparison().figures if f.by_hand and f.a and f.b
+    ] == [texts]
     assert not any(
         f.a == engine_pair.a and f.b == engine_pair.b for f in again.comparison().figures
     )
     # undo is per session; unpairing the hand-made pair unmakes it
-    k = next(k for k, f in enumerate(again.comparison().figures) if f.by_hand)
+    k = next(k for k, f in enumerate(again.comparison().figures) if f.by_hand and f.a and f.b)
     _shown(qtbot, again, lambda: _review_from_the_menu(again, k, "unpair"))
-    assert not any(f.by_hand for f in again.comparison().figures)
+    assert not any(f.by_hand and f.a and f.b for f in again.comparison().figures)
     again.close()
 
 

@@ -18,7 +18,7 @@ from reportdiff.engine.figures.display import calendar
 from reportdiff.engine.model import Comparison, Figure, FigurePair, Report
 from reportdiff.export.html import figure_order
 from reportdiff.export.values import display_value
-from reportdiff.review import Review
+from reportdiff.review import Review, hand_words
 
 HEADER = (
     "status",
@@ -45,7 +45,7 @@ HEADER = (
 def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = None) -> str:
     """The figure pairs as CSV text with a header row, differing pairs first;
     with `reviews` (by figure index), the reader's decision and note on each
-    (a pair the reader made says "paired by hand" there)."""
+    (a pair the reader made or took apart says "paired by hand", "unpaired by hand")."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
@@ -55,8 +55,8 @@ def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = No
     for k in figure_order(comparison.figures):
         pair, review = comparison.figures[k], (reviews or {}).get(k)
         said = [review.decision or "", csv_cell(review.note or "")] if review else ["", ""]
-        if pair.by_hand:  # paired by the reader: said so whatever they decided since
-            said[0] = f"{said[0]}, paired by hand" if said[0] else "paired by hand"
+        if pair.by_hand:  # paired or unpaired by the reader: said whatever they decided since
+            said[0] = f"{said[0]}, {hand_words(pair)}" if said[0] else hand_words(pair)
         writer.writerow(_row(pair) + names + said)
     return out.getvalue()
 

@@ -30,7 +30,7 @@ from reportdiff.engine.model import (
     TextRun,
 )
 from reportdiff.export.values import display_value
-from reportdiff.review import PAIR, Review
+from reportdiff.review import PAIR, Review, hand_words
 
 THEMES = ("light", "dark")
 
@@ -198,10 +198,12 @@ def render_html(
             [
                 '<p class="legend">Review: <span class="reviewed">✓</span> a flag confirmed · '
                 '<a class="fig fig-dismissed">dismissed</a><span class="note">✗</span> not the '
-                'same fact · <span class="note">✎</span> a note · "linked by hand": a row the '
-                "reader made.</p>"
+                'same fact · <span class="note">✎</span> a note · "paired by hand", "linked '
+                'by hand": figures and rows the reader put together ("unpaired": took apart).</p>'
             ]
-            if reviews or any(g.by_hand or g.note for g in comparison.alignment)
+            if reviews
+            or any(g.by_hand or g.note for g in comparison.alignment)
+            or any(p.by_hand for p in comparison.figures)
             else []
         ),
         *body,
@@ -316,6 +318,8 @@ def _figure_row(k: int, pair: FigurePair, review: Review | None = None) -> str:
         said = {"confirmed": "✓ confirmed", "dismissed": "✗ dismissed"}.get(review.decision or "")
         note = f"<br>“{escape(review.note)}”" if review.note else ""
         reviewed = f'<br><span class="value">{said or "reviewed"}{note}</span>'
+    if pair.by_hand:
+        reviewed = f'<br><span class="value">{hand_words(pair)}</span>{reviewed}'
     return (
         f'<tr><td><a name="figure-{k}"></a>{escape(pair.what)}</td>'
         f"<td>{_figure_cell(pair.a, 'A')}</td><td>{_figure_cell(pair.b, 'B')}</td>"
@@ -368,7 +372,7 @@ def figure_tooltip(pair: FigurePair) -> str:
     told = " · ".join(
         f"{side}: {_figure_words(figure)}" for side, figure in (("A", pair.a), ("B", pair.b))
     )
-    return f"Paired by hand. {told}" if pair.by_hand else told
+    return f"{hand_words(pair).capitalize()}. {told}" if pair.by_hand else told
 
 
 def _figure_words(figure: Figure | None) -> str:

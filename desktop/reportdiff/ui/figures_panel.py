@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from reportdiff.engine.model import Comparison, Figure, FigurePair
 from reportdiff.export.html import figure_tooltip
-from reportdiff.review import Review
+from reportdiff.review import Review, hand_words
 from reportdiff.ui.table_model import ColumnsTableModel
 
 COLUMNS = ("What", "A", "B", "Status")
@@ -110,7 +110,7 @@ class FiguresModel(ColumnsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             shown = _display(pair, column)
             if column == 3 and pair.by_hand:
-                shown = f"{shown} · by hand"
+                shown = f"{shown} · {hand_words(pair)}"
             if column == 3 and review is not None:
                 return f"{shown} {_REVIEW_MARKS[review.decision]}{' ✎' if review.note else ''}"
             return shown
