@@ -11,15 +11,25 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
 
+from reportdiff.engine.figures.tokens import (
+    CLAUSE_WORDS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    NUMBER_WORDS,
+    SPEECH,
+    TIME_WORDS,
+    Token,
+    breaks,
+    context_term,
+    plural,
+    possessive,
+    run_after,
+)
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
     LINKING_VERBS,
-    STOPWORDS,
-    WORD_RE,
     is_content,
     noun_like,
     split_words,
@@ -31,19 +41,6 @@ _NEAR = 4  # content words this close to the figure weigh most
 _NEAR_WORDS = 3  # content words on each side that must meet for a "differs"
 _FAR_WEIGHT = 0.3  # the rest of the sentence may speak of other figures
 _EVENT_TOKENS = 12  # tokens looked at for an event word, function words included
-# Words that name what is counted although they do not end in "s".
-_NOUNY = frozenset(
-    split_words(
-        """people dead injured wounded children men women staff personnel police troops missing
-        homeless cattle aircraft crew livestock"""
-    )
-)
-_NUMBER_WORDS = frozenset(
-    split_words("""one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    seventy eighty ninety hundred thousand million billion trillion half dozen
-    quarter percent cent bn""")
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,24 +76,6 @@ class Context:
     head_of: str | None = None
     # What a share's part is ("a third of those killed were children" → "child").
     part: str | None = None
-
-
-class Token(NamedTuple):
-    """A word of a paragraph; `capital` when written with a capital letter."""
-
-    word: str
-    start: int
-    end: int
-    capital: bool
-
-
-def sentence_tokens(text: str, folded: str, start: int, end: int) -> tuple[Token, ...]:
-    """The words of one sentence with their offsets."""
-    new = tuple.__new__  # Token(...) through its Python-level __new__ costs twice as much
-    return tuple(
-        new(Token, (m.group(0), m.start(), m.end(), text[m.start()].isupper()))
-        for m in WORD_RE.finditer(folded, start, end)
-    )
 
 
 def context_of(
@@ -152,7 +131,7 @@ def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
     if figure.dimension != "date" or not right:
         return None
     gap = folded[figure.end : right[0].start]
-    attributive = bool(left) and left[0].word in _DETERMINERS  # "his 2024 campaign"
+    attributive = bool(left) and left[0].word in DETERMINERS  # "his 2024 campaign"
     if figure.unit == "year" and not gap.strip() and attributive:
         # "the 2024 presidential election campaign": the noun phrase the year
         # opens, up to its first verb or adverb ("his 2020 campaign failed").
@@ -172,9 +151,9 @@ def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -
 def _noun_phrase(folded: str, start: int, right: list[Token]) -> list[str]:
     """The words of the noun phrase at `start`, up to its first verb, adverb or name."""
     nouns: list[str] = []
-    for token in _run(folded, start, right):
+    for token in run_after(folded, start, right):
         word = token.word
-        if token.capital or word in _TIME_WORDS or _possessive(word) or not noun_like(word):
+        if token.capital or word in TIME_WORDS or possessive(word) or not noun_like(word):
             break
         nouns.append(word)
     return nouns
@@ -183,10 +162,10 @@ def _noun_phrase(folded: str, start: int, right: list[Token]) -> list[str]:
 def _noun(
     figure: Figure, folded: str, left: list[Token], right: list[Token]
 ) -> tuple[str | None, str]:
-    run = _run(folded, figure.end, right)
+    run = run_after(folded, figure.end, right)
     dim = figure.dimension
     if dim == "count":
-        noun = next((t.word for t in run if _plural(t.word)), run[-1].word if run else None)
+        noun = next((t.word for t in run if plural(t.word)), run[-1].word if run else None)
         if noun:
             return noun, " ".join(t.word for t in run[: run.index(_find(run, noun)) + 1])
         whole = _of_phrase(folded, figure.end, right)  # "79 of the 230 seats"
@@ -234,7 +213,6 @@ def _noun(
     return head, head or ""
 
 
-_DETERMINERS = frozenset(split_words("the a an his her its their our your my this that"))
 _PREPOSITIONS = frozenset(
     split_words(
         """on in at by of to from with against over across into onto near about under
@@ -242,7 +220,7 @@ _PREPOSITIONS = frozenset(
     )
 )
 # Words a noun phrase may hold before its head noun ("its allies", "the past").
-_NOUN_PHRASE = _DETERMINERS | frozenset(split_words("these those and or"))
+_NOUN_PHRASE = DETERMINERS | frozenset(split_words("these those and or"))
 
 
 def _object_of_preposition(left: list[Token], head: str) -> bool:
@@ -315,24 +293,7 @@ def _find(run: list[Token], word: str) -> Token:
 
 def countable(word: str) -> bool:
     """Whether a word can be what a count counts: a plural, or a word for people."""
-    return _plural(word)
-
-
-def _plural(word: str) -> bool:
-    return word in _NOUNY or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
-
-
-def _run(folded: str, end: int, right: list[Token]) -> list[Token]:
-    """Up to three content words right after the figure, with nothing between."""
-    run: list[Token] = []
-    at = end
-    for token in right[:3]:
-        gap = folded[at : token.start]
-        if gap.strip() or not is_content(token.word) or token.word in _NUMBER_WORDS:
-            break
-        run.append(token)
-        at = token.end
-    return run
+    return plural(word)
 
 
 def _of_phrase(folded: str, end: int, right: list[Token], *, shown: bool = False) -> str | None:
@@ -348,7 +309,7 @@ def _of_phrase(folded: str, end: int, right: list[Token], *, shown: bool = False
     words = [
         t
         for t in clause
-        if is_content(t.word) and t.word not in _NUMBER_WORDS and not _possessive(t.word)
+        if is_content(t.word) and t.word not in NUMBER_WORDS and not possessive(t.word)
     ]  # "three of the train's five cars" counts cars
     plain = [t for t in words if not t.capital]
     if shown and words and not plain:
@@ -385,26 +346,22 @@ def _head(
     "which") ends it too.
     """
     for token in tokens[:8]:
-        if token.word in _CONJUNCTIONS or (clause and token.word in _CLAUSE_WORDS):
+        if token.word in CONJUNCTIONS or (clause and token.word in CLAUSE_WORDS):
             return None  # the head of another clause says nothing of this figure
         word = token.word
-        if folded and word in _SPEECH:
+        if folded and word in SPEECH:
             return None  # "said on Tuesday": the day of the saying, not of a thing
         if folded and _after_modal(folded, token.start):
             continue
-        if word in LINKING_VERBS or word in _TIME_WORDS or word in skip or not is_content(word):
+        if word in LINKING_VERBS or word in TIME_WORDS or word in skip or not is_content(word):
             continue
-        if token.word in _NUMBER_WORDS or (skip_names and token.capital):
+        if token.word in NUMBER_WORDS or (skip_names and token.capital):
             continue
         return token.word
     return None
 
 
 _MODALS = frozenset(split_words("would will can could should shall may might must to do does did"))
-_SPEECH = frozenset(
-    split_words("said says told tells announced announces added wrote writes stated reported")
-)
-_CLAUSE_WORDS = frozenset(split_words("that which who whom whose where when"))
 _PREVIOUS_WORD_RE = re.compile(r"([a-z]+)\s+$")
 
 
@@ -497,13 +454,13 @@ def _event_before(
             # "killed five soldiers and seven civilians": one verb governs both counts
             skip_to = prior.start()
             continue
-        if _breaks(folded[token.end : at]) or token.word in _CONJUNCTIONS:
+        if breaks(folded[token.end : at]) or token.word in CONJUNCTIONS:
             return None
         cls = _order_to_leave(left, k) or _walked_out(left, k) or term(token.word)
         if token.word in _LEFT_HOME and _from_homes(right):
             cls = "@displaced"  # "driven about 9,000 people from their homes"
         if cls in EVENT_CLASSES:
-            return None if _possessive(token.word) else cls
+            return None if possessive(token.word) else cls
         if token.word not in _GOVERNED_GAP:
             return None
         at = token.start
@@ -524,9 +481,7 @@ def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
             # "23 soldiers with serious injuries"; not "1,500 soldiers sent to help with
             # evacuations", where "with" belongs to another verb
             return _with_event(right[k + 1 : k + 3]) if k <= 1 else None
-        if _breaks(gap.replace(",", "")) or (
-            token.word in _STOP_AFTER and not _listed_as(right, k)
-        ):
+        if breaks(gap.replace(",", "")) or (token.word in _STOP_AFTER and not _listed_as(right, k)):
             return None
         distance += 4 * ("," in gap)
         if distance > _EVENT_MAX:
@@ -535,7 +490,7 @@ def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
         # An event noun past the counted noun is an object ("mourned the
         # death of..."); next to the figure it is what is counted ("12 deaths").
         noun_ok = token.word not in _EVENT_NOUNS or k == 0 or _lost_lives(right, k)
-        if cls in EVENT_CLASSES and not _possessive(token.word) and noun_ok:
+        if cls in EVENT_CLASSES and not possessive(token.word) and noun_ok:
             return cls
         distance += is_content(token.word)
         at = token.end
@@ -559,15 +514,6 @@ def _with_event(tokens: list[Token]) -> str | None:
     return None
 
 
-def _breaks(gap: str) -> bool:
-    """Whether text between two words ends a clause or holds another figure."""
-    return any(c.isdigit() or c in ",;:()" for c in gap)
-
-
-def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s", "s'", "s’"))
-
-
 def _lost_lives(side: list[Token], k: int) -> bool:
     """ "12 people lost their lives": an idiom of dying."""
     return side[k].word in ("lives", "life") and k > 0 and side[k - 1].word == "their"
@@ -585,7 +531,7 @@ _EVENT_NOUNS = frozenset(
 # Words that may stand between a governing word on the left and the figure.
 _GOVERNED_GAP = (
     LINKING_VERBS
-    | _NUMBER_WORDS
+    | NUMBER_WORDS
     | frozenset(
         split_words(
             """the a an of than least more most about around some nearly almost over all only just
@@ -599,7 +545,7 @@ _STOP_AFTER = frozenset(
         """and but while whereas plus as for after before since during with without from
         than among against despite following amid"""
     )
-    + tuple(_NUMBER_WORDS)
+    + tuple(NUMBER_WORDS)
 )
 
 
@@ -671,14 +617,6 @@ def _order_to_leave(side: list[Token], k: int) -> str | None:
     return None
 
 
-# "late on Friday", "Sunday night": words that say when, not what happened.
-_TIME_WORDS = frozenset(
-    split_words(
-        "early late mid night morning evening afternoon midnight local time day week dawn dusk "
-        "noon midday daybreak"
-    )
-)
-_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "plus", "as"})
 _EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is another's
 
 
@@ -705,7 +643,7 @@ def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) ->
             ):
                 break  # "held 18 percent, and dams stood at 24 percent"
             at = token.start if step < 0 else token.end
-            if key := _context_term(token.word):
+            if key := context_term(token.word):
                 terms.append(key)
                 if len(terms) == _NEAR_WORDS:
                     break
@@ -736,14 +674,6 @@ def _clause_left(folded: str, start: int, left: list[Token]) -> list[Token]:
     return left
 
 
-@lru_cache(maxsize=8192)
-def _context_term(word: str) -> str | None:
-    """The term a word adds to a figure's context; None for function and number words."""
-    if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
-        return None
-    return term(word)
-
-
 _QUALIFIER_WORDS = frozenset(
     split_words("about around some nearly almost roughly over under just more less than up to")
 )
@@ -760,7 +690,7 @@ def _share_part(figure: Figure, right: list[Token]) -> str | None:
     for k, token in enumerate(right[1:7], start=1):
         if token.word in _BE:
             rest = [t for t in right[k + 1 : k + 3] if is_content(t.word)]
-            return _context_term(rest[0].word) if rest else None
+            return context_term(rest[0].word) if rest else None
     return None
 
 
@@ -769,7 +699,7 @@ def _head_of(figure: Figure, left: list[Token]) -> str | None:
     tokens = [t for t in left[:5] if t.word not in _QUALIFIER_WORDS]
     if len(tokens) < 2 or tokens[0].word != "of" or not noun_like(tokens[1].word):
         return None
-    return _context_term(tokens[1].word)
+    return context_term(tokens[1].word)
 
 
 _PLACES_OF = frozenset(
@@ -794,8 +724,8 @@ def _of_whole(figure: Figure, left: list[Token]) -> bool:
         and left[0].end + 2 >= figure.start
         and noun_like(left[1].word)
         and is_content(left[1].word)
-        and left[1].word not in _NUMBER_WORDS
-        and any(t.word in _DETERMINERS for t in left[2:4])  # "a (regional) train with"
+        and left[1].word not in NUMBER_WORDS
+        and any(t.word in DETERMINERS for t in left[2:4])  # "a (regional) train with"
     )
 
 
@@ -814,9 +744,9 @@ def _winner(folded: str, left: list[Token]) -> frozenset[str]:
         return frozenset()
     found: set[str] = set()
     for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):
-        if _breaks(folded[token.end : previous.start]) or token.word in _CLAUSE_WORDS:
+        if breaks(folded[token.end : previous.start]) or token.word in CLAUSE_WORDS:
             break
-        key = _context_term(token.word)
+        key = context_term(token.word)
         if key is not None:
             found.add(key)
     return frozenset(found)
@@ -834,16 +764,16 @@ def _speakers(folded: str, left: list[Token], right: list[Token]) -> frozenset[s
     tokens = [*left[::-1], *right]
     found: set[str] = set()
     for k, token in enumerate(tokens):
-        if token.word not in _SPEECH:
+        if token.word not in SPEECH:
             continue
         for step in (-1, 1):
             taken, at = 0, k
             while taken < _SPEAKER_WORDS and 0 <= at + step < len(tokens):
                 nxt = tokens[at + step]
                 low, high = (nxt, tokens[at]) if step < 0 else (tokens[at], nxt)
-                if _breaks(folded[low.end : high.start]) or nxt.word in _SPEECH:
+                if breaks(folded[low.end : high.start]) or nxt.word in SPEECH:
                     break
-                key = _context_term(nxt.word)
+                key = context_term(nxt.word)
                 if key is not None:
                     found.add(key)
                     taken += 1
@@ -870,7 +800,7 @@ def _names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
     listed = False
     semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
     for k, token in enumerate(side):
-        if token.word in _CONJUNCTIONS:
+        if token.word in CONJUNCTIONS:
             if _in_name_list(side, k):
                 listed = True
             elif not _joins_words(folded, side, k):
@@ -884,7 +814,7 @@ def _names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
             continue  # "DLA2417", "MH17": a code, not a place
         # A capital at a sentence's start proves nothing for "Officials said";
         # a counted plural is a group, not a place ("one thousand Marines").
-        if _plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
+        if plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
             continue
         names.add(word)
     return frozenset(names), listed
@@ -896,7 +826,7 @@ def _counted(folded: str, side: list[Token], k: int) -> bool:
     j = k + 1 if backwards else k - 1
     if 0 <= j < len(side):
         before = side[j]
-        if before.word in _NUMBER_WORDS and before.end >= side[k].start - 2:
+        if before.word in NUMBER_WORDS and before.end >= side[k].start - 2:
             return True
     gap = folded[max(0, side[k].start - 3) : side[k].start]
     return any(c.isdigit() for c in gap)
@@ -936,7 +866,7 @@ def _before_saying(left: list[Token]) -> list[Token]:
     """The words left of a figure up to a verb of saying: "The U.S. Embassy in Manila
     says 17 helicopters...": Manila is where the speaker is, not the helicopters."""
     for k, token in enumerate(left):
-        if token.word in _SPEECH:
+        if token.word in SPEECH:
             return left[:k]
     return left
 
@@ -961,7 +891,7 @@ def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ..
     for side in (left, right):
         distance = 0  # in content words: "is set for" puts "set" next to the figure
         for token in side:
-            key = _context_term(token.word)
+            key = context_term(token.word)
             if key is None:
                 continue
             weight = 1.0 if distance < _NEAR else _FAR_WEIGHT
