@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reportdiff.engine.figures.context import countable
 from reportdiff.engine.figures.extract import Found
+from reportdiff.engine.figures.nouns import countable
 from reportdiff.engine.figures.owners import is_person_word
 from reportdiff.engine.figures.qualifiers import (
     LOWER,
