@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.nouns import countable
 from reportdiff.engine.figures.owners import is_person_word
+from reportdiff.engine.figures.precision import resolution, round_step, unit_word
 from reportdiff.engine.figures.qualifiers import (
     LOWER,
     ROUNDING_SPAN,
@@ -29,7 +30,7 @@ from reportdiff.engine.figures.qualifiers import (
     bounds,
     bounds_agree,
 )
-from reportdiff.engine.figures.units import currency_of, unit_of
+from reportdiff.engine.figures.units import currency_of
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
     GENERIC_NOUNS,
@@ -812,12 +813,6 @@ _CALENDAR_SPAN = re.compile(r"month|year", re.IGNORECASE)
 _DAY_SPAN = re.compile(r"day|week|fortnight", re.IGNORECASE)
 
 
-def _unit_word(figure: Figure) -> str:
-    """The unit as written ("metres", "foot"): the figure's last word."""
-    words = re.findall(r"[^\W\d_]+", figure.text.lower())
-    return words[-1] if words else ""
-
-
 def _calendar_against_days(x: Figure, y: Figure) -> bool:
     """One duration in months or years, the other in days or weeks."""
     return any(
@@ -880,7 +875,7 @@ def agree_values(fa: Found, fb: Found) -> bool:
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
     # Only a value converted from another unit is rounded by the writer.
-    rounding = 0.02 if x.dimension in _CONVERTED and _unit_word(x) != _unit_word(y) else 1e-6
+    rounding = 0.02 if x.dimension in _CONVERTED and unit_word(x) != unit_word(y) else 1e-6
     if x.dimension == "duration" and _calendar_against_days(x, y):
         rounding = 0.035  # a month is 28 to 31 days: "60-day" is "two-month"
     if "range" in (x.qualifier, y.qualifier):
@@ -911,7 +906,7 @@ def agree_values(fa: Found, fb: Found) -> bool:
             return True
         if (
             x.dimension in _CONVERTED
-            and _unit_word(x) != _unit_word(y)
+            and unit_word(x) != unit_word(y)
             and _near(bound.figure.value, exact.figure.value, rounding)
         ):
             return True  # "up to four metres" / "13-foot": one value in two units, rounded
@@ -919,7 +914,7 @@ def agree_values(fa: Found, fb: Found) -> bool:
             # "€14m" / "more than 14 million euros": a figure written with a scale
             # word is rounded to it, and may be a little over or under.
             return True
-        step = _round_step(bound.figure)
+        step = round_step(bound.figure)
         if _JUST.match(bound.figure.text):
             # inclusive of its tenth: "just over three" may be 3.3
             step = min(step, _JUST_SPAN * abs(bound.figure.value or 0.0)) * (1 + 1e-9)
@@ -941,7 +936,7 @@ def _same_wording(fa: Found, fb: Found) -> bool:
         and x.dimension not in ("date", "ordinal")
         and fa.total is None
         and fb.total is None
-        and _unit_word(x) == _unit_word(y)  # a conversion is rounded: judged below
+        and unit_word(x) == unit_word(y)  # a conversion is rounded: judged below
     )
 
 
@@ -952,7 +947,7 @@ def _near_bound(bound: Found, approximate: Found) -> bool:
     """Whether an approximate figure's interval meets what a bound says: a little past
     it, by one rounding step at most ("more than 40" meets "about 45", not "about 80")."""
     value = bound.figure.value or 0.0
-    reach = min(_round_step(bound.figure), ROUNDING_SPAN * abs(value))
+    reach = min(round_step(bound.figure), ROUNDING_SPAN * abs(value))
     low, high = (value, value + reach) if bound.said in LOWER else (value - reach, value)
     x = approximate.figure
     return (x.low or 0.0) <= high and low <= (x.high if x.high is not None else math.inf)
@@ -969,58 +964,6 @@ def _completed_units(exact: Figure, bound: Figure) -> bool:
         and exact.value == bound.value
         and _COMPOUND.search(exact.text) is not None
     )
-
-
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
-_FRACTION_WORD = re.compile(r"half|halves|third|quarter|fifth|tenth", re.IGNORECASE)
-_FRACTION_STEP = 5.0  # percentage points a share in words may stand for
-
-
-def _second_unit_step(f: Figure) -> float | None:
-    """One of the smaller unit of a length told in two ("1 hour 40 minutes" → 60 s)."""
-    if f.dimension != "duration" or len(_DIGITS.findall(f.text)) < 2:
-        return None
-    unit = unit_of(_unit_word(f))
-    return unit.factor if unit is not None else None
-
-
-def _round_step(f: Figure) -> float:
-    """The step of the bound's last significant digit ("40" → 10, "1,500" → 100, "2.4m" → 0.1m)."""
-    if (step := _second_unit_step(f)) is not None:
-        return step
-    value = abs(f.value or 0.0)
-    match = _DIGITS.search(f.text)
-    if match is None and f.dimension == "percent" and _FRACTION_WORD.search(f.text):
-        return _FRACTION_STEP  # "a third" is a share said roughly: 28% to 38%
-    if match is None:
-        # Spelled out: for a count the value is the number written.
-        written = value if f.dimension in ("count", "percent", "percentage_points") else 0.0
-        decimals = ""
-    else:
-        written = float(match.group(0).replace(",", ""))
-        decimals = match.group(1) or ""
-    if written <= 0 or written != int(written):
-        return 10.0 ** -len(decimals) * value / written if written > 0 else 0.0
-    zeros, whole = 0, int(written)
-    while whole % 10 == 0:
-        whole //= 10
-        zeros += 1
-    return 10.0**zeros * value / written
-
-
-def resolution(f: Figure) -> float:
-    """The value of one unit in the last digit written ("29.5%" → 0.1, "2.4 million" → 1e5)."""
-    if (step := _second_unit_step(f)) is not None:
-        return step
-    match = _DIGITS.search(f.text)
-    if match is None or f.value is None or f.qualifier == "range":
-        return 0.0
-    written = float(match.group(0).replace(",", ""))
-    if written == 0:
-        return 0.0
-    return 10.0 ** -len(match.group(1) or "") * abs(f.value) / written
 
 
 def _near(p: float | None, q: float | None, tolerance: float) -> bool:
