@@ -18,8 +18,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from reportdiff.engine.figures.counted import (
+    compound_of,
+    count_key,
+    figure_event,
+    generic,
+    same_counted,
+    whole_of,
+)
 from reportdiff.engine.figures.extract import Found
-from reportdiff.engine.figures.nouns import countable
 from reportdiff.engine.figures.owners import is_person_word
 from reportdiff.engine.figures.precision import resolution, round_step, unit_word
 from reportdiff.engine.figures.qualifiers import (
@@ -33,7 +40,6 @@ from reportdiff.engine.figures.qualifiers import (
 from reportdiff.engine.figures.units import currency_of
 from reportdiff.engine.figures.words import (
     EVENT_CLASSES,
-    GENERIC_NOUNS,
     THING_CLASSES,
     noun_like,
     split_words,
@@ -154,7 +160,7 @@ def _fact_key(found: Found) -> tuple[object, ...] | None:
     if f.value is None or found.past or found.years or found.alias:
         return None
     if f.dimension == "count":
-        key = _count_key(found)
+        key = count_key(found)
         return None if key is None else ("count", key, f.value)
     if f.dimension in ("date", "time", "ordinal", "age", "number"):
         return None  # reports name many days and ages: restatement is not told by value
@@ -259,7 +265,7 @@ def _speaks_of(head: Found, other: Found) -> bool:
     if x.dimension != y.dimension or x.unit != y.unit:
         return False
     if x.dimension == "count":
-        return _same_counted(head, other, True)
+        return same_counted(head, other, True)
     return compatible(head, other)
 
 
@@ -320,12 +326,12 @@ def _enough(
         # one person ("collapsed ... in Córdoba"), not a name and a passer-by.
         return True
     shared = _shared_near(fa, fb)
-    event, noun = _event(fa), fa.context.noun_term
-    if event is not None and event == _event(fb) and _same_places(fa, fb, common):
+    event, noun = figure_event(fa), fa.context.noun_term
+    if event is not None and event == figure_event(fb) and _same_places(fa, fb, common):
         return True  # "27 killed in Bangladesh" / "25 deaths in Bangladesh": one toll
     if _both_tolls(fa, fb) and not _other_places(fa, fb, common):
         return True  # each report's "death toll rose to ...": the toll, told twice
-    if event is not None and event == _event(fb) and noun == fb.context.noun_term:
+    if event is not None and event == figure_event(fb) and noun == fb.context.noun_term:
         shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
     if fa.figure.dimension == "date":
         # Reports name many dates of many events ("since 1995", "in 2022"):
@@ -348,7 +354,7 @@ _PEOPLE_ENDINGS = ("ers", "ists", "ants", "ents", "ians")
 
 def _people_key(found: Found) -> str | None:
     """What a count of people counts ("workers" for "dockworkers"), else None."""
-    key = _count_key(found)
+    key = count_key(found)
     if key in _PEOPLE_CLASSES or key in EVENT_CLASSES:
         return key
     if key is not None and (found.context.noun or "").endswith(_PEOPLE_ENDINGS):
@@ -369,7 +375,7 @@ def _lede_counts(side: Sequence[Found], lede: int | None) -> Counter[str]:
 def _lede_key(found: Found) -> str | None:
     if found.figure.dimension != "count" or _is_total(found):
         return None
-    if _count_key(found) == "@home":
+    if count_key(found) == "@home":
         return "@home"  # "destroying at least 87 homes" / "has destroyed 64 houses"
     return _people_key(found)
 
@@ -393,7 +399,12 @@ def _lede_rivals(
     if c.agree or fa.past or fb.past:
         return False
     key = _lede_key(fa)
-    if key is None or key != _lede_key(fb) or _event(fa) is None or _event(fa) != _event(fb):
+    if (
+        key is None
+        or key != _lede_key(fb)
+        or figure_event(fa) is None
+        or figure_event(fa) != figure_event(fb)
+    ):
         return False  # "6,000 workers walked out" / "would lay off 2,900 workers"
     if in_lede[0][key] != 1 or in_lede[1][key] != 1:
         return False
@@ -603,19 +614,6 @@ def _sole_of_kind(side: Sequence[Found]) -> dict[tuple[str, ...], int]:
     return {key: found[0] for key, found in seen.items() if len(found) == 1}
 
 
-def _count_key(found: Found) -> str | None:
-    """What a count counts, for telling whether a report gives one number of it."""
-    if found.figure.dimension != "count":
-        return None
-    noun = found.context.noun_term
-    event = _event(found)
-    if _generic(found) or noun in EVENT_CLASSES:
-        return event  # "8,000 people evacuated": the evacuated
-    if event is not None and not countable(found.context.noun or ""):
-        return event  # "the toll climbed past 500": the dead
-    return noun  # "1,500 troops sent to help with evacuations": troops
-
-
 def _counted_values(side: Sequence[Found]) -> dict[str, int]:
     """How many facts each counted thing has in the report: its counts, with
     the restatements of one count taken as one ("Toll Nears 1,300" over "rose
@@ -624,7 +622,7 @@ def _counted_values(side: Sequence[Found]) -> dict[str, int]:
     for f in side:
         if f.years or f.past:
             continue  # "in 2008, killing more than 70,000": another event's count
-        key = _count_key(f)
+        key = count_key(f)
         if key is not None:
             found[key].append(f)
     return {key: _facts(told) for key, told in found.items()}
@@ -660,7 +658,7 @@ def _only_count_of_its_kind(
 ) -> bool:
     """Whether each report gives one number only of what both count ("8,000
     evacuated" / "more than 10,000 forced to leave"): then it is one fact told twice."""
-    ka, kb = _count_key(fa), _count_key(fb)
+    ka, kb = count_key(fa), count_key(fb)
     if ka is None or kb is None:
         return False
     if (ka not in EVENT_CLASSES or kb not in EVENT_CLASSES) and not _one_thing(fa, fb):
@@ -668,7 +666,7 @@ def _only_count_of_its_kind(
         # ruling party 120 seats", "2.1 million voters cast ballots" / "3.4
         # million voters were eligible" are one number each of other things.
         return False
-    if ka != kb and not _compound_of(fa.context.noun, fb.context.noun):
+    if ka != kb and not compound_of(fa.context.noun, fb.context.noun):
         return False
     return counted_a.get(ka) == 1 and counted_b.get(kb) == 1
 
@@ -682,7 +680,7 @@ def _one_thing(fa: Found, fb: Found) -> bool:
         # people, workers, seats, the dead: a report gives many counts of each
         and (not x.noun_term.startswith("@") or x.noun_term in THING_CLASSES)
         and x.noun_term == y.noun_term
-        and not _generic(fa)
+        and not generic(fa)
         and not x.winner
         and not y.winner
         and not x.bound
@@ -707,7 +705,7 @@ def compatible(fa: Found, fb: Found) -> bool:
     x, y = fa.figure, fb.figure
     if x.dimension != y.dimension or x.unit != y.unit:
         return False
-    if x.dimension == "count" and not _same_counted(fa, fb, agree_values(fa, fb)):
+    if x.dimension == "count" and not same_counted(fa, fb, agree_values(fa, fb)):
         return False
     if x.dimension == "age":
         # Reports give the ages of many people: two ages meet only when they
@@ -725,7 +723,11 @@ def compatible(fa: Found, fb: Found) -> bool:
         return False  # "four metres above its normal level" is no level itself
     if fa.context.of_whole != fb.context.of_whole:
         return False  # "a train with six carriages" is no count of those that derailed
-    if x.dimension == "count" and _event(fa) is not None and _event(fa) == _event(fb):
+    if (
+        x.dimension == "count"
+        and figure_event(fa) is not None
+        and figure_event(fa) == figure_event(fb)
+    ):
         # Counts of one event ("2,600 injured" / "11,000 injured"): what happened
         # says what is counted, however far apart the two tolls are.
         return True
@@ -751,59 +753,6 @@ def _close(x: Figure, y: Figure) -> bool:
     return max(vx, vy) / min(vx, vy) <= _MAX_RATIO
 
 
-def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
-    """Counts of the same noun and the same event ("killed" never meets "injured").
-
-    A count whose noun is unknown ("the Socialists 77") may meet a count of the
-    same value ("77 seats"), which can only make a "same" pair.
-    """
-    na, nb = fa.context.noun_term, fb.context.noun_term
-    ea, eb = _event(fa), _event(fb)
-    if ea is not None and eb is not None and ea != eb:
-        return False  # an event one side leaves unsaid never counts against a pair
-    if _whole_of(fa, fb) or _whole_of(fb, fa):
-        return True  # "97 passengers and 14 crew" / "111 people on board"
-    if (na == nb and na is not None) or _compound_of(fa.context.noun, fb.context.noun):
-        return True
-    # A singular noun next to a count with a known event is no counted noun ("the
-    # toll climbed past 500", "Earthquake Death Toll Rises to 654").
-    specific_a = _specific(fa) and (ea is None or countable(fa.context.noun or ""))
-    specific_b = _specific(fb) and (eb is None or countable(fb.context.noun or ""))
-    if specific_a and specific_b:
-        return False
-    return ea is not None or (agree and (na is None or nb is None))
-
-
-def _specific(found: Found) -> bool:
-    noun = found.context.noun_term
-    return noun is not None and noun not in EVENT_CLASSES and not _generic(found)
-
-
-def _compound_of(x: str | None, y: str | None) -> bool:
-    """ "dockworkers" and "workers", "shipyards" and "yards": one noun is the
-    other with a word before it, so they count the same kind of thing."""
-    if not x or not y or x == y:
-        return False
-    short, long = sorted((x, y), key=len)
-    if len(short) < _COMPOUND_HEAD or len(long) - len(short) < 3 or not long.endswith(short):
-        return False
-    return not long.startswith(_KIN_PREFIXES)  # grandchildren are not children
-
-
-_COMPOUND_HEAD = 5
-_KIN_PREFIXES = ("grand", "great", "step", "half", "god")
-
-
-def _generic(found: Found) -> bool:
-    noun = found.context.noun
-    return noun is None or noun in GENERIC_NOUNS or term(noun) == "@people"
-
-
-def _event(found: Found) -> str | None:
-    noun = found.context.noun_term
-    return found.context.event or (noun if noun in EVENT_CLASSES else None)
-
-
 # Measures converted between unit systems ("120 mph" / "193 km/h") are rounded
 # by the writer; counts, money, shares and durations are stated exactly.
 # "just over three points" is not 3.6: the wording says how far past the bound.
@@ -821,21 +770,6 @@ def _calendar_against_days(x: Figure, y: Figure) -> bool:
 
 
 _CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
-
-
-def _whole_of(parts: Found, whole: Found) -> bool:
-    """Whether `whole` counts together the two counts `parts` is one of ("23 cars and
-    six trucks" / "29 vehicles", "97 passengers and 14 crew" / "111 people").
-
-    The whole is told by a broader noun (the parts' class, or people), never by
-    a part's own noun ("five soldiers and seven civilians" / "12 civilians").
-    """
-    if parts.total is None or parts.total != whole.figure.value:
-        return False
-    noun = whole.context.noun
-    if noun is None or noun in parts.parts or _event(whole) != _event(parts):
-        return False
-    return _generic(whole) or whole.context.noun_term == parts.context.noun_term
 
 
 def _agree_either(fa: Found, fb: Found) -> bool:
@@ -870,7 +804,7 @@ def agree_values(fa: Found, fb: Found) -> bool:
         return (x.low or 0.0) <= (y.high or 0.0) and (y.low or 0.0) <= (x.high or 0.0)
     if vx is None or vy is None or x.dimension in ("date", "time", "ordinal"):
         return vx == vy and (x.low, x.high) == (y.low, y.high)
-    if _whole_of(fa, fb) or _whole_of(fb, fa):
+    if whole_of(fa, fb) or whole_of(fb, fa):
         return True  # "23 cars and six trucks" / "29 vehicles"
     if x.dimension == "magnitude":
         return abs(vx - vy) < 0.05
@@ -1002,8 +936,8 @@ def _one_toll_one_place(
 ) -> bool:
     """The one count of one event each report gives, its places named by both
     reports: the places are two scales of where it happened, not two places."""
-    event = _event(fa)
-    if named is None or not c.unique or event is None or event != _event(fb):
+    event = figure_event(fa)
+    if named is None or not c.unique or event is None or event != figure_event(fb):
         return False
     named_a, named_b = named()
     return fa.context.places <= named_b and fb.context.places <= named_a
@@ -1044,7 +978,7 @@ def _evidence(fa: Found, fb: Found, idf: dict[str, float], linked: bool) -> floa
     """How sure we are that two figures measure one thing (about 0 to 1.5)."""
     score = _cosine(fa.context.terms, fb.context.terms, idf)
     na, nb = fa.context.noun_term, fb.context.noun_term
-    if na is not None and na == nb and not _generic(fa):
+    if na is not None and na == nb and not generic(fa):
         score += 0.3
     elif fa.context.noun is not None and fa.context.noun == fb.context.noun:
         score += 0.1  # "seven civilians" / "12 civilians" rather than "five soldiers"
@@ -1202,7 +1136,7 @@ def _share_what(founds: Sequence[Found], phrase: str) -> str:
 
 
 def _count_what(founds: Sequence[Found], phrase: str) -> str:
-    event = next((e for e in map(_event, founds) if e), None)
+    event = next((e for e in map(figure_event, founds) if e), None)
     noun = next((f.context.noun for f in founds if f.context.noun and not _event_noun(f)), None)
     if event and noun:
         return f"{noun} {_EVENT_LABELS[event]}"
