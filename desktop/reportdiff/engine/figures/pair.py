@@ -16,6 +16,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from reportdiff.engine.figures.checks import (
+    both_tolls,
+    other_heads,
+    other_owner,
+    other_places,
+    other_winners,
+    other_years,
+    same_owner,
+    same_places,
+    variants,
+)
 from reportdiff.engine.figures.counted import (
     compound_of,
     count_key,
@@ -246,10 +257,10 @@ def _enough(
     meet across two scales of one place ("struck Haiti" / "in Les Cayes"),
     when each report names the other's place too."""
     if c.agree:
-        return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
+        return c.evidence >= SAME_EVIDENCE and not other_owner(fa, fb)
     if c.evidence < DIFFERS_EVIDENCE:
         return False
-    if _other_years(fa, fb):
+    if other_years(fa, fb):
         # "since 1997, when 228 people died": another year, another event, unless
         # the other sentence names that year too, further off ("... from 2014 to 2019").
         return False
@@ -259,19 +270,19 @@ def _enough(
         return False  # "a further 15 on the ground" is no rival of the toll
     if (
         fa.figure.dimension in ("count", "percent")
-        and _other_places(fa, fb, common)
+        and other_places(fa, fb, common)
         and not _one_toll_one_place(c, fa, fb, named)
     ):
         return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
-    if _other_winners(fa.context.winner, fb.context.winner):
+    if other_winners(fa.context.winner, fb.context.winner):
         return False  # "the CDU won 28.5%" / "the AfD won 20.8%"
-    if _other_heads(fa, fb):
+    if other_heads(fa, fb):
         return False  # "a margin of eight points" / "a gender gap of 14 points"
     parts = fa.context.part, fb.context.part
     if None not in parts and parts[0] != parts[1]:
         return False  # "a third of those killed were children" / "half ... were women"
-    variants = _variants(fa), _variants(fb)
-    if all(variants) and variants[0].isdisjoint(variants[1]):
+    told = variants(fa), variants(fb)
+    if all(told) and told[0].isdisjoint(told[1]):
         return False  # "regular pay growth 4.6%" / "total pay growth 4.9 per cent"
     # Linked paragraphs add to the evidence, but a paragraph states many
     # figures, so the words right next to both figures must meet beyond the
@@ -285,9 +296,9 @@ def _enough(
         return True
     shared = _shared_near(fa, fb)
     event, noun = figure_event(fa), fa.context.noun_term
-    if event is not None and event == figure_event(fb) and _same_places(fa, fb, common):
+    if event is not None and event == figure_event(fb) and same_places(fa, fb, common):
         return True  # "27 killed in Bangladesh" / "25 deaths in Bangladesh": one toll
-    if _both_tolls(fa, fb) and not _other_places(fa, fb, common):
+    if both_tolls(fa, fb) and not other_places(fa, fb, common):
         return True  # each report's "death toll rose to ...": the toll, told twice
     if event is not None and event == figure_event(fb) and noun == fb.context.noun_term:
         shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
@@ -299,7 +310,7 @@ def _enough(
             return False
         # Who tells of it ("forecasters said") does not tell which event it is.
         shared -= fa.context.speakers | fb.context.speakers
-        return len(shared) >= 2 or _same_owner(fa, fb)
+        return len(shared) >= 2 or same_owner(fa, fb)
     return bool(shared)
 
 
@@ -368,10 +379,10 @@ def _lede_rivals(
         return False
     if (fa.figure.paragraph, fb.figure.paragraph) != ledes:
         return False
-    if _other_years(fa, fb):
+    if other_years(fa, fb):
         return False
     common, named = words
-    if not _other_places(fa, fb, common):
+    if not other_places(fa, fb, common):
         return True
     # Ledes name the event's place at any scale ("in the El Dorado County
     # foothills" / "in California's Sierra Nevada"): one report naming the
@@ -394,92 +405,6 @@ _TOTAL_WORDS = frozenset(
 
 def _is_total(found: Found) -> bool:
     return not _TOTAL_WORDS.isdisjoint(found.context.near) or found.context.of_whole
-
-
-_ROLES = tuple(
-    frozenset(map(term, split_words(words)))
-    for words in ("ruling governing incumbent government", "opposition challenger rival")
-)
-
-
-# Words that name a winner by office or role, who may be the other report's named one.
-_ROLE_WORDS = frozenset(
-    map(
-        term,
-        split_words(
-            """president incumbent prime minister premier chancellor mayor governor leader
-            party ruling governing government opposition challenger candidate the his her its"""
-        ),
-    )
-)
-
-
-def _other_winners(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two shares were won by different winners.
-
-    Winners with no word in common are different ("the CDU/CSU bloc" / "the
-    far-right AfD"), unless one is named only by office ("the president"),
-    who may be the other's named candidate; opposed roles ("the ruling party"
-    / "the opposition") are always different.
-    """
-    if not x or not y or not x.isdisjoint(y):
-        return False
-    if _opposed(x, y):
-        return True
-    return not (x <= _ROLE_WORDS or y <= _ROLE_WORDS)
-
-
-def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two winners are told as opposed roles (the ruling party, the opposition)."""
-    government, opposition = _ROLES
-    return bool(
-        (x & government and y & opposition and not x & opposition and not y & government)
-        or (x & opposition and y & government and not x & government and not y & opposition)
-    )
-
-
-# Words that name one variant of a measure: "core" and "headline" inflation,
-# "regular" and "total" pay growth, "annual" and "monthly" rates are different figures.
-_VARIANTS = frozenset(
-    map(
-        term,
-        split_words(
-            """core headline underlying regular total basic average median annual annualised
-            annualized monthly quarterly weekly daily gross net real nominal adjusted"""
-        ),
-    )
-)
-
-
-def _variants(found: Found) -> frozenset[str]:
-    """The variant words among the nearest words of a figure's sentence."""
-    return frozenset(t for t, weight in found.context.terms if weight == 1.0) & _VARIANTS
-
-
-def _other_heads(fa: Found, fb: Found) -> bool:
-    """Whether each figure is "of" its own noun, which the other's sentence never names."""
-    x, y = fa.context, fb.context
-    if x.head_of is None or y.head_of is None or x.head_of == y.head_of:
-        return False
-    return x.head_of not in {t for t, _ in y.terms} and y.head_of not in {t for t, _ in x.terms}
-
-
-def _other_years(fa: Found, fb: Found) -> bool:
-    """Whether a year close to one figure is named nowhere in the other's sentence."""
-    return bool(fa.years - fb.years - fb.sentence_years or fb.years - fa.years - fa.sentence_years)
-
-
-def _other_owner(fa: Found, fb: Found) -> bool:
-    """ "Tuesday's vote" is not the Tuesday of a sentence that names no vote."""
-    for x, y in ((fa.context, fb.context), (fb.context, fa.context)):
-        if x.bound and x.noun_term not in {t for t, _ in y.terms} | {y.noun_term}:
-            return True
-    return False
-
-
-def _same_owner(fa: Found, fb: Found) -> bool:
-    x, y = fa.context, fb.context
-    return x.bound and y.bound and x.noun_term is not None and x.noun_term == y.noun_term
 
 
 def _candidates(
@@ -527,9 +452,9 @@ def _candidates(
             agree = agree_either(fa, fb)
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked
             evidence = _evidence(fa, fb, idf, link)
-            if _same_places(fa, fb, common):
+            if same_places(fa, fb, common):
                 evidence += SAME_PLACES_BONUS  # "27 killed in Bangladesh" / "25 in Bangladesh"
-            if _both_tolls(fa, fb):
+            if both_tolls(fa, fb):
                 evidence += TOLL_BONUS  # "the death toll rose to 238" / "the toll to 301"
             if (
                 agree
@@ -658,18 +583,6 @@ def _value_key(found: Found) -> tuple[str, float | None]:
     return found.figure.dimension, found.figure.value
 
 
-def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
-    """Whether both figures' clauses name places, and not the same ones: other
-    places, or a total over a list of places against one of them ("160 killed
-    in Nepal, Bangladesh and India" / "25 deaths in Bangladesh")."""
-    places_a, places_b = _own_places(fa, common), _own_places(fb, common)
-    if not (places_a and places_b):
-        return False
-    if not places_a & places_b:
-        return True
-    return _part_of_list(fa, places_a, places_b) or _part_of_list(fb, places_b, places_a)
-
-
 def _one_toll_one_place(
     c: Candidate,
     fa: Found,
@@ -683,27 +596,6 @@ def _one_toll_one_place(
         return False
     named_a, named_b = named()
     return fa.context.places <= named_b and fb.context.places <= named_a
-
-
-def _both_tolls(fa: Found, fb: Found) -> bool:
-    x, y = fa.context, fb.context
-    return x.toll and y.toll and x.event == y.event
-
-
-def _own_places(found: Found, common: Callable[[], frozenset[str]]) -> frozenset[str]:
-    """The places a figure's clause names, without words the reports also write
-    in lower case (a capital at a sentence's start)."""
-    places = found.context.places
-    return places - common() if places else places
-
-
-def _part_of_list(whole: Found, places: frozenset[str], part: frozenset[str]) -> bool:
-    return whole.context.place_list and len(part) < len(places) and part < places
-
-
-def _same_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
-    places = _own_places(fa, common)
-    return bool(places) and places == _own_places(fb, common)
 
 
 def _shared_near(fa: Found, fb: Found) -> frozenset[str]:
