@@ -1,38 +1,21 @@
-"""Pair the figures of two reports that speak of the same thing, and judge them.
+"""Pair the figures of two reports that speak of the same thing.
 
-Two figures are candidates when they share a dimension and nothing says they
-measure different things (different counted nouns, "killed" vs "injured",
-values of a different order). A candidate's evidence is the likeness of the
-words around the two figures (weighted by rarity across both reports), the
-same counted noun, and a link between their paragraphs. Figures with equal
-values pair first; a pair whose values differ needs stronger evidence,
-because a false "differs" costs the reader's trust more than a missed one.
+The pair stage of the figures pipeline (find → claim → group → pair →
+judge → label), called by reports.py. `pair_figures` takes the candidates
+whose evidence is enough (evidence.py), those whose values agree first: a
+figure told the same way twice is the best evidence that both reports
+speak of it, and leaves fewer figures to pair wrongly. A headline's figure,
+and a figure that restates in its own report one already paired, are judged
+against the partner of the fact they restate. Each pair is judged by
+judge.py; `order_pairs` puts differing pairs first.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
-from reportdiff.engine.figures.checks import (
-    both_tolls,
-    other_heads,
-    other_owner,
-    other_places,
-    other_winners,
-    other_years,
-    same_owner,
-    same_places,
-    variants,
-)
-from reportdiff.engine.figures.counted import (
-    count_key,
-    figure_event,
-    generic,
-    same_counted,
-)
+from reportdiff.engine.figures.counted import count_key, same_counted
+from reportdiff.engine.figures.evidence import candidates, cosine, enough, lede_rivals
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.judge import (
     agree_either,
@@ -42,42 +25,10 @@ from reportdiff.engine.figures.judge import (
     judge,
     judge_fixed,
 )
-from reportdiff.engine.figures.priors import (
-    counted_values,
-    lede_counts,
-    lede_key,
-    only_count_of_its_kind,
-    other_persons,
-    sole_key,
-    sole_of_kind,
-)
+from reportdiff.engine.figures.priors import lede_counts
 from reportdiff.engine.model import FigurePair
 
-SAME_EVIDENCE = 0.2
-DIFFERS_EVIDENCE = 0.4
-# Both reports state this value once in this dimension ("Aug. 29", "three
-# years"): likely the same fact, and pairing it can only say "same".
-UNIQUE_VALUE_BONUS = 0.2
-# Each report gives one number of a thing both count (the evacuated, the workers
-# on strike): the two numbers are likely one fact, whatever their words around.
-UNIQUE_COUNT_BONUS = 0.4
-# Two figures told of the same places (their clauses name the same ones).
-SAME_PLACES_BONUS = 0.3
-# Two figures each told as the toll ("the death toll rose to 238").
-TOLL_BONUS = 0.4
 _ORDER = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A possible pair with its evidence and whether the values agree."""
-
-    a: int
-    b: int
-    evidence: float
-    agree: bool
-    # Each report gives one number only of what both count: one fact told twice.
-    unique: bool = False
 
 
 def pair_figures(
@@ -102,22 +53,22 @@ def pair_figures(
     pairs already known to be one fact (told in the same words): only judged.
     """
     in_lede = lede_counts(a, ledes[0]), lede_counts(b, ledes[1])
-    candidates = [
+    kept = [
         c
-        for c in _candidates(a, b, idf, linked, common)
-        if _enough(c, a[c.a], b[c.b], common, named)
-        or _lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
+        for c in candidates(a, b, idf, linked, common)
+        if enough(c, a[c.a], b[c.b], common, named)
+        or lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
     ]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
-    candidates.sort(key=lambda c: (not c.agree, -c.evidence))
+    kept.sort(key=lambda c: (not c.agree, -c.evidence))
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
     pairs: list[FigurePair] = []
     for fa_index, fb_index in fixed:
         match_a[fa_index], match_b[fb_index] = fb_index, fa_index
         pairs.append(judge_fixed(a[fa_index], b[fb_index]))
-    for c in candidates:
+    for c in kept:
         if c.a in match_a or c.b in match_b:
             continue
         match_a[c.a], match_b[c.b] = c.b, c.a
@@ -205,12 +156,12 @@ def _headline_partner(
         k for k in match if own[k].figure.paragraph != head.figure.paragraph and _echo(head, own[k])
     ]
     if echoes:
-        best = max(echoes, key=lambda k: _cosine(head.context.terms, own[k].context.terms, ev[0]))
+        best = max(echoes, key=lambda k: cosine(head.context.terms, own[k].context.terms, ev[0]))
         partner = match[best]
         return partner if _speaks_of(head, other[partner]) else None
     idf, linked, common = ev
     found = [
-        c for c in _candidates([head], other, idf, linked) if _enough(c, head, other[c.b], common)
+        c for c in candidates([head], other, idf, linked) if enough(c, head, other[c.b], common)
     ]
     return max(found, key=lambda c: (c.agree, c.evidence)).b if found else None
 
@@ -242,241 +193,3 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     figure = pair.a or pair.b
     assert figure is not None
     return figure.paragraph, figure.start
-
-
-def _enough(
-    c: Candidate,
-    fa: Found,
-    fb: Found,
-    common: Callable[[], frozenset[str]],
-    named: Callable[[], tuple[frozenset[str], frozenset[str]]] | None = None,
-) -> bool:
-    """Whether the evidence suffices: a "differs" must be beyond doubt.
-
-    `named` (every word of each report) lets the one toll each report gives
-    meet across two scales of one place ("struck Haiti" / "in Les Cayes"),
-    when each report names the other's place too."""
-    if c.agree:
-        return c.evidence >= SAME_EVIDENCE and not other_owner(fa, fb)
-    if c.evidence < DIFFERS_EVIDENCE:
-        return False
-    if other_years(fa, fb):
-        # "since 1997, when 228 people died": another year, another event, unless
-        # the other sentence names that year too, further off ("... from 2014 to 2019").
-        return False
-    if fa.past != fb.past or fa.yardstick != fb.yardstick:
-        return False  # "up from 55% four years ago" is no rival of this year's turnout
-    if fa.increment != fb.increment:
-        return False  # "a further 15 on the ground" is no rival of the toll
-    if (
-        fa.figure.dimension in ("count", "percent")
-        and other_places(fa, fb, common)
-        and not _one_toll_one_place(c, fa, fb, named)
-    ):
-        return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
-    if other_winners(fa.context.winner, fb.context.winner):
-        return False  # "the CDU won 28.5%" / "the AfD won 20.8%"
-    if other_heads(fa, fb):
-        return False  # "a margin of eight points" / "a gender gap of 14 points"
-    parts = fa.context.part, fb.context.part
-    if None not in parts and parts[0] != parts[1]:
-        return False  # "a third of those killed were children" / "half ... were women"
-    told = variants(fa), variants(fb)
-    if all(told) and told[0].isdisjoint(told[1]):
-        return False  # "regular pay growth 4.6%" / "total pay growth 4.9 per cent"
-    # Linked paragraphs add to the evidence, but a paragraph states many
-    # figures, so the words right next to both figures must meet beyond the
-    # counted noun: "the opposition won 70 seats" / "the ruling party won 120
-    # seats" do not.
-    if c.unique and fa.figure.dimension == "count":
-        return True  # the one count of the dead (of helicopters) each report gives
-    if c.unique and c.evidence - UNIQUE_COUNT_BONUS >= SAME_EVIDENCE:
-        # The one age each report gives, in words that meet:
-        # one person ("collapsed ... in Córdoba"), not a name and a passer-by.
-        return True
-    shared = _shared_near(fa, fb)
-    event, noun = figure_event(fa), fa.context.noun_term
-    if event is not None and event == figure_event(fb) and same_places(fa, fb, common):
-        return True  # "27 killed in Bangladesh" / "25 deaths in Bangladesh": one toll
-    if both_tolls(fa, fb) and not other_places(fa, fb, common):
-        return True  # each report's "death toll rose to ...": the toll, told twice
-    if event is not None and event == figure_event(fb) and noun == fb.context.noun_term:
-        shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
-    if fa.figure.dimension == "date":
-        # Reports name many dates of many events ("since 1995", "in 2022"):
-        # a date differs only when the words around both say the same event,
-        # or both name the day of one thing ("Monday's vote" / "Tuesday's vote").
-        if fa.figure.unit == "month":
-            return False
-        # Who tells of it ("forecasters said") does not tell which event it is.
-        shared -= fa.context.speakers | fb.context.speakers
-        return len(shared) >= 2 or same_owner(fa, fb)
-    return bool(shared)
-
-
-def _lede_rivals(
-    c: Candidate,
-    fa: Found,
-    fb: Found,
-    in_lede: tuple[Counter[str], Counter[str]],
-    ledes: tuple[int | None, int | None],
-    words: tuple[Callable[[], frozenset[str]], Callable[[], tuple[frozenset[str], frozenset[str]]]],
-) -> bool:
-    """Two ledes that each count one crowd of the same people count the same crowd.
-
-    "Around 6,000 dockworkers walked off the job" / "some 4,500 port workers
-    began a two-day strike": a lede states the event's main figures, and each
-    names one number of these people. A total the place holds ("the plant,
-    which employs 11,000 workers", "3.4 million voters were eligible") is
-    not a number of those who did something.
-    """
-    if c.agree or fa.past or fb.past:
-        return False
-    key = lede_key(fa)
-    if (
-        key is None
-        or key != lede_key(fb)
-        or figure_event(fa) is None
-        or figure_event(fa) != figure_event(fb)
-    ):
-        return False  # "6,000 workers walked out" / "would lay off 2,900 workers"
-    if in_lede[0][key] != 1 or in_lede[1][key] != 1:
-        return False
-    if (fa.figure.paragraph, fb.figure.paragraph) != ledes:
-        return False
-    if other_years(fa, fb):
-        return False
-    common, named = words
-    if not other_places(fa, fb, common):
-        return True
-    # Ledes name the event's place at any scale ("in the El Dorado County
-    # foothills" / "in California's Sierra Nevada"): one report naming the
-    # other's place elsewhere makes it one place.
-    named_a, named_b = named()
-    return bool(fa.context.places & named_b or fb.context.places & named_a)
-
-
-def _candidates(
-    a: Sequence[Found],
-    b: Sequence[Found],
-    idf: dict[str, float],
-    linked: set[tuple[int, int]],
-    common: Callable[[], frozenset[str]] = frozenset,
-) -> Iterable[Candidate]:
-    """Compatible pairs, meeting only figures of one dimension and unit.
-
-    In a crowded kind (a table of hundreds of counts) only equal values meet,
-    a few per figure: pairing must not take quadratic time on such reports.
-    """
-    values_a = Counter(_value_key(f) for f in a)
-    values_b = Counter(_value_key(f) for f in b)
-    counted_a, counted_b = counted_values(a), counted_values(b)
-    kinds_a = Counter(_kind(f) for f in a)
-    sole_a, sole_b = sole_of_kind(a), sole_of_kind(b)
-    by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_value: dict[tuple[str, str, float | None], list[int]] = defaultdict(list)
-    for j, fb in enumerate(b):
-        if fb.alias:
-            continue  # "(50 mph)" restates the figure before it, which speaks for both
-        by_kind[_kind(fb)].append(j)
-        by_value[(*_kind(fb), fb.figure.value)].append(j)
-    for i, fa in enumerate(a):
-        if fa.alias:
-            continue
-        others = by_kind.get(_kind(fa), [])
-        crowded = kinds_a[_kind(fa)] * len(others) > _MAX_PAIRS
-        if crowded:
-            others = by_value.get((*_kind(fa), fa.figure.value), [])[:_CROWDED_PEERS]
-        for j in others:
-            fb = b[j]
-            key = sole_key(fa)
-            sole = (
-                key is not None
-                and sole_a.get(key) == i
-                and sole_b.get(key) == j
-                and not other_persons(fa, fb)
-            )
-            if not sole and not compatible(fa, fb):
-                continue
-            agree = agree_either(fa, fb)
-            link = (fa.figure.paragraph, fb.figure.paragraph) in linked
-            evidence = _evidence(fa, fb, idf, link)
-            if same_places(fa, fb, common):
-                evidence += SAME_PLACES_BONUS  # "27 killed in Bangladesh" / "25 in Bangladesh"
-            if both_tolls(fa, fb):
-                evidence += TOLL_BONUS  # "the death toll rose to 238" / "the toll to 301"
-            if (
-                agree
-                and fa.figure.unit != "weekday"
-                and values_a[_value_key(fa)] == 1
-                and values_b[_value_key(fb)] == 1
-            ):
-                evidence += UNIQUE_VALUE_BONUS
-            unique = sole or only_count_of_its_kind(fa, fb, counted_a, counted_b)
-            if not agree and unique:
-                evidence += UNIQUE_COUNT_BONUS
-            yield Candidate(i, j, evidence, agree, unique)
-
-
-_MAX_PAIRS = 40_000
-_CROWDED_PEERS = 8
-
-
-def _kind(found: Found) -> tuple[str, str]:
-    return found.figure.dimension, found.figure.unit
-
-
-def _value_key(found: Found) -> tuple[str, float | None]:
-    return found.figure.dimension, found.figure.value
-
-
-def _one_toll_one_place(
-    c: Candidate,
-    fa: Found,
-    fb: Found,
-    named: Callable[[], tuple[frozenset[str], frozenset[str]]] | None,
-) -> bool:
-    """The one count of one event each report gives, its places named by both
-    reports: the places are two scales of where it happened, not two places."""
-    event = figure_event(fa)
-    if named is None or not c.unique or event is None or event != figure_event(fb):
-        return False
-    named_a, named_b = named()
-    return fa.context.places <= named_b and fb.context.places <= named_a
-
-
-def _shared_near(fa: Found, fb: Found) -> frozenset[str]:
-    """Terms right next to both figures, beyond the noun two counts both count."""
-    shared = fa.context.near & fb.context.near
-    if fa.figure.dimension == "count":
-        shared -= {fa.context.noun_term, fb.context.noun_term}
-    elif fa.figure.dimension == "percent" and fa.context.noun_term == fb.context.noun_term:
-        shared -= {fa.context.noun_term}  # "35% of the vote" / "30% of the vote": whose?
-    return shared
-
-
-def _evidence(fa: Found, fb: Found, idf: dict[str, float], linked: bool) -> float:
-    """How sure we are that two figures measure one thing (about 0 to 1.5)."""
-    score = _cosine(fa.context.terms, fb.context.terms, idf)
-    na, nb = fa.context.noun_term, fb.context.noun_term
-    if na is not None and na == nb and not generic(fa):
-        score += 0.3
-    elif fa.context.noun is not None and fa.context.noun == fb.context.noun:
-        score += 0.1  # "seven civilians" / "12 civilians" rather than "five soldiers"
-    # Words right next to both figures ("depth", "quake") say more than the
-    # sentence around them, which often tells who said it.
-    score += 0.15 * min(2, len(_shared_near(fa, fb)))
-    if linked:
-        score += 0.3
-    return score
-
-
-def _cosine(
-    x: tuple[tuple[str, float], ...], y: tuple[tuple[str, float], ...], idf: dict[str, float]
-) -> float:
-    wx = {t: w * idf.get(t, 1.0) for t, w in x}
-    wy = {t: w * idf.get(t, 1.0) for t, w in y}
-    dot = sum(w * wy[t] for t, w in wx.items() if t in wy)
-    if not dot:
-        return 0.0
-    return dot / math.sqrt(sum(w * w for w in wx.values()) * sum(w * w for w in wy.values()))
