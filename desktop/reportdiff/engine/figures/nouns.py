@@ -35,6 +35,8 @@ from reportdiff.engine.model import Figure
 def noun_of(
     figure: Figure, folded: str, left: list[Token], right: list[Token]
 ) -> tuple[str | None, str]:
+    """The noun a figure counts or measures, and the phrase that labels it
+    ("175 prisoners", "a 30-day ceasefire", "20% of its territory")."""
     run = run_after(folded, figure.end, right)
     dim = figure.dimension
     if dim == "count":
