@@ -2,10 +2,21 @@
 
 `compare_figures` (what the pipeline calls) and `extract_figures` live in
 reports.py and load with their first use, so that importing this package for
-`display_value` (what views show) costs nothing at start-up. See
-patterns.py and extract.py (finding), readers.py (values and units),
-qualifiers.py (what a wording allows), context.py (what a figure measures),
-pair.py (pairing, judging) and display.py (values in words).
+`display_value` (what views show) costs nothing at start-up.
+
+reports.py drives the stages, each in its own modules, each importing only
+the modules of the stages before it:
+
+- find: patterns.py and extract.py, with readers.py (values and units),
+  numbers.py, units.py and qualifiers.py (what a wording allows);
+- claim (what a figure measures): context.py, assembled from tokens.py
+  (a sentence's words), nouns.py, owners.py, events.py and places.py;
+- group (which figures may be one fact): evidence.py, with counted.py (what
+  a figure counts), priors.py (what each report gives one of) and checks.py
+  (what tells two figures apart);
+- pair: slots.py (figures told in the same words) and pair.py (the rest);
+- judge: judge.py, with precision.py (how precisely a figure is written);
+- label: label.py; display.py puts values in words.
 """
 
 from __future__ import annotations

@@ -1,49 +1,31 @@
-"""What a figure measures, read from the words around it.
+"""What a figure claims: what it measures, read from the words around it.
 
-For a count it is the noun counted ("175 prisoners") or the head before it
-("the death toll rose to 15"); for a duration the thing that lasts ("a 30-day
-ceasefire", "spoke for 90 minutes"); for a share what it is a share of ("20%
-of its territory"). The sentence's other words make the figure's context.
+The claim stage of the figures pipeline (find → claim → group → pair →
+judge → label): extract.py finds a figure, and `context_of` assembles its
+`Context` from readings of its sentence's tokens (tokens.py): what it counts
+or measures (nouns.py), whose it is (owners.py), what happened to what it
+counts (events.py) and the places its clause names (places.py). The
+sentence's other words, weighted here by their nearness, make the rest of
+the figure's context. Pairing (evidence.py, pair.py) reads the `Context`;
+of these modules it asks only whether a word is countable (nouns.py) or
+names a person (owners.py).
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
 
-from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
-from reportdiff.engine.figures.words import (
-    EVENT_CLASSES,
-    LINKING_VERBS,
-    STOPWORDS,
-    WORD_RE,
-    is_content,
-    noun_like,
-    split_words,
-    term,
-)
+from reportdiff.engine.figures.events import event_of, toll_of, toll_to
+from reportdiff.engine.figures.nouns import head_of, noun_of, of_whole, share_part
+from reportdiff.engine.figures.owners import owner_of, speakers, winner
+from reportdiff.engine.figures.places import before_saying, clause_names, title_case
+from reportdiff.engine.figures.tokens import Token, context_term
+from reportdiff.engine.figures.words import split_words, term
 from reportdiff.engine.model import Figure
 
 _NEAR = 4  # content words this close to the figure weigh most
 _NEAR_WORDS = 3  # content words on each side that must meet for a "differs"
 _FAR_WEIGHT = 0.3  # the rest of the sentence may speak of other figures
-_EVENT_TOKENS = 12  # tokens looked at for an event word, function words included
-# Words that name what is counted although they do not end in "s".
-_NOUNY = frozenset(
-    split_words(
-        """people dead injured wounded children men women staff personnel police troops missing
-        homeless cattle aircraft crew livestock"""
-    )
-)
-_NUMBER_WORDS = frozenset(
-    split_words("""one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    seventy eighty ninety hundred thousand million billion trillion half dozen
-    quarter percent cent bn""")
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,24 +63,6 @@ class Context:
     part: str | None = None
 
 
-class Token(NamedTuple):
-    """A word of a paragraph; `capital` when written with a capital letter."""
-
-    word: str
-    start: int
-    end: int
-    capital: bool
-
-
-def sentence_tokens(text: str, folded: str, start: int, end: int) -> tuple[Token, ...]:
-    """The words of one sentence with their offsets."""
-    new = tuple.__new__  # Token(...) through its Python-level __new__ costs twice as much
-    return tuple(
-        new(Token, (m.group(0), m.start(), m.end(), text[m.start()].isupper()))
-        for m in WORD_RE.finditer(folded, start, end)
-    )
-
-
 def context_of(
     tokens: tuple[Token, ...],
     folded: str,
@@ -114,572 +78,34 @@ def context_of(
     far_right = (
         right if wide is None or wide is tokens else [t for t in wide if t.start >= figure.end]
     )
-    owner = _owner(folded, figure, left, right)
-    noun, phrase = (owner, owner) if owner else _noun(figure, folded, left, right)
-    toll = _toll(folded, sentence_start, figure) or _toll_to(folded, figure)
+    owner = owner_of(folded, figure, left, right)
+    noun, phrase = (owner, owner) if owner else noun_of(figure, folded, left, right)
+    toll = toll_of(folded, sentence_start, figure) or toll_to(folded, figure)
     places: frozenset[str] = frozenset()
     listed_left = listed_right = False
-    if not _title_case(tokens):
+    if not title_case(tokens):
         (before, listed_left), (after, listed_right) = (
-            _names(folded, _before_saying(left)),
-            _names(folded, far_right),
+            clause_names(folded, before_saying(left)),
+            clause_names(folded, far_right),
         )
         places = before | after
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
-        event=toll or _event(folded, figure, left, right),
+        event=toll or event_of(folded, figure, left, right),
         toll=toll is not None,
         terms=_terms(left, right),
         phrase=phrase,
         near=_near(folded, figure, left, right),
-        speakers=_speakers(folded, left, right),
-        winner=_winner(folded, left),
-        of_whole=_of_whole(figure, left),
-        head_of=_head_of(figure, left),
-        part=_share_part(figure, right),
+        speakers=speakers(folded, left, right),
+        winner=winner(folded, left),
+        of_whole=of_whole(figure, left),
+        head_of=head_of(figure, left),
+        part=share_part(figure, right),
         places=places,
         place_list=len(places) > 1 and (listed_left or listed_right),
         bound=owner is not None,
     )
-
-
-_ADJECTIVE_ENDINGS = ("al", "ic", "ary", "ern", "ous", "ive", "ful", "less", "ian", "ese")
-
-
-def _owner(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:
-    """ "Monday's vote" → "vote": a day named as the day of a thing."""
-    if figure.dimension != "date" or not right:
-        return None
-    gap = folded[figure.end : right[0].start]
-    attributive = bool(left) and left[0].word in _DETERMINERS  # "his 2024 campaign"
-    if figure.unit == "year" and not gap.strip() and attributive:
-        # "the 2024 presidential election campaign": the noun phrase the year
-        # opens, up to its first verb or adverb ("his 2020 campaign failed").
-        nouns = _noun_phrase(folded, figure.end, right)
-        if nouns:
-            return nouns[-1]
-    # The possessive is read as part of the day's word, before the noun.
-    if gap.strip() not in ("'s", "’s") or not is_content(right[0].word):
-        return None
-    # "Sunday's parliamentary election": the noun the adjectives lead to.
-    nouns = _noun_phrase(folded, right[0].start, right)
-    if len(nouns) > 1 and nouns[0].endswith(_ADJECTIVE_ENDINGS):
-        return nouns[-1]
-    return right[0].word
-
-
-def _noun_phrase(folded: str, start: int, right: list[Token]) -> list[str]:
-    """The words of the noun phrase at `start`, up to its first verb, adverb or name."""
-    nouns: list[str] = []
-    for token in _run(folded, start, right):
-        word = token.word
-        if token.capital or word in _TIME_WORDS or _possessive(word) or not noun_like(word):
-            break
-        nouns.append(word)
-    return nouns
-
-
-def _noun(
-    figure: Figure, folded: str, left: list[Token], right: list[Token]
-) -> tuple[str | None, str]:
-    run = _run(folded, figure.end, right)
-    dim = figure.dimension
-    if dim == "count":
-        noun = next((t.word for t in run if _plural(t.word)), run[-1].word if run else None)
-        if noun:
-            return noun, " ".join(t.word for t in run[: run.index(_find(run, noun)) + 1])
-        whole = _of_phrase(folded, figure.end, right)  # "79 of the 230 seats"
-        if whole:
-            return whole, whole
-        head = _head(left, skip_names=True)  # "the Socialists 77": a name is not what is counted
-        return head, head or ""
-    elif dim == "percent":
-        share = _of_phrase(folded, figure.end, right)
-        if share:
-            return share, f"share of {share}"
-    elif dim in ("date", "time"):
-        # "talks would continue on Sunday": a verb is no head, its subject is;
-        # "said on Tuesday that Kyiv would...": past "that" is another clause.
-        head = _head(left, skip_names=True, folded=folded) or _head(
-            right, skip_names=True, folded=folded, clause=True
-        )
-        return head, head or ""
-    elif dim == "age":
-        return _age_owner(folded, figure, left, run)
-    elif dim == "ordinal" and " " in figure.text.strip():
-        noun = figure.text.split()[-1].lower()  # "second term": the ordinal holds its noun
-        return noun, noun
-    elif run:
-        # "a two and a half hours phone call": two nouns at most, no verb ("ceasefire covering").
-        words = [run[0].word] + [t.word for t in run[1:2] if not t.word.endswith(("ing", "ed"))]
-        if dim == "magnitude":
-            words = words[:1]
-        last = run[len(words) - 1]
-        rest = [t for t in right if t.start >= last.end]
-        of = _of_phrase(folded, last.end, rest, shown=True) if len(words) == 1 else None
-        phrase = " ".join(words) + (f" of {of}" if of else "")  # "state of emergency"
-        return words[-1], phrase
-    if dim != "magnitude" and (whole := _of_phrase(folded, figure.end, right)):
-        return whole, whole  # "15 inches of rain"
-    # "the shaking lasted about 40 seconds", "was felt for close to a minute":
-    # what lasts is the subject, past the verb of lasting.
-    duration = dim == "duration"
-    head = _head(left, skip_names=duration, skip=_LASTING if duration else frozenset())
-    if duration and head and _object_of_preposition(left, head):
-        # "halted attacks on energy infrastructure for 30 days": the
-        # infrastructure does not last 30 days. No label beats a wrong one;
-        # the noun still serves the pairing.
-        return head, ""
-    return head, head or ""
-
-
-_DETERMINERS = frozenset(split_words("the a an his her its their our your my this that"))
-_PREPOSITIONS = frozenset(
-    split_words(
-        """on in at by of to from with against over across into onto near about under
-        through throughout during among between toward towards"""
-    )
-)
-# Words a noun phrase may hold before its head noun ("its allies", "the past").
-_NOUN_PHRASE = _DETERMINERS | frozenset(split_words("these those and or"))
-
-
-def _object_of_preposition(left: list[Token], head: str) -> bool:
-    """Whether `head`, the nearest noun before the figure, sits in a phrase
-    that a preposition opens ("on energy infrastructure", "by its allies")."""
-    at = next((k for k, t in enumerate(left) if t.word == head), None)
-    if at is None:
-        return False
-    for token in left[at + 1 : at + 7]:  # "energy" in "energy infrastructure" goes on
-        if token.word in _PREPOSITIONS:
-            return True
-        if not (token.word in _NOUN_PHRASE or token.capital or is_content(token.word)):
-            return False
-    return False
-
-
-_PRONOUNS = frozenset(split_words("he she him her his"))
-_PERSON_RE = re.compile(
-    r"\b(man|woman|boy|girl|child|baby|driver|passenger|pilot|victim|suspect|mother|father"
-    r"|son|daughter|wife|husband|teacher|resident|student|worker|farmer|nurse|doctor|officer"
-    r"|soldier|survivor|engineer)\b"
-)
-
-
-def is_person_word(word: str | None) -> bool:
-    """Whether `word` names a kind of person ("girl", "driver", "nurse")."""
-    return word is not None and _PERSON_RE.fullmatch(word) is not None
-
-
-def _age_owner(
-    folded: str, figure: Figure, left: list[Token], run: list[Token]
-) -> tuple[str | None, str]:
-    """Whose age it is: "a 10-year-old girl", "Rosa Quispe, 58", "she was 10" → the girl.
-
-    A name keeps its capital in the label; a pronoun stands for the last
-    person named before it in the paragraph.
-    """
-    if run and figure.text.endswith("old") and "-" in figure.text:
-        # "a 10-year-old girl (alive)", "a 57-year-old street sweeper": a
-        # person's word, else the last of two nouns before any verb.
-        nouns = list(itertools.takewhile(lambda t: not _verb_like(t.word), run[:2])) or run[:1]
-        owner = next((t for t in nouns if _PERSON_RE.fullmatch(t.word)), nouns[-1])
-        return owner.word, owner.word
-    near = next((t for t in left[:4] if t.word not in LINKING_VERBS), None)
-    if near is not None and near.word in _PRONOUNS:
-        people = _PERSON_RE.findall(folded, 0, near.start)
-        return (people[-1], people[-1]) if people else (None, "")
-    apposed = _APPOSED.search(folded, max(0, figure.start - 40), figure.start)
-    if apposed is not None:  # "Ángel Núñez, 52": the word before the comma
-        word = apposed.group(1)
-        # Set off by commas, the word is a person ("the driver, 54,") or else a name.
-        return word, word if _PERSON_RE.fullmatch(word) else word.title()
-    head = next((t for t in left[:8] if is_content(t.word) and t.word not in LINKING_VERBS), None)
-    if head is None:
-        return None, ""
-    return head.word, head.word
-
-
-_APPOSED = re.compile(r"(\w[\w'’-]*)\s*[,(]\s*$")
-
-
-def _verb_like(word: str) -> bool:
-    """A word that reads as a verb after a noun: "died", "drowning", "fell"."""
-    return not noun_like(word) or word.endswith("ing")
-
-
-def _find(run: list[Token], word: str) -> Token:
-    return next(t for t in run if t.word == word)
-
-
-def countable(word: str) -> bool:
-    """Whether a word can be what a count counts: a plural, or a word for people."""
-    return _plural(word)
-
-
-def _plural(word: str) -> bool:
-    return word in _NOUNY or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
-
-
-def _run(folded: str, end: int, right: list[Token]) -> list[Token]:
-    """Up to three content words right after the figure, with nothing between."""
-    run: list[Token] = []
-    at = end
-    for token in right[:3]:
-        gap = folded[at : token.start]
-        if gap.strip() or not is_content(token.word) or token.word in _NUMBER_WORDS:
-            break
-        run.append(token)
-        at = token.end
-    return run
-
-
-def _of_phrase(folded: str, end: int, right: list[Token], *, shown: bool = False) -> str | None:
-    """ "20% of its territory" → "territory"; `shown`: a place as it is written
-    ("6 km south-east of Pine Hollow")."""
-    if not right or right[0].word != "of" or folded[end : right[0].start].strip():
-        return None
-    clause = right[1:5]
-    for k in range(1, len(clause)):
-        if any(c in ",;:.()" for c in folded[clause[k - 1].end : clause[k].start]):
-            clause = clause[:k]  # "south-east of Pine Hollow, the survey said": not "survey"
-            break
-    words = [
-        t
-        for t in clause
-        if is_content(t.word) and t.word not in _NUMBER_WORDS and not _possessive(t.word)
-    ]  # "three of the train's five cars" counts cars
-    plain = [t for t in words if not t.capital]
-    if shown and words and not plain:
-        name = [words[0]]
-        for token in right[right.index(words[0]) + 1 :]:
-            if not token.capital or folded[name[-1].end : token.start].strip():
-                break
-            name.append(token)
-        return " ".join(t.word.title() for t in name)
-    return (plain or words)[0].word.rstrip("'’") if words else None
-
-
-_LASTING = frozenset(
-    split_words(
-        """last lasted lasting lasts felt took take takes continued continue went go going
-        ran run runs stretched persisted raged"""
-    )
-)
-
-
-def _head(
-    tokens: list[Token],
-    *,
-    skip_names: bool,
-    skip: frozenset[str] = frozenset(),
-    folded: str = "",
-    clause: bool = False,
-) -> str | None:
-    """The nearest meaningful word on one side ("toll" in "the toll rose to 15").
-
-    Given the paragraph's `folded` text (for a day or a time), a verb after a
-    modal ("would continue", "to support") is passed over and a verb of saying
-    ends the search; with `clause`, a relative or complement word ("that",
-    "which") ends it too.
-    """
-    for token in tokens[:8]:
-        if token.word in _CONJUNCTIONS or (clause and token.word in _CLAUSE_WORDS):
-            return None  # the head of another clause says nothing of this figure
-        word = token.word
-        if folded and word in _SPEECH:
-            return None  # "said on Tuesday": the day of the saying, not of a thing
-        if folded and _after_modal(folded, token.start):
-            continue
-        if word in LINKING_VERBS or word in _TIME_WORDS or word in skip or not is_content(word):
-            continue
-        if token.word in _NUMBER_WORDS or (skip_names and token.capital):
-            continue
-        return token.word
-    return None
-
-
-_MODALS = frozenset(split_words("would will can could should shall may might must to do does did"))
-_SPEECH = frozenset(
-    split_words("said says told tells announced announces added wrote writes stated reported")
-)
-_CLAUSE_WORDS = frozenset(split_words("that which who whom whose where when"))
-_PREVIOUS_WORD_RE = re.compile(r"([a-z]+)\s+$")
-
-
-def _after_modal(folded: str, at: int) -> bool:
-    """Whether the word before offset `at` is a modal or "to" ("would continue")."""
-    previous = _PREVIOUS_WORD_RE.search(folded, max(0, at - 12), at)
-    return previous is not None and previous.group(1) in _MODALS
-
-
-# "the death toll from a powerful earthquake that struck ... has climbed to at
-# least 113": the sentence's subject is a toll, however far from its figure,
-# and a verb of reaching or being ties it to the figure.
-_TOLL = re.compile(
-    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>(?:[^.;:!?]|\.(?=\d))*?)"
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|reached|reaches|jumped|increased"
-    r"|stood|stands|was|is|has\s+been|hit|surpassed|surpasses|passed|passes|topped|tops|soared"
-    r"|grew|grown|nears|neared|nearing|exceeded|exceeds|crossed|crosses)"
-    r"(?:\s+(?:to|at|past|beyond|above))?"
-    r"\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
-)
-_TOLL_READ = 400  # characters of the sentence read for its subject
-# The toll's own number, right after it ("the toll of 12", "the toll, 40,"); a
-# number further on ("the toll from a 7.2 magnitude quake rose to") is another's.
-_TOLL_OWN_NUMBER = re.compile(r"\s*(?:(?:of|at|was|is|stood\s+at|now)\s+|[:,]\s*)?\d")
-
-
-def _toll(folded: str, sentence_start: int, figure: Figure) -> str | None:
-    """ "@death" when the figure is what a (death) toll rose to or stands at."""
-    start = max(sentence_start, figure.start - _TOLL_READ)
-    if folded.find("toll", start, figure.start) < 0:
-        return None  # the usual case, at C speed
-    match = _TOLL.search(folded, start, figure.start)
-    if match is None or _TOLL_OWN_NUMBER.match(match.group("between")):
-        return None  # "the toll of 12 rose ...": the number after the toll is the toll's
-    return "@injury" if match.group("kind") == "injury" else "@death"
-
-
-# "raising the death toll to 301", "a toll of at least 40": the toll, told before its verb.
-_TOLL_TO = re.compile(
-    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\s+(?:to|of|at)\s+"
-    r"(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
-)
-
-
-def _toll_to(folded: str, figure: Figure) -> str | None:
-    match = _TOLL_TO.search(folded, max(0, figure.start - 40), figure.start)
-    if match is None:
-        return None
-    return "@injury" if match.group("kind") == "injury" else "@death"
-
-
-def _event(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:
-    """The event class ("@death" for "killed") of a word that governs the figure.
-
-    A label says "killed" only when the killing is told of what is counted:
-    a verb right before the figure ("killed 12", "injuring at least 140"), an
-    event noun tied to it by a linking verb ("the death toll rose to 12", "the
-    bodies of 12 victims"), or a predicate after the counted noun ("15 people
-    were killed", "12 dead"). A possessive ("the body's 12 members"), a word
-    past another figure, a conjunction or a preposition ("walked out after the
-    deaths of...") governs nothing.
-    """
-    if _pulled_alive(left, right):
-        return "@rescue"  # "pulled four men alive from the mine"
-    before = _event_before(folded, figure.start, left, right, shared_verb=False)
-    if before is not None:
-        return before
-    # "killed five soldiers and seven civilians": a verb before the first count
-    # governs the second, unless words after the second say otherwise
-    # ("killed 12 people and 40 were injured").
-    return _event_after(folded, figure.end, right) or _event_before(
-        folded, figure.start, left, right, shared_verb=True
-    )
-
-
-def _event_before(
-    folded: str, at: int, left: list[Token], right: list[Token], *, shared_verb: bool
-) -> str | None:
-    skip_to = -1
-    for k, token in enumerate(left[:_EVENT_TOKENS]):
-        if token.start >= skip_to >= 0:
-            continue  # inside the count joined by "and"
-        if skip_to >= 0:
-            at, skip_to = token.end, -1  # the verb of both counts is read from here
-        elif (
-            shared_verb
-            and token.word == "and"
-            and (prior := _PRIOR_COUNT.search(folded, 0, token.start))
-        ):
-            # "killed five soldiers and seven civilians": one verb governs both counts
-            skip_to = prior.start()
-            continue
-        if _breaks(folded[token.end : at]) or token.word in _CONJUNCTIONS:
-            return None
-        cls = _order_to_leave(left, k) or _walked_out(left, k) or term(token.word)
-        if token.word in _LEFT_HOME and _from_homes(right):
-            cls = "@displaced"  # "driven about 9,000 people from their homes"
-        if cls in EVENT_CLASSES:
-            return None if _possessive(token.word) else cls
-        if token.word not in _GOVERNED_GAP:
-            return None
-        at = token.start
-    return None
-
-
-_PRIOR_COUNT = re.compile(
-    r"(?<![\w,.])(?:\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|dozens?|hundreds?|thousands?))\s+[a-z'’-]+\s+$"
-)
-
-
-def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
-    distance = 0  # in content words; a comma (an aside) counts as four
-    for k, token in enumerate(right[:_EVENT_TOKENS]):
-        gap = folded[at : token.start]
-        if token.word == "with":
-            # "23 soldiers with serious injuries"; not "1,500 soldiers sent to help with
-            # evacuations", where "with" belongs to another verb
-            return _with_event(right[k + 1 : k + 3]) if k <= 1 else None
-        if _breaks(gap.replace(",", "")) or (
-            token.word in _STOP_AFTER and not _listed_as(right, k)
-        ):
-            return None
-        distance += 4 * ("," in gap)
-        if distance > _EVENT_MAX:
-            return None
-        cls = _order_to_leave(right, k) or _walked_out(right, k) or term(token.word)
-        # An event noun past the counted noun is an object ("mourned the
-        # death of..."); next to the figure it is what is counted ("12 deaths").
-        noun_ok = token.word not in _EVENT_NOUNS or k == 0 or _lost_lives(right, k)
-        if cls in EVENT_CLASSES and not _possessive(token.word) and noun_ok:
-            return cls
-        distance += is_content(token.word)
-        at = token.end
-    return None
-
-
-_LISTED = frozenset(split_words("listed reported registered classified counted confirmed declared"))
-
-
-def _listed_as(side: list[Token], k: int) -> bool:
-    """ "five people were listed as missing": "as" joins the count to its state."""
-    return side[k].word == "as" and k > 0 and side[k - 1].word in _LISTED
-
-
-def _with_event(tokens: list[Token]) -> str | None:
-    """The event of an event noun right after "with" ("with injuries", "with serious burns")."""
-    for token in tokens:
-        cls = term(token.word)
-        if cls in EVENT_CLASSES and token.word in _EVENT_NOUNS:
-            return cls
-    return None
-
-
-def _breaks(gap: str) -> bool:
-    """Whether text between two words ends a clause or holds another figure."""
-    return any(c.isdigit() or c in ",;:()" for c in gap)
-
-
-def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s", "s'", "s’"))
-
-
-def _lost_lives(side: list[Token], k: int) -> bool:
-    """ "12 people lost their lives": an idiom of dying."""
-    return side[k].word in ("lives", "life") and k > 0 and side[k - 1].word == "their"
-
-
-# Event words that are nouns: they govern a figure from the left through a
-# linking verb ("the toll rose to 12"), on the right only as what is counted.
-_EVENT_NOUNS = frozenset(
-    split_words(
-        """death deaths toll tolls fatality fatalities life lives body bodies injury injuries
-        evacuation evacuations evacuees displacement rescue rescues rescuers arrest arrests
-        detention custody"""
-    )
-)
-# Words that may stand between a governing word on the left and the figure.
-_GOVERNED_GAP = (
-    LINKING_VERBS
-    | _NUMBER_WORDS
-    | frozenset(
-        split_words(
-            """the a an of than least more most about around some nearly almost over all only just
-            another other further additional have has had been were was be being"""
-        )
-    )
-)
-# Words after the figure past which nothing governs it ("after the deaths of").
-_STOP_AFTER = frozenset(
-    split_words(
-        """and but while whereas plus as for after before since during with without from
-        than among against despite following amid"""
-    )
-    + tuple(_NUMBER_WORDS)
-)
-
-
-_ORDER_VERBS = frozenset(split_words("ordered told urged asked forced advised instructed"))
-_LEAVE = frozenset(split_words("leave leaving quit"))
-
-
-_LEFT_HOME = frozenset(
-    split_words("left leave leaving fled flee fleeing abandoned forced driven drove chased")
-)
-_HOMES = frozenset(split_words("home homes house houses"))
-
-
-_EXTRACTING = frozenset(
-    split_words(
-        """pulled pull pulls pulling brought bring dragged plucked lifted hauled freed
-        winched airlifted carried"""
-    )
-)
-
-
-def _pulled_alive(left: list[Token], right: list[Token]) -> bool:
-    """ "Rescuers pulled four men alive", "have brought three miners out alive"."""
-    after = [t.word for t in right[:3]]
-    return "alive" in after and any(t.word in _EXTRACTING for t in left[:3])
-
-
-_WALK = frozenset(split_words("walk walks walked walking"))
-
-
-def _walked_out(side: list[Token], k: int) -> str | None:
-    """ "walked out", "walked off the job": a strike."""
-    return "@strike" if side[k].word in _WALK and _word_after(side, k) in ("out", "off") else None
-
-
-def _word_after(side: list[Token], k: int) -> str | None:
-    """The word after side[k] in reading order (`side` runs either way from the figure)."""
-    later = [t for t in side if t.start > side[k].start]
-    return min(later, key=lambda t: t.start).word if later else None
-
-
-def _from_homes(right: list[Token]) -> bool:
-    """ "... 9,000 people from their homes": the counted noun, then where they left."""
-    words = [t.word for t in right[1:4]]
-    return (
-        len(words) == 3
-        and words[0] == "from"
-        and words[1] in ("their", "his", "her")
-        and words[2] in _HOMES
-    )
-
-
-def _order_to_leave(side: list[Token], k: int) -> str | None:
-    """ "told to leave", "ordered to leave": an evacuation, in either reading
-    direction; "left their homes", "forced from their homes" after the count."""
-    word = side[k].word
-    if word in _LEFT_HOME:
-        rest = [t.word for t in side[k + 1 : k + 4]]
-        if rest[:1] == ["from"]:
-            rest = rest[1:]
-        if len(rest) >= 2 and rest[0] in ("their", "his", "her") and rest[1] in _HOMES:
-            return "@displaced"
-    if word not in _LEAVE:
-        return None
-    for step in (1, -1):
-        to, verb = k + step, k + 2 * step
-        if 0 <= verb < len(side) and side[to].word == "to" and side[verb].word in _ORDER_VERBS:
-            return "@displaced"
-    return None
-
-
-# "late on Friday", "Sunday night": words that say when, not what happened.
-_TIME_WORDS = frozenset(
-    split_words(
-        "early late mid night morning evening afternoon midnight local time day week dawn dusk "
-        "noon midday daybreak"
-    )
-)
-_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "plus", "as"})
-_EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is another's
 
 
 def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> frozenset[str]:
@@ -705,7 +131,7 @@ def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) ->
             ):
                 break  # "held 18 percent, and dams stood at 24 percent"
             at = token.start if step < 0 else token.end
-            if key := _context_term(token.word):
+            if key := context_term(token.word):
                 terms.append(key)
                 if len(terms) == _NEAR_WORDS:
                     break
@@ -736,232 +162,13 @@ def _clause_left(folded: str, start: int, left: list[Token]) -> list[Token]:
     return left
 
 
-@lru_cache(maxsize=8192)
-def _context_term(word: str) -> str | None:
-    """The term a word adds to a figure's context; None for function and number words."""
-    if word in STOPWORDS or len(word) < 3 or word in _NUMBER_WORDS:
-        return None
-    return term(word)
-
-
-_QUALIFIER_WORDS = frozenset(
-    split_words("about around some nearly almost roughly over under just more less than up to")
-)
-
-
-_BE = frozenset(split_words("were are was is"))
-
-
-def _share_part(figure: Figure, right: list[Token]) -> str | None:
-    """ "About a third of those killed were children", "Half of the 300 migrants on board
-    were minors": the part the share is of the whole."""
-    if figure.dimension != "percent" or not right or right[0].word != "of":
-        return None
-    for k, token in enumerate(right[1:7], start=1):
-        if token.word in _BE:
-            rest = [t for t in right[k + 1 : k + 3] if is_content(t.word)]
-            return _context_term(rest[0].word) if rest else None
-    return None
-
-
-def _head_of(figure: Figure, left: list[Token]) -> str | None:
-    """ "a margin of eight points", "a fine of about €1m": the noun the figure measures."""
-    tokens = [t for t in left[:5] if t.word not in _QUALIFIER_WORDS]
-    if len(tokens) < 2 or tokens[0].word != "of" or not noun_like(tokens[1].word):
-        return None
-    return _context_term(tokens[1].word)
-
-
-_PLACES_OF = frozenset(
-    split_words("town city village country nation community region island district province")
-)
-
-
-def _of_whole(figure: Figure, left: list[Token]) -> bool:
-    """ "a train with six carriages", "a ferry with 300 passengers": what a thing holds;
-    "a farming town of about 3,000 people": how many live there."""
-    if (
-        figure.dimension == "count"
-        and len(left) > 1
-        and left[0].word == "of"
-        and left[1].word in _PLACES_OF
-    ):
-        return True
-    return (
-        figure.dimension == "count"
-        and len(left) > 2
-        and left[0].word == "with"
-        and left[0].end + 2 >= figure.start
-        and noun_like(left[1].word)
-        and is_content(left[1].word)
-        and left[1].word not in _NUMBER_WORDS
-        and any(t.word in _DETERMINERS for t in left[2:4])  # "a (regional) train with"
-    )
-
-
-_WINNING = frozenset(
-    split_words("won wins win took takes take got gets received receives secured secures gained")
-)
-_GAP_TO_FIGURE = frozenset(split_words("a an the about around some nearly almost over more than"))
-
-
-def _winner(folded: str, left: list[Token]) -> frozenset[str]:
-    """The subject of a verb of winning right before the figure: "the ruling party won 35%"."""
-    k = 0
-    while k < len(left) and left[k].word in _GAP_TO_FIGURE:
-        k += 1
-    if k >= len(left) or left[k].word not in _WINNING:
-        return frozenset()
-    found: set[str] = set()
-    for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):
-        if _breaks(folded[token.end : previous.start]) or token.word in _CLAUSE_WORDS:
-            break
-        key = _context_term(token.word)
-        if key is not None:
-            found.add(key)
-    return frozenset(found)
-
-
-_SPEAKER_WORDS = 3  # content words of a speaker's noun phrase
-
-
-def _speakers(folded: str, left: list[Token], right: list[Token]) -> frozenset[str]:
-    """The terms of who is said to speak: "forecasters said", "said the regional police".
-
-    The subject before a verb of saying, within its clause; after the verb
-    when it follows a comma or a quote ("..., forecasters said" / "..., said X").
-    """
-    tokens = [*left[::-1], *right]
-    found: set[str] = set()
-    for k, token in enumerate(tokens):
-        if token.word not in _SPEECH:
-            continue
-        for step in (-1, 1):
-            taken, at = 0, k
-            while taken < _SPEAKER_WORDS and 0 <= at + step < len(tokens):
-                nxt = tokens[at + step]
-                low, high = (nxt, tokens[at]) if step < 0 else (tokens[at], nxt)
-                if _breaks(folded[low.end : high.start]) or nxt.word in _SPEECH:
-                    break
-                key = _context_term(nxt.word)
-                if key is not None:
-                    found.add(key)
-                    taken += 1
-                at += step
-            if step < 0 and taken and not _inverted(folded, tokens, k):
-                break  # "police said that ...": what follows is what was said
-    return frozenset(found)
-
-
-def _inverted(folded: str, tokens: list[Token], k: int) -> bool:
-    """ "..., said the police": a verb of saying after a comma or a quote, its subject after it."""
-    start = tokens[k - 1].end if k else max(0, tokens[k].start - 3)
-    return any(c in ',"”’' for c in folded[start : tokens[k].start])
-
-
-def _names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
-    """Names in the figure's clause ("Georgia reported 11 deaths, while...").
-
-    A conjunction ends the clause, except inside a list of names ("rains in
-    Nepal, Bangladesh and India have killed 160"): those are all its places,
-    and the second value says they were such a list.
-    """
-    names = set()
-    listed = False
-    semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
-    for k, token in enumerate(side):
-        if token.word in _CONJUNCTIONS:
-            if _in_name_list(side, k):
-                listed = True
-            elif not _joins_words(folded, side, k):
-                break
-        if semicolons and _semicolon_before(folded, token):
-            break
-        word = token.word.removesuffix("'s").removesuffix("’s")
-        if not token.capital or not is_content(word) or word in _CALENDAR:
-            continue  # "Saturday's earthquake": a day, no place
-        if folded[token.end : token.end + 1].isdigit():
-            continue  # "DLA2417", "MH17": a code, not a place
-        # A capital at a sentence's start proves nothing for "Officials said";
-        # a counted plural is a group, not a place ("one thousand Marines").
-        if _plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
-            continue
-        names.add(word)
-    return frozenset(names), listed
-
-
-def _counted(folded: str, side: list[Token], k: int) -> bool:
-    """Whether a number stands right before `side[k]` ("300 Marines", "one thousand Marines")."""
-    backwards = len(side) > 1 and side[0].start > side[1].start  # the left side, reversed
-    j = k + 1 if backwards else k - 1
-    if 0 <= j < len(side):
-        before = side[j]
-        if before.word in _NUMBER_WORDS and before.end >= side[k].start - 2:
-            return True
-    gap = folded[max(0, side[k].start - 3) : side[k].start]
-    return any(c.isdigit() for c in gap)
-
-
-def _in_name_list(side: list[Token], k: int) -> bool:
-    """Whether the conjunction `side[k]` joins two names ("Nepal and India")."""
-    return (
-        side[k].word in _LIST_JOINERS
-        and 0 < k < len(side) - 1
-        and side[k - 1].capital
-        and side[k + 1].capital
-    )
-
-
-_LIST_JOINERS = frozenset({"and", "plus"})
-
-
-def _joins_words(folded: str, side: list[Token], k: int) -> bool:
-    """Whether "and" joins two common words ("flash flooding and mudslides across
-    India"), not two clauses ("11 deaths, and Florida 8" / "11 deaths and Florida 8")."""
-    token = side[k]
-    if token.word not in _LIST_JOINERS or not 0 < k < len(side) - 1:
-        return False
-    before, after = sorted((side[k - 1], side[k + 1]), key=lambda t: t.start)
-    return not before.capital and not after.capital and "," not in folded[before.end : token.start]
-
-
-def _title_case(tokens: tuple[Token, ...]) -> bool:
-    """Whether a sentence is written in title case ("More Than 200 People Dead
-    Across South Asia"): its capitals then name nothing."""
-    words = [t for t in tokens if len(t.word) > 3]
-    return len(words) >= 4 and sum(t.capital for t in words) >= 0.7 * len(words)
-
-
-def _before_saying(left: list[Token]) -> list[Token]:
-    """The words left of a figure up to a verb of saying: "The U.S. Embassy in Manila
-    says 17 helicopters...": Manila is where the speaker is, not the helicopters."""
-    for k, token in enumerate(left):
-        if token.word in _SPEECH:
-            return left[:k]
-    return left
-
-
-def _semicolon_before(folded: str, token: Token) -> bool:
-    return ";" in folded[max(0, token.start - 3) : token.start]
-
-
-def _sentence_initial(folded: str, token: Token) -> bool:
-    i = token.start - 1
-    while i >= 0 and folded[i].isspace():
-        i -= 1
-    return i < 0 or folded[i] in '.!?"“”'
-
-
-_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
-
-
 def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ...]:
     """The sentence's content terms; the nearest _NEAR on each side weigh most."""
     weights: dict[str, float] = {}
     for side in (left, right):
         distance = 0  # in content words: "is set for" puts "set" next to the figure
         for token in side:
-            key = _context_term(token.word)
+            key = context_term(token.word)
             if key is None:
                 continue
             weight = 1.0 if distance < _NEAR else _FAR_WEIGHT

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from reportdiff.engine.figures.context import Context, context_of, sentence_tokens
+from reportdiff.engine.figures.context import Context, context_of
 from reportdiff.engine.figures.patterns import (
     A_WORDS,
     ANCHOR_SET,
@@ -33,6 +33,7 @@ from reportdiff.engine.figures.patterns import (
 )
 from reportdiff.engine.figures.qualifiers import CONTRACT, LOWER, QUALIFIERS, UPPER, said_of
 from reportdiff.engine.figures.readers import READERS, Reading
+from reportdiff.engine.figures.tokens import sentence_tokens
 from reportdiff.engine.figures.units import (
     MONTHS,
     WEEKDAYS,

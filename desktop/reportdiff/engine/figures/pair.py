@@ -1,81 +1,34 @@
-"""Pair the figures of two reports that speak of the same thing, and judge them.
+"""Pair the figures of two reports that speak of the same thing.
 
-Two figures are candidates when they share a dimension and nothing says they
-measure different things (different counted nouns, "killed" vs "injured",
-values of a different order). A candidate's evidence is the likeness of the
-words around the two figures (weighted by rarity across both reports), the
-same counted noun, and a link between their paragraphs. Figures with equal
-values pair first; a pair whose values differ needs stronger evidence,
-because a false "differs" costs the reader's trust more than a missed one.
+The pair stage of the figures pipeline (find → claim → group → pair →
+judge → label), called by reports.py. `pair_figures` takes the candidates
+whose evidence is enough (evidence.py), those whose values agree first: a
+figure told the same way twice is the best evidence that both reports
+speak of it, and leaves fewer figures to pair wrongly. A headline's figure,
+and a figure that restates in its own report one already paired, are judged
+against the partner of the fact they restate. Each pair is judged by
+judge.py; `order_pairs` puts differing pairs first.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import math
-import re
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
-from reportdiff.engine.figures.context import countable, is_person_word
+from reportdiff.engine.figures.counted import count_key, same_counted
+from reportdiff.engine.figures.evidence import candidates, cosine, enough, lede_rivals
 from reportdiff.engine.figures.extract import Found
-from reportdiff.engine.figures.qualifiers import (
-    LOWER,
-    ROUNDING_SPAN,
-    UPPER,
-    bound_agrees,
-    bounds,
-    bounds_agree,
+from reportdiff.engine.figures.judge import (
+    agree_either,
+    agree_values,
+    alone,
+    compatible,
+    judge,
+    judge_fixed,
 )
-from reportdiff.engine.figures.units import currency_of, unit_of
-from reportdiff.engine.figures.words import (
-    EVENT_CLASSES,
-    GENERIC_NOUNS,
-    THING_CLASSES,
-    noun_like,
-    split_words,
-    term,
-)
-from reportdiff.engine.model import Figure, FigurePair
+from reportdiff.engine.figures.priors import lede_counts
+from reportdiff.engine.model import FigurePair
 
-SAME_EVIDENCE = 0.2
-DIFFERS_EVIDENCE = 0.4
-# Both reports state this value once in this dimension ("Aug. 29", "three
-# years"): likely the same fact, and pairing it can only say "same".
-UNIQUE_VALUE_BONUS = 0.2
-# Each report gives one number of a thing both count (the evacuated, the workers
-# on strike): the two numbers are likely one fact, whatever their words around.
-UNIQUE_COUNT_BONUS = 0.4
-# Two figures told of the same places (their clauses name the same ones).
-SAME_PLACES_BONUS = 0.3
-# Two figures each told as the toll ("the death toll rose to 238").
-TOLL_BONUS = 0.4
-_MAX_RATIO = 3.0  # values further apart than this are not one thing told twice
-_EVENT_LABELS = {
-    "@death": "killed",
-    "@injury": "injured",
-    "@missing": "missing",
-    "@displaced": "displaced",
-    "@rescue": "rescued",
-    "@arrest": "arrested",
-    "@destroyed": "destroyed",
-    "@damaged": "damaged",
-    "@strike": "on strike",
-}
 _ORDER = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A possible pair with its evidence and whether the values agree."""
-
-    a: int
-    b: int
-    evidence: float
-    agree: bool
-    # Each report gives one number only of what both count: one fact told twice.
-    unique: bool = False
 
 
 def pair_figures(
@@ -99,49 +52,49 @@ def pair_figures(
     figure of that fact even when that figure is paired already. `fixed` are
     pairs already known to be one fact (told in the same words): only judged.
     """
-    in_lede = _lede_counts(a, ledes[0]), _lede_counts(b, ledes[1])
-    candidates = [
+    in_lede = lede_counts(a, ledes[0]), lede_counts(b, ledes[1])
+    kept = [
         c
-        for c in _candidates(a, b, idf, linked, common)
-        if _enough(c, a[c.a], b[c.b], common, named)
-        or _lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
+        for c in candidates(a, b, idf, linked, common)
+        if enough(c, a[c.a], b[c.b], common, named)
+        or lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
     ]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
-    candidates.sort(key=lambda c: (not c.agree, -c.evidence))
+    kept.sort(key=lambda c: (not c.agree, -c.evidence))
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
     pairs: list[FigurePair] = []
     for fa_index, fb_index in fixed:
         match_a[fa_index], match_b[fb_index] = fb_index, fa_index
-        pairs.append(_judge_fixed(a[fa_index], b[fb_index]))
-    for c in candidates:
+        pairs.append(judge_fixed(a[fa_index], b[fb_index]))
+    for c in kept:
         if c.a in match_a or c.b in match_b:
             continue
         match_a[c.a], match_b[c.b] = c.b, c.a
-        pairs.append(_judge(a[c.a], b[c.b], c.agree))
+        pairs.append(judge(a[c.a], b[c.b], c.agree))
     heads_a, heads_b = headlines
     for i in _unpaired_in(a, match_a, heads_a):
         j = _headline_partner(a, b, i, match_a, (idf, linked, common))
         if j is not None:
             match_a[i] = j
-            pairs.append(_judge(a[i], b[j], agree_values(a[i], b[j])))
+            pairs.append(judge(a[i], b[j], agree_values(a[i], b[j])))
     for j in _unpaired_in(b, match_b, heads_b):
         k = _headline_partner(b, a, j, match_b, (idf, {(y, x) for x, y in linked}, common))
         if k is not None:
             match_b[j] = k
-            pairs.append(_judge(a[k], b[j], agree_values(a[k], b[j])))
+            pairs.append(judge(a[k], b[j], agree_values(a[k], b[j])))
     # Restatements form one fact: a figure left alone that restates, in its own
     # report, a figure now paired ("113 Dead" in the headline, "at least 113
     # people" in the lede) is judged against the same partner.
     for i, j in _restatements(a, match_a).items():
         match_a[i] = j
-        pairs.append(_judge(a[i], b[j], _agree_either(a[i], b[j])))
+        pairs.append(judge(a[i], b[j], agree_either(a[i], b[j])))
     for j, i in _restatements(b, match_b).items():
         match_b[j] = i
-        pairs.append(_judge(a[i], b[j], _agree_either(a[i], b[j])))
-    pairs += [_alone(f, "only_a") for i, f in enumerate(a) if i not in match_a]
-    pairs += [_alone(f, "only_b") for i, f in enumerate(b) if i not in match_b]
+        pairs.append(judge(a[i], b[j], agree_either(a[i], b[j])))
+    pairs += [alone(f, "only_a") for i, f in enumerate(a) if i not in match_a]
+    pairs += [alone(f, "only_b") for i, f in enumerate(b) if i not in match_b]
     return order_pairs(pairs)
 
 
@@ -152,7 +105,7 @@ def _fact_key(found: Found) -> tuple[object, ...] | None:
     if f.value is None or found.past or found.years or found.alias:
         return None
     if f.dimension == "count":
-        key = _count_key(found)
+        key = count_key(found)
         return None if key is None else ("count", key, f.value)
     if f.dimension in ("date", "time", "ordinal", "age", "number"):
         return None  # reports name many days and ages: restatement is not told by value
@@ -181,31 +134,6 @@ def order_pairs(pairs: Iterable[FigurePair]) -> tuple[FigurePair, ...]:
     return tuple(sorted(pairs, key=lambda p: (_ORDER[p.status], *_position(p))))
 
 
-def _judge_fixed(fa: Found, fb: Found) -> FigurePair:
-    """A pair known to be one fact: the same kind of figure is judged by value, else differs."""
-    x, y = fa.figure, fb.figure
-    if (x.dimension, x.unit) == (y.dimension, y.unit):
-        return _judge(fa, fb, _agree_either(fa, fb))
-    # Read as two kinds ("could be 1,800" a count, "could be 1800" a year): the
-    # numbers as written decide.
-    same = written_numbers(x.text) == written_numbers(y.text)
-    return FigurePair(
-        status="same" if same else "differs",
-        what=describe(fa, fb),
-        a=x,
-        b=y,
-        contradiction=not same,
-    )
-
-
-def written_numbers(text: str) -> tuple[float, ...]:
-    """The numbers a figure's text writes in digits, thousands separators dropped."""
-    return tuple(float(m.replace(",", "")) for m in _WRITTEN.findall(text))
-
-
-_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
 def _unpaired_in(side: Sequence[Found], match: dict[int, int], heads: frozenset[int]) -> list[int]:
     return [i for i, f in enumerate(side) if i not in match and f.figure.paragraph in heads]
 
@@ -228,12 +156,12 @@ def _headline_partner(
         k for k in match if own[k].figure.paragraph != head.figure.paragraph and _echo(head, own[k])
     ]
     if echoes:
-        best = max(echoes, key=lambda k: _cosine(head.context.terms, own[k].context.terms, ev[0]))
+        best = max(echoes, key=lambda k: cosine(head.context.terms, own[k].context.terms, ev[0]))
         partner = match[best]
         return partner if _speaks_of(head, other[partner]) else None
     idf, linked, common = ev
     found = [
-        c for c in _candidates([head], other, idf, linked) if _enough(c, head, other[c.b], common)
+        c for c in candidates([head], other, idf, linked) if enough(c, head, other[c.b], common)
     ]
     return max(found, key=lambda c: (c.agree, c.evidence)).b if found else None
 
@@ -257,7 +185,7 @@ def _speaks_of(head: Found, other: Found) -> bool:
     if x.dimension != y.dimension or x.unit != y.unit:
         return False
     if x.dimension == "count":
-        return _same_counted(head, other, True)
+        return same_counted(head, other, True)
     return compatible(head, other)
 
 
@@ -265,1007 +193,3 @@ def _position(pair: FigurePair) -> tuple[int, int]:
     figure = pair.a or pair.b
     assert figure is not None
     return figure.paragraph, figure.start
-
-
-def _enough(
-    c: Candidate,
-    fa: Found,
-    fb: Found,
-    common: Callable[[], frozenset[str]],
-    named: Callable[[], tuple[frozenset[str], frozenset[str]]] | None = None,
-) -> bool:
-    """Whether the evidence suffices: a "differs" must be beyond doubt.
-
-    `named` (every word of each report) lets the one toll each report gives
-    meet across two scales of one place ("struck Haiti" / "in Les Cayes"),
-    when each report names the other's place too."""
-    if c.agree:
-        return c.evidence >= SAME_EVIDENCE and not _other_owner(fa, fb)
-    if c.evidence < DIFFERS_EVIDENCE:
-        return False
-    if _other_years(fa, fb):
-        # "since 1997, when 228 people died": another year, another event, unless
-        # the other sentence names that year too, further off ("... from 2014 to 2019").
-        return False
-    if fa.past != fb.past or fa.yardstick != fb.yardstick:
-        return False  # "up from 55% four years ago" is no rival of this year's turnout
-    if fa.increment != fb.increment:
-        return False  # "a further 15 on the ground" is no rival of the toll
-    if (
-        fa.figure.dimension in ("count", "percent")
-        and _other_places(fa, fb, common)
-        and not _one_toll_one_place(c, fa, fb, named)
-    ):
-        return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
-    if _other_winners(fa.context.winner, fb.context.winner):
-        return False  # "the CDU won 28.5%" / "the AfD won 20.8%"
-    if _other_heads(fa, fb):
-        return False  # "a margin of eight points" / "a gender gap of 14 points"
-    parts = fa.context.part, fb.context.part
-    if None not in parts and parts[0] != parts[1]:
-        return False  # "a third of those killed were children" / "half ... were women"
-    variants = _variants(fa), _variants(fb)
-    if all(variants) and variants[0].isdisjoint(variants[1]):
-        return False  # "regular pay growth 4.6%" / "total pay growth 4.9 per cent"
-    # Linked paragraphs add to the evidence, but a paragraph states many
-    # figures, so the words right next to both figures must meet beyond the
-    # counted noun: "the opposition won 70 seats" / "the ruling party won 120
-    # seats" do not.
-    if c.unique and fa.figure.dimension == "count":
-        return True  # the one count of the dead (of helicopters) each report gives
-    if c.unique and c.evidence - UNIQUE_COUNT_BONUS >= SAME_EVIDENCE:
-        # The one age each report gives, in words that meet:
-        # one person ("collapsed ... in Córdoba"), not a name and a passer-by.
-        return True
-    shared = _shared_near(fa, fb)
-    event, noun = _event(fa), fa.context.noun_term
-    if event is not None and event == _event(fb) and _same_places(fa, fb, common):
-        return True  # "27 killed in Bangladesh" / "25 deaths in Bangladesh": one toll
-    if _both_tolls(fa, fb) and not _other_places(fa, fb, common):
-        return True  # each report's "death toll rose to ...": the toll, told twice
-    if event is not None and event == _event(fb) and noun == fb.context.noun_term:
-        shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
-    if fa.figure.dimension == "date":
-        # Reports name many dates of many events ("since 1995", "in 2022"):
-        # a date differs only when the words around both say the same event,
-        # or both name the day of one thing ("Monday's vote" / "Tuesday's vote").
-        if fa.figure.unit == "month":
-            return False
-        # Who tells of it ("forecasters said") does not tell which event it is.
-        shared -= fa.context.speakers | fb.context.speakers
-        return len(shared) >= 2 or _same_owner(fa, fb)
-    return bool(shared)
-
-
-# Counted nouns that are people: the crowd, the strikers, the passengers.
-_PEOPLE_CLASSES = frozenset(
-    {"@people", "@worker", "@soldier", "@passenger", "@crew", "@child", "@prisoner"}
-)
-_PEOPLE_ENDINGS = ("ers", "ists", "ants", "ents", "ians")
-
-
-def _people_key(found: Found) -> str | None:
-    """What a count of people counts ("workers" for "dockworkers"), else None."""
-    key = _count_key(found)
-    if key in _PEOPLE_CLASSES or key in EVENT_CLASSES:
-        return key
-    if key is not None and (found.context.noun or "").endswith(_PEOPLE_ENDINGS):
-        head = next((c for c in _PEOPLE_CLASSES if key.endswith(c[1:])), None)
-        return head or key  # "dockworkers" counts workers
-    return None
-
-
-def _lede_counts(side: Sequence[Found], lede: int | None) -> Counter[str]:
-    """How many counts of each kind of people, and how many days, the lede gives."""
-    return Counter(
-        key
-        for f in side
-        if f.figure.paragraph == lede and (key := _lede_key(f)) is not None and not f.alias
-    )
-
-
-def _lede_key(found: Found) -> str | None:
-    if found.figure.dimension != "count" or _is_total(found):
-        return None
-    if _count_key(found) == "@home":
-        return "@home"  # "destroying at least 87 homes" / "has destroyed 64 houses"
-    return _people_key(found)
-
-
-def _lede_rivals(
-    c: Candidate,
-    fa: Found,
-    fb: Found,
-    in_lede: tuple[Counter[str], Counter[str]],
-    ledes: tuple[int | None, int | None],
-    words: tuple[Callable[[], frozenset[str]], Callable[[], tuple[frozenset[str], frozenset[str]]]],
-) -> bool:
-    """Two ledes that each count one crowd of the same people count the same crowd.
-
-    "Around 6,000 dockworkers walked off the job" / "some 4,500 port workers
-    began a two-day strike": a lede states the event's main figures, and each
-    names one number of these people. A total the place holds ("the plant,
-    which employs 11,000 workers", "3.4 million voters were eligible") is
-    not a number of those who did something.
-    """
-    if c.agree or fa.past or fb.past:
-        return False
-    key = _lede_key(fa)
-    if key is None or key != _lede_key(fb) or _event(fa) is None or _event(fa) != _event(fb):
-        return False  # "6,000 workers walked out" / "would lay off 2,900 workers"
-    if in_lede[0][key] != 1 or in_lede[1][key] != 1:
-        return False
-    if (fa.figure.paragraph, fb.figure.paragraph) != ledes:
-        return False
-    if _other_years(fa, fb):
-        return False
-    common, named = words
-    if not _other_places(fa, fb, common):
-        return True
-    # Ledes name the event's place at any scale ("in the El Dorado County
-    # foothills" / "in California's Sierra Nevada"): one report naming the
-    # other's place elsewhere makes it one place.
-    named_a, named_b = named()
-    return bool(fa.context.places & named_b or fb.context.places & named_a)
-
-
-# Words that make a count the size of a whole, not of those who did something.
-_TOTAL_WORDS = frozenset(
-    map(
-        term,
-        split_words(
-            """employs employed eligible registered carrying holds population inhabitants
-            capacity enrolled"""
-        ),
-    )
-)
-
-
-def _is_total(found: Found) -> bool:
-    return not _TOTAL_WORDS.isdisjoint(found.context.near) or found.context.of_whole
-
-
-_ROLES = tuple(
-    frozenset(map(term, split_words(words)))
-    for words in ("ruling governing incumbent government", "opposition challenger rival")
-)
-
-
-# Words that name a winner by office or role, who may be the other report's named one.
-_ROLE_WORDS = frozenset(
-    map(
-        term,
-        split_words(
-            """president incumbent prime minister premier chancellor mayor governor leader
-            party ruling governing government opposition challenger candidate the his her its"""
-        ),
-    )
-)
-
-
-def _other_winners(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two shares were won by different winners.
-
-    Winners with no word in common are different ("the CDU/CSU bloc" / "the
-    far-right AfD"), unless one is named only by office ("the president"),
-    who may be the other's named candidate; opposed roles ("the ruling party"
-    / "the opposition") are always different.
-    """
-    if not x or not y or not x.isdisjoint(y):
-        return False
-    if _opposed(x, y):
-        return True
-    return not (x <= _ROLE_WORDS or y <= _ROLE_WORDS)
-
-
-def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two winners are told as opposed roles (the ruling party, the opposition)."""
-    government, opposition = _ROLES
-    return bool(
-        (x & government and y & opposition and not x & opposition and not y & government)
-        or (x & opposition and y & government and not x & government and not y & opposition)
-    )
-
-
-# Words that name one variant of a measure: "core" and "headline" inflation,
-# "regular" and "total" pay growth, "annual" and "monthly" rates are different figures.
-_VARIANTS = frozenset(
-    map(
-        term,
-        split_words(
-            """core headline underlying regular total basic average median annual annualised
-            annualized monthly quarterly weekly daily gross net real nominal adjusted"""
-        ),
-    )
-)
-
-
-def _variants(found: Found) -> frozenset[str]:
-    """The variant words among the nearest words of a figure's sentence."""
-    return frozenset(t for t, weight in found.context.terms if weight == 1.0) & _VARIANTS
-
-
-def _other_heads(fa: Found, fb: Found) -> bool:
-    """Whether each figure is "of" its own noun, which the other's sentence never names."""
-    x, y = fa.context, fb.context
-    if x.head_of is None or y.head_of is None or x.head_of == y.head_of:
-        return False
-    return x.head_of not in {t for t, _ in y.terms} and y.head_of not in {t for t, _ in x.terms}
-
-
-def _other_years(fa: Found, fb: Found) -> bool:
-    """Whether a year close to one figure is named nowhere in the other's sentence."""
-    return bool(fa.years - fb.years - fb.sentence_years or fb.years - fa.years - fa.sentence_years)
-
-
-def _other_owner(fa: Found, fb: Found) -> bool:
-    """ "Tuesday's vote" is not the Tuesday of a sentence that names no vote."""
-    for x, y in ((fa.context, fb.context), (fb.context, fa.context)):
-        if x.bound and x.noun_term not in {t for t, _ in y.terms} | {y.noun_term}:
-            return True
-    return False
-
-
-def _same_owner(fa: Found, fb: Found) -> bool:
-    x, y = fa.context, fb.context
-    return x.bound and y.bound and x.noun_term is not None and x.noun_term == y.noun_term
-
-
-def _candidates(
-    a: Sequence[Found],
-    b: Sequence[Found],
-    idf: dict[str, float],
-    linked: set[tuple[int, int]],
-    common: Callable[[], frozenset[str]] = frozenset,
-) -> Iterable[Candidate]:
-    """Compatible pairs, meeting only figures of one dimension and unit.
-
-    In a crowded kind (a table of hundreds of counts) only equal values meet,
-    a few per figure: pairing must not take quadratic time on such reports.
-    """
-    values_a = Counter(_value_key(f) for f in a)
-    values_b = Counter(_value_key(f) for f in b)
-    counted_a, counted_b = _counted_values(a), _counted_values(b)
-    kinds_a = Counter(_kind(f) for f in a)
-    sole_a, sole_b = _sole_of_kind(a), _sole_of_kind(b)
-    by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_value: dict[tuple[str, str, float | None], list[int]] = defaultdict(list)
-    for j, fb in enumerate(b):
-        if fb.alias:
-            continue  # "(50 mph)" restates the figure before it, which speaks for both
-        by_kind[_kind(fb)].append(j)
-        by_value[(*_kind(fb), fb.figure.value)].append(j)
-    for i, fa in enumerate(a):
-        if fa.alias:
-            continue
-        others = by_kind.get(_kind(fa), [])
-        crowded = kinds_a[_kind(fa)] * len(others) > _MAX_PAIRS
-        if crowded:
-            others = by_value.get((*_kind(fa), fa.figure.value), [])[:_CROWDED_PEERS]
-        for j in others:
-            fb = b[j]
-            key = _sole_key(fa)
-            sole = (
-                key is not None
-                and sole_a.get(key) == i
-                and sole_b.get(key) == j
-                and not _other_persons(fa, fb)
-            )
-            if not sole and not compatible(fa, fb):
-                continue
-            agree = _agree_either(fa, fb)
-            link = (fa.figure.paragraph, fb.figure.paragraph) in linked
-            evidence = _evidence(fa, fb, idf, link)
-            if _same_places(fa, fb, common):
-                evidence += SAME_PLACES_BONUS  # "27 killed in Bangladesh" / "25 in Bangladesh"
-            if _both_tolls(fa, fb):
-                evidence += TOLL_BONUS  # "the death toll rose to 238" / "the toll to 301"
-            if (
-                agree
-                and fa.figure.unit != "weekday"
-                and values_a[_value_key(fa)] == 1
-                and values_b[_value_key(fb)] == 1
-            ):
-                evidence += UNIQUE_VALUE_BONUS
-            unique = sole or _only_count_of_its_kind(fa, fb, counted_a, counted_b)
-            if not agree and unique:
-                evidence += UNIQUE_COUNT_BONUS
-            yield Candidate(i, j, evidence, agree, unique)
-
-
-def _sole_key(found: Found) -> tuple[str, ...] | None:
-    """The kind of fact an age tells, for telling whether a report gives one
-    only: "a 57-year-old street sweeper" / "a 59-year-old cleaner" are one
-    victim when each report names one age. (Not ordinals: "his first term" /
-    "his second term" are two terms, each report right.)"""
-    if found.alias or found.past or found.years:
-        return None
-    if found.context.phrase[:1].isupper():
-        return None  # "Dirk Claessens, 59": a named person, not "the" victim
-    return ("age",) if found.figure.dimension == "age" else None
-
-
-def _other_persons(fa: Found, fb: Found) -> bool:
-    """ "a 71-year-old man" / "a 68-year-old woman": two kinds of person, two people."""
-    x, y = fa.context.noun, fb.context.noun
-    return x != y and is_person_word(x) and is_person_word(y)
-
-
-def _sole_of_kind(side: Sequence[Found]) -> dict[tuple[str, ...], int]:
-    """The kinds (`_sole_key`) one figure only of the report tells, and that figure."""
-    seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, f in enumerate(side):
-        key = _sole_key(f)
-        if key is not None:
-            seen[key].append(i)
-    return {key: found[0] for key, found in seen.items() if len(found) == 1}
-
-
-def _count_key(found: Found) -> str | None:
-    """What a count counts, for telling whether a report gives one number of it."""
-    if found.figure.dimension != "count":
-        return None
-    noun = found.context.noun_term
-    event = _event(found)
-    if _generic(found) or noun in EVENT_CLASSES:
-        return event  # "8,000 people evacuated": the evacuated
-    if event is not None and not countable(found.context.noun or ""):
-        return event  # "the toll climbed past 500": the dead
-    return noun  # "1,500 troops sent to help with evacuations": troops
-
-
-def _counted_values(side: Sequence[Found]) -> dict[str, int]:
-    """How many facts each counted thing has in the report: its counts, with
-    the restatements of one count taken as one ("Toll Nears 1,300" over "rose
-    to 1,297"; "more than 280" over "282")."""
-    found: dict[str, list[Found]] = defaultdict(list)
-    for f in side:
-        if f.years or f.past:
-            continue  # "in 2008, killing more than 70,000": another event's count
-        key = _count_key(f)
-        if key is not None:
-            found[key].append(f)
-    return {key: _facts(told) for key, told in found.items()}
-
-
-def _facts(told: list[Found]) -> int:
-    """How many values of `told` remain once those each other's wording allows
-    are taken as one (greedily, in reading order)."""
-    kept: list[Found] = []
-    for f in told:
-        if not any(_restates(f, k) for k in kept):
-            kept.append(f)
-    return len(kept)
-
-
-_RESTATED_SPAN = 0.1  # "nears 1,300" restates 1,297; "at least 7" never restates 50,000
-
-
-def _restates(x: Found, y: Found) -> bool:
-    vx, vy = x.figure.value, y.figure.value
-    if vx == vy:
-        return True
-    if vx is None or vy is None:
-        return False
-    return abs(vx - vy) <= _RESTATED_SPAN * max(abs(vx), abs(vy)) and overlap(x, y)
-
-
-def _only_count_of_its_kind(
-    fa: Found,
-    fb: Found,
-    counted_a: dict[str, int],
-    counted_b: dict[str, int],
-) -> bool:
-    """Whether each report gives one number only of what both count ("8,000
-    evacuated" / "more than 10,000 forced to leave"): then it is one fact told twice."""
-    ka, kb = _count_key(fa), _count_key(fb)
-    if ka is None or kb is None:
-        return False
-    if (ka not in EVENT_CLASSES or kb not in EVENT_CLASSES) and not _one_thing(fa, fb):
-        # Only what happened to people: "the opposition won 70 seats" / "the
-        # ruling party 120 seats", "2.1 million voters cast ballots" / "3.4
-        # million voters were eligible" are one number each of other things.
-        return False
-    if ka != kb and not _compound_of(fa.context.noun, fb.context.noun):
-        return False
-    return counted_a.get(ka) == 1 and counted_b.get(kb) == 1
-
-
-def _one_thing(fa: Found, fb: Found) -> bool:
-    """Counts of one kind of thing ("17 helicopters" / "22 helicopters"): a noun
-    of no class of people or events, told with no owner or winner on either side."""
-    x, y = fa.context, fb.context
-    return (
-        x.noun_term is not None
-        # people, workers, seats, the dead: a report gives many counts of each
-        and (not x.noun_term.startswith("@") or x.noun_term in THING_CLASSES)
-        and x.noun_term == y.noun_term
-        and not _generic(fa)
-        and not x.winner
-        and not y.winner
-        and not x.bound
-        and not y.bound
-    )
-
-
-_MAX_PAIRS = 40_000
-_CROWDED_PEERS = 8
-
-
-def _kind(found: Found) -> tuple[str, str]:
-    return found.figure.dimension, found.figure.unit
-
-
-def _value_key(found: Found) -> tuple[str, float | None]:
-    return found.figure.dimension, found.figure.value
-
-
-def compatible(fa: Found, fb: Found) -> bool:
-    """Whether nothing says the two figures measure different things."""
-    x, y = fa.figure, fb.figure
-    if x.dimension != y.dimension or x.unit != y.unit:
-        return False
-    if x.dimension == "count" and not _same_counted(fa, fb, agree_values(fa, fb)):
-        return False
-    if x.dimension == "age":
-        # Reports give the ages of many people: two ages meet only when they
-        # are of the same person ("the driver" / "the driver", "Quispe" / "Quispe").
-        return fa.context.noun_term is not None and fa.context.noun_term == fb.context.noun_term
-    if x.dimension == "date" and (x.qualifier == "range") != (y.qualifier == "range"):
-        return False  # "from 2014 to 2019" and "in 2019" tell different things
-    if x.dimension == "ordinal":
-        return _in_a_row(x) == _in_a_row(y)  # "second consecutive cut" / "third cut"
-    if x.dimension in ("date", "time"):
-        return True
-    if x.dimension == "magnitude":
-        return abs((x.value or 0) - (y.value or 0)) <= 1.0
-    if _relative(fa) != _relative(fb):
-        return False  # "four metres above its normal level" is no level itself
-    if fa.context.of_whole != fb.context.of_whole:
-        return False  # "a train with six carriages" is no count of those that derailed
-    if x.dimension == "count" and _event(fa) is not None and _event(fa) == _event(fb):
-        # Counts of one event ("2,600 injured" / "11,000 injured"): what happened
-        # says what is counted, however far apart the two tolls are.
-        return True
-    return _close(x, y)
-
-
-# Words after a quantity that make it a difference from something else.
-_COMPARATIVE_WORDS = frozenset(("above", "below", "higher", "lower", "beyond", "short"))
-
-
-def _in_a_row(figure: Figure) -> bool:
-    return any(word in figure.text.lower() for word in ("consecutive", "straight", "in a row"))
-
-
-def _relative(found: Found) -> bool:
-    return found.context.noun in _COMPARATIVE_WORDS
-
-
-def _close(x: Figure, y: Figure) -> bool:
-    vx, vy = abs(x.value or 0.0), abs(y.value or 0.0)
-    if min(vx, vy) == 0:
-        return vx == vy
-    return max(vx, vy) / min(vx, vy) <= _MAX_RATIO
-
-
-def _same_counted(fa: Found, fb: Found, agree: bool) -> bool:
-    """Counts of the same noun and the same event ("killed" never meets "injured").
-
-    A count whose noun is unknown ("the Socialists 77") may meet a count of the
-    same value ("77 seats"), which can only make a "same" pair.
-    """
-    na, nb = fa.context.noun_term, fb.context.noun_term
-    ea, eb = _event(fa), _event(fb)
-    if ea is not None and eb is not None and ea != eb:
-        return False  # an event one side leaves unsaid never counts against a pair
-    if _whole_of(fa, fb) or _whole_of(fb, fa):
-        return True  # "97 passengers and 14 crew" / "111 people on board"
-    if (na == nb and na is not None) or _compound_of(fa.context.noun, fb.context.noun):
-        return True
-    # A singular noun next to a count with a known event is no counted noun ("the
-    # toll climbed past 500", "Earthquake Death Toll Rises to 654").
-    specific_a = _specific(fa) and (ea is None or countable(fa.context.noun or ""))
-    specific_b = _specific(fb) and (eb is None or countable(fb.context.noun or ""))
-    if specific_a and specific_b:
-        return False
-    return ea is not None or (agree and (na is None or nb is None))
-
-
-def _specific(found: Found) -> bool:
-    noun = found.context.noun_term
-    return noun is not None and noun not in EVENT_CLASSES and not _generic(found)
-
-
-def _compound_of(x: str | None, y: str | None) -> bool:
-    """ "dockworkers" and "workers", "shipyards" and "yards": one noun is the
-    other with a word before it, so they count the same kind of thing."""
-    if not x or not y or x == y:
-        return False
-    short, long = sorted((x, y), key=len)
-    if len(short) < _COMPOUND_HEAD or len(long) - len(short) < 3 or not long.endswith(short):
-        return False
-    return not long.startswith(_KIN_PREFIXES)  # grandchildren are not children
-
-
-_COMPOUND_HEAD = 5
-_KIN_PREFIXES = ("grand", "great", "step", "half", "god")
-
-
-def _generic(found: Found) -> bool:
-    noun = found.context.noun
-    return noun is None or noun in GENERIC_NOUNS or term(noun) == "@people"
-
-
-def _event(found: Found) -> str | None:
-    noun = found.context.noun_term
-    return found.context.event or (noun if noun in EVENT_CLASSES else None)
-
-
-# Measures converted between unit systems ("120 mph" / "193 km/h") are rounded
-# by the writer; counts, money, shares and durations are stated exactly.
-# "just over three points" is not 3.6: the wording says how far past the bound.
-_JUST = re.compile(r"(?:just|slightly|a\s+little)\s+(?:over|above|under|below|more|less)\b", re.I)
-_JUST_SPAN = 0.1
-_CALENDAR_SPAN = re.compile(r"month|year", re.IGNORECASE)
-_DAY_SPAN = re.compile(r"day|week|fortnight", re.IGNORECASE)
-
-
-def _unit_word(figure: Figure) -> str:
-    """The unit as written ("metres", "foot"): the figure's last word."""
-    words = re.findall(r"[^\W\d_]+", figure.text.lower())
-    return words[-1] if words else ""
-
-
-def _calendar_against_days(x: Figure, y: Figure) -> bool:
-    """One duration in months or years, the other in days or weeks."""
-    return any(
-        _CALENDAR_SPAN.search(p.text) and _DAY_SPAN.search(q.text) for p, q in ((x, y), (y, x))
-    )
-
-
-_CONVERTED = frozenset({"length", "speed", "weight", "area", "temperature"})
-
-
-def _whole_of(parts: Found, whole: Found) -> bool:
-    """Whether `whole` counts together the two counts `parts` is one of ("23 cars and
-    six trucks" / "29 vehicles", "97 passengers and 14 crew" / "111 people").
-
-    The whole is told by a broader noun (the parts' class, or people), never by
-    a part's own noun ("five soldiers and seven civilians" / "12 civilians").
-    """
-    if parts.total is None or parts.total != whole.figure.value:
-        return False
-    noun = whole.context.noun
-    if noun is None or noun in parts.parts or _event(whole) != _event(parts):
-        return False
-    return _generic(whole) or whole.context.noun_term == parts.context.noun_term
-
-
-def _agree_either(fa: Found, fb: Found) -> bool:
-    """Whether the figures agree, either as written or as restated in brackets
-    ("50 km/h (30 mph)" agrees with "30 mph")."""
-    if agree_values(fa, fb):
-        return True
-    for x, y in ((fa, fb), (fb, fa)):
-        if y.restated is not None:
-            continue  # both restated: "80 km/h (50 mph)" / "81 km/h (50 mph)" differ
-        if x.restated is not None and agree_values(dataclasses.replace(x, figure=x.restated), y):
-            return True
-    return False
-
-
-def agree_values(fa: Found, fb: Found) -> bool:
-    """Whether two figures state the same value, within what their wording allows.
-
-    Bounds follow the tables of qualifiers.py: "at least 12" agrees with 12
-    and not with 15; "fewer than 10" never agrees with 10.
-    """
-    x, y = fa.figure, fb.figure
-    vx, vy = x.value, y.value
-    if _same_wording(fa, fb) and vx is not None and vy is not None:
-        # Both hedged alike in one unit ("about 125 km" / "about 119 km", "shortly
-        # after 4 a.m." / "shortly after 5 a.m."): the hedge does not make them one.
-        if x.dimension == "time":
-            return vx == vy
-        return abs(vx - vy) < max(resolution(x), resolution(y)) / 2 or vx == vy
-    if x.dimension == "time" and None not in (x.low, x.high, y.low, y.high):
-        # Windows of what the wordings allow ("shortly after 4 a.m." / "4:17 a.m.").
-        return (x.low or 0.0) <= (y.high or 0.0) and (y.low or 0.0) <= (x.high or 0.0)
-    if vx is None or vy is None or x.dimension in ("date", "time", "ordinal"):
-        return vx == vy and (x.low, x.high) == (y.low, y.high)
-    if _whole_of(fa, fb) or _whole_of(fb, fa):
-        return True  # "23 cars and six trucks" / "29 vehicles"
-    if x.dimension == "magnitude":
-        return abs(vx - vy) < 0.05
-    # Only a value converted from another unit is rounded by the writer.
-    rounding = 0.02 if x.dimension in _CONVERTED and _unit_word(x) != _unit_word(y) else 1e-6
-    if x.dimension == "duration" and _calendar_against_days(x, y):
-        rounding = 0.035  # a month is 28 to 31 days: "60-day" is "two-month"
-    if "range" in (x.qualifier, y.qualifier):
-        return (
-            x.qualifier == y.qualifier
-            and _near(x.low, y.low, rounding)
-            and _near(x.high, y.high, rounding)
-        )
-    bounded = [f for f in (fa, fb) if f.said in LOWER | UPPER]
-    if "approximate" in (x.qualifier, y.qualifier):
-        if len(bounded) == 1 and bounded[0].figure.qualifier != "approximate":
-            # "more than 1,200" stands for a little over 1,200 (the table in
-            # qualifiers.py): "about 3,000" is not among what it says.
-            bound = bounded[0]
-            other = fb if bound is fa else fa
-            return _near_bound(bound, other)
-        if bounded:
-            # "more than 200,000" / "about 180,000": only if the two can meet.
-            return overlap(fa, fb)
-        if x.qualifier == y.qualifier:
-            return abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy))
-        # "about 180,000" allows 162,000 to 198,000: an exact 200,000 is not among them.
-        return overlap(fa, fb)
-    if len(bounded) == 1:
-        bound = bounded[0]
-        exact = fb if bound is fa else fa
-        if bound.said == "more_than" and _completed_units(exact.figure, bound.figure):
-            return True
-        if (
-            x.dimension in _CONVERTED
-            and _unit_word(x) != _unit_word(y)
-            and _near(bound.figure.value, exact.figure.value, rounding)
-        ):
-            return True  # "up to four metres" / "13-foot": one value in two units, rounded
-        if exact.figure.value == bound.figure.value and resolution(exact.figure) > 1:
-            # "€14m" / "more than 14 million euros": a figure written with a scale
-            # word is rounded to it, and may be a little over or under.
-            return True
-        step = _round_step(bound.figure)
-        if _JUST.match(bound.figure.text):
-            # inclusive of its tenth: "just over three" may be 3.3
-            step = min(step, _JUST_SPAN * abs(bound.figure.value or 0.0)) * (1 + 1e-9)
-        return bound_agrees(bound.said, bound.figure.value or 0.0, exact.figure.value or 0.0, step)
-    if len(bounded) == 2 and bounds_agree(fa.said, fb.said) is False:
-        return False
-    # "29.5%" and "29.49 percent", "18%" and "18.1%": one is the other rounded.
-    step = max(resolution(x), resolution(y))
-    return abs(vx - vy) <= rounding * max(abs(vx), abs(vy)) or abs(vx - vy) < step / 2
-
-
-def _same_wording(fa: Found, fb: Found) -> bool:
-    """Both figures hedged alike (or neither), with no range or bracketed restatement."""
-    x, y = fa.figure, fb.figure
-    return (
-        x.qualifier == y.qualifier
-        and fa.said == fb.said
-        and x.qualifier != "range"
-        and x.dimension not in ("date", "ordinal")
-        and fa.total is None
-        and fb.total is None
-        and _unit_word(x) == _unit_word(y)  # a conversion is rounded: judged below
-    )
-
-
-_COMPOUND = re.compile(r"-\s*(?:second|minute|hour|day|week|month|year|decade)\b", re.IGNORECASE)
-
-
-def _near_bound(bound: Found, approximate: Found) -> bool:
-    """Whether an approximate figure's interval meets what a bound says: a little past
-    it, by one rounding step at most ("more than 40" meets "about 45", not "about 80")."""
-    value = bound.figure.value or 0.0
-    reach = min(_round_step(bound.figure), ROUNDING_SPAN * abs(value))
-    low, high = (value, value + reach) if bound.said in LOWER else (value - reach, value)
-    x = approximate.figure
-    return (x.low or 0.0) <= high and low <= (x.high if x.high is not None else math.inf)
-
-
-def _completed_units(exact: Figure, bound: Figure) -> bool:
-    """ "the three-year war" and "for more than three years": a span named by its whole units.
-
-    A compound duration names an ongoing span by the units completed, so it
-    is consistent with "more than" that many.
-    """
-    return (
-        exact.dimension == "duration"
-        and exact.value == bound.value
-        and _COMPOUND.search(exact.text) is not None
-    )
-
-
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
-_FRACTION_WORD = re.compile(r"half|halves|third|quarter|fifth|tenth", re.IGNORECASE)
-_FRACTION_STEP = 5.0  # percentage points a share in words may stand for
-
-
-def _second_unit_step(f: Figure) -> float | None:
-    """One of the smaller unit of a length told in two ("1 hour 40 minutes" → 60 s)."""
-    if f.dimension != "duration" or len(_DIGITS.findall(f.text)) < 2:
-        return None
-    unit = unit_of(_unit_word(f))
-    return unit.factor if unit is not None else None
-
-
-def _round_step(f: Figure) -> float:
-    """The step of the bound's last significant digit ("40" → 10, "1,500" → 100, "2.4m" → 0.1m)."""
-    if (step := _second_unit_step(f)) is not None:
-        return step
-    value = abs(f.value or 0.0)
-    match = _DIGITS.search(f.text)
-    if match is None and f.dimension == "percent" and _FRACTION_WORD.search(f.text):
-        return _FRACTION_STEP  # "a third" is a share said roughly: 28% to 38%
-    if match is None:
-        # Spelled out: for a count the value is the number written.
-        written = value if f.dimension in ("count", "percent", "percentage_points") else 0.0
-        decimals = ""
-    else:
-        written = float(match.group(0).replace(",", ""))
-        decimals = match.group(1) or ""
-    if written <= 0 or written != int(written):
-        return 10.0 ** -len(decimals) * value / written if written > 0 else 0.0
-    zeros, whole = 0, int(written)
-    while whole % 10 == 0:
-        whole //= 10
-        zeros += 1
-    return 10.0**zeros * value / written
-
-
-def resolution(f: Figure) -> float:
-    """The value of one unit in the last digit written ("29.5%" → 0.1, "2.4 million" → 1e5)."""
-    if (step := _second_unit_step(f)) is not None:
-        return step
-    match = _DIGITS.search(f.text)
-    if match is None or f.value is None or f.qualifier == "range":
-        return 0.0
-    written = float(match.group(0).replace(",", ""))
-    if written == 0:
-        return 0.0
-    return 10.0 ** -len(match.group(1) or "") * abs(f.value) / written
-
-
-def _near(p: float | None, q: float | None, tolerance: float) -> bool:
-    if p is None or q is None:
-        return p == q
-    return abs(p - q) <= tolerance * max(abs(p), abs(q), 1e-9)
-
-
-def overlap(fa: Found, fb: Found) -> bool:
-    """Whether the intervals the two wordings allow share a value."""
-    x, y = fa.figure, fb.figure
-    lx, lx_closed, hx, hx_closed = bounds(x.low, x.high, fa.said)
-    ly, ly_closed, hy, hy_closed = bounds(y.low, y.high, fb.said)
-    low, low_closed = max((lx, lx_closed), (ly, ly_closed), key=lambda b: (b[0], not b[1]))
-    high, high_closed = min((hx, hx_closed), (hy, hy_closed), key=lambda b: (b[0], b[1]))
-    return low < high or (low == high and low_closed and high_closed)
-
-
-def _other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
-    """Whether both figures' clauses name places, and not the same ones: other
-    places, or a total over a list of places against one of them ("160 killed
-    in Nepal, Bangladesh and India" / "25 deaths in Bangladesh")."""
-    places_a, places_b = _own_places(fa, common), _own_places(fb, common)
-    if not (places_a and places_b):
-        return False
-    if not places_a & places_b:
-        return True
-    return _part_of_list(fa, places_a, places_b) or _part_of_list(fb, places_b, places_a)
-
-
-def _one_toll_one_place(
-    c: Candidate,
-    fa: Found,
-    fb: Found,
-    named: Callable[[], tuple[frozenset[str], frozenset[str]]] | None,
-) -> bool:
-    """The one count of one event each report gives, its places named by both
-    reports: the places are two scales of where it happened, not two places."""
-    event = _event(fa)
-    if named is None or not c.unique or event is None or event != _event(fb):
-        return False
-    named_a, named_b = named()
-    return fa.context.places <= named_b and fb.context.places <= named_a
-
-
-def _both_tolls(fa: Found, fb: Found) -> bool:
-    x, y = fa.context, fb.context
-    return x.toll and y.toll and x.event == y.event
-
-
-def _own_places(found: Found, common: Callable[[], frozenset[str]]) -> frozenset[str]:
-    """The places a figure's clause names, without words the reports also write
-    in lower case (a capital at a sentence's start)."""
-    places = found.context.places
-    return places - common() if places else places
-
-
-def _part_of_list(whole: Found, places: frozenset[str], part: frozenset[str]) -> bool:
-    return whole.context.place_list and len(part) < len(places) and part < places
-
-
-def _same_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
-    places = _own_places(fa, common)
-    return bool(places) and places == _own_places(fb, common)
-
-
-def _shared_near(fa: Found, fb: Found) -> frozenset[str]:
-    """Terms right next to both figures, beyond the noun two counts both count."""
-    shared = fa.context.near & fb.context.near
-    if fa.figure.dimension == "count":
-        shared -= {fa.context.noun_term, fb.context.noun_term}
-    elif fa.figure.dimension == "percent" and fa.context.noun_term == fb.context.noun_term:
-        shared -= {fa.context.noun_term}  # "35% of the vote" / "30% of the vote": whose?
-    return shared
-
-
-def _evidence(fa: Found, fb: Found, idf: dict[str, float], linked: bool) -> float:
-    """How sure we are that two figures measure one thing (about 0 to 1.5)."""
-    score = _cosine(fa.context.terms, fb.context.terms, idf)
-    na, nb = fa.context.noun_term, fb.context.noun_term
-    if na is not None and na == nb and not _generic(fa):
-        score += 0.3
-    elif fa.context.noun is not None and fa.context.noun == fb.context.noun:
-        score += 0.1  # "seven civilians" / "12 civilians" rather than "five soldiers"
-    # Words right next to both figures ("depth", "quake") say more than the
-    # sentence around them, which often tells who said it.
-    score += 0.15 * min(2, len(_shared_near(fa, fb)))
-    if linked:
-        score += 0.3
-    return score
-
-
-def _cosine(
-    x: tuple[tuple[str, float], ...], y: tuple[tuple[str, float], ...], idf: dict[str, float]
-) -> float:
-    wx = {t: w * idf.get(t, 1.0) for t, w in x}
-    wy = {t: w * idf.get(t, 1.0) for t, w in y}
-    dot = sum(w * wy[t] for t, w in wx.items() if t in wy)
-    if not dot:
-        return 0.0
-    return dot / math.sqrt(sum(w * w for w in wx.values()) * sum(w * w for w in wy.values()))
-
-
-def _judge(fa: Found, fb: Found, agree: bool) -> FigurePair:
-    return FigurePair(
-        status="same" if agree else "differs",
-        what=describe(fa, fb),
-        a=fa.figure,
-        b=fb.figure,
-        contradiction=not agree and not overlap(fa, fb),
-    )
-
-
-def _alone(found: Found, status: str) -> FigurePair:
-    figure = found.figure
-    return FigurePair(
-        status=status,  # type: ignore[arg-type]
-        what=describe(found),
-        a=figure if status == "only_a" else None,
-        b=figure if status == "only_b" else None,
-    )
-
-
-def describe(*founds: Found) -> str:
-    """A short name for what the figures measure ("phone call duration", "people killed")."""
-    best = max(founds, key=lambda f: (len(f.context.phrase.split()), bool(f.context.phrase)))
-    phrase = best.context.phrase
-    dimension = best.figure.dimension
-    if dimension == "count":
-        return _count_what(founds, phrase)
-    if dimension in ("date", "time"):
-        return _when_what(founds)
-    if dimension == "percent":
-        return _share_what(founds, phrase)
-    if not _noun_like(phrase) or (dimension == "money" and currency_of(phrase.split()[-1])):
-        phrase = ""  # "koruna amount" for a sum in euros names no thing
-    templates = {
-        "duration": "{} duration",
-        "money": "{} amount",
-        "magnitude": "{} magnitude",
-        "age": "age of {}",
-        "percentage_points": "{} (points)",
-        "length": "{} (distance)",
-        "speed": "{} (speed)",
-        "area": "{} (area)",
-        "weight": "{} (weight)",
-        "temperature": "{} (temperature)",
-        "ordinal": "{} (ordinal)",
-    }
-    if not phrase:
-        return dimension.replace("_", " ")
-    return templates.get(dimension, "{} (" + dimension + ")").format(phrase)
-
-
-# Events a day or a time is the day or time of ("day of the vote").
-_WHEN_LABELS = {
-    "@quake": "earthquake",
-    "@aftershock": "aftershock",
-    "@storm": "storm",
-    "@landfall": "landfall",
-    "@vote": "vote",
-    "@fire": "fire",
-    "@visit": "visit",
-}
-# Heads of these classes name the event themselves ("day of the call"), though
-# their verbs ("spoke", "suspended") say too little to label a day from afar.
-_WHEN_HEADS = frozenset(_WHEN_LABELS) | {"@talk", "@truce", "@plane"}
-_ADJECTIVE_ENDINGS = ("al", "ic", "ern", "ous", "ive", "ful", "less", "ian", "ese")
-_WHEN_WORDS = {"weekday": "day", "year": "year", "month": "month", "year-month": "month"}
-_VOTE_WORDS = frozenset({"@vote", "election", "electoral", "@seat"})
-
-
-def _noun_like(phrase: str) -> bool:
-    """Whether a label reads as a noun ("ceasefire"), not a verb or adverb ("took", "shortly")."""
-    return noun_like(phrase.split()[-1] if phrase else "")
-
-
-def _plain_noun(word: str) -> bool:
-    """A head that reads as a noun: not a verb form, an adverb or a common adjective."""
-    return _noun_like(word) and not word.endswith(("ing", "s", *_ADJECTIVE_ENDINGS))
-
-
-def _when_what(founds: Sequence[Found]) -> str:
-    """ "day of the vote", "time of the earthquake", "date of the runoff"."""
-    figure = founds[0].figure
-    kind = "time" if figure.dimension == "time" else _WHEN_WORDS.get(figure.unit, "date")
-    owner = next((f.context.noun for f in founds if f.context.bound), None)
-    if owner:
-        return f"{kind} of the {owner}"
-    heads = [f.context.noun for f in founds if f.context.noun]
-    for head in heads:
-        if term(head) in _WHEN_HEADS and _noun_like(head) and not head.endswith("ing"):
-            return f"{kind} of the {head}"
-    for level in ("near", "terms"):
-        for found in founds:
-            terms = found.context.near if level == "near" else {t for t, _ in found.context.terms}
-            label = next((_WHEN_LABELS[t] for t in sorted(terms) if t in _WHEN_LABELS), None)
-            if label:
-                return f"{kind} of the {label}"
-        if level == "near" and kind != "time":  # "time of the plant" names no event
-            plain = next((h for h in heads if _plain_noun(h) and _names_an_event(h)), None)
-            if plain:
-                return f"{kind} of the {plain}"
-    return kind
-
-
-# Nouns that name something that happens on a day ("day of the session"), beside
-# the event classes; a day is never "of the area" or "of the leader".
-_EVENT_HEADS = frozenset(
-    split_words(
-        """session hearing trial verdict ruling sentence raid search strike protest march rally
-        attack crash collapse launch opening closure visit trip arrival departure announcement
-        decision approval signing deadline referendum runoff inauguration funeral ceremony
-        blackout outage evacuation rescue release deal agreement accord count result results
-        debate summit conference interview broadcast walkout stoppage shutdown derailment"""
-    )
-)
-_EVENT_ENDINGS = ("tion", "sion", "ment", "ance", "ence")
-
-
-def _names_an_event(word: str) -> bool:
-    return word in _EVENT_HEADS or (len(word) > 6 and word.endswith(_EVENT_ENDINGS))
-
-
-def _share_what(founds: Sequence[Found], phrase: str) -> str:
-    """ "turnout", "vote share", "share of territory"."""
-    near = set().union(*(f.context.near for f in founds))
-    terms = near | {t for f in founds for t, _ in f.context.terms}
-    if "@turnout" in near:
-        return "turnout"
-    if phrase.startswith("share of "):
-        return "vote share" if term(phrase.removeprefix("share of ")) == "@vote" else phrase
-    if terms & _VOTE_WORDS and "@turnout" not in terms:
-        return "vote share"
-    return phrase if _noun_like(phrase) else "share"
-
-
-def _count_what(founds: Sequence[Found], phrase: str) -> str:
-    event = next((e for e in map(_event, founds) if e), None)
-    noun = next((f.context.noun for f in founds if f.context.noun and not _event_noun(f)), None)
-    if event and noun:
-        return f"{noun} {_EVENT_LABELS[event]}"
-    if event:
-        return f"people {_EVENT_LABELS[event]}"
-    return phrase or "count"
-
-
-def _event_noun(found: Found) -> bool:
-    return found.context.noun_term in EVENT_CLASSES

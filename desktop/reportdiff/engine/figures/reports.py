@@ -3,8 +3,10 @@
 `compare_figures` is what the pipeline calls: it extracts every figure of
 both reports' content paragraphs (boilerplate states no figures of the
 report), pairs those that speak of the same thing and says whether they
-agree. See patterns.py and extract.py (finding), readers.py (values and
-units), context.py (what a figure measures) and pair.py (pairing, judging).
+agree. The stages it drives: patterns.py and extract.py (finding),
+context.py (what a figure measures), evidence.py (which figures may be one
+fact), slots.py and pair.py (pairing), judge.py (whether a pair agrees) and
+label.py (what it is about); figures/__init__.py lists their helpers.
 """
 
 from __future__ import annotations

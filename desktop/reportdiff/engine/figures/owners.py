@@ -1,0 +1,171 @@
+"""Whose figure it is: the thing a day is of, the person an age is of, who won, who speaks.
+
+A stage of reading a figure's claim (context.py assembles it, from the
+tokens of tokens.py): "Monday's vote" (the day of the vote), "a 10-year-old
+girl" or "Rosa Quispe, 58" (whose age), "the ruling party won 35%" (whose
+share), "forecasters said" (who tells of it, which tells no event apart).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from reportdiff.engine.figures.tokens import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    SPEECH,
+    TIME_WORDS,
+    Token,
+    breaks,
+    context_term,
+    possessive,
+    run_after,
+)
+from reportdiff.engine.figures.words import LINKING_VERBS, is_content, noun_like, split_words
+from reportdiff.engine.model import Figure
+
+_ADJECTIVE_ENDINGS = ("al", "ic", "ary", "ern", "ous", "ive", "ful", "less", "ian", "ese")
+
+
+def owner_of(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> str | None:
+    """ "Monday's vote" → "vote": a day named as the day of a thing."""
+    if figure.dimension != "date" or not right:
+        return None
+    gap = folded[figure.end : right[0].start]
+    attributive = bool(left) and left[0].word in DETERMINERS  # "his 2024 campaign"
+    if figure.unit == "year" and not gap.strip() and attributive:
+        # "the 2024 presidential election campaign": the noun phrase the year
+        # opens, up to its first verb or adverb ("his 2020 campaign failed").
+        nouns = _noun_phrase(folded, figure.end, right)
+        if nouns:
+            return nouns[-1]
+    # The possessive is read as part of the day's word, before the noun.
+    if gap.strip() not in ("'s", "’s") or not is_content(right[0].word):
+        return None
+    # "Sunday's parliamentary election": the noun the adjectives lead to.
+    nouns = _noun_phrase(folded, right[0].start, right)
+    if len(nouns) > 1 and nouns[0].endswith(_ADJECTIVE_ENDINGS):
+        return nouns[-1]
+    return right[0].word
+
+
+def _noun_phrase(folded: str, start: int, right: list[Token]) -> list[str]:
+    """The words of the noun phrase at `start`, up to its first verb, adverb or name."""
+    nouns: list[str] = []
+    for token in run_after(folded, start, right):
+        word = token.word
+        if token.capital or word in TIME_WORDS or possessive(word) or not noun_like(word):
+            break
+        nouns.append(word)
+    return nouns
+
+
+_PRONOUNS = frozenset(split_words("he she him her his"))
+_PERSON_RE = re.compile(
+    r"\b(man|woman|boy|girl|child|baby|driver|passenger|pilot|victim|suspect|mother|father"
+    r"|son|daughter|wife|husband|teacher|resident|student|worker|farmer|nurse|doctor|officer"
+    r"|soldier|survivor|engineer)\b"
+)
+
+
+def is_person_word(word: str | None) -> bool:
+    """Whether `word` names a kind of person ("girl", "driver", "nurse")."""
+    return word is not None and _PERSON_RE.fullmatch(word) is not None
+
+
+def age_owner(
+    folded: str, figure: Figure, left: list[Token], run: list[Token]
+) -> tuple[str | None, str]:
+    """Whose age it is: "a 10-year-old girl", "Rosa Quispe, 58", "she was 10" → the girl.
+
+    A name keeps its capital in the label; a pronoun stands for the last
+    person named before it in the paragraph.
+    """
+    if run and figure.text.endswith("old") and "-" in figure.text:
+        # "a 10-year-old girl (alive)", "a 57-year-old street sweeper": a
+        # person's word, else the last of two nouns before any verb.
+        nouns = list(itertools.takewhile(lambda t: not _verb_like(t.word), run[:2])) or run[:1]
+        owner = next((t for t in nouns if _PERSON_RE.fullmatch(t.word)), nouns[-1])
+        return owner.word, owner.word
+    near = next((t for t in left[:4] if t.word not in LINKING_VERBS), None)
+    if near is not None and near.word in _PRONOUNS:
+        people = _PERSON_RE.findall(folded, 0, near.start)
+        return (people[-1], people[-1]) if people else (None, "")
+    apposed = _APPOSED.search(folded, max(0, figure.start - 40), figure.start)
+    if apposed is not None:  # "Ángel Núñez, 52": the word before the comma
+        word = apposed.group(1)
+        # Set off by commas, the word is a person ("the driver, 54,") or else a name.
+        return word, word if _PERSON_RE.fullmatch(word) else word.title()
+    head = next((t for t in left[:8] if is_content(t.word) and t.word not in LINKING_VERBS), None)
+    if head is None:
+        return None, ""
+    return head.word, head.word
+
+
+_APPOSED = re.compile(r"(\w[\w'’-]*)\s*[,(]\s*$")
+
+
+def _verb_like(word: str) -> bool:
+    """A word that reads as a verb after a noun: "died", "drowning", "fell"."""
+    return not noun_like(word) or word.endswith("ing")
+
+
+_WINNING = frozenset(
+    split_words("won wins win took takes take got gets received receives secured secures gained")
+)
+_GAP_TO_FIGURE = frozenset(split_words("a an the about around some nearly almost over more than"))
+
+
+def winner(folded: str, left: list[Token]) -> frozenset[str]:
+    """The subject of a verb of winning right before the figure: "the ruling party won 35%"."""
+    k = 0
+    while k < len(left) and left[k].word in _GAP_TO_FIGURE:
+        k += 1
+    if k >= len(left) or left[k].word not in _WINNING:
+        return frozenset()
+    found: set[str] = set()
+    for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):
+        if breaks(folded[token.end : previous.start]) or token.word in CLAUSE_WORDS:
+            break
+        key = context_term(token.word)
+        if key is not None:
+            found.add(key)
+    return frozenset(found)
+
+
+_SPEAKER_WORDS = 3  # content words of a speaker's noun phrase
+
+
+def speakers(folded: str, left: list[Token], right: list[Token]) -> frozenset[str]:
+    """The terms of who is said to speak: "forecasters said", "said the regional police".
+
+    The subject before a verb of saying, within its clause; after the verb
+    when it follows a comma or a quote ("..., forecasters said" / "..., said X").
+    """
+    tokens = [*left[::-1], *right]
+    found: set[str] = set()
+    for k, token in enumerate(tokens):
+        if token.word not in SPEECH:
+            continue
+        for step in (-1, 1):
+            taken, at = 0, k
+            while taken < _SPEAKER_WORDS and 0 <= at + step < len(tokens):
+                nxt = tokens[at + step]
+                low, high = (nxt, tokens[at]) if step < 0 else (tokens[at], nxt)
+                if breaks(folded[low.end : high.start]) or nxt.word in SPEECH:
+                    break
+                key = context_term(nxt.word)
+                if key is not None:
+                    found.add(key)
+                    taken += 1
+                at += step
+            if step < 0 and taken and not _inverted(folded, tokens, k):
+                break  # "police said that ...": what follows is what was said
+    return frozenset(found)
+
+
+def _inverted(folded: str, tokens: list[Token], k: int) -> bool:
+    """ "..., said the police": a verb of saying after a comma or a quote, its subject after it."""
+    start = tokens[k - 1].end if k else max(0, tokens[k].start - 3)
+    return any(c in ',"”’' for c in folded[start : tokens[k].start])

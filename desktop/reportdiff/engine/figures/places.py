@@ -1,0 +1,110 @@
+"""The places a figure's clause names: "Georgia reported 11 deaths", "in Nepal and India".
+
+A stage of reading a figure's claim (context.py assembles it, from the
+tokens of tokens.py): the capitalised names in the figure's clause, whether
+they are a list (a total over them), and the words a speaker's place
+("The U.S. Embassy in Manila says") or a title-case headline leave out.
+Pairing (checks.py) compares the places of two figures.
+"""
+
+from __future__ import annotations
+
+from reportdiff.engine.figures.tokens import CONJUNCTIONS, NUMBER_WORDS, SPEECH, Token, plural
+from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
+from reportdiff.engine.figures.words import is_content
+
+
+def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
+    """Names in the figure's clause ("Georgia reported 11 deaths, while...").
+
+    A conjunction ends the clause, except inside a list of names ("rains in
+    Nepal, Bangladesh and India have killed 160"): those are all its places,
+    and the second value says they were such a list.
+    """
+    names = set()
+    listed = False
+    semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
+    for k, token in enumerate(side):
+        if token.word in CONJUNCTIONS:
+            if _in_name_list(side, k):
+                listed = True
+            elif not _joins_words(folded, side, k):
+                break
+        if semicolons and _semicolon_before(folded, token):
+            break
+        word = token.word.removesuffix("'s").removesuffix("’s")
+        if not token.capital or not is_content(word) or word in _CALENDAR:
+            continue  # "Saturday's earthquake": a day, no place
+        if folded[token.end : token.end + 1].isdigit():
+            continue  # "DLA2417", "MH17": a code, not a place
+        # A capital at a sentence's start proves nothing for "Officials said";
+        # a counted plural is a group, not a place ("one thousand Marines").
+        if plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
+            continue
+        names.add(word)
+    return frozenset(names), listed
+
+
+def _counted(folded: str, side: list[Token], k: int) -> bool:
+    """Whether a number stands right before `side[k]` ("300 Marines", "one thousand Marines")."""
+    backwards = len(side) > 1 and side[0].start > side[1].start  # the left side, reversed
+    j = k + 1 if backwards else k - 1
+    if 0 <= j < len(side):
+        before = side[j]
+        if before.word in NUMBER_WORDS and before.end >= side[k].start - 2:
+            return True
+    gap = folded[max(0, side[k].start - 3) : side[k].start]
+    return any(c.isdigit() for c in gap)
+
+
+def _in_name_list(side: list[Token], k: int) -> bool:
+    """Whether the conjunction `side[k]` joins two names ("Nepal and India")."""
+    return (
+        side[k].word in _LIST_JOINERS
+        and 0 < k < len(side) - 1
+        and side[k - 1].capital
+        and side[k + 1].capital
+    )
+
+
+_LIST_JOINERS = frozenset({"and", "plus"})
+
+
+def _joins_words(folded: str, side: list[Token], k: int) -> bool:
+    """Whether "and" joins two common words ("flash flooding and mudslides across
+    India"), not two clauses ("11 deaths, and Florida 8" / "11 deaths and Florida 8")."""
+    token = side[k]
+    if token.word not in _LIST_JOINERS or not 0 < k < len(side) - 1:
+        return False
+    before, after = sorted((side[k - 1], side[k + 1]), key=lambda t: t.start)
+    return not before.capital and not after.capital and "," not in folded[before.end : token.start]
+
+
+def title_case(tokens: tuple[Token, ...]) -> bool:
+    """Whether a sentence is written in title case ("More Than 200 People Dead
+    Across South Asia"): its capitals then name nothing."""
+    words = [t for t in tokens if len(t.word) > 3]
+    return len(words) >= 4 and sum(t.capital for t in words) >= 0.7 * len(words)
+
+
+def before_saying(left: list[Token]) -> list[Token]:
+    """The words left of a figure up to a verb of saying: "The U.S. Embassy in Manila
+    says 17 helicopters...": Manila is where the speaker is, not the helicopters."""
+    for k, token in enumerate(left):
+        if token.word in SPEECH:
+            return left[:k]
+    return left
+
+
+def _semicolon_before(folded: str, token: Token) -> bool:
+    return ";" in folded[max(0, token.start - 3) : token.start]
+
+
+def _sentence_initial(folded: str, token: Token) -> bool:
+    i = token.start - 1
+    while i >= 0 and folded[i].isspace():
+        i -= 1
+    return i < 0 or folded[i] in '.!?"“”'
+
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
