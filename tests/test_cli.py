@@ -840,3 +840,12 @@ def test_a_device_as_the_library_is_refused_in_one_line(
     assert code == 2
     assert "/dev/null: not a library file (a device, pipe or socket)" in err
     assert "no library at" not in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from reportdiff import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"reportdiff {__version__}"

@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from reportdiff import __version__
+
 if TYPE_CHECKING:
     from reportdiff.store import Article, ArticleSummary, ImportResult, Library
 
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="library file (default: $REPORTDIFF_DB or the user data folder)",
     )
+    parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     # Window options (used when no command is given).
     parser.add_argument(

@@ -290,3 +290,22 @@ def test_cancel_leaves_the_library_unchanged_and_the_window_responsive(
     assert contents(library) == before
     assert finished == []
     assert message_boxes.shown == []
+
+
+def test_the_message_for_refused_pages_speaks_of_pages_and_of_what_was_imported() -> None:
+    from pathlib import Path
+
+    from reportdiff.store.errors import ImportRefused
+    from reportdiff.ui.main_window import _refusals_message
+
+    pages = [
+        ImportRefused(None, "the server answered 404 Not Found", address="http://x/a"),
+        ImportRefused(None, "not a web page but image/png", address="http://x/b.png"),
+    ]
+    title, advice = _refusals_message(pages)
+    assert title.startswith("2 web page(s) could not be imported")
+    assert "were imported" not in advice
+    assert "Check the addresses in a browser" in advice
+    files = [ImportRefused(Path("/tmp/x.bin"), "binary file")]
+    _, advice = _refusals_message(files, imported=3)
+    assert advice.startswith("The other 3 reports were imported.")

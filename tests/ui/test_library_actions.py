@@ -56,7 +56,7 @@ def test_dropping_files_imports_them_and_a_binary_file_is_refused(
     warnings = message_boxes.texts("warning")
     assert len(warnings) == 1
     assert "photo.txt" in warnings[0]
-    assert "other files were imported" in warnings[0]
+    assert "The other report was imported" in warnings[0]
 
 
 def test_dropping_a_folder_says_which_files_it_skipped(

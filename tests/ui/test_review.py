@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from ui_helpers import compare_and_wait
 
 from reportdiff.ui.main_window import MainWindow
@@ -85,7 +86,7 @@ def test_an_edited_report_shows_its_decision_as_outdated(
     compare_and_wait(qtbot, window, seed_id("000_"), b)  # another pair, then back
     compare_and_wait(qtbot, window, a, b)
     label = window.figures.review_label
-    assert "1 outdated (the text changed)" in label.text()
+    assert "1 outdated" in label.text()
     assert "more than 90 minutes" in label.toolTip()
 
 
@@ -180,7 +181,10 @@ def test_figures_paired_and_unpaired_by_hand_survive_a_restart(
     lone_b = next(k for k, f in enumerate(figures) if f.status == "only_b")
     texts = (figures[lone_a].a.text, figures[lone_b].b.text)
     panel = window.figures
+    _select_rows(panel, [lone_a])
+    assert not _panel_action(panel, "review_pair").isEnabled()  # one row: nothing to pair
     _select_rows(panel, [lone_a, lone_b])
+    assert _panel_action(panel, "review_pair").isEnabled()
     _shown(qtbot, window, _panel_action(panel, "review_pair").trigger)
     made = [(k, f) for k, f in enumerate(window.comparison().figures) if f.by_hand and f.a and f.b]
     assert [(f.a.text, f.b.text) for _, f in made] == [texts]
@@ -298,7 +302,7 @@ def test_hand_links_on_an_edited_report_show_as_outdated(
     compare_and_wait(qtbot, window, seed_id("000_"), b)
     compare_and_wait(qtbot, window, a, b)
     label = window.figures.review_label
-    assert "1 outdated (the text changed)" in label.text()
+    assert "1 outdated" in label.text()
     assert "unlinked" in label.toolTip()
 
 
@@ -328,3 +332,18 @@ def test_decisions_are_found_with_the_reports_swapped(
     window.review_figure(k, "dismiss")
     flags = [r for r in library.reviews(a, b).values() if r.decision in ("confirmed", "dismissed")]
     assert [r.decision for r in flags] == ["dismissed"]
+
+
+def test_ctrl_z_takes_a_decision_back(qtbot: Any, window: Any, seed_id: Any) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    k = _flag(window)
+    window.review_figure(k, "confirm")
+    undo = window.findChild(QAction, "action_undo")
+    assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    window.activateWindow()
+    window.figures.table.setFocus()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=5000)
+    qtbot.keyClick(window.figures.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert k not in window.figures.model.reviews

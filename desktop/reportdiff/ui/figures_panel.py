@@ -247,7 +247,11 @@ class FiguresPanel(QWidget):
         self.pair_action = QAction("Pair the two selected figures: one fact", self.table)
         self.pair_action.setObjectName("review_pair")
         self.pair_action.triggered.connect(self._on_pair)
+        self.pair_action.setEnabled(False)  # until two rows are selected
         self.table.addAction(self.pair_action)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.pair_action.setEnabled(len(self.selected_figures()) == 2)
+        )
         self.review_label = QLabel(self)
         # The count gives way in a narrow panel (its tooltip keeps the details).
         self.review_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -305,9 +309,10 @@ class FiguresPanel(QWidget):
         done, total = self.review_count()
         text = f"{done} of {total} flags reviewed" if total else "No flags to review"
         if self.outdated:
-            text += f" · {len(self.outdated)} outdated (the text changed)"
+            text += f" · {len(self.outdated)} outdated"  # the tooltip says why and which
             self.review_label.setToolTip(
-                "Decisions whose figures are no longer in the reports:\n"
+                "Outdated: the text of a report changed under these decisions, whose "
+                "figures or paragraphs are no longer in it:\n"
                 + "\n".join(
                     f"{r.label} ({r.decision or 'note'})" + (f": {r.note}" if r.note else "")
                     for r in self.outdated

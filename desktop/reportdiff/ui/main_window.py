@@ -369,11 +369,17 @@ class MainWindow(QMainWindow):
         }  # fmt: skip
         for title, names in menus.items():
             menu = self.menuBar().addMenu(title)
-            if (
-                title == "&Edit"
-            ):  # undo and redo of review decisions (no keys: text fields own them)
-                menu.addAction(self.undo_stack.createUndoAction(self, "&Undo"))
-                menu.addAction(self.undo_stack.createRedoAction(self, "&Redo"))
+            if title == "&Edit":  # undo and redo of review decisions and deletes
+                # Ctrl+Z / Ctrl+Shift+Z: a text field with the focus takes them
+                # first (Qt's shortcut override), for its own typing.
+                undo = self.undo_stack.createUndoAction(self, "&Undo")
+                undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+                redo = self.undo_stack.createRedoAction(self, "&Redo")
+                redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+                for action in (undo, redo):
+                    action.setObjectName(f"action_{action.text().strip('&').split()[0].lower()}")
+                    menu.addAction(action)
+                    self.addAction(action)
                 menu.addSeparator()
             for name in names:
                 if name is None:
@@ -1263,7 +1269,7 @@ class MainWindow(QMainWindow):
         if ids:
             self.library_pane.select_ids(ids)
         if result.refused:
-            show_error(self, *_refusals_message(result.refused))
+            show_error(self, *_refusals_message(result.refused, len(result.imported)))
         self.import_finished.emit(result)
 
     def _on_import_failed(self, exc: BaseException) -> None:
@@ -1517,9 +1523,10 @@ def _droppable(mime: QMimeData) -> bool:
     return bool(_local_paths(mime) or _web_addresses(mime))
 
 
-def _refusals_message(refused: list[ImportRefused]) -> tuple[str, str]:
-    """What a dialog says of refused files and web addresses, and what to do."""
-    if len(refused) == 1 and refused[0].address:
+def _refusals_message(refused: list[ImportRefused], imported: int = 0) -> tuple[str, str]:
+    """What a dialog says of refused files and web addresses, and what to do
+    (`imported`: how many others of the same batch were imported)."""
+    if len(refused) == 1 and refused[0].address and not imported:
         return (
             f"Could not import {refused[0]}.",
             "Check the address in a browser. A page that opens there can be saved "
@@ -1528,13 +1535,22 @@ def _refusals_message(refused: list[ImportRefused]) -> tuple[str, str]:
     lines = "\n".join(f"• {r.source}: {r.reason}" for r in refused[:12])
     more = len(refused) - 12
     extra = f"\n… and {more} more." if more > 0 else ""
-    kind = "web page(s)" if all(r.address for r in refused) else "file(s)"
-    return (
-        f"{len(refused)} {kind} could not be imported:\n{lines}{extra}",
-        "The other files were imported. Save the article as text (.txt), Markdown "
-        "(.md) or a web page (.html) and import it again, or paste its text with "
-        "File ▸ Paste article.",
-    )
+    pages = all(r.address for r in refused)
+    kind = "web page(s)" if pages else "file(s)"
+    done = f"The other {_count(imported, 'report')} were imported. " if imported else ""
+    if imported == 1:
+        done = "The other report was imported. "
+    if pages:
+        advice = (
+            "Check the addresses in a browser: a page that opens there can be saved "
+            "(as .html) and imported as a file, or its text pasted with File ▸ Paste article."
+        )
+    else:
+        advice = (
+            "Save the article as text (.txt), Markdown (.md) or a web page (.html) and "
+            "import it again, or paste its text with File ▸ Paste article."
+        )
+    return f"{len(refused)} {kind} could not be imported:\n{lines}{extra}", done + advice
 
 
 def _count(n: int, noun: str) -> str:
