@@ -849,3 +849,37 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"reportdiff {__version__}"
+
+
+def test_update_gives_a_report_newer_text_and_keeps_its_review(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from reportdiff.engine import compare
+    from reportdiff.review import figure_key, figure_label
+    from reportdiff.store import Library
+
+    run(capsys, "import", str(SEEDS))
+    with Library.open(db) as lib:
+        ids = [s.id for s in lib.list_articles()]
+        sources = lib.source_paths(ids)
+        a, b = (
+            next(i for i in ids if Path(sources[i]).name.startswith(p)) for p in ("001_", "003_")
+        )
+        c = compare(lib.report(a), lib.report(b))
+        pair = next(f for f in c.figures if f.status == "differs")
+        lib.set_review(
+            a, b, figure_key(c, pair), decision="confirmed", note=None, label=figure_label(pair)
+        )
+        body = lib.article(a).body
+    newer = tmp_path / "newer.txt"
+    newer.write_text(body.replace("more than 90 minutes", "about 95 minutes"), encoding="utf-8")
+    code, out, _ = run(capsys, "update", str(a), str(newer))
+    assert code == EXIT_OK
+    assert out.startswith(f"updated report #{a} ")
+    _, out, _ = run(capsys, "compare", str(a), str(b), "--format", "json")
+    assert [r["decision"] for r in json.loads(out)["outdated_reviews"]] == ["confirmed"]
+    # the same text again: nothing to do; another report's text: refused, unchanged
+    assert run(capsys, "update", str(a), str(newer))[0] == EXIT_OK
+    code, _, err = run(capsys, "update", str(b), str(newer))
+    assert code == EXIT_REFUSED
+    assert f"that text is report #{a} already; report #{b} is unchanged" in err

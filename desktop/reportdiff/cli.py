@@ -197,6 +197,16 @@ def _add_library_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.set_defaults(func=cmd_event)
     _add_db_option(p)
 
+    p = sub.add_parser(
+        "update",
+        help="give a report a newer version of its text (a file or a web address); "
+        "its id, details, event and reviews stay",
+    )
+    p.add_argument("id", type=_report_id, help="the report's id")
+    p.add_argument("source", metavar="PATH", help="the new text: a file or a web address")
+    p.set_defaults(func=cmd_update)
+    _add_db_option(p, json_output=True)
+
     p = sub.add_parser("delete", help="delete a report from the library")
     p.add_argument("id", type=_report_id, help="the report's id")
     p.add_argument("-y", "--yes", action="store_true", help="do not ask first")
@@ -820,6 +830,39 @@ def _article_or_error(lib: Library, article_id: int) -> Article:
         return lib.article(article_id)
     except KeyError:
         raise CliError(f"no report with id {article_id} in the library") from None
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    """Replace a report's text with a newer version (file or web address)."""
+    from reportdiff.store import DuplicateReport, ImportRefused, read_address
+    from reportdiff.store.address import is_address
+    from reportdiff.store.importer import read_import
+
+    with _library(args) as lib:
+        article = _article_or_error(lib, args.id)
+        try:
+            item = (
+                read_address(args.source)
+                if is_address(args.source)
+                else read_import(Path(args.source))
+            )
+        except ImportRefused as exc:
+            raise CliError(f"refused {exc}", EXIT_REFUSED) from None
+        if item.content_hash == article.content_hash:
+            raise CliError(f"report #{article.id} has that text already", EXIT_OK)
+        try:
+            lib.replace_text(article.id, item)
+        except DuplicateReport as exc:
+            raise CliError(
+                f"that text is report #{exc.existing_id} already; "
+                f"report #{article.id} is unchanged",
+                EXIT_REFUSED,
+            ) from None
+    if args.json:
+        print(_dump_json({"updated": article.id, "title": article.title, "words": item.words}))
+    else:
+        print(f"updated report #{article.id} “{article.title}” ({item.words} words)")
+    return EXIT_OK
 
 
 def cmd_delete(args: argparse.Namespace) -> int:

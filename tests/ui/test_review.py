@@ -347,3 +347,27 @@ def test_ctrl_z_takes_a_decision_back(qtbot: Any, window: Any, seed_id: Any) -> 
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=5000)
     qtbot.keyClick(window.figures.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert k not in window.figures.model.reviews
+
+
+def test_a_newer_text_from_the_window_shows_decisions_as_outdated_and_undo_restores(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    window.review_figure(_flag(window), "confirm")
+    before = library.article(a).body
+    newer = tmp_path / "newer.txt"
+    newer.write_text(before.replace("more than 90 minutes", "about 95 minutes"), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(newer), ""))
+    window.library_pane.select_ids([a])
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.actions_by_name["update_text"].trigger()
+    assert "about 95 minutes" in library.article(a).body
+    assert library.article(a).id == a  # the same report, its details kept
+    assert "1 outdated" in window.figures.review_label.text()
+    with qtbot.waitSignal(window.comparison_shown, timeout=20_000):
+        window.undo_stack.undo()
+    assert library.article(a).body == before
+    assert window.figures.review_label.text() == "1 of 1 flags reviewed"

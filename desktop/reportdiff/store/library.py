@@ -428,6 +428,28 @@ class Library:
             if cursor.rowcount == 0:
                 raise KeyError(article_id)
 
+    @_guarded
+    def replace_text(self, article_id: int, item: ImportedText) -> str:
+        """Give a report a newer version of its text (an outlet updated the story),
+        keeping its id, details, event and reviews: decisions whose figures the
+        new text no longer holds show as outdated. Returns the old text (undo).
+
+        DuplicateReport when another report has that text already; KeyError
+        when the report is gone.
+        """
+        with self.transaction():
+            row = self.db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                raise KeyError(article_id)
+            existing = self._id_by_hash(item.content_hash)
+            if existing is not None and existing != article_id:
+                raise DuplicateReport(existing, item.source_path)
+            self.db.execute(
+                "UPDATE articles SET body = ?, content_hash = ?, words = ? WHERE id = ?",
+                [item.body, item.content_hash, item.words, article_id],
+            )
+        return str(row[0])
+
     def move_to_event(self, article_ids: Iterable[int], event: int | str | None) -> int | None:
         """Put reports in an event: an id, a name (created when new), or None for no event.
 
@@ -531,6 +553,11 @@ class Library:
         return ArticleSummary(
             new_id, item.title, item.outlet, item.published, item.words, event_id, name
         )
+
+    @_guarded
+    def report_with_text(self, digest: str) -> int | None:
+        """The id of the report whose text has this content hash, if any."""
+        return self._id_by_hash(digest)
 
     def _id_by_hash(self, digest: str) -> int | None:
         row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()

@@ -123,6 +123,21 @@ class _ReviewCommand(QUndoCommand):
         self._window._store_review(self._pair, self._key, self._label, self._before)
 
 
+class _TextCommand(QUndoCommand):
+    """A report's text replaced by a newer version (Edit ▸ Update report text),
+    undoable: the text before is kept to put back."""
+
+    def __init__(self, window: MainWindow, article_id: int, title: str, texts: list[str]) -> None:
+        super().__init__(f"Update the text of “{title}”")
+        self._window, self._id, self._texts = window, article_id, texts  # [before, after]
+
+    def redo(self) -> None:
+        self._window._set_text(self._id, self._texts[1])
+
+    def undo(self) -> None:
+        self._window._set_text(self._id, self._texts[0])
+
+
 class _DeleteCommand(QUndoCommand):
     """Deleting reports, undoable within the session: undo restores their rows,
     ids and reviews from the snapshots taken before."""
@@ -352,7 +367,7 @@ class MainWindow(QMainWindow):
             "&File": ("import", "import_address", "paste", None, "export", None, "quit"),
             "&Edit": (
                 "copy_comparison", None, "find", "find_next", "find_previous", None,
-                "edit_details", "move_to_event", "delete",
+                "edit_details", "update_text", "move_to_event", "delete",
             ),
             "&Compare": (
                 "compare", "swap", None, "pick_a", "pick_b", None, "note_on_pair", None,
@@ -1325,6 +1340,63 @@ class MainWindow(QMainWindow):
         if not ids:
             self.statusBar().showMessage(f"Select a report in the library to {verb}.", 5000)
         return ids
+
+    def _on_update_text(self) -> None:
+        ids = self._selected_or_warn("update")
+        if not ids:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Newer version of the report",
+            self.settings.import_folder(),
+            "Reports (*.txt *.md *.markdown *.html *.htm);;All files (*)",
+        )
+        if path:
+            self.update_text(ids[0], Path(path))
+
+    def update_text(self, article_id: int, path: Path) -> None:
+        """Read `path` on the pool, then give report `article_id` that text (undoable).
+
+        Its id, details, event and reviews stay; decisions whose figures the new
+        text no longer holds show as outdated.
+        """
+        from reportdiff.store.importer import read_import
+
+        self._set_busy(+1, "Reading the new text…")
+
+        def done(item: Any) -> None:
+            self._set_busy(-1)
+            try:
+                article = self.library.article(article_id)
+            except KeyError:
+                self.statusBar().showMessage("That report is no longer in the library.", 5000)
+                return
+            if item.content_hash == article.content_hash:
+                self.statusBar().showMessage(f"“{_short(article)}” has that text already.", 5000)
+                return
+            clash = self.library.report_with_text(item.content_hash)
+            if clash is not None:
+                show_error(
+                    self,
+                    f"That text is report #{clash} already.",
+                    f"“{article.title}” was not changed.",
+                )
+                return
+            command = _TextCommand(self, article_id, article.title, [article.body, item.body])
+            self.undo_stack.push(command)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(-1)
+            show_error(self, f"Could not read {exc}.", "The report was not changed.")
+
+        workers.start(lambda _job: read_import(path), done, failed, owner=self)
+
+    def _set_text(self, article_id: int, body: str) -> None:
+        from reportdiff.store.importer import ImportedText, content_hash
+
+        item = ImportedText(body=body, title="", content_hash=content_hash(body))
+        self._write(lambda: self.library.replace_text(article_id, item))
+        self.statusBar().showMessage("The report's text was updated.", 5000)
 
     def _on_edit_details(self) -> None:
         ids = self._selected_or_warn("edit")

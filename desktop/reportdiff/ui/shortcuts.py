@@ -39,6 +39,11 @@ ACTIONS: dict[str, ActionSpec] = {
     "find_next": ActionSpec("Find &next", ("F3",)),
     "find_previous": ActionSpec("Find pre&vious", ("Shift+F3",)),
     "edit_details": ActionSpec("Edit report &details…", ("F2",)),
+    "update_text": ActionSpec(
+        "&Update report text…",
+        (),
+        "Give the selected report a newer version of its text, from a file",
+    ),
     "delete": ActionSpec("&Delete report…", ("Del",)),
     "move_to_event": ActionSpec("&Move to event…", ("Ctrl+M",)),
     # Compare
