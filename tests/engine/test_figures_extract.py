@@ -748,3 +748,18 @@ def test_a_toll_that_nears_or_passes_a_number_is_bounded_by_it(
 def test_a_bound_on_a_year_like_number_is_a_count(sentence: str, text: str, dimension: str) -> None:
     (figure,) = figures_of(sentence)
     assert (figure.text, figure.dimension) == (text, dimension)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "dimension"),
+    [
+        ("It followed a massive 7.8 earthquake, which struck near noon.", "7.8", "magnitude"),
+        ("A 6.1-quake hit the coast on Monday.", "6.1", "magnitude"),
+        ("The region sees 2.5 quakes a day.", "2.5", "count"),  # a rate, not one quake
+    ],
+)
+def test_a_decimal_right_before_a_quake_is_its_magnitude(
+    sentence: str, text: str, dimension: str
+) -> None:
+    (figure,) = [f for f in figures_of(sentence) if f.text == text]
+    assert figure.dimension == dimension

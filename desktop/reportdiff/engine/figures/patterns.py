@@ -85,6 +85,8 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s*-?\s*magnitude\b"),
     ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s+on\s+the\s+richter\s+scale"),
+    # "a massive 7.8 earthquake": a decimal right before a quake is its magnitude
+    ("magnitude", ("digit",), r"(?P<n>[1-9]\.\d)(?=\s*-?\s*(?:(?:earth)?quake|temblor)\b)"),
     (
         "percent",
         _NUM,
