@@ -1837,3 +1837,12 @@ def test_a_restatement_in_one_report_is_judged_against_the_same_partner() -> Non
     assert ("113", "about 200") in flagged
     assert ("at least 113", "about 200") in flagged
     assert ("more than 2,600", "more than 11,000") in flagged
+
+
+def test_times_told_in_other_zones_are_not_flagged() -> None:
+    a = "The quake hit at 2:49 IST on Monday, officials said."
+    b = "The quake hit at 0920 UTC on Monday, officials said."
+    assert not [p for p in _pairs(a, b) if p.status == "differs"]
+    c = "The quake hit at 0950 UTC on Monday, officials said."
+    flagged = [(p.a.text, p.b.text) for p in _pairs(b, c) if p.status == "differs" and p.a and p.b]
+    assert flagged == [("0920 UTC", "0950 UTC")]  # one zone: compared

@@ -597,6 +597,12 @@ def _time(
         spread = 15 * _MINUTE if on_hour else 0.0
         qualifier, low, high = "exact", value - spread, value + spread
     start = said.start() if said else pos
+    zone = _ZONE_IN.search(folded, pos, end) or _ZONE_AFTER.match(folded, end)
+    if zone is not None and not paragraph.text[zone.start("z") : zone.end("z")].isupper():
+        zone = None  # a zone is written in capitals: "at 10:00 eat" is no zone
+    if zone is not None and zone.start() >= end:
+        end = zone.end()  # "2:49 IST": the zone is the time's
+    name = zone.group("z") if zone is not None else None
     text = paragraph.text[start:end]
     return Figure(
         text=text,
@@ -604,13 +610,26 @@ def _time(
         start=start,
         end=end,
         value=reading.value,
-        unit=reading.unit,
+        # A time told in a zone ("2:49 IST", "0920 UTC") is compared only with
+        # one told in the same zone: "2:49 IST" and "0920 UTC" may be one moment.
+        unit=reading.unit if name is None else f"{reading.unit} {_ZONES.get(name, name.upper())}",
         qualifier=qualifier,  # type: ignore[arg-type]
         dimension=reading.dimension,
         low=low,
         high=high,
         display=reading.display or text,
     )
+
+
+# Time zones written after a time; GMT and Z are UTC.
+_ZONE_NAMES = (
+    "utc|gmt|ist|pkt|aft|npt|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst|bst|cet|cest|eet|eest"
+    "|wet|west|msk|jst|kst|hkt|sgt|pht|wib|wita|ict|aest|aedt|acst|awst|nzst|nzdt|sast|wat"
+    "|eat|cat|brt|art|trt|irst|gst"
+)
+_ZONE_AFTER = re.compile(rf"\s*\(?(?P<z>{_ZONE_NAMES})\b\)?")
+_ZONE_IN = re.compile(rf"\b(?P<z>{_ZONE_NAMES})\b")
+_ZONES = {"gmt": "UTC", "z": "UTC"}
 
 
 # A minus sign or "minus" right before a measure ("-5 degrees", "−12C", "minus

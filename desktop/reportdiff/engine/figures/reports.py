@@ -71,6 +71,8 @@ def compare_figures(
     taken_b: set[int] = set()
     for ma, mb in slot_pairs(mentions_a, mentions_b, linked):
         if ma.index is not None and mb.index is not None:
+            if ma.figure.dimension == "time" and ma.figure.unit != mb.figure.unit:
+                continue  # "2:49 IST" / "0920 UTC": told in two zones, not compared
             fixed.append((ma.index, mb.index))
         elif _minor_differs(ma.figure, mb.figure):
             minor.append(minor_pair(ma, mb))
