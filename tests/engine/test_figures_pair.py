@@ -1846,3 +1846,17 @@ def test_times_told_in_other_zones_are_not_flagged() -> None:
     c = "The quake hit at 0950 UTC on Monday, officials said."
     flagged = [(p.a.text, p.b.text) for p in _pairs(b, c) if p.status == "differs" and p.a and p.b]
     assert flagged == [("0920 UTC", "0950 UTC")]  # one zone: compared
+
+
+def test_a_peoples_name_is_its_place() -> None:
+    # Wikinews (CC BY 2.5), the 2015 Hindu Kush earthquake, two versions
+    a = (
+        "At 11:30 PM PKT, Pakistani officials came up with statistics of 228 deaths, with "
+        "the total rising to 263."
+    )
+    b = (
+        "As of earlier today, officials in Pakistan and Afghanistan came up with statistics "
+        "of 237 deaths in Pakistan and a total rising to 311."
+    )
+    flagged = {(p.a.text, p.b.text) for p in _pairs(a, b) if p.status == "differs" and p.a and p.b}
+    assert ("228", "237") in flagged

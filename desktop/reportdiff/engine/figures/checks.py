@@ -107,7 +107,7 @@ def other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> 
     """Whether both figures' clauses name places, and not the same ones: other
     places, or a total over a list of places against one of them ("160 killed
     in Nepal, Bangladesh and India" / "25 deaths in Bangladesh")."""
-    places_a, places_b = _own_places(fa, common), _own_places(fb, common)
+    places_a, places_b = _told_alike(_own_places(fa, common), _own_places(fb, common))
     if not (places_a and places_b):
         return False
     if not places_a & places_b:
@@ -134,5 +134,26 @@ def _part_of_list(whole: Found, places: frozenset[str], part: frozenset[str]) ->
 
 def same_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> bool:
     """Both clauses name the same places ("27 killed in Bangladesh" / "25 in Bangladesh")."""
-    places = _own_places(fa, common)
-    return bool(places) and places == _own_places(fb, common)
+    places, others = _told_alike(_own_places(fa, common), _own_places(fb, common))
+    return bool(places) and places == others
+
+
+# A people's name after its place's: "Pakistani officials" speak of Pakistan.
+_DEMONYM_ENDINGS = ("i", "n", "an", "ian", "ese", "ish")
+
+
+def _told_alike(a: frozenset[str], b: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The two sets of places with a people's name written as its place where
+    the other side names the place ("pakistani" / "pakistan", "chilean" /
+    "chile"); "nigeria" stays apart from "niger"."""
+    if not a or not b or a == b:
+        return a, b
+
+    def as_place(word: str, names: frozenset[str]) -> str:
+        for place in names:
+            people = len(place) >= 4 and word != place and word.startswith(place)
+            if people and word[len(place) :] in _DEMONYM_ENDINGS:
+                return place
+        return word
+
+    return frozenset(as_place(w, b) for w in a), frozenset(as_place(w, a) for w in b)
