@@ -159,6 +159,18 @@ CASES = [
     ("Read: the full list of closed roads is on the council's site, officials said.", False),
     ("Photographers were kept away from the site until Monday.", False),
     ("The vote is due on 7 June 2025, the electoral commission said.", False),
+    # a repost's origin, a picture's credit, a screenshot, a video link
+    ("From the Voice of America", True),
+    ("From Wikinews, the free news source you can write!", True),
+    ("From Monday, trains will run every ten minutes, the operator said.", False),
+    ("From Monday, the market opens at nine.", False),
+    ("From the ruins, the smell of smoke rose.", False),
+    ("From the Voice of America provides news in 40 languages, its charter says.", False),
+    ("Only two temples were left standing. Image by Kunda Dixit. Used with permission", True),
+    ("The square was badly damaged. Image by S. Shrestha. Copyright Demotix (25/4/2015)", True),
+    ("Screen shot 2015-04-25 at 8.42.40 PM", True),
+    ("Watch related video report from VOA's Zlatica Hoke.", True),
+    ("Watch out for falling debris, the police warned residents on Monday.", False),
 ]
 
 

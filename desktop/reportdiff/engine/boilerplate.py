@@ -121,6 +121,11 @@ _STRONG = [
     r"\b(wir verwenden|nous utilisons des|utilizamos|utilizziamo i?|usamos) cookies?\b",
     r"^dear (readers?|friends|subscribers?)\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
+    # a picture's credit ending its caption: "... Image by Kunda Dixit. Used with
+    # permission", "... Image by S. Shrestha. Copyright Demotix (25/4/2015)"
+    r"\b(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
+    r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
+    r"^watch (the )?(related )?video( report)?\b",  # "Watch related video report from VOA's …"
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -285,6 +290,13 @@ def leading_clutter(texts: list[str]) -> int:
 
 
 _CUE_MAX_CHARS = 3000
+# A reposted story's origin on a line of its own: "From the Voice of America",
+# "From Wikinews, the free news source you can write!" (a name, not "From Monday").
+_ORIGIN_RE = re.compile(
+    r"From (?:the )?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)[A-Z][\w'’&.-]*"
+    r"(?: (?:of |the |and )?[A-Z][\w'’&.-]*){0,4}(?:, the [^.!?]{1,60})?[.!]?"
+)
 
 
 def _cue(text: str) -> str | None:
@@ -303,6 +315,7 @@ def _cue(text: str) -> str | None:
         or _BYLINE_RE.match(text.strip())
         or _LIVE_ENTRY_RE.match(key)
         or _is_caption(key)
+        or _ORIGIN_RE.fullmatch(text.strip())
     ):
         return "strong"
     if _is_link_list(text):
