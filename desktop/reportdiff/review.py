@@ -26,6 +26,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from reportdiff.engine.model import AlignedGroup, Comparison, Figure, FigurePair, Report
@@ -73,9 +75,7 @@ def figure_label(pair: FigurePair) -> str:
 def _side(report: Report, figure: Figure | None) -> str:
     if figure is None:
         return "-"
-    paragraph = report.paragraphs[figure.paragraph].text
-    digest = hashlib.sha1(paragraph.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
-    return f"{figure.text}@{digest}:{figure.start}"
+    return f"{figure.text}@{_digest(report, figure.paragraph)}:{figure.start}"
 
 
 def apply(
@@ -103,22 +103,35 @@ def reviewed(
     decisions fitted to its figures with every outdated one (`apply`)."""
     corrected, outdated = restructure(comparison, reviews)
     fitted, stale = apply(corrected, reviews)
-    # A flag the reader unpaired (or whose figure they paired with another) is
-    # set aside, not outdated: its figures are still there, and undoing the
-    # pairing brings its decision back.
+    # A flag the reader unpaired (or one of whose figures they paired with
+    # another) is set aside, not outdated: its figures are still there, and
+    # undoing the pairing brings its decision back. Any other flag that no
+    # longer fits is outdated, even when its figures are still in the texts.
     sides = {_side(corrected.a, p.a) for p in corrected.figures} | {
         _side(corrected.b, p.b) for p in corrected.figures
     }
-    stale = [r for r in stale if not _still_there(r.key, sides)]
+    by_hand: set[str] = set()
+    for key in reviews:
+        if key.startswith(FIGURES_PREFIX):
+            found = _FIGURE_SIDES.fullmatch(key[len(FIGURES_PREFIX) :])
+            if found is not None:
+                by_hand.update(found.groups())
+    stale = [r for r in stale if not _set_aside(r.key, sides, by_hand)]
     return corrected, (fitted, outdated + stale)
 
 
-def _still_there(key: str, sides: set[str]) -> bool:
+def _set_aside(key: str, sides: set[str], by_hand: set[str]) -> bool:
+    """Whether a flag's figures are both still there and one of them is in a
+    pair the reader made or took apart."""
     found = _FIGURE_SIDES.fullmatch(key)
-    return found is not None and found.group(1) in sides and found.group(2) in sides
+    if found is None or not {found.group(1), found.group(2)} <= sides:
+        return False
+    return bool(by_hand & {found.group(1), found.group(2)})
 
 
-_FIGURE_SIDES = re.compile(r"(-|.*@[0-9a-f]{12}:\d+)\|(-|.*@[0-9a-f]{12}:\d+)", re.DOTALL)
+_FIGURE_SIDES = re.compile(
+    r"(-|.*@[0-9a-f]{12}(?:#\d+)?:\d+)\|(-|.*@[0-9a-f]{12}(?:#\d+)?:\d+)", re.DOTALL
+)
 
 
 def swapped_key(key: str) -> str:
@@ -150,8 +163,34 @@ def hand_pair_key(comparison: Comparison, a: Figure | None, b: Figure | None) ->
 
 
 def _digest(report: Report, index: int) -> str:
-    text = report.paragraphs[index].text
-    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+    return _digests(report)[index]
+
+
+_DIGESTS: OrderedDict[int, tuple[Report, tuple[str, ...]]] = OrderedDict()
+_DIGESTS_LOCK = threading.Lock()
+
+
+def _digests(report: Report) -> tuple[str, ...]:
+    """Each paragraph's identity: a digest of its text, and for the second and
+    later paragraphs of the same text in a report, which one it is ("…#1").
+    Kept for the last few reports (a comparison asks once per figure)."""
+    with _DIGESTS_LOCK:
+        kept = _DIGESTS.get(id(report))
+        if kept is not None and kept[0] is report:
+            return kept[1]
+    seen: dict[str, int] = {}
+    out = []
+    for p in report.paragraphs:
+        digest = hashlib.sha1(p.text.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+        repeat = seen.get(digest, 0)
+        seen[digest] = repeat + 1
+        out.append(f"{digest}#{repeat}" if repeat else digest)
+    digests = tuple(out)
+    with _DIGESTS_LOCK:
+        _DIGESTS[id(report)] = (report, digests)
+        while len(_DIGESTS) > 8:
+            _DIGESTS.popitem(last=False)
+    return digests
 
 
 def _paragraphs(comparison: Comparison, a: tuple[int, ...], b: tuple[int, ...]) -> str:
@@ -225,10 +264,7 @@ def restructure(
 
 
 def _by_digest(report: Report) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for p in report.paragraphs:
-        found.setdefault(_digest(report, p.index), p.index)
-    return found
+    return {_digest(report, p.index): p.index for p in report.paragraphs}
 
 
 def _read_paragraphs(

@@ -169,6 +169,9 @@ CASES = [
     ("Only two temples were left standing. Image by Kunda Dixit. Used with permission", True),
     ("The square was badly damaged. Image by S. Shrestha. Copyright Demotix (25/4/2015)", True),
     ("Screen shot 2015-04-25 at 8.42.40 PM", True),
+    ("A video by the activist group, posted on Tuesday, showed soldiers firing.", False),
+    ("The photo by Reuters photographer Jane Doe went around the world within hours.", False),
+    ("From the United Nations, the message was clear: the toll would rise.", False),
     ("Watch related video report from VOA's Zlatica Hoke.", True),
     ("Watch out for falling debris, the police warned residents on Monday.", False),
 ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportdiff.engine import compare, parse_report
 from reportdiff.engine.model import Comparison, Report
-from reportdiff.review import Review, hand_pair_key, link_key, reviewed, row_key
+from reportdiff.review import Review, figure_key, hand_pair_key, link_key, reviewed, row_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -115,3 +115,37 @@ def test_corrections_whose_paragraphs_or_figures_changed_are_outdated_not_droppe
     assert {r.key for r in outdated} == set(stored)
     assert fixed.alignment == again.alignment
     assert fixed.figures == again.figures
+
+
+def test_a_repeated_paragraph_keeps_its_own_decisions() -> None:
+    text = "Officials said the bridge would stay closed for weeks."
+    a = parse_report(f"Quake\n\n{text}\n\nThe quake killed 12 people.\n\n{text}")
+    b = parse_report(
+        "Quake\n\nThe quake killed 12 people.\n\nThe bridge stays closed, officials said."
+    )
+    c = compare(a, b)
+    second = max(i for i, p in enumerate(a.paragraphs) if p.text == text)
+    lone_b = (
+        next(g.b[0] for g in c.alignment if g.b and not g.a)
+        if any(g.b and not g.a for g in c.alignment)
+        else 2
+    )
+    fixed, _ = reviewed(c, _one(link_key(c, (second,), (lone_b,)), "linked"))
+    row = next(g for g in fixed.alignment if g.by_hand)
+    assert row.a == (second,)  # the second copy, not the first
+
+
+def test_a_flag_whose_figures_the_engine_pairs_otherwise_is_outdated_not_dropped() -> None:
+    a = parse_report("Quake\n\nThe earthquake killed 120 people on Monday, officials said.")
+    b = parse_report("Quake\n\nThe earthquake killed 150 people on Monday, officials said.")
+    c = compare(a, b)
+    pair = next(p for p in c.figures if p.status == "differs")
+    stored = {figure_key(c, pair): Review(figure_key(c, pair), "confirmed", "n", "l")}
+    # B gains a paragraph restating A's figure: the engine pairs 120 with it now
+    b2 = parse_report(
+        "Quake\n\nThe earthquake killed 150 people on Monday, officials said.\n\n"
+        "Earlier, officials said the earthquake killed 120 people."
+    )
+    c2 = compare(a, b2)
+    _, (fitted, outdated) = reviewed(c2, stored)
+    assert len(fitted) + len(outdated) == 1  # kept somewhere, never silently dropped

@@ -104,6 +104,22 @@ ENCODINGS: list[tuple[str, Callable[[str], bytes]]] = [
 ]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Землетрясение унесло жизни 12 человек\n\nВ понедельник произошло землетрясение.\n",
+        "地震で12人死亡\n\n月曜日にマグニチュード6.1の地震が発生した。\n",
+        "Āgenskalnā notika zemestrīce, kurā gāja bojā 12 cilvēki.\n",
+    ],
+    ids=["russian", "japanese", "latvian"],
+)
+def test_utf16_without_bom_in_other_scripts(encoding: str, text: str) -> None:
+    from reportdiff.store.importer import decode
+
+    assert decode(text.encode(encoding), None) == text
+
+
 @pytest.mark.parametrize("encode", [e[1] for e in ENCODINGS], ids=[e[0] for e in ENCODINGS])
 def test_encodings_are_detected(write: WriteFile, encode: Callable[[str], bytes]) -> None:
     text = "Café Owners Count the Cost\n\n" + TEXT * 3

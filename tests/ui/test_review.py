@@ -371,3 +371,15 @@ def test_a_newer_text_from_the_window_shows_decisions_as_outdated_and_undo_resto
         window.undo_stack.undo()
     assert library.article(a).body == before
     assert window.figures.review_label.text() == "1 of 1 flags reviewed"
+
+
+def test_undo_with_the_reports_swapped_refreshes_the_panel(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    a, b = seed_id("001_"), seed_id("003_")
+    compare_and_wait(qtbot, window, a, b)
+    window.review_figure(_flag(window), "confirm")
+    compare_and_wait(qtbot, window, b, a)
+    assert window.figures.review_label.text() == "1 of 1 flags reviewed"
+    window.undo_stack.undo()
+    assert window.figures.review_label.text() == "0 of 1 flags reviewed"

@@ -123,7 +123,7 @@ _STRONG = [
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
     # a picture's credit ending its caption: "... Image by Kunda Dixit. Used with
     # permission", "... Image by S. Shrestha. Copyright Demotix (25/4/2015)"
-    r"\b(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
+    r"(^|[.!?)]\s+)(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
     r"^watch (the )?(related )?video( report)?\b",  # "Watch related video report from VOA's …"
 ]
@@ -295,7 +295,10 @@ _CUE_MAX_CHARS = 3000
 _ORIGIN_RE = re.compile(
     r"From (?:the )?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)[A-Z][\w'’&.-]*"
-    r"(?: (?:of |the |and )?[A-Z][\w'’&.-]*){0,4}(?:, the [^.!?]{1,60})?[.!]?"
+    r"(?: (?:of |the |and )?[A-Z][\w'’&.-]*){0,4}"
+    # "…, the free news source you can write!": a tagline, no verb of a report's own
+    r"(?:, the (?![^.!?:]*\b(?:was|were|is|are|would|will|said|says|had|has|have)\b)"
+    r"[^.!?:]{1,60})?[.!]?"
 )
 
 

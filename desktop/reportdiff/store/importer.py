@@ -314,22 +314,29 @@ def decode(data: bytes, path: Path | None) -> str:
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text saved without its byte-order mark, else None (binary).
 
-    Latin-script UTF-16 has a NUL in one byte of nearly every character, all
-    on one side (odd places for little-endian, even for big-endian), and none
-    on the other; binary data has NULs anywhere. The text must then decode
-    and read as text: mostly letters, no control characters."""
+    UTF-16 puts a NUL in one byte of every ASCII character (spaces,
+    punctuation, Latin letters), all on one side: odd places for little-endian,
+    even for big-endian; other scripts have few NULs, but still on that side.
+    Binary data has NULs on both sides. The text must then decode and read as
+    text: almost no control characters, mostly letters and spaces."""
     if len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if b"\x00" in others or zeros.count(0) < 0.6 * len(zeros):
+    half = len(data) // 2
+    even_zeros, odd_zeros = data[0::2].count(0), data[1::2].count(0)
+    for zeros, others, encoding in (
+        (odd_zeros, even_zeros, "utf-16-le"),
+        (even_zeros, odd_zeros, "utf-16-be"),
+    ):
+        # a few NULs on the other side are characters U+xx00 ("Ā", "一")
+        if zeros < 0.05 * half or others > max(0.01 * half, zeros / 10):
             continue
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             return None
-        controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
-        return text if controls == 0 else None
+        controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+        wordy = sum(1 for c in text if c.isalpha() or c.isspace())
+        return text if controls <= len(text) // 1000 and wordy >= 0.6 * len(text) else None
     return None
 
 

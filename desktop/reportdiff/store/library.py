@@ -169,8 +169,8 @@ def _guarded(
     return wrapper
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _now(*, precise: bool = False) -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds" if precise else "seconds")
 
 
 class Library:
@@ -366,7 +366,10 @@ class Library:
         rows = self.db.execute(
             "SELECT a_id, key, decision, note, label FROM reviews "
             "WHERE (a_id = ? AND b_id = ?) OR (a_id = ? AND b_id = ?) "
-            "ORDER BY a_id = ?, rowid",  # this way round last: it wins a clash
+            # In the order they were made, whichever way round: links and
+            # pairs made later build on those made before; at the same second
+            # this way round wins a clash.
+            "ORDER BY updated_at, a_id = ?, rowid",
             [a_id, b_id, b_id, a_id, a_id],
         )
         found: dict[str, Review] = {}
@@ -399,7 +402,8 @@ class Library:
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a_id, b_id, key) DO UPDATE SET "
                 "decision = excluded.decision, note = excluded.note, label = excluded.label, "
                 "updated_at = excluded.updated_at",
-                [a_id, b_id, key, decision, note, label, _now()],
+                # to the microsecond: reviews() applies them in the order made
+                [a_id, b_id, key, decision, note, label, _now(precise=True)],
             )
 
     def update_article(

@@ -887,7 +887,10 @@ class MainWindow(QMainWindow):
             self._unpair(pair, comparison, figure)
             return
         key = figure_key(comparison, figure)
-        before = self.library.reviews(*pair).get(key)
+        stored_reviews = self._stored_reviews(pair)
+        if stored_reviews is None:
+            return
+        before = stored_reviews.get(key)
         decision = before.decision if before else None
         written = before.note if before else None
         if action == "confirm":
@@ -911,11 +914,23 @@ class MainWindow(QMainWindow):
         command = _ReviewCommand(self, pair, key, figure_label(figure), old, after, action)
         self.undo_stack.push(command)
 
+    def _stored_reviews(self, pair: tuple[int, int]) -> dict[str, Review] | None:
+        """The pair's stored decisions; None (said in the status bar) when the
+        library cannot be read."""
+        try:
+            return self.library.reviews(*pair)
+        except LibraryError as exc:
+            self.statusBar().showMessage(f"Reviews could not be read: {exc}", 8000)
+            return None
+
     def _decide(
         self, pair: tuple[int, int], key: str, label: str, decision: str | None, action: str
     ) -> None:
         """Store `decision` under `key` (None forgets it), keeping any note; undoable."""
-        before = self.library.reviews(*pair).get(key)
+        stored_reviews = self._stored_reviews(pair)
+        if stored_reviews is None:
+            return
+        before = stored_reviews.get(key)
         old = (before.decision, before.note) if before else (None, None)
         after = (decision, old[1])
         if after != old:
@@ -940,7 +955,10 @@ class MainWindow(QMainWindow):
             )
             return
         key = hand_pair_key(comparison, fa, fb)
-        stored = self.library.reviews(*pair).get(key)
+        stored_reviews = self._stored_reviews(pair)
+        if stored_reviews is None:
+            return
+        stored = stored_reviews.get(key)
         # Pairing again what the reader had unpaired takes the unpairing back.
         decision = None if stored is not None and stored.decision == "unpaired" else "paired"
         self._decide(pair, key, f"{fa.text} / {fb.text}", decision, "pair")
@@ -968,7 +986,10 @@ class MainWindow(QMainWindow):
             )
             return
         key = link_key(comparison, a, b)
-        stored = self.library.reviews(*pair).get(key)
+        stored_reviews = self._stored_reviews(pair)
+        if stored_reviews is None:
+            return
+        stored = stored_reviews.get(key)
         decision = None if stored is not None and stored.decision == "unlinked" else "linked"
         self._decide(pair, key, paragraphs_label(a, b), decision, "link")
 
@@ -981,7 +1002,10 @@ class MainWindow(QMainWindow):
         if not group.linked:
             return
         key = link_key(comparison, group.a, group.b)
-        stored = self.library.reviews(*pair).get(key)
+        stored_reviews = self._stored_reviews(pair)
+        if stored_reviews is None:
+            return
+        stored = stored_reviews.get(key)
         decision = None if stored is not None and stored.decision == "linked" else "unlinked"
         self._decide(pair, key, paragraphs_label(group.a, group.b), decision, "unlink")
 
@@ -992,7 +1016,10 @@ class MainWindow(QMainWindow):
             return
         group = comparison.alignment[n]
         key, label = row_key(comparison, group), paragraphs_label(group.a, group.b)
-        before = self.library.reviews(*pair).get(key)
+        stored_reviews = self._stored_reviews(pair)
+        if stored_reviews is None:
+            return
+        before = stored_reviews.get(key)
         written = before.note if before else None
         if note is None:
             note, ok = QInputDialog.getMultiLineText(
@@ -1012,7 +1039,10 @@ class MainWindow(QMainWindow):
         if pair is None:
             self.statusBar().showMessage("Compare two reports first, then note on them.", 5000)
             return
-        before = self.library.reviews(*pair).get(PAIR_KEY)
+        stored_reviews = self._stored_reviews(pair)
+        if stored_reviews is None:
+            return
+        before = stored_reviews.get(PAIR_KEY)
         written = before.note if before else None
         if note is None:
             note, ok = QInputDialog.getMultiLineText(
@@ -1039,9 +1069,10 @@ class MainWindow(QMainWindow):
         except LibraryError as exc:
             self._fail(f"The review could not be saved: {exc}", "Try again.")
             return
-        if pair == self._shown_pair:
+        # Reviews are read both ways round: (B, A) shown is this pair too.
+        if self._shown_pair is not None and set(pair) == set(self._shown_pair):
             self._show_reviews()
-            if pair == self._pair:
+            if self._pair is not None and set(pair) == set(self._pair):
                 # The view shows the review too, and links and pairs made by hand
                 # reshape it: laid out again (the engine's result is cached).
                 self._start_compare()
@@ -1368,13 +1399,16 @@ class MainWindow(QMainWindow):
             self._set_busy(-1)
             try:
                 article = self.library.article(article_id)
+                clash = self.library.report_with_text(item.content_hash)
             except KeyError:
                 self.statusBar().showMessage("That report is no longer in the library.", 5000)
+                return
+            except LibraryError as exc:
+                self._fail(f"The library could not be read: {_one_line(exc)}", "Try again.")
                 return
             if item.content_hash == article.content_hash:
                 self.statusBar().showMessage(f"“{_short(article)}” has that text already.", 5000)
                 return
-            clash = self.library.report_with_text(item.content_hash)
             if clash is not None:
                 show_error(
                     self,
@@ -1392,11 +1426,25 @@ class MainWindow(QMainWindow):
         workers.start(lambda _job: read_import(path), done, failed, owner=self)
 
     def _set_text(self, article_id: int, body: str) -> None:
+        from reportdiff.store import DuplicateReport
         from reportdiff.store.importer import ImportedText, content_hash
 
         item = ImportedText(body=body, title="", content_hash=content_hash(body))
-        self._write(lambda: self.library.replace_text(article_id, item))
-        self.statusBar().showMessage("The report's text was updated.", 5000)
+        done: list[bool] = []
+
+        def replace() -> None:
+            try:
+                self.library.replace_text(article_id, item)
+                done.append(True)
+            except DuplicateReport as exc:  # undo/redo after that text was imported again
+                self._fail(
+                    f"That text is report #{exc.existing_id} now, so it was not put back.",
+                    "Delete that report first, then undo again.",
+                )
+
+        self._write(replace)
+        if done:
+            self.statusBar().showMessage("The report's text was updated.", 5000)
 
     def _on_edit_details(self) -> None:
         ids = self._selected_or_warn("edit")
