@@ -137,7 +137,10 @@ def align(
     sentences = [{t for t, _ in s} for s_list in terms.values() for s in s_list]
     idf = _idf(sentences)
     evidence = _EVIDENCE_WORDS * math.log(1.0 + len(sentences))
-    plain = _plain_vectors((*content_a, *content_b))
+    # The plain reading is for reports, not for books: past the size where every
+    # pair is scored (_SCORE_ALL_PAIRS), the content score alone ranks them.
+    small = len(content_a) * len(content_b) <= _SCORE_ALL_PAIRS
+    plain = _plain_vectors((*content_a, *content_b)) if small else defaultdict(_no_plain)
     links = _identical_links(content_a, content_b)
     linked_a, linked_b = {i for i, _ in links}, {j for _, j in links}
     pa = tuple(p for p in content_a if p.index not in linked_a)
@@ -258,6 +261,10 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
             df[term] += 1
     n = len(documents)
     return {t: math.log(1.0 + n / d) for t, d in df.items()}
+
+
+def _no_plain() -> tuple[Vector, float]:
+    return {}, 1.0
 
 
 def _plain_vectors(paragraphs: tuple[Paragraph, ...]) -> dict[int, tuple[Vector, float]]:
