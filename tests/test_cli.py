@@ -883,3 +883,16 @@ def test_update_gives_a_report_newer_text_and_keeps_its_review(
     code, _, err = run(capsys, "update", str(b), str(newer))
     assert code == EXIT_REFUSED
     assert f"that text is report #{a} already; report #{b} is unchanged" in err
+
+
+def test_an_import_that_adds_nothing_leaves_no_new_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new.db"
+    code, _, err = run(capsys, "--db", str(db), "import", str(tmp_path / "missing.txt"))
+    assert code == EXIT_REFUSED
+    assert "no such file" in err
+    assert list(tmp_path.iterdir()) == []  # no library file, no -wal, no -shm
+    code, _, _ = run(capsys, "--db", str(db), "import", str(SEEDS / "001_b09a5fa10f149ba2.txt"))
+    assert code == EXIT_OK
+    assert db.exists()

@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 some inputs refused (or a comparison/export failed),
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -591,10 +592,15 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reportdiff.store import FetchLimits, ImportResult, LibraryError
+    from reportdiff.store import FetchLimits, ImportResult, LibraryError, library_exists
 
     show_progress = sys.stderr.isatty() and not args.json
     limits = FetchLimits(timeout=args.timeout) if args.timeout else None
+    path = library_path(args)
+    try:
+        fresh = not library_exists(path)
+    except LibraryError:
+        fresh = False  # opening it says why it cannot be used
     with _library(args, create=True) as lib:
         try:
             result = lib.import_files(
@@ -612,11 +618,20 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise CliError(str(exc), EXIT_USAGE) from exc
         # An import never moves a report it already holds: it says where the report is.
         homes = {i: lib.article(i).event_name for _, i in result.duplicates}
+        empty = fresh and lib.count_articles() == 0
+    if empty:
+        _remove_library(path)  # nothing imported: no new, empty library left behind
     if args.json:
         print(_dump_json(_import_json(lib, result, homes)))
     else:
         _print_import(result, homes, args.event)
     return EXIT_REFUSED if result.refused else EXIT_OK
+
+
+def _remove_library(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(OSError):
+            name.unlink()
 
 
 def _print_progress(done: int, total: int, name: str) -> None:
