@@ -158,6 +158,19 @@ class _Handler(BaseHTTPRequestHandler):
             except OSError:
                 return
 
+    def _slow_headers(self) -> None:
+        """The status line, then one header line every tenth of a second, never ending."""
+        try:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            self.wfile.flush()
+            n = 0
+            while not self.server.stopping.wait(0.1):
+                n += 1
+                self.wfile.write(f"X-Slow-{n}: yes\r\n".encode())
+                self.wfile.flush()
+        except OSError:
+            return
+
     def _drip(self) -> None:
         """A declared length, then one byte every tenth of a second: no chunks."""
         self.send_response(200)
@@ -227,6 +240,7 @@ _ROUTES = {
     "/slow": _Handler._slow,
     "/trickle": _Handler._trickle,
     "/drip": _Handler._drip,
+    "/slow-headers": _Handler._slow_headers,
     "/huge": _Handler._huge,
     "/endless": _Handler._endless,
     "/report.pdf": _Handler._pdf,

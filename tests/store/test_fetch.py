@@ -69,6 +69,20 @@ def test_a_page_that_drips_in_byte_by_byte_meets_the_deadline(web: Any, route: s
     assert time.monotonic() - started < 3
 
 
+def test_headers_that_trickle_in_meet_the_deadline(web: Any) -> None:
+    started = time.monotonic()
+    with pytest.raises(ImportRefused, match=r"took longer than 0\.5 seconds to arrive"):
+        read_address(web.url("/slow-headers"), FetchLimits(timeout=5, total_timeout=0.5))
+    assert time.monotonic() - started < 3
+
+
+def test_a_cancel_stops_a_fetch_waiting_for_headers(web: Any) -> None:
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        read_address(web.url("/slow-headers"), cancelled=lambda: time.monotonic() - started > 0.3)
+    assert time.monotonic() - started < 3
+
+
 def test_a_cancel_stops_a_dripping_download(web: Any) -> None:
     started = time.monotonic()
     with pytest.raises(Cancelled):

@@ -12,6 +12,9 @@ fetched, never at start-up.
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,6 +95,8 @@ def fetch_page(
         },
         timeout=urllib3.Timeout(connect=limits.timeout, read=limits.timeout),
     )
+    watch = _Watchdog(deadline, cancelled)
+    watch.guard(manager)
     response = None
     try:
         response = manager.request(
@@ -100,17 +105,90 @@ def fetch_page(
         charset = _check_response(response, url, limits)
         data = _read_body(response, url, limits, deadline, cancelled)
         final = _final_address(url, response)
-    except urllib3.exceptions.HTTPError as exc:
-        raise ImportRefused(None, _failure(exc, limits), address=url) from None
+    except (urllib3.exceptions.HTTPError, OSError, ImportRefused) as exc:
+        watch.stop()
+        watch.raise_if_fired(url, limits)  # what cut the fetch short, not its symptom
+        if isinstance(exc, urllib3.exceptions.HTTPError):
+            raise ImportRefused(None, _failure(exc, limits), address=url) from None
+        raise
     finally:
+        watch.stop()
         if response is not None:
             response.close()
         manager.clear()
+    watch.raise_if_fired(url, limits)  # headers cut short may still read as a response
     if charset is None and not data.lstrip()[:14].lower().startswith(_HTML_START):
         raise ImportRefused(
             None, "not a web page (the server named no type and this is not HTML)", address=url
         )
     return Page(final, data, charset or None)
+
+
+class _Watchdog:
+    """Holds the deadline and the Cancel over every wait of a fetch, also those
+    inside urllib3 (headers that trickle in, a body decoded from a slow stream):
+    when either comes, it shuts the fetch's sockets, which ends the wait."""
+
+    def __init__(self, deadline: float, cancelled: Callable[[], bool] | None) -> None:
+        self.fired: str | None = None
+        self._deadline, self._cancelled = deadline, cancelled
+        self._connections: list[Any] = []
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="fetch-watchdog", daemon=True)
+        self._thread.start()
+
+    def guard(self, manager: Any) -> None:
+        """Make the manager's connection pools tell this watchdog of each connection."""
+        from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+        connections = self._connections
+
+        def watched(base: type) -> type:
+            class Watched(base):  # type: ignore[misc]
+                def _new_conn(self) -> Any:
+                    conn = super()._new_conn()
+                    connections.append(conn)
+                    return conn
+
+            return Watched
+
+        manager.pool_classes_by_scheme = {
+            "http": watched(HTTPConnectionPool),
+            "https": watched(HTTPSConnectionPool),
+        }
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout=1)
+
+    def raise_if_fired(self, url: str, limits: FetchLimits) -> None:
+        if self.fired == "cancel":
+            raise Cancelled
+        if self.fired == "deadline":
+            raise ImportRefused(None, _too_slow(limits), address=url)
+
+    def _run(self) -> None:
+        while not self._done.wait(_WATCH_EVERY):
+            if time.monotonic() > self._deadline:
+                self.fired = "deadline"
+            elif self._cancelled is not None and self._cancelled():
+                self.fired = "cancel"
+            else:
+                continue
+            for conn in list(self._connections):
+                sock = getattr(conn, "sock", None)
+                if sock is not None:
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)
+            return
+
+
+_WATCH_EVERY = 0.1  # seconds between two looks at the deadline and the Cancel
+
+
+def _too_slow(limits: FetchLimits) -> str:
+    return f"the page took longer than {_seconds(limits.total_timeout)} to arrive"
 
 
 def _final_address(url: str, response: Any) -> str:
@@ -188,14 +266,11 @@ def _read_body(
         if not chunk:
             break
         size += len(chunk)
-        if size > limits.max_bytes:
+        # decoded or as sent (a compressed body counts by what came over the line too)
+        if max(size, response.tell()) > limits.max_bytes:
             raise ImportRefused(None, _too_large(limits), address=url)
         if time.monotonic() > deadline:
-            raise ImportRefused(
-                None,
-                f"the page took longer than {_seconds(limits.total_timeout)} to arrive",
-                address=url,
-            )
+            raise ImportRefused(None, _too_slow(limits), address=url)
         chunks.append(chunk)
     return b"".join(chunks)
 
