@@ -1860,3 +1860,12 @@ def test_a_peoples_name_is_its_place() -> None:
     )
     flagged = {(p.a.text, p.b.text) for p in _pairs(a, b) if p.status == "differs" and p.a and p.b}
     assert ("228", "237") in flagged
+
+
+def test_a_peoples_name_meets_its_own_place_only() -> None:
+    from reportdiff.engine.figures.checks import _told_alike
+
+    told = frozenset
+    assert _told_alike(told({"pakistani"}), told({"pakistan"})) == (told({"pakistan"}),) * 2
+    assert _told_alike(told({"chilean"}), told({"chile"})) == (told({"chile"}),) * 2
+    assert _told_alike(told({"nigerian"}), told({"niger"})) == (told({"nigerian"}), told({"niger"}))

@@ -152,7 +152,9 @@ def _told_alike(a: frozenset[str], b: frozenset[str]) -> tuple[frozenset[str], f
     def as_place(word: str, names: frozenset[str]) -> str:
         for place in names:
             people = len(place) >= 4 and word != place and word.startswith(place)
-            if people and word[len(place) :] in _DEMONYM_ENDINGS:
+            ending = word[len(place) :]
+            # "nigerian" is of Nigeria ("…ia" + "n"), not of Niger ("…er" + "ian")
+            if people and ending in _DEMONYM_ENDINGS and not (ending == "ian" and place[-1] == "r"):
                 return place
         return word
 
