@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -25,6 +26,9 @@ from reportdiff.cli import (
     load_report,
     main,
 )
+
+if TYPE_CHECKING:
+    from reportdiff.store import Library
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -753,6 +757,14 @@ def test_an_unknown_event_is_a_clear_error(db: Path, capsys: pytest.CaptureFixtu
     assert "Traceback" not in err
 
 
+def _seed_ids(lib: Library) -> tuple[int, int]:
+    """The library ids of seeds 001 and 003 (the pair whose call lengths differ)."""
+    ids = [s.id for s in lib.list_articles()]
+    sources = lib.source_paths(ids)
+    a, b = (next(i for i in ids if Path(sources[i]).name.startswith(p)) for p in ("001_", "003_"))
+    return a, b
+
+
 def test_compare_of_library_ids_carries_the_stored_review(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -762,11 +774,7 @@ def test_compare_of_library_ids_carries_the_stored_review(
 
     run(capsys, "import", str(SEEDS))
     with Library.open(db) as lib:
-        ids = [s.id for s in lib.list_articles()]
-        sources = lib.source_paths(ids)
-        a, b = (
-            next(i for i in ids if Path(sources[i]).name.startswith(p)) for p in ("001_", "003_")
-        )
+        a, b = _seed_ids(lib)
         comparison = compare(lib.report(a), lib.report(b))
         k = next(k for k, f in enumerate(comparison.figures) if f.status == "differs")
         pair = comparison.figures[k]
@@ -799,11 +807,7 @@ def test_compare_of_library_ids_shows_rows_and_pairs_made_by_hand(
 
     run(capsys, "import", str(SEEDS))
     with Library.open(db) as lib:
-        ids = [s.id for s in lib.list_articles()]
-        sources = lib.source_paths(ids)
-        a, b = (
-            next(i for i in ids if Path(sources[i]).name.startswith(p)) for p in ("001_", "003_")
-        )
+        a, b = _seed_ids(lib)
         c = compare(lib.report(a), lib.report(b))
         lone_a = next(p for p in c.figures if p.status == "only_a")
         lone_b = next(p for p in c.figures if p.status == "only_b")
@@ -860,11 +864,7 @@ def test_update_gives_a_report_newer_text_and_keeps_its_review(
 
     run(capsys, "import", str(SEEDS))
     with Library.open(db) as lib:
-        ids = [s.id for s in lib.list_articles()]
-        sources = lib.source_paths(ids)
-        a, b = (
-            next(i for i in ids if Path(sources[i]).name.startswith(p)) for p in ("001_", "003_")
-        )
+        a, b = _seed_ids(lib)
         c = compare(lib.report(a), lib.report(b))
         pair = next(f for f in c.figures if f.status == "differs")
         lib.set_review(

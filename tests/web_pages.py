@@ -10,7 +10,7 @@ closed, so no test leaves a thread behind.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -151,25 +151,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html")
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-        while not self.server.stopping.wait(0.1):
-            try:
-                self.wfile.write(b"13\r\n<p>still coming</p>\r\n")
-                self.wfile.flush()
-            except OSError:
-                return
+        self._every_tenth(lambda _n: b"13\r\n<p>still coming</p>\r\n")
 
     def _slow_headers(self) -> None:
         """The status line, then one header line every tenth of a second, never ending."""
-        try:
-            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
-            self.wfile.flush()
-            n = 0
-            while not self.server.stopping.wait(0.1):
-                n += 1
-                self.wfile.write(f"X-Slow-{n}: yes\r\n".encode())
-                self.wfile.flush()
-        except OSError:
-            return
+        self._every_tenth(lambda n: f"X-Slow-{n}: yes\r\n".encode(), b"HTTP/1.1 200 OK\r\n")
 
     def _drip(self) -> None:
         """A declared length, then one byte every tenth of a second: no chunks."""
@@ -177,12 +163,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", "100000")
         self.end_headers()
-        while not self.server.stopping.wait(0.1):
-            try:
-                self.wfile.write(b" ")
+        self._every_tenth(lambda _n: b" ")
+
+    def _every_tenth(self, piece: Callable[[int], bytes], first: bytes = b"") -> None:
+        """Send `first`, then `piece(n)` every tenth of a second until the server
+        stops or the client hangs up."""
+        try:
+            self.wfile.write(first)
+            self.wfile.flush()
+            n = 0
+            while not self.server.stopping.wait(0.1):
+                n += 1
+                self.wfile.write(piece(n))
                 self.wfile.flush()
-            except OSError:
-                return
+        except OSError:
+            return
 
     def _huge(self) -> None:
         """Declares and sends 11 MB."""

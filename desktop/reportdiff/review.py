@@ -82,7 +82,13 @@ def apply(
     comparison: Comparison, reviews: dict[str, Review]
 ) -> tuple[dict[int, Review], list[Review]]:
     """The reviews that fit this comparison's figure pairs (by index; the note on
-    the pair as index PAIR), and the outdated rest."""
+    the pair as index PAIR), and the outdated rest.
+
+    `comparison` is the one the reader corrected (`restructure`). A flag the
+    reader unpaired (or one of whose figures they paired with another) is set
+    aside, not outdated: its figures are still there, and undoing the pairing
+    brings its decision back. Any other flag that no longer fits is outdated,
+    even when its figures are still in the texts."""
     fitted: dict[int, Review] = {}
     used: set[str] = {PAIR_KEY} | {key for key in reviews if structural(key)}
     if PAIR_KEY in reviews:
@@ -92,8 +98,19 @@ def apply(
         if review is not None:
             fitted[k] = review
             used.add(review.key)
-    outdated = [r for key, r in reviews.items() if key not in used]
-    return fitted, outdated
+    stale = [r for key, r in reviews.items() if key not in used]
+    if not stale:
+        return fitted, stale
+    sides = {_side(comparison.a, p.a) for p in comparison.figures} | {
+        _side(comparison.b, p.b) for p in comparison.figures
+    }
+    by_hand: set[str] = set()
+    for key in reviews:
+        if key.startswith(FIGURES_PREFIX):
+            found = _FIGURE_SIDES.fullmatch(key[len(FIGURES_PREFIX) :])
+            if found is not None:
+                by_hand.update(found.groups())
+    return fitted, [r for r in stale if not _set_aside(r.key, sides, by_hand)]
 
 
 def reviewed(
@@ -103,20 +120,6 @@ def reviewed(
     decisions fitted to its figures with every outdated one (`apply`)."""
     corrected, outdated = restructure(comparison, reviews)
     fitted, stale = apply(corrected, reviews)
-    # A flag the reader unpaired (or one of whose figures they paired with
-    # another) is set aside, not outdated: its figures are still there, and
-    # undoing the pairing brings its decision back. Any other flag that no
-    # longer fits is outdated, even when its figures are still in the texts.
-    sides = {_side(corrected.a, p.a) for p in corrected.figures} | {
-        _side(corrected.b, p.b) for p in corrected.figures
-    }
-    by_hand: set[str] = set()
-    for key in reviews:
-        if key.startswith(FIGURES_PREFIX):
-            found = _FIGURE_SIDES.fullmatch(key[len(FIGURES_PREFIX) :])
-            if found is not None:
-                by_hand.update(found.groups())
-    stale = [r for r in stale if not _set_aside(r.key, sides, by_hand)]
     return corrected, (fitted, outdated + stale)
 
 

@@ -28,6 +28,19 @@ def _review_from_the_menu(window: Any, k: int, action: str) -> None:
     actions[f"review_{action}"].trigger()
 
 
+def _edit_and_compare_again(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, old: str, new: str
+) -> None:
+    """Change report A's (seed 001's) text behind the window, show another pair,
+    then A and B (seed 003) again."""
+    a, b = seed_id("001_"), seed_id("003_")
+    body = library.article(a).body.replace(old, new)
+    assert body != library.article(a).body
+    library.db.execute("UPDATE articles SET body = ? WHERE id = ?", [body, a])
+    compare_and_wait(qtbot, window, seed_id("000_"), b)  # another pair, then back
+    compare_and_wait(qtbot, window, a, b)
+
+
 def test_confirm_dismiss_note_undo_and_a_restart(
     qtbot: Any, window: Any, library: Any, seed_id: Any
 ) -> None:
@@ -81,10 +94,8 @@ def test_an_edited_report_shows_its_decision_as_outdated(
     a, b = seed_id("001_"), seed_id("003_")
     compare_and_wait(qtbot, window, a, b)
     window.review_figure(_flag(window), "confirm")
-    body = library.article(a).body.replace("more than 90 minutes", "about 95 minutes")
-    library.db.execute("UPDATE articles SET body = ? WHERE id = ?", [body, a])
-    compare_and_wait(qtbot, window, seed_id("000_"), b)  # another pair, then back
-    compare_and_wait(qtbot, window, a, b)
+    old, new = "more than 90 minutes", "about 95 minutes"
+    _edit_and_compare_again(qtbot, window, library, seed_id, old, new)
     label = window.figures.review_label
     assert "1 outdated" in label.text()
     assert "more than 90 minutes" in label.toolTip()
@@ -296,11 +307,7 @@ def test_hand_links_on_an_edited_report_show_as_outdated(
     row = window.comparison().alignment[k]
     _shown(qtbot, window, lambda: window.unlink_row(k))
     paragraph = window.comparison().a.paragraphs[row.a[0]].text
-    body = library.article(a).body.replace(paragraph, paragraph + " (corrected)")
-    assert body != library.article(a).body
-    library.db.execute("UPDATE articles SET body = ? WHERE id = ?", [body, a])
-    compare_and_wait(qtbot, window, seed_id("000_"), b)
-    compare_and_wait(qtbot, window, a, b)
+    _edit_and_compare_again(qtbot, window, library, seed_id, paragraph, paragraph + " (corrected)")
     label = window.figures.review_label
     assert "1 outdated" in label.text()
     assert "unlinked" in label.toolTip()

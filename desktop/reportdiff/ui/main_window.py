@@ -846,10 +846,8 @@ class MainWindow(QMainWindow):
         self.pair_note = None
         if comparison is None or pair is None or self.library.closed:
             return
-        try:
-            stored = self.library.reviews(*pair)
-        except LibraryError as exc:
-            self.statusBar().showMessage(f"Reviews could not be read: {exc}", 8000)
+        stored = self._stored_reviews(pair)
+        if stored is None:
             return
         fitted, outdated = apply_reviews(comparison, stored)
         self._set_reviews(fitted, self._structure_outdated + outdated)
@@ -924,14 +922,26 @@ class MainWindow(QMainWindow):
             return None
 
     def _decide(
-        self, pair: tuple[int, int], key: str, label: str, decision: str | None, action: str
+        self,
+        pair: tuple[int, int],
+        key: str,
+        label: str,
+        decision: str | None,
+        action: str,
+        *,
+        undoes: str | None = None,
     ) -> None:
-        """Store `decision` under `key` (None forgets it), keeping any note; undoable."""
+        """Store `decision` under `key` (None forgets it), keeping any note; undoable.
+
+        When `undoes` is stored there (pairing again what was unpaired), the
+        decision takes that one back instead of standing on top of it."""
         stored_reviews = self._stored_reviews(pair)
         if stored_reviews is None:
             return
         before = stored_reviews.get(key)
         old = (before.decision, before.note) if before else (None, None)
+        if undoes is not None and old[0] == undoes:
+            decision = None
         after = (decision, old[1])
         if after != old:
             self.undo_stack.push(_ReviewCommand(self, pair, key, label, old, after, action))
@@ -955,13 +965,8 @@ class MainWindow(QMainWindow):
             )
             return
         key = hand_pair_key(comparison, fa, fb)
-        stored_reviews = self._stored_reviews(pair)
-        if stored_reviews is None:
-            return
-        stored = stored_reviews.get(key)
-        # Pairing again what the reader had unpaired takes the unpairing back.
-        decision = None if stored is not None and stored.decision == "unpaired" else "paired"
-        self._decide(pair, key, f"{fa.text} / {fb.text}", decision, "pair")
+        label = f"{fa.text} / {fb.text}"
+        self._decide(pair, key, label, "paired", "pair", undoes="unpaired")
 
     def _unpair(self, pair: tuple[int, int], comparison: Comparison, figure: FigurePair) -> None:
         if figure.a is None or figure.b is None:
@@ -986,12 +991,7 @@ class MainWindow(QMainWindow):
             )
             return
         key = link_key(comparison, a, b)
-        stored_reviews = self._stored_reviews(pair)
-        if stored_reviews is None:
-            return
-        stored = stored_reviews.get(key)
-        decision = None if stored is not None and stored.decision == "unlinked" else "linked"
-        self._decide(pair, key, paragraphs_label(a, b), decision, "link")
+        self._decide(pair, key, paragraphs_label(a, b), "linked", "link", undoes="unlinked")
 
     def unlink_row(self, n: int) -> None:
         """Take aligned row N apart: its paragraphs shown each alone (undoable)."""
@@ -1001,13 +1001,8 @@ class MainWindow(QMainWindow):
         group = comparison.alignment[n]
         if not group.linked:
             return
-        key = link_key(comparison, group.a, group.b)
-        stored_reviews = self._stored_reviews(pair)
-        if stored_reviews is None:
-            return
-        stored = stored_reviews.get(key)
-        decision = None if stored is not None and stored.decision == "linked" else "unlinked"
-        self._decide(pair, key, paragraphs_label(group.a, group.b), decision, "unlink")
+        key, label = link_key(comparison, group.a, group.b), paragraphs_label(group.a, group.b)
+        self._decide(pair, key, label, "unlinked", "unlink", undoes="linked")
 
     def note_on_row(self, n: int, note: str | None = None) -> None:
         """Write (or clear, with an empty note) the note on aligned row N (undoable)."""
@@ -1015,7 +1010,22 @@ class MainWindow(QMainWindow):
         if comparison is None or pair is None or not 0 <= n < len(comparison.alignment):
             return
         group = comparison.alignment[n]
-        key, label = row_key(comparison, group), paragraphs_label(group.a, group.b)
+        label = paragraphs_label(group.a, group.b)
+        self._write_note(pair, row_key(comparison, group), label, note, "Note on a row")
+
+    def note_on_pair(self, note: str | None = None) -> None:
+        """Write (or clear, with an empty note) the note on the shown pair (undoable)."""
+        pair = self._shown_pair
+        if pair is None:
+            self.statusBar().showMessage("Compare two reports first, then note on them.", 5000)
+            return
+        self._write_note(pair, PAIR_KEY, "the pair", note, "Note on this pair")
+
+    def _write_note(
+        self, pair: tuple[int, int], key: str, label: str, note: str | None, title: str
+    ) -> None:
+        """Write (or clear, with an empty note) a note kept under `key`, asked for
+        in a dialog when `note` is None; undoable."""
         stored_reviews = self._stored_reviews(pair)
         if stored_reviews is None:
             return
@@ -1023,7 +1033,7 @@ class MainWindow(QMainWindow):
         written = before.note if before else None
         if note is None:
             note, ok = QInputDialog.getMultiLineText(
-                self, "Note on a row", f"A note on {label}:", written or ""
+                self, title, f"A note on {label}:", written or ""
             )
             if not ok:
                 return
@@ -1032,31 +1042,6 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(
                 _ReviewCommand(self, pair, key, label, (None, written), after, "note")
             )
-
-    def note_on_pair(self, note: str | None = None) -> None:
-        """Write (or clear, with an empty note) the note on the shown pair (undoable)."""
-        pair = self._shown_pair
-        if pair is None:
-            self.statusBar().showMessage("Compare two reports first, then note on them.", 5000)
-            return
-        stored_reviews = self._stored_reviews(pair)
-        if stored_reviews is None:
-            return
-        before = stored_reviews.get(PAIR_KEY)
-        written = before.note if before else None
-        if note is None:
-            note, ok = QInputDialog.getMultiLineText(
-                self, "Note on this pair", "A note on the two reports:", written or ""
-            )
-            if not ok:
-                return
-        after = (None, note.strip() or None)
-        if after == (None, written):
-            return
-        label = "the pair"
-        self.undo_stack.push(
-            _ReviewCommand(self, pair, PAIR_KEY, label, (None, written), after, "note")
-        )
 
     def _on_note_on_pair(self) -> None:
         self.note_on_pair()
