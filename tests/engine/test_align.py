@@ -152,6 +152,21 @@ def test_ledes_that_share_little_wording_still_face_each_other() -> None:
     assert lede_b.index in group.b
 
 
+def test_headlines_face_each_other_only_when_they_share_anything() -> None:
+    # Reports that lead with different news: a toll against the relief work.
+    # Headlines that share no content word are no link; ones that share one
+    # ("Chile", however little else) face each other.
+    body = (
+        "\n\nA magnitude 7.7 earthquake struck Balochistan on Tuesday, killing 350 people.\n"
+        "Officials said rescue teams had reached the district of Awaran."
+    )
+    a = parse_report("Pakistan Toll Nears 350" + body)
+    b = parse_report("Insurgents Hinder Relief Efforts" + body)
+    c = parse_report("Deadly Quake Hits Pakistan" + body)
+    assert not any(g.a == (0,) and g.b for g in align(a, b))
+    assert any(g.a == (0,) and g.b == (0,) for g in align(a, c))
+
+
 def test_reordered_paragraphs_link_across() -> None:
     a = parse_report(
         "Flooding closed the A1 motorway near Porto for six hours.\n"

@@ -147,11 +147,14 @@ def align(
     pb = tuple(p for p in content_b if p.index not in linked_b)
     head_a, head_b = _headline(pa), _headline(pb)
     if head_a is not None and head_b is not None:
-        # Two headlines both name the event: they face each other, and neither
-        # competes with body paragraphs (a headline matches half of any report).
+        # Two headlines both name the event: they face each other when they
+        # share a content word (reports that lead with different news can have
+        # headlines with none in common), and neither competes with body
+        # paragraphs (a headline matches half of any report).
         ha = _unit(head_a, terms[id(head_a)], idf, evidence, plain[id(head_a)])
         hb = _unit(head_b, terms[id(head_b)], idf, evidence, plain[id(head_b)])
-        links[head_a.index, head_b.index] = similarity(ha, hb)
+        if ha.vector.keys() & hb.vector.keys():
+            links[head_a.index, head_b.index] = similarity(ha, hb)
         pa = tuple(p for p in pa if p is not head_a)
         pb = tuple(p for p in pb if p is not head_b)
     ua = [_unit(p, terms[id(p)], idf, evidence, plain[id(p)]) for p in pa]
