@@ -303,6 +303,21 @@ CAPTIONS = [
         True,
     ),
     ("SABINE PASS, TX - AUGUST 26: Waves from the storm surge began to come ashore…", True),
+    # a caption closed by its picture's credit, in brackets
+    (
+        "Relatives wait for news on the missing at the port in Tigaras, Indonesia June 19,"
+        " 2018. (REUTERS/Albert Damanik)",
+        True,
+    ),
+    ("Rescuers carry a survivor from the rubble in Tagbilaran. (AP Photo/Bullit Marquez)", True),
+    ("The wind reached 180 km/h on the coast, forecasters said (km/h).", False),
+    ("The ministry said 40 people were still missing on Tuesday. (Reuters)", False),
+    # an outlet telling who it is, under its story
+    (
+        "The Voice of America provides news and information in more than 40 languages to an"
+        " estimated weekly audience of over 326 million people.",
+        True,
+    ),
     ("Some material for this report came from AP and Reuters.", True),
     ("Some information for this report provided by AP, AFP and Reuters.", True),
     ("› View video of Soyuz hatch opening", True),

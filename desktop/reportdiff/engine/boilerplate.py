@@ -126,6 +126,10 @@ _STRONG = [
     r"(^|[.!?)]\s+)(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
     r"^watch (the )?(related )?video( report)?\b",  # "Watch related video report from VOA's …"
+    # an outlet telling who it is: "The … provides news and information in more than 40
+    # languages to an estimated weekly audience of …", "Stories with the … byline are …"
+    r"\b(provides|delivers|brings|offers)\b[^.!?]{0,80}\bnews\b[^.!?]{0,160}\baudiences?\b",
+    r"^stories with the [^.!?]{1,40} byline\b",
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -317,7 +321,7 @@ def _cue(text: str) -> str | None:
         or _is_credit(text)
         or _BYLINE_RE.match(text.strip())
         or _LIVE_ENTRY_RE.match(key)
-        or _is_caption(key)
+        or _is_caption(key, text.strip())
         or _ORIGIN_RE.fullmatch(text.strip())
     ):
         return "strong"
@@ -355,9 +359,18 @@ _PICTURE_DATELINE_RE = re.compile(
 _SAYING_RE = re.compile(r"\b(?:said|says|told|announced|according to|reported)\b")
 
 
-def _is_caption(key: str) -> bool:
+# A picture's credit closing its caption, as written: "(REUTERS/Albert Damanik)",
+# "(AP Photo/Bullit Marquez)", "(Photo by Ann Lee)"; an agency and a name, not
+# "(km/h)" or a source in brackets ("(Reuters)").
+_PICTURE_CREDIT_RE = re.compile(
+    r"\S[^()]{20,}\((?:[^()]{0,40}\b[Pp]hoto(?:graph)?\b[^()]{0,60}"
+    r"|[A-Z][A-Za-z .&-]{1,30}/ ?[A-Z][^()/]{1,60})\)\.?$"
+)
+
+
+def _is_caption(key: str, text: str = "") -> bool:
     """Whether a paragraph (folded to lower case) is a photo's caption."""
-    if _PICTURE_DATELINE_RE.match(key):
+    if _PICTURE_DATELINE_RE.match(key) or _PICTURE_CREDIT_RE.match(text):
         return True
     match = _CAPTION_DATE_RE.match(key)
     return match is not None and not _SAYING_RE.search(key, 0, match.end())
