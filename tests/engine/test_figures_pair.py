@@ -1459,6 +1459,13 @@ PAIRS = [
         "12-year-old",
         "apart",
     ),  # one age each, but nothing else in common: two children
+    (
+        "Many people may have died, and Associated Press put the injured at well over 400.",
+        "The quake killed at least 34 people and injured more than 500 others in Tainan.",
+        "well over 400",
+        "more than 500",
+        "differs",
+    ),  # an agency's name is no place; "500 others" are people, as the 34 before them
 ]
 
 

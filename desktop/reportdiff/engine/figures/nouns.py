@@ -41,6 +41,9 @@ def noun_of(
     dim = figure.dimension
     if dim == "count":
         noun = next((t.word for t in run if plural(t.word)), run[-1].word if run else None)
+        if noun in _OTHERS and (earlier := _earlier_count(folded, left)):
+            # "killed 34 people and injured more than 500 others": others of the same kind
+            return earlier, earlier
         if noun:
             return noun, " ".join(t.word for t in run[: run.index(_find(run, noun)) + 1])
         whole = _of_phrase(folded, figure.end, right)  # "79 of the 230 seats"
@@ -86,6 +89,24 @@ def noun_of(
         # the noun still serves the pairing.
         return head, ""
     return head, head or ""
+
+
+_OTHERS = frozenset({"others"})
+
+
+def _earlier_count(folded: str, left: list[Token]) -> str | None:
+    """The plural noun an earlier number of the sentence counts ("34 people" in
+    "killed 34 people and injured 500 others")."""
+    for k, token in enumerate(left):  # nearest first
+        if not plural(token.word) or token.word in _OTHERS:
+            continue
+        before = left[k + 1] if k + 1 < len(left) else None
+        gap = folded[max(0, token.start - 3) : token.start]
+        if any(c.isdigit() for c in gap) or (
+            before is not None and before.word in NUMBER_WORDS and before.end >= token.start - 2
+        ):
+            return token.word
+    return None
 
 
 _PREPOSITIONS = frozenset(

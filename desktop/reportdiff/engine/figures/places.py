@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportdiff.engine.figures.tokens import CONJUNCTIONS, NUMBER_WORDS, SPEECH, Token, plural
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
-from reportdiff.engine.figures.words import is_content
+from reportdiff.engine.figures.words import is_content, split_words
 
 
 def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
@@ -42,7 +42,34 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
         if plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
             continue
         names.add(word)
-    return frozenset(names), listed
+    return frozenset(names - _organisation_words(folded, side)), listed
+
+
+# The last word of an organisation's name: "Associated Press put the injured at
+# 400", "the United States Geological Survey said" name a speaker, not a place.
+_ORGANISATION_HEADS = frozenset(
+    split_words(
+        """press agency agencies news survey service ministry department office council committee
+    commission institute institution center centre bureau corporation company association
+    organization organisation network broadcasting radio television university foundation
+    authority"""
+    )
+)
+
+
+def _organisation_words(folded: str, side: list[Token]) -> set[str]:
+    """The words of capitalised runs that end in an organisation's head noun."""
+    capitals = sorted((t for t in side if t.capital), key=lambda t: t.start)
+    words: set[str] = set()
+    run: list[Token] = []
+    for token in [*capitals, None]:
+        if token is not None and run and folded[run[-1].end : token.start] == " ":
+            run.append(token)
+            continue
+        if run and run[-1].word in _ORGANISATION_HEADS:
+            words.update(t.word.removesuffix("'s").removesuffix("’s") for t in run)
+        run = [token] if token is not None else []
+    return words
 
 
 def _counted(folded: str, side: list[Token], k: int) -> bool:
