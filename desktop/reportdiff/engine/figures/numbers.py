@@ -20,7 +20,7 @@ _TENS = split_words("twenty thirty forty fifty sixty seventy eighty ninety")
 _BIG = ("hundred", "thousand", "million", "billion", "trillion")
 
 _WORD = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
-_BIGW = "|".join(_BIG)
+_BIGW = "|".join((*_BIG, "dozen"))  # "two dozen", "three dozen"
 # One spelled-out cardinal: "three", "twenty-three", "one hundred and seventy-five".
 # At most eight words ("one hundred and seventy-five thousand three hundred"):
 # unbounded, "one one one ..." would cost quadratic time.
@@ -115,6 +115,9 @@ _DIGIT_TAIL = re.compile(r"[\s-]+(?:and[\s-]+)?(\d{1,2})$")
 def _parse_words(text: str) -> float | None:
     if text == "half a dozen":
         return 6.0
+    if text.endswith(" dozen") and not text.startswith("a "):
+        dozens = _parse_words(text.removesuffix(" dozen"))  # "two dozen": 24
+        return None if dozens is None else 12.0 * dozens
     if text.startswith("a "):
         rest = text[2:]
         return 12.0 if rest == "dozen" else scale_value(rest) if rest in _SCALES else 100.0

@@ -59,6 +59,15 @@ def pair_figures(
         if enough(c, a[c.a], b[c.b], common, named)
         or lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
     ]
+    # A headline's figure against the other report's body is left to the
+    # headline's own pass below (through its echo in its own body): it restates
+    # a fact of its body, and must not take a body figure's partner first.
+    heads_a, heads_b = headlines
+    kept = [
+        c
+        for c in kept
+        if (a[c.a].figure.paragraph in heads_a) == (b[c.b].figure.paragraph in heads_b)
+    ]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
     # that both reports speak of it, and leaves fewer figures to pair wrongly.
     kept.sort(key=lambda c: (not c.agree, -c.evidence))
@@ -73,11 +82,15 @@ def pair_figures(
             continue
         match_a[c.a], match_b[c.b] = c.b, c.a
         pairs.append(judge(a[c.a], b[c.b], c.agree))
-    heads_a, heads_b = headlines
+    # Two headlines' figures of one measure face each other ("Nearly 180 Missing" /
+    # "Nearly 200 Missing"); a headline figure left over meets the fact it restates.
     for i in _unpaired_in(a, match_a, heads_a):
-        j = _headline_partner(a, b, i, match_a, (idf, linked, common))
+        j = _other_headline(a[i], b, heads_b, match_b)
+        if j is None:
+            j = _headline_partner(a, b, i, match_a, (idf, linked, common))
         if j is not None:
             match_a[i] = j
+            match_b.setdefault(j, i)
             pairs.append(judge(a[i], b[j], agree_values(a[i], b[j])))
     for j in _unpaired_in(b, match_b, heads_b):
         k = _headline_partner(b, a, j, match_b, (idf, {(y, x) for x, y in linked}, common))
@@ -139,6 +152,18 @@ def _unpaired_in(side: Sequence[Found], match: dict[int, int], heads: frozenset[
 
 
 _Evidence = tuple[dict[str, float], set[tuple[int, int]], Callable[[], frozenset[str]]]
+
+
+def _other_headline(
+    head: Found, other: Sequence[Found], heads: frozenset[int], taken: dict[int, int]
+) -> int | None:
+    """The one figure of the other report's headline that measures what `head` does."""
+    found = [
+        k
+        for k, f in enumerate(other)
+        if f.figure.paragraph in heads and k not in taken and _speaks_of(head, f)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _headline_partner(
