@@ -53,6 +53,13 @@ PAIR_CASES = [
         "Referendum turnout was 68.2 per cent, according to the commission.",
         True,
     ),
+    # a number spelled out meets its digits ("Eighteen" / "18"): VOA, Lake Toba 2018
+    (
+        "Eighteen passengers were rescued hours after the accident, but further rescue "
+        "efforts were hampered by high winds and rough waters.",
+        "Only 18 survivors were found within hours of the sinking on Monday.",
+        True,
+    ),
     # a common function-word skeleton alone is no evidence
     (
         "It was said that they would have been there for the whole of the day.",

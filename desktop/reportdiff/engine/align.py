@@ -246,9 +246,19 @@ def _term(raw: str) -> tuple[str, float]:
         word = word[:-2]
     if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
         return "", 1.0
+    word = _SPELLED.get(word, word)  # "Eighteen passengers" / "18 survivors": one number
     if word[0].isdigit():
         return stem(word), _NUMBER_BOOST
     return stem(word), 1.0
+
+
+# Numbers spelled out in one word, as their digits ("one" is a function word).
+_ONES = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+_TEENS_TENS = "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy"
+_SPELLED_VALUES = (*range(2, 21), 30, 40, 50, 60, 70, 80, 90)
+_SPELLED = dict(
+    zip(f"{_ONES} {_TEENS_TENS} eighty ninety".split(), map(str, _SPELLED_VALUES), strict=True)
+)
 
 
 def _sentence_texts(p: Paragraph) -> list[str]:
@@ -285,7 +295,7 @@ def _plain_vectors(paragraphs: tuple[Paragraph, ...]) -> dict[int, tuple[Vector,
 
 @lru_cache(maxsize=8192)  # a pair switch meets the same paragraphs again
 def _plain_counts(text: str) -> dict[str, int]:
-    return Counter(_PLAIN_WORD.findall(text.lower()))
+    return Counter(_SPELLED.get(w, w) for w in _PLAIN_WORD.findall(text.lower()))
 
 
 def _plain_cosine(x: tuple[Vector, float], y: tuple[Vector, float]) -> float:
