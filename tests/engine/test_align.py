@@ -174,6 +174,28 @@ def test_headlines_face_each_other_only_when_they_share_anything() -> None:
     assert any(g.a == (0,) and g.b == (0,) for g in align(a, c))
 
 
+def test_story_order_is_evidence_for_a_weak_pair() -> None:
+    # The middle paragraphs share little ("volunteers", "night"): between two linked
+    # pairs, in both reports' order, that is enough; told elsewhere, it is not.
+    quake = (
+        "A magnitude 6.4 earthquake struck Tainan before dawn on Saturday, toppling a "
+        "17-storey apartment block.",
+        "The 6.4 magnitude quake toppled a 17-storey apartment block in Tainan on Saturday "
+        "before dawn.",
+    )
+    visit = (
+        "President Ma Ying-jeou visited the collapsed Wei-guan building and promised an "
+        "inquiry into its construction.",
+        "President Ma Ying-jeou promised an inquiry into how the Wei-guan building was built "
+        "after visiting the site.",
+    )
+    night_a = "Volunteers brought blankets to families who spent the night outdoors."
+    night_b = "Volunteers handed out water at shelters while doctors worked through the night."
+    a = "\n".join([quake[0], night_a, visit[0]])
+    assert (1, 1) in _links(a, "\n".join([quake[1], night_b, visit[1]]))
+    assert {(0, 0), (2, 1)} == _links(a, "\n".join([quake[1], visit[1], night_b]))
+
+
 def test_reordered_paragraphs_link_across() -> None:
     a = parse_report(
         "Flooding closed the A1 motorway near Porto for six hours.\n"

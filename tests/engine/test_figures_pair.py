@@ -1514,6 +1514,30 @@ def test_linked_paragraphs_add_evidence() -> None:
     assert pair.status == "differs"
 
 
+def test_changes_of_other_things_in_linked_paragraphs_stay_apart() -> None:
+    # By how much two different things change: pensions, the minimum wage.
+    a = parse_report(
+        "Vederi campaigned on joining the euro zone by 2030. Osterhaus, 63, has promised to "
+        "raise pensions by 8% next year."
+    )
+    b = parse_report(
+        "Osterhaus said he expected to win the second round. He is counting on votes from "
+        "pensioners after his government raised the minimum wage by 10 per cent this year."
+    )
+    linked = compare_figures(a, b, (AlignedGroup(a=(0,), b=(0,), score=0.3),))
+    pair = _find(linked, "8%", "10 per cent")
+    assert pair is None or pair.status == "same"
+    # the same thing raised by other amounts differs
+    c = parse_report(
+        "Osterhaus said he expected to win the second round. He has promised to raise "
+        "pensions by 10 per cent this year."
+    )
+    linked = compare_figures(a, c, (AlignedGroup(a=(0,), b=(0,), score=0.3),))
+    pair = _find(linked, "8%", "10 per cent")
+    assert pair is not None
+    assert pair.status == "differs"
+
+
 def test_shares_of_other_things_in_linked_paragraphs_stay_apart() -> None:
     # Linked paragraphs share their words, not their figures' subject.
     a = parse_report(

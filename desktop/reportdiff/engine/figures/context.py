@@ -57,6 +57,8 @@ class Context:
     winner: frozenset[str] = frozenset()
     # A count of what a whole is made of ("a train with six carriages").
     of_whole: bool = False
+    # The figure is by how much its noun changed ("raise pensions by 8%").
+    change: bool = False
     # The noun the figure is "of" ("a gender gap of 14 points" → "gap").
     head_of: str | None = None
     # What a share's part is ("a third of those killed were children" → "child").
@@ -100,6 +102,7 @@ def context_of(
         speakers=speakers(folded, left, right),
         winner=winner(folded, left),
         of_whole=of_whole(figure, left),
+        change=folded.endswith(" by ", 0, figure.start) and noun is not None,
         head_of=head_of(figure, left),
         part=share_part(figure, right),
         places=places,

@@ -218,6 +218,8 @@ def enough(
     parts = fa.context.part, fb.context.part
     if None not in parts and parts[0] != parts[1]:
         return False  # "a third of those killed were children" / "half ... were women"
+    if fa.context.change and fb.context.change and fa.context.noun_term != fb.context.noun_term:
+        return False  # "raise pensions by 8%" / "raised the minimum wage by 10 per cent"
     told = variants(fa), variants(fb)
     if all(told) and told[0].isdisjoint(told[1]):
         return False  # "regular pay growth 4.6%" / "total pay growth 4.9 per cent"
