@@ -312,6 +312,27 @@ CAPTIONS = [
     ("Rescuers carry a survivor from the rubble in Tagbilaran. (AP Photo/Bullit Marquez)", True),
     ("The wind reached 180 km/h on the coast, forecasters said (km/h).", False),
     ("The ministry said 40 people were still missing on Tuesday. (Reuters)", False),
+    # a broadcast's sign-off and its adapter's credit
+    ("I'm Mario Ritter.", True),
+    ("I'm fine.", False),
+    (
+        "VOANews.com reported this story from Washington. Christopher Jones-Cruise adapted the"
+        " story for VOA Learning English.",
+        True,
+    ),
+    # a cited source, as a wiki lists them
+    (
+        'Faith Hung, Yimou Lee. "Taiwan quake kills at least 12, fells apartment block" —'
+        " Reuters, February 6, 2016",
+        True,
+    ),
+    # an abbreviation inside a caption ("St. Michael")
+    (
+        "A view of the destroyed St. Michael Parish church in Clarin, Bohol a day after an"
+        " earthquake hit, central Philippines, Oct. 16, 2013.",
+        True,
+    ),
+    ("Gov. Ana Lee said the bridge in Clarin would reopen on Oct. 16, 2013.", False),
     # an outlet telling who it is, under its story
     (
         "The Voice of America provides news and information in more than 40 languages to an"

@@ -130,6 +130,12 @@ _STRONG = [
     # languages to an estimated weekly audience of …", "Stories with the … byline are …"
     r"\b(provides|delivers|brings|offers)\b[^.!?]{0,80}\bnews\b[^.!?]{0,160}\baudiences?\b",
     r"^stories with the [^.!?]{1,40} byline\b",
+    # an adapter's credit: "VOANews.com reported this story from Washington. …
+    # adapted the story for Learning English."
+    r"\badapted (this|the) (story|report|article) for\b",
+    # a cited source: 'Ann Lee. "Quake kills 12" — Reuters, February 6, 2016'
+    r"^[^\"“]{2,120}[.,] [\"“][^\"”]{3,200}[\"”][.,]? [-—–] [^.!?]{2,80},"
+    r" [a-z]+\.? \d{1,2}, \d{4}\.?$",
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -306,6 +312,10 @@ _ORIGIN_RE = re.compile(
 )
 
 
+# A broadcast's sign-off, a name on its own line: "I'm Mario Ritter." (not "I'm fine.").
+_SIGN_OFF_RE = re.compile(r"I['’]m (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){1,3}\.?")
+
+
 def _cue(text: str) -> str | None:
     """Which kind of boilerplate `text` is on its own, if any.
 
@@ -323,6 +333,7 @@ def _cue(text: str) -> str | None:
         or _LIVE_ENTRY_RE.match(key)
         or _is_caption(key, text.strip())
         or _ORIGIN_RE.fullmatch(text.strip())
+        or _SIGN_OFF_RE.fullmatch(text.strip())
     ):
         return "strong"
     if _is_link_list(text):
@@ -333,6 +344,11 @@ def _cue(text: str) -> str | None:
     return None
 
 
+# "St. Michael Parish church", "Mt. Everest", "Gov. Ana Lee": abbreviations inside a caption.
+_ABBREVIATED = "|".join(
+    rf"(?<=\b{a})\."
+    for a in ("st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "gov", "gen", "sen", "rep")
+)
 _CAPTION_DAY = (
     r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d"
 )
@@ -344,7 +360,7 @@ _CAPTION_DAY = (
 # the story tells a date with "on" ("the vote on Nov. 5, 2024"), or goes on after it.
 _CAPTION_DATE_RE = re.compile(
     # the picture, in one sentence ("U.S." and "7.8" do not end it)
-    r"(?:[^.!?]|(?<=\b[a-z])\.|\.(?=\d)){8,400}?"
+    r"(?:[^.!?]|(?<=\b[a-z])\.|\.(?=\d)|" + _ABBREVIATED + r"){8,400}?"
     # ", Monday, Aug. 29, 2011" ("on Sunday, May 4, 2025" tells when, in a sentence)
     r"(?:(?<!day), (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day, )?(?P<date>" + _CAPTION_DAY + r")"
     r"(?:,? (?:in|near|at|off|outside|on|inside)\b[^.!?]{1,80})?"
