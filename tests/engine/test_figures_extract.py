@@ -30,6 +30,15 @@ def figures_of(sentence: str) -> tuple[Figure, ...]:
 
 # (sentence, figure text, value, unit, qualifier)
 PHRASES = [
+    # --- a 24-hour time in its zone, a word between them or not ---
+    (
+        "The quake hit at 4:00am (2000 yesterday UTC).",
+        "2000 yesterday UTC",
+        72000,
+        "s UTC",
+        "exact",
+    ),
+    ("The quake struck at 1339 IST.", "1339 IST", 13 * 3600 + 39 * 60, "s IST", "exact"),
     # --- a length in two units is one figure ---
     ("The flight normally takes 1 hour 40 minutes.", "1 hour 40 minutes", 6000, "s", "exact"),
     (

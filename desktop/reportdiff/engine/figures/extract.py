@@ -30,6 +30,7 @@ from reportdiff.engine.figures.patterns import (
     SCORE_VERBS,
     SCORE_WORDS,
     WORDS_RE,
+    ZONE_NAMES,
 )
 from reportdiff.engine.figures.qualifiers import CONTRACT, LOWER, QUALIFIERS, UPPER, said_of
 from reportdiff.engine.figures.readers import READERS, Reading
@@ -621,14 +622,8 @@ def _time(
     )
 
 
-# Time zones written after a time; GMT and Z are UTC.
-_ZONE_NAMES = (
-    "utc|gmt|ist|pkt|aft|npt|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst|bst|cet|cest|eet|eest"
-    "|wet|west|msk|jst|kst|hkt|sgt|pht|wib|wita|ict|aest|aedt|acst|awst|nzst|nzdt|sast|wat"
-    "|eat|cat|brt|art|trt|irst|gst"
-)
-_ZONE_AFTER = re.compile(rf"\s*\(?(?P<z>{_ZONE_NAMES})\b\)?")
-_ZONE_IN = re.compile(rf"\b(?P<z>{_ZONE_NAMES})\b")
+_ZONE_AFTER = re.compile(rf"\s*\(?(?P<z>{ZONE_NAMES})\b\)?")
+_ZONE_IN = re.compile(rf"\b(?P<z>{ZONE_NAMES})\b")
 _ZONES = {"gmt": "UTC", "z": "UTC"}
 
 

@@ -31,6 +31,12 @@ _RANGE = (
     rf"|(?P<lo2>{N})(?P<loscale2>{_SC})?\s*(?:to\s+|-\s*(?=\d)))"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Time zones written after a time; GMT and Z are UTC.
+ZONE_NAMES = (
+    "utc|gmt|ist|pkt|aft|npt|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst|bst|cet|cest|eet|eest"
+    "|wet|west|msk|jst|kst|hkt|sgt|pht|wib|wita|ict|aest|aedt|acst|awst|nzst|nzdt|sast|wat"
+    "|eat|cat|brt|art|trt|irst|gst"
+)
 
 # (kind, anchors, pattern) in priority order. Each pattern is tried only at an
 # anchor (a digit, a number word, a month...) of the kinds it names, and the
@@ -41,7 +47,13 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # "9:30 a.m.", and British "4.12 a.m.", "2.30pm"
     ("time", ("digit",), r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"),
     ("time", ("digit",), r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
-    ("time", ("digit",), r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:gmt|utc)\b"),
+    # "0920 UTC", "1339 IST", "(2000 yesterday UTC)": a 24-hour time in its zone
+    (
+        "time",
+        ("digit",),
+        r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:(?:yesterday|today|tomorrow|local)\s+)?"
+        rf"(?:{ZONE_NAMES})\b",
+    ),
     ("date", ("digit",), r"(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
     (
         "date",
