@@ -1474,6 +1474,20 @@ PAIRS = [
         "Three",
         "differs",
     ),  # "more than two dozen" is more than 24, no rival of "at least two"
+    (
+        "The express train was carrying about 350 passengers when it hit a truck.",
+        "Officials believe the train was carrying more than 400 people when it derailed.",
+        "about 350",
+        "more than 400",
+        "differs",
+    ),  # people may stand for passengers, counted by the same verb
+    (
+        "The ferry was carrying 120 passengers.",
+        "Rescuers pulled 90 people from the water.",
+        "120",
+        "90",
+        "apart",
+    ),  # ... not by another one
 ]
 
 

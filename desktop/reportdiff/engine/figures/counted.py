@@ -59,7 +59,22 @@ def same_counted(fa: Found, fb: Found, agree: bool) -> bool:
     specific_b = _specific(fb) and (eb is None or countable(fb.context.noun or ""))
     if specific_a and specific_b:
         return False
+    if _people_told_alike(fa, fb) or _people_told_alike(fb, fa):
+        return True
     return ea is not None or (agree and (na is None or nb is None))
+
+
+# Nouns that count people of one kind: "people" may stand for them.
+_PERSONS = frozenset({"@passenger", "@crew", "@worker", "@soldier", "@child", "@prisoner"})
+
+
+def _people_told_alike(persons: Found, people: Found) -> bool:
+    """ "carrying about 350 passengers" / "carrying more than 400 people": people of
+    one kind and people, counted by the same word (a verb, not the nouns)."""
+    if persons.context.noun_term not in _PERSONS or people.context.noun_term != "@people":
+        return False
+    said = (persons.context.near & people.context.near) - {"@people", *_PERSONS}
+    return any(not word.startswith("@") for word in said)
 
 
 def _specific(found: Found) -> bool:
