@@ -1488,6 +1488,20 @@ PAIRS = [
         "90",
         "apart",
     ),  # ... not by another one
+    (
+        "The typhoon made landfall on Wednesday with wind gusts up to 250 kilometers per hour.",
+        "The typhoon blew across Luzon on Wednesday, with winds between 150 and 185 kph.",
+        "up to 250 kilometers per hour",
+        "between 150 and 185 kph",
+        "apart",
+    ),  # gusts are not the sustained wind
+    (
+        "The typhoon made landfall on Wednesday with winds up to 250 kilometers per hour.",
+        "The typhoon blew across Luzon on Wednesday, with winds between 150 and 185 kph.",
+        "up to 250 kilometers per hour",
+        "between 150 and 185 kph",
+        "differs",
+    ),
 ]
 
 

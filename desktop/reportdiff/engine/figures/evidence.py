@@ -218,6 +218,8 @@ def enough(
     parts = fa.context.part, fb.context.part
     if None not in parts and parts[0] != parts[1]:
         return False  # "a third of those killed were children" / "half ... were women"
+    if _other_classes(fa.context.noun_term, fb.context.noun_term):
+        return False  # "wind gusts up to 250 km/h" / "winds between 150 and 185 kph"
     if fa.context.change and fb.context.change and fa.context.noun_term != fb.context.noun_term:
         return False  # "raise pensions by 8%" / "raised the minimum wage by 10 per cent"
     told = variants(fa), variants(fb)
@@ -251,6 +253,15 @@ def enough(
         shared -= fa.context.speakers | fb.context.speakers
         return len(shared) >= 2 or same_owner(fa, fb)
     return bool(shared)
+
+
+def _other_classes(x: str | None, y: str | None) -> bool:
+    """Whether two nouns name two different measures of weather or ground ("@gust" /
+    "@wind"); a measure's noun is often the event's instead ("the depth of the quake")."""
+    return x != y and x in _MEASURES and y in _MEASURES
+
+
+_MEASURES = frozenset({"@wind", "@gust", "@rain", "@depth"})
 
 
 def _one_toll_one_place(

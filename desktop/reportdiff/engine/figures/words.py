@@ -102,7 +102,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@passenger": split_words("passenger passengers aboard onboard"),
     "@crew": split_words("crew crewmembers"),
     "@people": split_words("people persons residents civilians men women"),
-    "@wind": split_words("wind winds gusts gust"),
+    "@wind": split_words("wind winds"),
+    "@gust": split_words("gust gusts gusting"),  # a gust is no sustained wind
     "@rain": split_words("rain rainfall"),
     "@margin": split_words("margin margins"),
     "@full": split_words("full filled capacity"),
