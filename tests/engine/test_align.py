@@ -147,6 +147,26 @@ def test_ledes_face_each_other() -> None:
     assert groups[0].b == (1, 2)
 
 
+def test_ledes_that_lead_with_different_news_do_not_face_each_other() -> None:
+    # A's lede is B's second paragraph, told far better than by B's lede (VOA, 2014).
+    a = parse_report(
+        "Typhoon Leaves Philippines\n\n"
+        "Typhoon Rammasun has left the Philippines and is heading toward southern China, "
+        "where it is expected to strengthen over the South China Sea.\n"
+        "The storm damaged roofs, brought down trees and knocked out power in Manila."
+    )
+    b = parse_report(
+        "Philippines Begins Cleanup After Typhoon\n\n"
+        "The Philippine government turned its focus to cleaning up after Typhoon Rammasun "
+        "left the Philippines on Wednesday.\n"
+        "The storm is now headed toward southern China across the South China Sea, where it "
+        "is expected to strengthen.\n"
+        "Its gusts knocked out power in Manila, tore roofs off houses and uprooted trees."
+    )
+    group = next(g for g in align(a, b) if 1 in g.a)
+    assert group.b == (2,)
+
+
 def test_ledes_that_share_little_wording_still_face_each_other() -> None:
     # A blind reference pair: acres / hectares, homes / houses, "forcing residents to
     # flee" / "driven people from their homes"; the two first paragraphs tell one fire.

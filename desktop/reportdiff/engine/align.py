@@ -66,6 +66,8 @@ _OTHER_SOURCES = 0.85
 LINK_THRESHOLD = 0.15
 # Two ledes tell the main fact (inverted pyramid): a little less shared wording links them.
 LEDE_THRESHOLD = 0.10
+# ... unless either lede has a partner that scores more than twice as well.
+LEDE_RATIO = 0.5
 EXTRA_RATIO = 0.8
 # ... and a second link onto the paragraph right next to the group's partner
 # (a paragraph the other report splits in two, in story order) this much of it.
@@ -233,8 +235,10 @@ def _ledes(
 
     News puts the main fact first (inverted pyramid), so the two ledes face
     each other even when one of them scores a little higher elsewhere: it is
-    the first link taken, and may still gain a second partner. A lede already
-    linked (identical to a paragraph of the other side) leaves no such pair.
+    the first link taken, and may still gain a second partner. Not when either
+    scores more than twice as well elsewhere (LEDE_RATIO): then the reports
+    lead with different news. A lede already linked (identical to a paragraph
+    of the other side) leaves no such pair.
     """
     la = next((u for u in ua if lede_a is not None and u.index == lede_a.index), None)
     lb = next((u for u in ub if lede_b is not None and u.index == lede_b.index), None)
@@ -243,7 +247,13 @@ def _ledes(
     pair = (la.index, lb.index)
     if pair not in scores:  # pruned from the candidates of a long text
         scores[pair] = _score(la, lb)
-    return pair if scores[pair].value >= LEDE_THRESHOLD else None
+    value = scores[pair].value
+    if value < LEDE_THRESHOLD:
+        return None
+    # A prior, not a rule: reports that lead with different news may each tell
+    # the other's lede further down, far better than the two ledes match.
+    better = max(s.value for (i, j), s in scores.items() if i == pair[0] or j == pair[1])
+    return pair if value >= LEDE_RATIO * better else None
 
 
 # --- terms and weights --------------------------------------------------------
