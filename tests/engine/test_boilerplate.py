@@ -367,6 +367,21 @@ def test_captions_and_credits(text: str, expected: bool) -> None:
     assert flag_boilerplate([ARTICLE, text, ARTICLE]) == [False, expected, False]
 
 
+def test_a_video_title_next_to_its_cue_is_boilerplate() -> None:
+    paragraphs = [
+        ARTICLE,
+        "South Korea Continues Search for Survivors of Sunken Ferry",
+        "Watch related video report from VOA's Zlatica Hoke.",
+        ARTICLE,
+        "Divers Resume the Search",  # a title-case line far from any video is kept
+        ARTICLE,
+    ]
+    assert flag_boilerplate(paragraphs) == [False, True, True, False, False, False]
+    # a sentence of the story next to the cue stays
+    story = "Divers resumed the search for 282 people on Thursday, the coast guard said."
+    assert flag_boilerplate([ARTICLE, story, paragraphs[2], ARTICLE])[1] is False
+
+
 def test_a_byline_naming_the_outlet_is_boilerplate() -> None:
     report = parse_report(
         "Floods kill 200\n\nVOA News\n\n" + ARTICLE, outlet="Voice of America (VOA News)"

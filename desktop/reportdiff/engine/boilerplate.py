@@ -181,6 +181,7 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     for i in range(len(paragraphs)):
         flags[i] = flags[i] or _live_heading(paragraphs, i)
     _absorb_link_items(paragraphs, flags)
+    _absorb_video_titles(paragraphs, flags)
     cued = list(flags)  # what is boilerplate by itself, not by its neighbours
     changed = True
     while changed:
@@ -581,6 +582,31 @@ _QUOTED_RE = re.compile(r"[“\"„«][^”\"“»]*(?:[”\"“»]|$)|‘[^’]
 def _to_reader(text: str) -> bool:
     """Whether the outlet addresses the reader (an appeal) outside what it quotes."""
     return len(_TO_READER_RE.findall(_QUOTED_RE.sub(" ", text))) >= 2
+
+
+_VIDEO_CUE = re.compile(r"^(?:watch\b|video\s*:|\W*play video\b)", re.IGNORECASE)
+_TITLE_WORDS = 14  # a title is short; a sentence of the story is longer, or ends in a stop
+
+
+def _absorb_video_titles(paragraphs: list[str], flags: list[bool]) -> None:
+    """A title-case line right next to a video's cue is the video's title ("Watch
+    related video report from VOA's …" over "South Korea Continues Search for …")."""
+    for i, text in enumerate(paragraphs):
+        if not flags[i] or not _VIDEO_CUE.match(text.strip()):
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(paragraphs) and not flags[k] and _title_line(paragraphs[k]):
+                flags[k] = True
+
+
+def _title_line(text: str) -> bool:
+    """A short line, most of its words capitalised, not ended by a full stop."""
+    text = text.strip()
+    found = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not found or len(found) > _TITLE_WORDS or text.endswith((".", "?", "!", ":")):
+        return False
+    long = [w for w in found if len(w) > 3]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _absorb_short(paragraphs: list[str], flags: list[bool]) -> bool:
