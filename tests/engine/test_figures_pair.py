@@ -1953,3 +1953,21 @@ def test_headlines_face_each_other_and_bodies_each_other() -> None:
     flagged = {(p.a.text, p.b.text) for p in _pairs(a, b) if p.status == "differs" and p.a and p.b}
     assert ("Nearly 180", "Nearly 200") in flagged
     assert ("As many as 180", "more than 190") in flagged
+
+
+def test_a_count_added_to_another_is_no_rival_of_the_total() -> None:
+    # VOA on the 2014 Mount Ontake eruption, two days (public domain)
+    a = (
+        "31 Bodies Found Near Peak of Japan Volcano\n\n"
+        "Police in central Japan say they have found bodies of 31 hikers near the summit "
+        "of Mount Ontake, a volcano that erupted without warning on Saturday."
+    )
+    b = (
+        "Japan Volcano Death Toll Rises\n\n"
+        "Police in central Japan say they have found the bodies of five more hikers near "
+        "the summit of Mount Ontake, a volcano that erupted Saturday.\n"
+        "The new discoveries Monday bring the death toll from the eruption to at least 36."
+    )
+    flagged = {(p.a.text, p.b.text) for p in _pairs(a, b) if p.status == "differs" and p.a and p.b}
+    assert not any(text_b == "five" for _, text_b in flagged)
+    assert any(text_b == "at least 36" for _, text_b in flagged)

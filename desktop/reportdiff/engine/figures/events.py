@@ -58,16 +58,18 @@ def toll_of(folded: str, sentence_start: int, figure: Figure) -> str | None:
     return "@injury" if match.group("kind") == "injury" else "@death"
 
 
-# "raising the death toll to 301", "a toll of at least 40": the toll, told before its verb.
+# "raising the death toll to 301", "a toll of at least 40", "bring the death toll from
+# the eruption to at least 36": the toll, told before its verb.
 _TOLL_TO = re.compile(
-    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\s+(?:to|of|at)\s+"
+    r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\s+"
+    r"(?:(?:from|in)\s+(?:the\s+|a\s+|this\s+)?[a-z'’-]+(?:\s+[a-z'’-]+)?\s+)?(?:to|of|at)\s+"
     r"(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
 )
 
 
 def toll_to(folded: str, figure: Figure) -> str | None:
     """ "@death" when the figure is what a toll is told to be before its verb."""
-    match = _TOLL_TO.search(folded, max(0, figure.start - 40), figure.start)
+    match = _TOLL_TO.search(folded, max(0, figure.start - 70), figure.start)
     if match is None:
         return None
     return "@injury" if match.group("kind") == "injury" else "@death"

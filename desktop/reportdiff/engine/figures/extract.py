@@ -178,8 +178,8 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             ),
             past=_past(folded, figure, s),
             yardstick=_yardstick(folded, figure),
-            increment=_INCREMENT.search(folded, max(0, figure.start - 20), figure.start)
-            is not None,
+            increment=_INCREMENT.search(folded, max(0, figure.start - 20), figure.start) is not None
+            or _MORE_AFTER.match(folded, figure.end) is not None,
             said=said_of(folded, figure.start, figure.qualifier),
         )
         if result and _restated(folded, result[-1].figure, figure):
@@ -313,6 +313,9 @@ def _compared_year(folded: str, year: Figure) -> bool:
 # "a further 15", "an additional 300": a count on top of one told before ("another
 # 58 missing" is not: it often adds another kind, "12,500 injured and another 58 missing").
 _INCREMENT = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$")
+# "the bodies of five more hikers", "12 more deaths", "another 3 additional": added to a
+# count told before; not "five more than last year" (a comparison).
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|other)\s+(?!than\b)[a-z]")
 
 
 def _yardstick(folded: str, figure: Figure) -> bool:

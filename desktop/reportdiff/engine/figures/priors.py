@@ -106,8 +106,10 @@ def counted_values(side: Sequence[Found]) -> dict[str, int]:
     to 1,297"; "more than 280" over "282")."""
     found: dict[str, list[Found]] = defaultdict(list)
     for f in side:
-        if f.years or f.past:
-            continue  # "in 2008, killing more than 70,000": another event's count
+        if f.years or f.past or f.increment:
+            # "in 2008, killing more than 70,000": another event's count; "five
+            # more hikers": what is added to a count, no count of its own
+            continue
         key = count_key(f)
         if key is not None:
             found[key].append(f)

@@ -73,6 +73,8 @@ def compare_figures(
         if ma.index is not None and mb.index is not None:
             if ma.figure.dimension == "time" and ma.figure.unit != mb.figure.unit:
                 continue  # "2:49 IST" / "0920 UTC": told in two zones, not compared
+            if found_a[ma.index].increment != found_b[mb.index].increment:
+                continue  # "bodies of 31 hikers" / "bodies of five more hikers": not one count
             fixed.append((ma.index, mb.index))
         elif _minor_differs(ma.figure, mb.figure):
             minor.append(minor_pair(ma, mb))
