@@ -63,7 +63,8 @@ MONTHS = re.compile(
 
 def changed(text: str, start: int, end: int, factor: int) -> str:
     """Another value of the same kind: a year one earlier, a day of the month one
-    later, a decimal times two, any other number times `factor`."""
+    later, a decimal times two, the low end of a range divided by `factor`, any
+    other number times `factor`."""
     old = text[start:end]
     whole, _, frac = old.partition(".")
     n = int(whole.replace(",", ""))
@@ -75,7 +76,12 @@ def changed(text: str, start: int, end: int, factor: int) -> str:
     if n <= 31 and (MONTHS.search(near[0]) or MONTHS.match(near[1].strip())):
         return str(n + 1 if n < 28 else n - 1)
     value = n * factor if n else 3
+    if _RANGE_AFTER.match(text, end):
+        value = n // factor if n // factor != n else n - 1  # "45 to 49": the range stays one
     return f"{value:,}" if "," in whole else str(value)
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d")
 
 
 def compared(tmp_path: Path, text: str, mutant: str) -> Comparison:
