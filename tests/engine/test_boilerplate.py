@@ -313,8 +313,20 @@ CAPTIONS = [
     ("The wind reached 180 km/h on the coast, forecasters said (km/h).", False),
     ("The ministry said 40 people were still missing on Tuesday. (Reuters)", False),
     # a broadcast's sign-off and its adapter's credit
-    ("I'm Mario Ritter.", True),
     ("I'm fine.", False),
+    ("Support for the president fell to 38 percent, according to the poll (Reuters/Ipsos).", False),
+    ("Rescuers pulled a girl alive from the rubble of the school on Saturday (see photo).", False),
+    ("Director Ang Lee adapted the story for the screen in 2012, years after the novel.", False),
+    (
+        "The station joined Radio Free Asia's local bureau, which provides uncensored news to"
+        " audiences across the country, officials said.",
+        False,
+    ),
+    (
+        'Lee told the crowd, "We will rebuild." - a promise she repeated in Tainan, February 6,'
+        " 2016.",
+        False,
+    ),
     (
         "VOANews.com reported this story from Washington. Christopher Jones-Cruise adapted the"
         " story for VOA Learning English.",
@@ -365,6 +377,12 @@ CAPTIONS = [
 @pytest.mark.parametrize(("text", "expected"), CAPTIONS)
 def test_captions_and_credits(text: str, expected: bool) -> None:
     assert flag_boilerplate([ARTICLE, text, ARTICLE]) == [False, expected, False]
+
+
+def test_a_sign_off_ends_a_broadcast() -> None:
+    assert flag_boilerplate([ARTICLE, ARTICLE, "I'm Mario Ritter."]) == [False, False, True]
+    middle = [ARTICLE, "I'm Not Going Anywhere.", *[ARTICLE] * 5]
+    assert flag_boilerplate(middle)[1] is False
 
 
 def test_a_video_title_next_to_its_cue_is_boilerplate() -> None:

@@ -128,14 +128,12 @@ _STRONG = [
     r"^watch (the )?(related )?video( report)?\b",  # "Watch related video report from VOA's …"
     # an outlet telling who it is: "The … provides news and information in more than 40
     # languages to an estimated weekly audience of …", "Stories with the … byline are …"
-    r"\b(provides|delivers|brings|offers)\b[^.!?]{0,80}\bnews\b[^.!?]{0,160}\baudiences?\b",
+    r"\b(provides|delivers|brings|offers)\b[^.!?]{0,80}\bnews\b[^.!?]{0,160}"
+    r"\b(weekly|daily|monthly|estimated|global|worldwide) audiences?\b",
     r"^stories with the [^.!?]{1,40} byline\b",
-    # an adapter's credit: "VOANews.com reported this story from Washington. …
-    # adapted the story for Learning English."
-    r"\badapted (this|the) (story|report|article) for\b",
-    # a cited source: 'Ann Lee. "Quake kills 12" — Reuters, February 6, 2016'
-    r"^[^\"“]{2,120}[.,] [\"“][^\"”]{3,200}[\"”][.,]? [-—–] [^.!?]{2,80},"
-    r" [a-z]+\.? \d{1,2}, \d{4}\.?$",
+    # a credit that speaks of the story itself: "VOANews.com reported this story from
+    # Washington. … adapted it for Learning English."
+    r"\b(reported|wrote|adapted|edited) this (story|report|article)\b",
 ]
 _STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG))
 
@@ -182,6 +180,8 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
         flags[i] = flags[i] or _live_heading(paragraphs, i)
     _absorb_link_items(paragraphs, flags)
     _absorb_video_titles(paragraphs, flags)
+    for i in range(max(0, len(paragraphs) - _SIGN_OFF_REACH), len(paragraphs)):
+        flags[i] = flags[i] or _SIGN_OFF_RE.fullmatch(paragraphs[i].strip()) is not None
     cued = list(flags)  # what is boilerplate by itself, not by its neighbours
     changed = True
     while changed:
@@ -313,8 +313,17 @@ _ORIGIN_RE = re.compile(
 )
 
 
-# A broadcast's sign-off, a name on its own line: "I'm Mario Ritter." (not "I'm fine.").
+# A broadcast's sign-off, a name on its own line at the end: "I'm Mario Ritter."
+# (not "I'm fine.").
 _SIGN_OFF_RE = re.compile(r"I['’]m (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){1,3}\.?")
+_SIGN_OFF_REACH = 4  # paragraphs from the end
+# A cited source, a wiki's list of them: 'Ann Lee, Bo Chen. "Quake kills 12" — Reuters,
+# February 6, 2016' (names, a quoted title, an outlet and a date; no sentence).
+_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|de|van|von|da))*"
+_CITATION_RE = re.compile(
+    rf"{_NAME}(?:, {_NAME})*[.,] [\"“][^\"”]{{3,200}}[\"”][.,]? [-—–] [^.!?]{{2,80}},"
+    r" [A-Z][a-z]+\.? \d{1,2}, \d{4}\.?"
+)
 
 
 def _cue(text: str) -> str | None:
@@ -334,7 +343,7 @@ def _cue(text: str) -> str | None:
         or _LIVE_ENTRY_RE.match(key)
         or _is_caption(key, text.strip())
         or _ORIGIN_RE.fullmatch(text.strip())
-        or _SIGN_OFF_RE.fullmatch(text.strip())
+        or _CITATION_RE.fullmatch(text.strip())
     ):
         return "strong"
     if _is_link_list(text):
@@ -377,11 +386,11 @@ _SAYING_RE = re.compile(r"\b(?:said|says|told|announced|according to|reported)\b
 
 
 # A picture's credit closing its caption, as written: "(REUTERS/Albert Damanik)",
-# "(AP Photo/Bullit Marquez)", "(Photo by Ann Lee)"; an agency and a name, not
-# "(km/h)" or a source in brackets ("(Reuters)").
+# "(AP Photo/Bullit Marquez)", "(Photo by Ann Lee)"; an agency in capitals and a
+# name, not "(km/h)", a poll's sources ("(Reuters/Ipsos)") or "(see photo)".
 _PICTURE_CREDIT_RE = re.compile(
-    r"\S[^()]{20,}\((?:[^()]{0,40}\b[Pp]hoto(?:graph)?\b[^()]{0,60}"
-    r"|[A-Z][A-Za-z .&-]{1,30}/ ?[A-Z][^()/]{1,60})\)\.?$"
+    r"\S[^()]{20,}\((?:(?:[A-Z][\w.&-]*\s){0,3}Photo(?:graph)?\s*(?:/|by\b|:)[^()]{1,60}"
+    r"|[A-Z]{2,}(?: [A-Z]{2,})?/ ?[A-Z][^()/]{1,60})\)\.?$"
 )
 
 
