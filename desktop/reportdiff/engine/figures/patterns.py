@@ -52,7 +52,7 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "time",
         ("digit",),
         r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:(?:yesterday|today|tomorrow|local)\s+)?"
-        rf"(?:{ZONE_NAMES})\b",
+        rf"(?P<zone>{ZONE_NAMES})\b",
     ),
     ("date", ("digit",), r"(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
     (

@@ -252,6 +252,9 @@ def _read_ordinal(match: re.Match[str], text: str, pre: str | None) -> Reading:
 
 
 def _read_time(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    zone = match.groupdict().get("zone")
+    if zone and not text[match.start("zone") : match.end("zone")].isupper():
+        raise ValueError("a zone is written in capitals: '2014 West Africa' is a year")
     hour, minute = int(match.group("h")), int(match.group("mi") or 0)
     ampm = (match.groupdict().get("ap") or "").replace(".", "")
     # "20 a.m." or "13:00 p.m." is a misprint, still a time as written: the hour is kept.
