@@ -1971,3 +1971,15 @@ def test_a_count_added_to_another_is_no_rival_of_the_total() -> None:
     flagged = {(p.a.text, p.b.text) for p in _pairs(a, b) if p.status == "differs" and p.a and p.b}
     assert not any(text_b == "five" for _, text_b in flagged)
     assert any(text_b == "at least 36" for _, text_b in flagged)
+
+
+def test_headlines_counting_other_things_do_not_face_each_other() -> None:
+    a = (
+        "Taiwan quake kills 12\n\n"
+        "The earthquake struck southern Taiwan on Saturday, killing at least 12 people."
+    )
+    b = (
+        "Taiwan quake: 200 pulled from rubble\n\n"
+        "At least 12 people were killed. More than 200 were pulled from the rubble."
+    )
+    assert not [p for p in _pairs(a, b) if p.status == "differs"]

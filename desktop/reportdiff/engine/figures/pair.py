@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from reportdiff.engine.figures.counted import count_key, same_counted
+from reportdiff.engine.figures.counted import count_key, figure_event, same_counted
 from reportdiff.engine.figures.evidence import candidates, cosine, enough, lede_rivals
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.judge import (
@@ -60,8 +60,9 @@ def pair_figures(
         or lede_rivals(c, a[c.a], b[c.b], in_lede, ledes, (common, named))
     ]
     # A headline's figure against the other report's body is left to the
-    # headline's own pass below (through its echo in its own body): it restates
-    # a fact of its body, and must not take a body figure's partner first.
+    # headline's own pass below (the other headline's figure of the same measure,
+    # else through its echo in its own body): it restates a fact of its body, and
+    # must not take a body figure's partner first.
     heads_a, heads_b = headlines
     kept = [
         c
@@ -157,11 +158,17 @@ _Evidence = tuple[dict[str, float], set[tuple[int, int]], Callable[[], frozenset
 def _other_headline(
     head: Found, other: Sequence[Found], heads: frozenset[int], taken: dict[int, int]
 ) -> int | None:
-    """The one figure of the other report's headline that measures what `head` does."""
+    """The one figure of the other report's headline that measures what `head` does:
+    a count of the same event ("Nearly 180 … Missing" / "Nearly 200 Missing"), not
+    any count ("Quake Kills 12" / "200 Pulled From Rubble")."""
+    event = figure_event(head) if head.figure.dimension == "count" else None
     found = [
         k
         for k, f in enumerate(other)
-        if f.figure.paragraph in heads and k not in taken and _speaks_of(head, f)
+        if f.figure.paragraph in heads
+        and k not in taken
+        and _speaks_of(head, f)
+        and (head.figure.dimension != "count" or (event is not None and figure_event(f) == event))
     ]
     return found[0] if len(found) == 1 else None
 
