@@ -1983,3 +1983,10 @@ def test_headlines_counting_other_things_do_not_face_each_other() -> None:
         "At least 12 people were killed. More than 200 were pulled from the rubble."
     )
     assert not [p for p in _pairs(a, b) if p.status == "differs"]
+
+
+def test_an_organisation_named_after_a_place_leaves_the_place() -> None:
+    a = "The storm killed 20 people in Florida, the Florida Department of Health said."
+    b = "The storm killed 25 people in Florida, officials said."
+    flagged = {(p.a.text, p.b.text) for p in _pairs(a, b) if p.status == "differs" and p.a and p.b}
+    assert flagged == {("20", "25")}

@@ -9,6 +9,8 @@ Pairing (checks.py) compares the places of two figures.
 
 from __future__ import annotations
 
+import re
+
 from reportdiff.engine.figures.tokens import CONJUNCTIONS, NUMBER_WORDS, SPEECH, Token, plural
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
 from reportdiff.engine.figures.words import is_content, split_words
@@ -23,6 +25,7 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
     """
     names = set()
     listed = False
+    speakers = _organisation_tokens(folded, side)
     semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
     for k, token in enumerate(side):
         if token.word in CONJUNCTIONS:
@@ -33,6 +36,8 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
         if semicolons and _semicolon_before(folded, token):
             break
         word = token.word.removesuffix("'s").removesuffix("’s")
+        if token.start in speakers:
+            continue  # "Associated Press put the injured at 400": a speaker, not a place
         if not token.capital or not is_content(word) or word in _CALENDAR:
             continue  # "Saturday's earthquake": a day, no place
         if folded[token.end : token.end + 1].isdigit():
@@ -42,7 +47,7 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
         if plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
             continue
         names.add(word)
-    return frozenset(names - _organisation_words(folded, side)), listed
+    return frozenset(names), listed
 
 
 # The last word of an organisation's name: "Associated Press put the injured at
@@ -57,19 +62,27 @@ _ORGANISATION_HEADS = frozenset(
 )
 
 
-def _organisation_words(folded: str, side: list[Token]) -> set[str]:
-    """The words of capitalised runs that end in an organisation's head noun."""
+_AT_BEFORE = re.compile(r"\b(?:at|in)\s+$")
+
+
+def _organisation_tokens(folded: str, side: list[Token]) -> set[int]:
+    """Where the words of capitalised runs ending in an organisation's head noun start
+    ("Associated Press", "the Florida Department of Health": not "in Florida")."""
     capitals = sorted((t for t in side if t.capital), key=lambda t: t.start)
-    words: set[str] = set()
+    starts: set[int] = set()
     run: list[Token] = []
     for token in [*capitals, None]:
-        if token is not None and run and folded[run[-1].end : token.start] == " ":
+        if token is not None and run and folded[run[-1].end : token.start] in (" ", " of "):
             run.append(token)
             continue
-        if run and run[-1].word in _ORGANISATION_HEADS:
-            words.update(t.word.removesuffix("'s").removesuffix("’s") for t in run)
+        # "Department of Health": the name goes on past "of"; "at Nairobi University"
+        # is where, not who.
+        if any(t.word in _ORGANISATION_HEADS for t in run) and not _AT_BEFORE.search(
+            folded, max(0, run[0].start - 4), run[0].start
+        ):
+            starts.update(t.start for t in run)
         run = [token] if token is not None else []
-    return words
+    return starts
 
 
 def _counted(folded: str, side: list[Token], k: int) -> bool:
