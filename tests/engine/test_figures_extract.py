@@ -581,6 +581,10 @@ def test_percentage_points_differ_from_percent() -> None:
 
 # (sentence, figure text, noun) — what a figure counts or measures
 NOUNS = [
+    # "others" are the people an earlier number counts, never its unit or a thing
+    ("The quake killed 34 people and injured 500 others.", "500", "people"),
+    ("Police arrested 50 suspects over 3 days and charged 30 others.", "30", "suspects"),
+    ("Rescuers found 12 bodies in the first 48 hours and pulled 40 others alive.", "40", "others"),
     # noun after adjectives
     ("Russia will release 23 Ukrainian soldiers with serious injuries.", "23", "soldiers"),
     # first plural noun, not the verb after it

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.engine.figures.owners import age_owner
+from reportdiff.engine.figures.owners import age_owner, is_person_word
 from reportdiff.engine.figures.tokens import (
     CLAUSE_WORDS,
     CONJUNCTIONS,
@@ -28,7 +28,7 @@ from reportdiff.engine.figures.tokens import (
     possessive,
     run_after,
 )
-from reportdiff.engine.figures.words import LINKING_VERBS, is_content, noun_like, split_words
+from reportdiff.engine.figures.words import LINKING_VERBS, is_content, noun_like, split_words, term
 from reportdiff.engine.model import Figure
 
 
@@ -92,13 +92,27 @@ def noun_of(
 
 
 _OTHERS = frozenset({"others"})
+_PEOPLE_CLASSES = frozenset({"@people", "@passenger", "@crew", "@worker", "@soldier", "@child"})
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians")
+
+
+def _people(word: str) -> bool:
+    """Whether a plural names people: "people", "passengers", "hikers", "suspects"."""
+    if not plural(word) or word in _OTHERS:
+        return False
+    return (
+        term(word) in _PEOPLE_CLASSES
+        or word.endswith(_PEOPLE_ENDINGS)
+        or is_person_word(word.removesuffix("s"))
+    )
 
 
 def _earlier_count(folded: str, left: list[Token]) -> str | None:
-    """The plural noun an earlier number of the sentence counts ("34 people" in
-    "killed 34 people and injured 500 others")."""
+    """The people an earlier number of the sentence counts ("34 people" in "killed
+    34 people and injured 500 others"); "others" are people, never "48 hours" or
+    "300 homes" ("destroyed 300 homes and left 2,000 others homeless")."""
     for k, token in enumerate(left):  # nearest first
-        if not plural(token.word) or token.word in _OTHERS:
+        if not _people(token.word):
             continue
         before = left[k + 1] if k + 1 < len(left) else None
         gap = folded[max(0, token.start - 3) : token.start]
