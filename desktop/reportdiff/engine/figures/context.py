@@ -13,6 +13,7 @@ names a person (owners.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportdiff.engine.figures.events import event_of, toll_of, toll_to
@@ -57,8 +58,9 @@ class Context:
     winner: frozenset[str] = frozenset()
     # A count of what a whole is made of ("a train with six carriages").
     of_whole: bool = False
-    # The figure is by how much its noun changed ("raise pensions by 8%").
-    change: bool = False
+    # The period its clause names relative to the report's day ("next year", "this
+    # week"): two figures of two periods are two facts.
+    period: str | None = None
     # The noun the figure is "of" ("a gender gap of 14 points" → "gap").
     head_of: str | None = None
     # What a share's part is ("a third of those killed were children" → "child").
@@ -102,13 +104,29 @@ def context_of(
         speakers=speakers(folded, left, right),
         winner=winner(folded, left),
         of_whole=of_whole(figure, left),
-        change=folded.endswith(" by ", 0, figure.start) and noun is not None,
+        period=_period(folded, figure, sentence_start),
         head_of=head_of(figure, left),
         part=share_part(figure, right),
         places=places,
         place_list=len(places) > 1 and (listed_left or listed_right),
         bound=owner is not None,
     )
+
+
+_PERIOD = re.compile(r"\b(this|next|last|previous|coming) (year|month|week)\b")
+_PERIOD_REACH = 40  # characters either side, within the sentence
+_PERIOD_NAMES = {"previous": "last", "coming": "next"}
+
+
+def _period(folded: str, figure: Figure, sentence_start: int) -> str | None:
+    """ "next year" in "has promised to raise pensions by 8% next year"."""
+    start = max(sentence_start, figure.start - _PERIOD_REACH)
+    end = folded.find(".", figure.end, figure.end + _PERIOD_REACH)
+    found = {
+        f"{_PERIOD_NAMES.get(m[1], m[1])} {m[2]}"
+        for m in _PERIOD.finditer(folded, start, end if end >= 0 else figure.end + _PERIOD_REACH)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> frozenset[str]:

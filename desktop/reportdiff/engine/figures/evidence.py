@@ -220,8 +220,9 @@ def enough(
         return False  # "a third of those killed were children" / "half ... were women"
     if _other_classes(fa.context.noun_term, fb.context.noun_term):
         return False  # "wind gusts up to 250 km/h" / "winds between 150 and 185 kph"
-    if fa.context.change and fb.context.change and fa.context.noun_term != fb.context.noun_term:
-        return False  # "raise pensions by 8%" / "raised the minimum wage by 10 per cent"
+    periods = fa.context.period, fb.context.period
+    if None not in periods and periods[0] != periods[1]:
+        return False  # "raise pensions by 8% next year" / "raised the wage by 10% this year"
     told = variants(fa), variants(fb)
     if all(told) and told[0].isdisjoint(told[1]):
         return False  # "regular pay growth 4.6%" / "total pay growth 4.9 per cent"
