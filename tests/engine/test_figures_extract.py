@@ -39,6 +39,9 @@ PHRASES = [
         "exact",
     ),
     ("The quake struck at 1339 IST.", "1339 IST", 13 * 3600 + 39 * 60, "s IST", "exact"),
+    # --- dozens ---
+    ("More than two dozen were taken to hospitals.", "More than two dozen", 24, "", "more_than"),
+    ("About 2 dozen people were hurt.", "About 2 dozen", 24, "", "approximate"),
     ("In 2014 West Africa was hit by Ebola.", "2014", 2014, "year", "exact"),
     # --- a length in two units is one figure ---
     ("The flight normally takes 1 hour 40 minutes.", "1 hour 40 minutes", 6000, "s", "exact"),

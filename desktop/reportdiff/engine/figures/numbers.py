@@ -1,8 +1,8 @@
 """Numbers as news writes them: digits, number words, fractions and scale words.
 
 text2num reads plain sequences of number words ("one hundred and seventy-five");
-what it does not read ("two and a half", "a dozen", "2.4 million", "1,500") is
-handled here.
+what it does not read ("two and a half", "a dozen", "two dozen", "2.4 million",
+"1,500") is handled here.
 """
 
 from __future__ import annotations
@@ -33,10 +33,11 @@ WORD_NUMBER = (
 # Digits with thousands separators or a decimal part: "1,500", "2.4", "23".
 DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 FRACTION = r"(?:\s+and\s+a\s+(?:half|quarter)|½|¼|¾)"
-SCALE = r"(?:trillion|billion|million|thousand|bn|mn|tn|m|k)"
+SCALE = r"(?:trillion|billion|million|thousand|dozen|bn|mn|tn|m|k)"
 NUMBER = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})(?:{FRACTION})?"
 
 _SCALES = {
+    "dozen": 12.0,  # "2 dozen"
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,

@@ -16,7 +16,7 @@ from reportdiff.engine.figures.words import split_words
 
 _Q = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len)[::-1])
 N = rf"(?:{NUMBER})"
-_SC = r"(?:\s?(?:trillion|billion|million|thousand)\b|(?:bn|mn|tn|m|k)\b)"
+_SC = r"(?:\s?(?:trillion|billion|million|thousand|dozen)\b|(?:bn|mn|tn|m|k)\b)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _DUR = r"(?:second|minute|hour|day|week|month|year|decade)"
