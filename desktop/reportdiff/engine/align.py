@@ -26,6 +26,8 @@ next to the group's partner. Groups never chain into many-to-many blobs.
 Story order is evidence too: reports keep rough story order, so a pair of free
 paragraphs right before or after a link, in both reports, links on less shared
 wording (ORDER_THRESHOLD), and each such link lets its own neighbours follow.
+(Between two long texts only each paragraph's best candidates are scored, so
+there the order adds the neighbours that are among them.)
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ EXTRA_RATIO = 0.8
 # (a paragraph the other report splits in two, in story order) this much of it.
 NEXT_RATIO = 0.7
 # A pair of free paragraphs right after (or before) two linked ones, in both
-# reports' order, links with this score: reports keep rough story order, so the
+# reports' order, links with at least this score: reports keep rough story order, so the
 # order is evidence that adds to their words (measured on the references at
 # 0.05-0.12: 0.10 lifted the invented sets by 0.01 and the real ones by 0.012;
 # lower, short paragraphs of one report link to unrelated neighbours).
@@ -279,12 +281,14 @@ def _term(raw: str) -> tuple[str, float]:
 
 
 # Numbers spelled out in one word, as their digits ("one" is a function word).
-_ONES = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-_TEENS_TENS = "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy"
-_SPELLED_VALUES = (*range(2, 21), 30, 40, 50, 60, 70, 80, 90)
-_SPELLED = dict(
-    zip(f"{_ONES} {_TEENS_TENS} eighty ninety".split(), map(str, _SPELLED_VALUES), strict=True)
-)
+_SPELLED = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+    "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+    "eighty": "80", "ninety": "90",
+}  # fmt: skip
 
 
 def _sentence_texts(p: Paragraph) -> list[str]:
@@ -528,20 +532,16 @@ def _no_tick(_fraction: float) -> None:
 # --- choosing links -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class _StoryOrder:
     """Where each content paragraph stands in its report."""
 
-    ids_a: list[int]
-    ids_b: list[int]
-    at_a: dict[int, int]
-    at_b: dict[int, int]
+    __slots__ = ("at_a", "at_b", "ids_a", "ids_b")
 
     def __init__(self, content_a: tuple[Paragraph, ...], content_b: tuple[Paragraph, ...]):
-        for name, content in (("a", content_a), ("b", content_b)):
-            ids = [p.index for p in content]
-            object.__setattr__(self, f"ids_{name}", ids)
-            object.__setattr__(self, f"at_{name}", {x: k for k, x in enumerate(ids)})
+        self.ids_a = [p.index for p in content_a]
+        self.ids_b = [p.index for p in content_b]
+        self.at_a = {x: k for k, x in enumerate(self.ids_a)}
+        self.at_b = {x: k for k, x in enumerate(self.ids_b)}
 
     def next_to(self, first: tuple[int, int], pair: tuple[int, int]) -> bool:
         """Whether `pair` shares a paragraph with `first` and its other one stands
