@@ -105,6 +105,19 @@ def test_one_to_many_link() -> None:
     assert groups[0].b == (1, 2)
 
 
+def test_a_strong_second_link_joins_however_strong_the_first() -> None:
+    # VOA on the Rana Plaza collapse (public domain): A's "Authorities announced Sunday
+    # that they detained …" tells much of B's arrest paragraph (0.46), which another
+    # paragraph of A tells still better (0.87).
+    folder = Path(__file__).resolve().parents[1] / "data" / "reference15"
+    a = parse_report((folder / "ranaplaza_a.txt").read_text(encoding="utf-8"))
+    b = parse_report((folder / "ranaplaza_b.txt").read_text(encoding="utf-8"))
+    told = next(p for p in a.content_paragraphs() if p.text.startswith("Authorities announced"))
+    arrest = next(p for p in b.content_paragraphs() if p.text.startswith("On Sunday, police"))
+    group = next(g for g in align(a, b) if told.index in g.a)
+    assert arrest.index in group.b
+
+
 def test_rivals_for_one_sentence_do_not_both_join() -> None:
     # B tells A's first sentence twice (two paraphrases scoring alike); A's second
     # sentence has no counterpart. The two are rivals for one sentence, not the two
