@@ -39,6 +39,10 @@ PHRASES = [
         "exact",
     ),
     ("The quake struck at 1339 IST.", "1339 IST", 13 * 3600 + 39 * 60, "s IST", "exact"),
+    # --- counts told by their size: the span a reader allows ---
+    ("Dozens of people were hurt.", "Dozens", 24, "", "approximate"),
+    ("Hundreds of thousands fled the storm.", "Hundreds of thousands", 200_000, "", "approximate"),
+    ("Tens of thousands of homes lost power.", "Tens of thousands", 20_000, "", "approximate"),
     # --- dozens ---
     ("More than two dozen were taken to hospitals.", "More than two dozen", 24, "", "more_than"),
     ("About 2 dozen people were hurt.", "About 2 dozen", 24, "", "approximate"),
@@ -533,6 +537,7 @@ def test_phrase_is_read(sentence: str, text: str, value: float, unit: str, quali
 
 # (sentence, text that must not be or be part of a figure)
 NOT_FIGURES = [
+    ("The hundreds who came stayed all night.", "hundreds"),
     ("Putin mocked the G7 as too small to see on a map.", "G7"),  # group name
     ("The Boeing 787 landed safely in Doha.", "787"),  # aircraft model
     ("COVID-19 cases rose again in the city.", "19"),  # disease name
@@ -705,6 +710,8 @@ def test_engine_import_leaves_figure_machinery_unloaded() -> None:
 
 # (sentence, figure text, the value as a view shows it) — display.display_value
 DISPLAYS = [
+    ("Dozens of people were hurt.", "Dozens", "24 to 99"),
+    ("Hundreds of thousands fled the storm.", "Hundreds of thousands", "200,000 to 999,999"),
     ("The leaders spoke for more than 90 minutes.", "more than 90 minutes", "1 h 30 min"),
     ("They held a two and a half hours phone call.", "two and a half hours", "2 h 30 min"),
     ("The shaking lasted about 40 seconds.", "about 40 seconds", "40 s"),

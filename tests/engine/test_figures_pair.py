@@ -1496,6 +1496,27 @@ PAIRS = [
         "apart",
     ),  # gusts are not the sustained wind
     (
+        "The train derailed in a tunnel, killing 36 people and leaving dozens of others injured.",
+        "The train derailed in a tunnel, killing 50 people. More than 100 people were injured.",
+        "dozens",
+        "More than 100",
+        "differs",
+    ),  # "dozens" is 24 to 99
+    (
+        "More than 370,000 people were evacuated before the typhoon struck.",
+        "Hundreds of thousands of people were evacuated before the typhoon struck.",
+        "More than 370,000",
+        "Hundreds of thousands",
+        "same",
+    ),
+    (
+        "Thousands of rescue workers searched the rubble on Monday.",
+        "Sixteen rescue teams searched the rubble on Monday.",
+        "Thousands",
+        "Sixteen",
+        "apart",
+    ),  # a count told by its size meets only a count of the same thing
+    (
         "The typhoon made landfall on Wednesday with winds up to 250 kilometers per hour.",
         "The typhoon blew across Luzon on Wednesday, with winds between 150 and 185 kph.",
         "up to 250 kilometers per hour",

@@ -50,10 +50,27 @@ def display_value(figure: Figure) -> str:
         return _when(figure)
     if value is None:
         return ""
+    if _told_by_size(figure):
+        # "dozens", "hundreds of thousands": the span a reader allows
+        low, high = (_amount(v or 0.0, unit, dimension) for v in (figure.low, figure.high))
+        return f"{low} to {high}"
     if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
         low = _amount(figure.low, unit, dimension)
         return f"{low} to {_amount(figure.high, unit, dimension)}"
     return _amount(value, unit, dimension)
+
+
+def _told_by_size(figure: Figure) -> bool:
+    """A count such as "dozens" or "hundreds of thousands": approximate, and its
+    span far wider than "about" allows."""
+    low, high = figure.low, figure.high
+    return (
+        figure.dimension == "count"
+        and figure.qualifier == "approximate"
+        and low is not None
+        and high is not None
+        and high >= 4 * low
+    )
 
 
 def _amount(value: float, unit: str, dimension: str) -> str:

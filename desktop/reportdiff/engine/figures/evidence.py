@@ -193,6 +193,8 @@ def enough(
     `named` (every word of each report) lets the one toll each report gives
     meet across two scales of one place ("struck Haiti" / "in Les Cayes"),
     when each report names the other's place too."""
+    if "vague" in (fa.said, fb.said) and not _vague_rivals(fa, fb):
+        return False  # "Thousands of rescue workers" / "16 rescue teams"
     if c.agree:
         return c.evidence >= SAME_EVIDENCE and not other_owner(fa, fb)
     if c.evidence < DIFFERS_EVIDENCE:
@@ -254,6 +256,16 @@ def enough(
         shared -= fa.context.speakers | fb.context.speakers
         return len(shared) >= 2 or same_owner(fa, fb)
     return bool(shared)
+
+
+def _vague_rivals(fa: Found, fb: Found) -> bool:
+    """Whether a count told by its size ("dozens of others injured") and another
+    count ("more than 100 people were injured") count one thing: the same event,
+    and the same noun or people on both sides."""
+    event = figure_event(fa)
+    if event is None or event != figure_event(fb):
+        return False
+    return fa.context.noun_term == fb.context.noun_term or (generic(fa) and generic(fb))
 
 
 def _other_classes(x: str | None, y: str | None) -> bool:

@@ -29,6 +29,7 @@ from reportdiff.engine.figures.patterns import (
     QUALIFIER_BEFORE,
     SCORE_VERBS,
     SCORE_WORDS,
+    VAGUE_WORDS,
     WORDS_RE,
     ZONE_NAMES,
 )
@@ -180,7 +181,9 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
             yardstick=_yardstick(folded, figure),
             increment=_INCREMENT.search(folded, max(0, figure.start - 20), figure.start) is not None
             or _MORE_AFTER.match(folded, figure.end) is not None,
-            said=said_of(folded, figure.start, figure.qualifier),
+            said="vague"
+            if _VAGUE.fullmatch(folded, figure.start, figure.end)
+            else said_of(folded, figure.start, figure.qualifier),
         )
         if result and _restated(folded, result[-1].figure, figure):
             found = dataclasses.replace(found, alias=True)
@@ -312,6 +315,7 @@ def _compared_year(folded: str, year: Figure) -> bool:
 
 # "a further 15", "an additional 300": a count on top of one told before ("another
 # 58 missing" is not: it often adds another kind, "12,500 injured and another 58 missing").
+_VAGUE = re.compile(VAGUE_WORDS)  # "dozens", "hundreds of thousands": told by size
 _INCREMENT = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$")
 # "the bodies of five more hikers", "12 more deaths", "another 3 additional": added to a
 # count told before; not "five more than last year" (a comparison).
@@ -661,7 +665,7 @@ def _figure(
 
 def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | None]:
     v = reading.value
-    if qualifier == "range":
+    if qualifier in ("range", "vague"):
         return reading.low, reading.high
     if v is None or reading.dimension in ("date", "weekday", "time"):
         return v, v

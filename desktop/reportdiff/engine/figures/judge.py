@@ -175,6 +175,9 @@ def agree_values(fa: Found, fb: Found) -> bool:
     """
     x, y = fa.figure, fb.figure
     vx, vy = x.value, y.value
+    if "vague" in (fa.said, fb.said):
+        # "dozens" is 24 to 99: it agrees with "about 30", not with "more than 100".
+        return overlap(fa, fb)
     if _same_wording(fa, fb) and vx is not None and vy is not None:
         # Both hedged alike in one unit ("about 125 km" / "about 119 km", "shortly
         # after 4 a.m." / "shortly after 5 a.m."): the hedge does not make them one.

@@ -70,8 +70,9 @@ def pair_figures(
         if (a[c.a].figure.paragraph in heads_a) == (b[c.b].figure.paragraph in heads_b)
     ]
     # Agreeing pairs first: a figure told the same way twice is the best evidence
-    # that both reports speak of it, and leaves fewer figures to pair wrongly.
-    kept.sort(key=lambda c: (not c.agree, -c.evidence))
+    # that both reports speak of it, and leaves fewer figures to pair wrongly. A
+    # count told by its size ("hundreds") agrees with too much: it comes last.
+    kept.sort(key=lambda c: (_vague(a[c.a], b[c.b]), not c.agree, -c.evidence))
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
     pairs: list[FigurePair] = []
@@ -110,6 +111,10 @@ def pair_figures(
     pairs += [alone(f, "only_a") for i, f in enumerate(a) if i not in match_a]
     pairs += [alone(f, "only_b") for i, f in enumerate(b) if i not in match_b]
     return order_pairs(pairs)
+
+
+def _vague(fa: Found, fb: Found) -> bool:
+    return "vague" in (fa.said, fb.said)
 
 
 def _fact_key(found: Found) -> tuple[object, ...] | None:

@@ -31,6 +31,14 @@ _RANGE = (
     rf"|(?P<lo2>{N})(?P<loscale2>{_SC})?\s*(?:to\s+|-\s*(?=\d)))"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# A count told by its order of size: "dozens", "hundreds of thousands", "tens of millions".
+VAGUE_WORDS = (
+    r"(?:(?P<tens>tens)\s+of\s+(?P<of>thousands|millions)"
+    r"|(?P<size>dozens|hundreds|thousands|millions)(?:\s+of\s+(?P<of2>thousands|millions))?)\b"
+)
+VAGUE = (
+    VAGUE_WORDS + r"(?=\s+(?:of\b|more\b|[a-z]))"
+)  # "dozens of …", "hundreds more", "thousands fled"
 # Time zones written after a time; GMT and Z are UTC.
 ZONE_NAMES = (
     "utc|gmt|ist|pkt|aft|npt|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst|bst|cet|cest|eet|eest"
@@ -84,6 +92,8 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|fifths?|tenths?)(?=\s+(?:of\b(?!\s+an?\s)(?!\s+(?:the\s+)?(?:year|month|season|decade"
         r"|century|term|match|game|quarter|week|day|\d))|(?P<state>full|empty)\b))",
     ),
+    # "dozens of people", "hundreds of thousands": a count told by its order of size
+    ("vague", ("vague",), VAGUE),
     ("age", ("digit", "word"), rf"(?P<n>{N})\s*-\s*(?:years?|months?)\s*-\s*old\b"),
     ("age", ("digit", "word"), rf"(?P<n>{N})\s+years?\s+old\b"),
     ("age", ("aged",), rf"aged\s+(?P<n>{N})\b"),
@@ -189,6 +199,7 @@ ANCHOR_WORDS: dict[str, str] = {
     "aged": "aged",
     "half": "half",
     "quarter": "quarter",
+    **dict.fromkeys(("dozens", "hundreds", "thousands", "millions", "tens"), "vague"),
 }
 A_BEFORE = frozenset(
     split_words(
@@ -213,6 +224,7 @@ PATTERNS_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     for anchor in (
         "digit",
         "word",
+        "vague",
         "between",
         "month",
         "weekday",

@@ -80,6 +80,7 @@ CONTRACT: dict[str, Qualifier] = {
     "less_than": "less_than",
     "at_most": "less_than",
     "range": "range",
+    "vague": "approximate",  # "dozens", "hundreds of thousands"
 }
 LOWER = frozenset({"more_than", "at_least"})
 UPPER = frozenset({"less_than", "at_most"})

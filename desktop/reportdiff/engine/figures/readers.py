@@ -251,6 +251,33 @@ def _read_ordinal(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return Reading(float(value), _SERIES.get(what, what), "ordinal")
 
 
+# What "dozens", "hundreds", "thousands" and "millions" span: from two of the unit to
+# just under the next order of size ("dozens" is 24 to 99, not 100).
+_VAGUE_SPANS = {
+    "dozens": (24.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 9_999.0),
+    "millions": (2e6, 999_999_999.0),
+}
+_ORDERS = {"thousands": 1e3, "millions": 1e6}
+
+
+def _read_vague(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    if _DETERMINER.search(match.string, max(0, match.start() - 8), match.start()):
+        raise ValueError("'the hundreds who came': no count")
+    groups = match.groupdict()
+    if groups.get("tens"):  # "tens of thousands": 20,000 to 99,999
+        order = _ORDERS[groups["of"]]
+        low, high = 20 * order, 100 * order - 1
+    else:
+        low, high = _VAGUE_SPANS[groups["size"]]
+        if groups.get("of2"):  # "hundreds of thousands": 200,000 to 999,999
+            order = _ORDERS[groups["of2"]]
+            low, high = low * order, (high + 1) * order - 1
+    shown = text[match.start() : match.end()]
+    return Reading(low, "", "count", low=low, high=high, display=shown, qualifier="vague")
+
+
 def _read_time(match: re.Match[str], text: str, pre: str | None) -> Reading:
     zone = match.groupdict().get("zone")
     if zone and not text[match.start("zone") : match.end("zone")].isupper():
@@ -359,6 +386,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "basis": _read_basis,
     "share": _read_share,
     "fraction_count": _read_fraction_count,
+    "vague": _read_vague,
     "quarter_unit": _read_quarter_unit,
     "fraction_point": _read_fraction_point,
     "years": _read_years,
