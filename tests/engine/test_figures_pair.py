@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from reportdiff.engine.compare import compare_texts
 from reportdiff.engine.figures import compare_figures, extract_figures
-from reportdiff.engine.model import AlignedGroup, FigurePair
+from reportdiff.engine.model import AlignedGroup, FigurePair, Report
 from reportdiff.engine.segment import parse_report
 
 # (report A, report B, figure text in A, figure text in B, verdict)
@@ -1530,6 +1530,11 @@ def _pairs(text_a: str, text_b: str) -> tuple[FigurePair, ...]:
     return compare_figures(parse_report(text_a), parse_report(text_b), ())
 
 
+def _linked_pairs(a: Report, b: Report) -> tuple[FigurePair, ...]:
+    """The figure pairs of two one-paragraph reports whose paragraphs are linked."""
+    return compare_figures(a, b, (AlignedGroup(a=(0,), b=(0,), score=0.5),))
+
+
 def _find(pairs: tuple[FigurePair, ...], fa: str, fb: str) -> FigurePair | None:
     for pair in pairs:
         if pair.a and pair.b and pair.a.text == fa and pair.b.text == fb:
@@ -1556,7 +1561,7 @@ def test_linked_paragraphs_add_evidence() -> None:
     a = parse_report("Biden and Xi talked for 90 minutes about trade and Taiwan.")
     b = parse_report("Their phone call ended after two hours, aides of both presidents said.")
     alone = compare_figures(a, b, ())
-    linked = compare_figures(a, b, (AlignedGroup(a=(0,), b=(0,), score=0.5),))
+    linked = _linked_pairs(a, b)
     assert _find(alone, "90 minutes", "two hours") is None
     pair = _find(linked, "90 minutes", "two hours")
     assert pair is not None
@@ -1573,14 +1578,12 @@ def test_figures_of_two_periods_in_linked_paragraphs_stay_apart() -> None:
         "Osterhaus said he expected to win the second round. He is counting on votes from "
         "pensioners after his government raised the minimum wage by 10 per cent this year."
     )
-    linked = compare_figures(a, b, (AlignedGroup(a=(0,), b=(0,), score=0.3),))
-    pair = _find(linked, "8%", "10 per cent")
+    pair = _find(_linked_pairs(a, b), "8%", "10 per cent")
     assert pair is None or pair.status == "same"
     # one change told with other nouns, in one period, differs
     c = parse_report("The central bank raised interest rates by 0.5 percentage points on Tuesday.")
     d = parse_report("The bank raised borrowing costs by 0.75 percentage points on Tuesday.")
-    linked = compare_figures(c, d, (AlignedGroup(a=(0,), b=(0,), score=0.3),))
-    pair = _find(linked, "0.5 percentage points", "0.75 percentage points")
+    pair = _find(_linked_pairs(c, d), "0.5 percentage points", "0.75 percentage points")
     assert pair is not None
     assert pair.status == "differs"
 

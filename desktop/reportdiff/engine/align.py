@@ -184,7 +184,7 @@ def align(
     scores = _score_candidates(ua, ub, tick)
     ledes = _ledes(_lede(content_a), _lede(content_b), ua, ub, scores)
     order = _StoryOrder(content_a, content_b)
-    links.update(_choose_links(scores, lead=ledes, order=order))
+    links.update(_choose_links(scores, ledes, order))
     _follow_story_order(links, scores, order)
     return _groups(links, [p.index for p in content_a], [p.index for p in content_b])
 
@@ -597,9 +597,7 @@ def _follow_story_order(
 
 
 def _choose_links(
-    scores: dict[tuple[int, int], _Score],
-    lead: tuple[int, int] | None = None,
-    order: _StoryOrder | None = None,
+    scores: dict[tuple[int, int], _Score], lead: tuple[int, int] | None, order: _StoryOrder
 ) -> dict[tuple[int, int], float]:
     """Links above the threshold, best first, in groups of one-to-one, one-to-two
     or two-to-one.
@@ -645,10 +643,10 @@ def _may_join(
     first: tuple[int, int],
     pair: tuple[int, int],
     size: int,
-    order: _StoryOrder | None = None,
+    order: _StoryOrder,
 ) -> bool:
     """Whether `pair` may become the second link of the group `first` started."""
-    ratio = NEXT_RATIO if order is not None and order.next_to(first, pair) else EXTRA_RATIO
+    ratio = NEXT_RATIO if order.next_to(first, pair) else EXTRA_RATIO
     value = scores[pair].value
     if size > 1 or (value < ratio * scores[first].value and value < STRONG_LINK):
         return False

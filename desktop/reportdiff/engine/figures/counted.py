@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.nouns import countable
-from reportdiff.engine.figures.words import EVENT_CLASSES, GENERIC_NOUNS, term
+from reportdiff.engine.figures.words import EVENT_CLASSES, GENERIC_NOUNS, PEOPLE_CLASSES, term
 
 
 def figure_event(found: Found) -> str | None:
@@ -65,7 +65,7 @@ def same_counted(fa: Found, fb: Found, agree: bool) -> bool:
 
 
 # Nouns that count people of one kind: "people" may stand for them.
-_PERSONS = frozenset({"@passenger", "@crew", "@worker", "@soldier", "@child", "@prisoner"})
+_PERSONS = PEOPLE_CLASSES - {"@people"}
 
 
 def _people_told_alike(persons: Found, people: Found) -> bool:
@@ -73,7 +73,7 @@ def _people_told_alike(persons: Found, people: Found) -> bool:
     one kind and people, counted by the same word (a verb, not the nouns)."""
     if persons.context.noun_term not in _PERSONS or people.context.noun_term != "@people":
         return False
-    said = (persons.context.near & people.context.near) - {"@people", *_PERSONS}
+    said = (persons.context.near & people.context.near) - PEOPLE_CLASSES
     return any(not word.startswith("@") for word in said)
 
 

@@ -28,7 +28,15 @@ from reportdiff.engine.figures.tokens import (
     possessive,
     run_after,
 )
-from reportdiff.engine.figures.words import LINKING_VERBS, is_content, noun_like, split_words, term
+from reportdiff.engine.figures.words import (
+    LINKING_VERBS,
+    PEOPLE_CLASSES,
+    PEOPLE_ENDINGS,
+    is_content,
+    noun_like,
+    split_words,
+    term,
+)
 from reportdiff.engine.model import Figure
 
 
@@ -41,7 +49,7 @@ def noun_of(
     dim = figure.dimension
     if dim == "count":
         noun = next((t.word for t in run if plural(t.word)), run[-1].word if run else None)
-        if noun in _OTHERS and (earlier := _earlier_count(folded, left)):
+        if noun == _OTHERS and (earlier := _earlier_count(folded, left)):
             # "killed 34 people and injured more than 500 others": others of the same kind
             return earlier, earlier
         if noun:
@@ -91,18 +99,16 @@ def noun_of(
     return head, head or ""
 
 
-_OTHERS = frozenset({"others"})
-_PEOPLE_CLASSES = frozenset({"@people", "@passenger", "@crew", "@worker", "@soldier", "@child"})
-_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians")
+_OTHERS = "others"
 
 
 def _people(word: str) -> bool:
     """Whether a plural names people: "people", "passengers", "hikers", "suspects"."""
-    if not plural(word) or word in _OTHERS:
+    if not plural(word) or word == _OTHERS:
         return False
     return (
-        term(word) in _PEOPLE_CLASSES
-        or word.endswith(_PEOPLE_ENDINGS)
+        term(word) in PEOPLE_CLASSES
+        or word.endswith(PEOPLE_ENDINGS)
         or is_person_word(word.removesuffix("s"))
     )
 

@@ -50,8 +50,8 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
     return frozenset(names), listed
 
 
-# The last word of an organisation's name: "Associated Press put the injured at
-# 400", "the United States Geological Survey said" name a speaker, not a place.
+# Words that make a capitalised run an organisation's name: "Associated Press put the
+# injured at 400", "the United States Geological Survey said" name a speaker, not a place.
 _ORGANISATION_HEADS = frozenset(
     split_words(
         """press agency agencies news survey service ministry department office council committee
@@ -66,7 +66,7 @@ _AT_BEFORE = re.compile(r"\b(?:at|in)\s+$")
 
 
 def _organisation_tokens(folded: str, side: list[Token]) -> set[int]:
-    """Where the words of capitalised runs ending in an organisation's head noun start
+    """Where the words of capitalised runs that hold an organisation's head noun start
     ("Associated Press", "the Florida Department of Health": not "in Florida")."""
     capitals = sorted((t for t in side if t.capital), key=lambda t: t.start)
     starts: set[int] = set()

@@ -18,22 +18,23 @@ from reportdiff.engine.figures.counted import compound_of, count_key, generic
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.judge import overlap
 from reportdiff.engine.figures.owners import is_person_word
-from reportdiff.engine.figures.words import EVENT_CLASSES, THING_CLASSES, split_words, term
-
-# Counted nouns that are people: the crowd, the strikers, the passengers.
-_PEOPLE_CLASSES = frozenset(
-    {"@people", "@worker", "@soldier", "@passenger", "@crew", "@child", "@prisoner"}
+from reportdiff.engine.figures.words import (
+    EVENT_CLASSES,
+    PEOPLE_CLASSES,
+    PEOPLE_ENDINGS,
+    THING_CLASSES,
+    split_words,
+    term,
 )
-_PEOPLE_ENDINGS = ("ers", "ists", "ants", "ents", "ians")
 
 
 def _people_key(found: Found) -> str | None:
     """What a count of people counts ("workers" for "dockworkers"), else None."""
     key = count_key(found)
-    if key in _PEOPLE_CLASSES or key in EVENT_CLASSES:
+    if key in PEOPLE_CLASSES or key in EVENT_CLASSES:
         return key
-    if key is not None and (found.context.noun or "").endswith(_PEOPLE_ENDINGS):
-        head = next((c for c in _PEOPLE_CLASSES if key.endswith(c[1:])), None)
+    if key is not None and (found.context.noun or "").endswith(PEOPLE_ENDINGS):
+        head = next((c for c in PEOPLE_CLASSES if key.endswith(c[1:])), None)
         return head or key  # "dockworkers" counts workers
     return None
 

@@ -147,6 +147,13 @@ EVENT_CLASSES = frozenset(
 # unlike people, seats or votes, of which a report gives many counts.
 THING_CLASSES = frozenset({"@ship", "@vehicle", "@plane", "@drone", "@missile"})
 
+# Counted nouns that are people: the crowd, the strikers, the passengers; and the
+# endings of nouns for people ("hikers", "survivors", "tourists", "residents").
+PEOPLE_CLASSES = frozenset(
+    {"@people", "@worker", "@soldier", "@passenger", "@crew", "@child", "@prisoner"}
+)
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians")
+
 # Words that name what a count counts but say nothing on their own ("people").
 GENERIC_NOUNS = frozenset({"people", "persons", "residents", "civilians", "others", "more"})
 
