@@ -387,7 +387,12 @@ def _pair_norm(vec: Vector, norm: float, unshared_numbers: list[str]) -> float:
     """`norm` with the numbers the other paragraph lacks at their plain weight."""
     if not unshared_numbers:
         return norm
-    cut = _UNSHARED_NUMBER_CUT * sum(vec[t] ** 2 for t in unshared_numbers if t in vec)
+    cut = 0.0
+    for t in unshared_numbers:
+        w = vec.get(t)
+        if w is not None:
+            cut += w**2
+    cut *= _UNSHARED_NUMBER_CUT
     return math.sqrt(max(norm * norm - cut, 1e-12))
 
 
@@ -424,7 +429,11 @@ def _content_score(x: _Unit, y: _Unit) -> _Score:
         return _NO_SCORE
     only_x = [t for t in x.numbers if t not in shared]
     only_y = [t for t in y.numbers if t not in shared]
-    dot = sum(xv[t] * yv[t] for t in shared)
+    dot = mass = 0.0
+    for t in shared:  # a plain loop: this is the innermost work of aligning
+        wx, wy = xv[t], yv[t]
+        dot += wx * wy
+        mass += wx if wx < wy else wy
     nx = _pair_norm(xv, x.norm, only_x) if only_x else x.norm
     ny = _pair_norm(yv, y.norm, only_y) if only_y else y.norm
     whole = dot / (nx * ny)
@@ -437,7 +446,6 @@ def _content_score(x: _Unit, y: _Unit) -> _Score:
         best, best_a, best_b = whole, -1, -1
     else:
         best, best_a, best_b = _best_sentences(x, y, shared, only_x, only_y)
-    mass = sum(min(xv[t], yv[t]) for t in shared)
     value = max(whole, best) * min(1.0, mass / x.evidence)
     if x.sources and y.sources and x.sources.isdisjoint(y.sources):
         value *= _OTHER_SOURCES
@@ -448,10 +456,9 @@ def _best_sentences(
     x: _Unit, y: _Unit, shared: set[str], only_x: list[str], only_y: list[str]
 ) -> tuple[float, int, int]:
     """The best sentence pair's cosine and the two sentences (-1 when none share)."""
-    y_sentences = y.sentences
-    if only_y:
-        y_sentences = tuple((sy, _pair_norm(sy, ny, only_y)) for sy, ny in y_sentences)
     best, best_a, best_b = 0.0, -1, -1
+    # Each sentence of y's norm without the numbers x lacks, once it is needed.
+    y_norms: dict[int, float] = {}
     for ka, (sx, nx) in enumerate(x.sentences):
         # Terms outside `shared` cannot be in both sentences: intersect with it once.
         keys = sx.keys() & shared
@@ -459,12 +466,19 @@ def _best_sentences(
             continue
         if only_x:
             nx = _pair_norm(sx, nx, only_x)
-        for kb, (sy, ny) in enumerate(y_sentences):
-            common = keys & sy.keys()
-            if common:
-                c = sum(sx[t] * sy[t] for t in common) / (nx * ny)
-                if c > best:
-                    best, best_a, best_b = c, ka, kb
+        for kb, (sy, ny) in enumerate(y.sentences):
+            dot = 0.0
+            for t in keys:
+                w = sy.get(t)
+                if w is not None:
+                    dot += sx[t] * w
+            if not dot:
+                continue
+            if only_y:
+                ny = y_norms.get(kb) or y_norms.setdefault(kb, _pair_norm(sy, ny, only_y))
+            c = dot / (nx * ny)
+            if c > best:
+                best, best_a, best_b = c, ka, kb
     return best, best_a, best_b
 
 
