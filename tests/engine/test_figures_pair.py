@@ -1523,6 +1523,29 @@ PAIRS = [
         "between 150 and 185 kph",
         "differs",
     ),
+    (
+        "Rescuers dig on as the death toll from South Asia's massive earthquake tops 18,000.",
+        "The death toll from the 7.6 magnitude earthquake has passed 20,000.",
+        "tops 18,000",
+        "20,000",
+        "differs",
+    ),  # a toll's verb read into its figure still makes it the toll
+    (
+        "With one state left to count, Buhari led Jonathan by nearly 2 million votes.",
+        "Buhari, the former military leader, beat Jonathan and the People's Democratic"
+        " Party (PDP) by more than 2 million votes.",
+        "nearly 2 million",
+        "more than 2 million",
+        "differs",
+    ),  # a lead told by two verbs; a party (and its acronym) is no place; under it / over it
+    (
+        "With one state left to count, Buhari led Jonathan by about 2 million votes.",
+        "Buhari, the former military leader, beat Jonathan and the People's Democratic"
+        " Party (PDP) by more than 2 million votes.",
+        "about 2 million",
+        "more than 2 million",
+        "same",
+    ),  # "about" reaches past 2 million, where "more than" begins
 ]
 
 
@@ -1850,6 +1873,18 @@ WHATS = [
         "two and a half hours",
         "duration",
     ),  # a name with a diacritic is one word, and a name is no label
+    (
+        "The death toll from the massive earthquake tops 18,000.",
+        "The death toll from the earthquake has passed 20,000.",
+        "tops 18,000",
+        "people killed",
+    ),  # the earthquake is what killed, not what is counted
+    (
+        "Buhari led Jonathan by nearly 2 million votes.",
+        "Buhari beat Jonathan by more than 2 million votes.",
+        "nearly 2 million",
+        "lead in votes",
+    ),
     (
         "Russia halted attacks on energy infrastructure for 30 days.",
         "Nothing else was agreed.",

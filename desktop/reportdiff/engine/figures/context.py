@@ -157,7 +157,27 @@ def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) ->
                 if len(terms) == _NEAR_WORDS:
                     break
         near.update(terms)
+    if _margin(folded, figure, left):
+        near.add(MARGIN)
     return frozenset(near)
+
+
+# "Buhari led Jonathan by nearly 2 million votes" / "beat Jonathan and the PDP by
+# more than 2 million votes": the figure is a lead, by whomever it is told.
+MARGIN = "@margin"
+_BY_BEFORE = re.compile(r"\bby\s+$")
+_LEAD_VERBS = frozenset(
+    split_words("led leads leading beat beats defeated defeats won wins ahead trailed trails")
+)
+_LEAD_REACH = 16  # words back from the figure, within its clause
+
+
+def _margin(folded: str, figure: Figure, left: list[Token]) -> bool:
+    """Whether the figure is what one side leads another by, in its clause."""
+    if not _BY_BEFORE.search(folded, max(0, figure.start - 4), figure.start):
+        return False
+    clause = max(folded.rfind(",", 0, figure.start), folded.rfind(";", 0, figure.start))
+    return any(t.word in _LEAD_VERBS for t in left[:_LEAD_REACH] if t.start > clause)
 
 
 _CLAUSE_JOINS = frozenset(split_words("and but while whereas"))

@@ -41,6 +41,7 @@ _TOLL = re.compile(
     r"(?:\s+(?:to|at|past|beyond|above))?"
     r"\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
 )
+_OWN_VERB = re.compile(r"[a-z]+\s+(?=\d)")
 _TOLL_READ = 400  # characters of the sentence read for its subject
 # The toll's own number, right after it ("the toll of 12", "the toll, 40,"); a
 # number further on ("the toll from a 7.2 magnitude quake rose to") is another's.
@@ -52,7 +53,9 @@ def toll_of(folded: str, sentence_start: int, figure: Figure) -> str | None:
     start = max(sentence_start, figure.start - _TOLL_READ)
     if folded.find("toll", start, figure.start) < 0:
         return None  # the usual case, at C speed
-    match = _TOLL.search(folded, start, figure.start)
+    # "the death toll ... tops 18,000": the figure reads its verb, as "more than 18,000".
+    verb = _OWN_VERB.match(folded, figure.start)
+    match = _TOLL.search(folded, start, verb.end() if verb else figure.start)
     if match is None or _TOLL_OWN_NUMBER.match(match.group("between")):
         return None  # "the toll of 12 rose ...": the number after the toll is the toll's
     return "@injury" if match.group("kind") == "injury" else "@death"

@@ -492,7 +492,7 @@ def _figure_at(
 
 # A toll that "nears" a number is a little under it; one that "passes" it, over.
 _TOLL_VERB_BEFORE = re.compile(
-    r"\btoll\b[^.;]{0,60}?\b(?P<v>nears|neared|nearing|passes|passed|tops|topped|exceeds"
+    r"\btoll\b(?:[^.;]|\.(?=\d)){0,60}?\b(?P<v>nears|neared|nearing|passes|passed|tops|topped|exceeds"
     r"|exceeded|surpasses|surpassed|crosses|crossed)\s+$"
 )
 

@@ -269,7 +269,10 @@ def _near_bound(bound: Found, approximate: Found) -> bool:
     reach = min(round_step(bound.figure), ROUNDING_SPAN * abs(value))
     low, high = (value, value + reach) if bound.said in LOWER else (value - reach, value)
     x = approximate.figure
-    return (x.low or 0.0) <= high and low <= (x.high if x.high is not None else math.inf)
+    x_high = x.high if x.high is not None else math.inf
+    if bound.said == "more_than" and x_high == low == x.value and (x.low or 0.0) < x_high:
+        return False  # "nearly 2 million" / "more than 2 million": under it, over it
+    return (x.low or 0.0) <= high and low <= x_high
 
 
 def _completed_units(exact: Figure, bound: Figure) -> bool:

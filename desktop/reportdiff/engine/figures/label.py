@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportdiff.engine.figures.context import MARGIN
 from reportdiff.engine.figures.counted import figure_event
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.units import currency_of
@@ -143,6 +144,8 @@ def _share_what(founds: Sequence[Found], phrase: str) -> str:
 
 
 def _count_what(founds: Sequence[Found], phrase: str) -> str:
+    if all(MARGIN in f.context.near for f in founds):
+        return f"lead in {phrase}" if phrase else "lead"  # "led Jonathan by 2 million votes"
     event = next((e for e in map(figure_event, founds) if e), None)
     noun = next((f.context.noun for f in founds if f.context.noun and not _event_noun(f)), None)
     if event and noun:
@@ -153,4 +156,6 @@ def _count_what(founds: Sequence[Found], phrase: str) -> str:
 
 
 def _event_noun(found: Found) -> bool:
-    return found.context.noun_term in EVENT_CLASSES
+    """Whether the figure's noun is an event ("killed") or what happened ("the toll from
+    the earthquake tops 18,000"), not what is counted."""
+    return found.context.noun_term in EVENT_CLASSES or found.context.noun_term in _WHEN_LABELS

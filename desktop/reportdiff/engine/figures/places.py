@@ -57,11 +57,12 @@ _ORGANISATION_HEADS = frozenset(
         """press agency agencies news survey service ministry department office council committee
     commission institute institution center centre bureau corporation company association
     organization organisation network broadcasting radio television university foundation
-    authority"""
+    authority party"""
     )
 )
 
 
+_IN_A_NAME = (" ", " of ", " (")
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+$")
 
 
@@ -72,8 +73,8 @@ def _organisation_tokens(folded: str, side: list[Token]) -> set[int]:
     starts: set[int] = set()
     run: list[Token] = []
     for token in [*capitals, None]:
-        if token is not None and run and folded[run[-1].end : token.start] in (" ", " of "):
-            run.append(token)
+        if token is not None and run and folded[run[-1].end : token.start] in _IN_A_NAME:
+            run.append(token)  # "Department of Health", "People's Democratic Party (PDP"
             continue
         # "Department of Health": the name goes on past "of"; "at Nairobi University"
         # is where, not who.
