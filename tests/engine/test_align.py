@@ -319,3 +319,49 @@ def test_report_against_itself_leaves_nothing_alone(line: str, count: int) -> No
     groups = align(report, report)
     content = [p.index for p in report.content_paragraphs()]
     assert sorted((g.a, g.b) for g in groups) == [((i,), (i,)) for i in content]
+
+
+def test_a_paragraph_told_in_three_links_to_all_three() -> None:
+    # A's lede tells three things that B tells in three paragraphs, each on one
+    # sentence of A's: one group of one paragraph and three (a star), not 1:2 and
+    # a leftover.
+    a = parse_report(
+        "Ferry Sinks Off Sumatra\n\n"
+        "A ferry carrying 180 passengers sank in Lake Toba on Monday evening after high waves "
+        "struck it near Simanindo harbour. Rescue teams found 18 survivors clinging to debris "
+        "by Tuesday morning. Divers from the navy will search the wreck with sonar on Wednesday.\n"
+        "The regional governor ordered an inquiry into overloading."
+    )
+    b = parse_report(
+        "Lake Toba Ferry Disaster\n\n"
+        "High waves struck a ferry near Simanindo harbour on Monday evening and it sank in Lake "
+        "Toba with 180 passengers aboard.\n"
+        "By Tuesday morning rescue teams had found 18 survivors, who were clinging to debris.\n"
+        "Navy divers are to search the wreck with sonar on Wednesday, officials said.\n"
+        "Local markets were closed in mourning."
+    )
+    group = next(g for g in align(a, b) if g.a == (1,))
+    assert group.b == (1, 2, 3)
+    assert all(g.b != (4,) or not g.a for g in align(a, b))
+
+
+def test_a_paragraph_left_alone_joins_the_one_that_tells_it() -> None:
+    # B's second paragraph tells the rescue of A's lede, which B's lede copies all
+    # but that sentence of: its link scores far below the copy, yet it is the
+    # paragraph's one partner, so it joins the group rather than standing alone.
+    a = parse_report(
+        "Quake Hits Taiwan\n\n"
+        "A magnitude 6.4 earthquake struck southern Taiwan before dawn on Saturday, toppling a "
+        "residential tower in Tainan. Soldiers and firefighters pulled 240 residents from the "
+        "wreckage.\n"
+        "The island's stock market opened normally on Monday."
+    )
+    b = parse_report(
+        "Tainan Tower Falls\n\n"
+        "A magnitude 6.4 earthquake struck southern Taiwan before dawn on Saturday, toppling a "
+        "residential tower in Tainan.\n"
+        "Officials said firefighters had reached 240 people by evening.\n"
+        "Weather forecasters expect rain."
+    )
+    group = next(g for g in align(a, b) if g.a == (1,))
+    assert group.b == (1, 2)
