@@ -1880,6 +1880,12 @@ WHATS = [
         "people killed",
     ),  # the earthquake is what killed, not what is counted
     (
+        "The death toll in a coal mine disaster in western Turkey rose to 238.",
+        "The mine's owner met the families.",
+        "238",
+        "people killed",
+    ),  # the words before a toll say whose toll it is, not what it counts
+    (
         "Buhari led Jonathan by nearly 2 million votes.",
         "Buhari beat Jonathan by more than 2 million votes.",
         "nearly 2 million",

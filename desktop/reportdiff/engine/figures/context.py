@@ -83,8 +83,10 @@ def context_of(
         right if wide is None or wide is tokens else [t for t in wide if t.start >= figure.end]
     )
     owner = owner_of(folded, figure, left, right)
-    noun, phrase = (owner, owner) if owner else noun_of(figure, folded, left, right)
     toll = toll_of(folded, sentence_start, figure) or toll_to(folded, figure)
+    noun, phrase = (
+        (owner, owner) if owner else noun_of(figure, folded, left, right, toll=toll is not None)
+    )
     places: frozenset[str] = frozenset()
     listed_left = listed_right = False
     if not title_case(tokens):

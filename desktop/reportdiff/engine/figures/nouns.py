@@ -39,12 +39,18 @@ from reportdiff.engine.figures.words import (
 )
 from reportdiff.engine.model import Figure
 
+_TOLLS = frozenset({"toll", "tolls"})
+
 
 def noun_of(
-    figure: Figure, folded: str, left: list[Token], right: list[Token]
+    figure: Figure, folded: str, left: list[Token], right: list[Token], *, toll: bool = False
 ) -> tuple[str | None, str]:
     """The noun a figure counts or measures, and the phrase that labels it
-    ("175 prisoners", "a 30-day ceasefire", "20% of its territory")."""
+    ("175 prisoners", "a 30-day ceasefire", "20% of its territory").
+
+    A `toll` counts the dead (or injured): the words before it tell whose toll
+    it is ("the toll in a coal mine disaster in western Turkey rose to 238"),
+    not what it counts, unless they are the toll itself."""
     run = run_after(folded, figure.end, right)
     dim = figure.dimension
     if dim == "count":
@@ -58,6 +64,8 @@ def noun_of(
         if whole:
             return whole, whole
         head = _head(left, skip_names=True)  # "the Socialists 77": a name is not what is counted
+        if toll and head not in _TOLLS:
+            return None, ""
         return head, head or ""
     elif dim == "percent":
         share = _of_phrase(folded, figure.end, right)
