@@ -1524,6 +1524,14 @@ PAIRS = [
         "differs",
     ),
     (
+        "The Airbus A330 carrying 228 people vanished early Monday over the Atlantic.",
+        "The Airbus A330 was carrying 216 passengers and 12 crew members that disappeared"
+        " over the Atlantic on Monday.",
+        "228",
+        "216",
+        "same",
+    ),  # a verb after the second count alone does not part the two counts' total
+    (
         "Rescuers dig on as the death toll from South Asia's massive earthquake tops 18,000.",
         "The death toll from the 7.6 magnitude earthquake has passed 20,000.",
         "tops 18,000",

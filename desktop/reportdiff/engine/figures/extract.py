@@ -211,8 +211,9 @@ def _joined_total(folded: str, first: Found, second: Found) -> float | None:
     ):
         return None
     nouns = first.context.noun, second.context.noun
-    if None in nouns or nouns[0] == nouns[1] or first.context.event != second.context.event:
-        return None  # "14 dead and 12 injured" make no total
+    events = first.context.event, second.context.event
+    if None in nouns or nouns[0] == nouns[1] or (None not in events and events[0] != events[1]):
+        return None  # "14 dead and 12 injured" make no total; "and 12 crew that disappeared" do
     return x.value + y.value
 
 
