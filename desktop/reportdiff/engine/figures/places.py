@@ -23,6 +23,8 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
     Nepal, Bangladesh and India have killed 160"): those are all its places,
     and the second value says they were such a list.
     """
+    if not any(t.capital for t in side):
+        return frozenset(), False  # no name at all (and so no list of names): most clauses
     names = set()
     listed = False
     speakers = _organisation_tokens(folded, side)

@@ -82,6 +82,8 @@ def run_after(folded: str, end: int, right: list[Token]) -> list[Token]:
 
 def breaks(gap: str) -> bool:
     """Whether text between two words ends a clause or holds another figure."""
+    if not gap or gap.isspace():
+        return False  # the usual gap, at C speed
     return any(c.isdigit() or c in ",;:()" for c in gap)
 
 
