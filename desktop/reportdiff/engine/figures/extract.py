@@ -753,6 +753,11 @@ def _sentence_start(head: str, at: int) -> bool:
 _LAST_WORD = re.compile(r"([A-Za-z][\w.]{0,30})$")
 
 
+def clear_title_cache() -> None:
+    """Forget which paragraphs are written in title case (a cold start)."""
+    _title_case.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def _title_case(text: str) -> bool:
     """A headline in title case ("Quake Kills 12"): capitals say nothing there."""

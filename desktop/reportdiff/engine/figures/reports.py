@@ -19,7 +19,13 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 
-from reportdiff.engine.figures.extract import Found, Scan, extract_paragraph, scan
+from reportdiff.engine.figures.extract import (
+    Found,
+    Scan,
+    clear_title_cache,
+    extract_paragraph,
+    scan,
+)
 from reportdiff.engine.figures.pair import order_pairs, pair_figures
 from reportdiff.engine.figures.slots import Mention, mentions, slot_pairs
 from reportdiff.engine.figures.words import WORD_RE, is_content, term
@@ -44,6 +50,7 @@ def clear_extraction_cache() -> None:
     """Forget extracted figures (tests and benchmarks measure a cold start)."""
     with _cache_lock:
         _cache.clear()
+    clear_title_cache()
 
 
 def compare_figures(
