@@ -32,9 +32,9 @@ HEADER = re.compile(r"^(?:source|url|link|date|published|outlet|by|http)", re.IG
 
 
 # Known limits, left out: a 24-hour time before a zone ("0912 GMT") changed
-# into no time at all ("4560 GMT"), and a line that repeats the headline (the
+# into no time at all ("4560 GMT", "1999 yesterday UTC"), and a line that repeats the headline (the
 # original's repeat is dropped as a copy of the title, the changed copy's is not).
-CLOCK = re.compile(r"\d{4}\s*(?:GMT|UTC)")
+CLOCK = re.compile(r"\d{4}\s*(?:[a-z]+\s+)?(?:GMT|UTC)")
 
 
 @cache
