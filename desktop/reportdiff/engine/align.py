@@ -36,7 +36,6 @@ import bisect
 import heapq
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,7 +119,6 @@ _PLAIN_WEIGHT = 0.7
 # 0, 0.02 and 0.03: the same links at 0.02, and most pairs of two long reports
 # skip the plain cosine).
 _PLAIN_MIN_CONTENT = 0.02
-_PLAIN_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,14 +160,18 @@ def align(
     length. `tick(fraction)` is told how far the work has come (engine/progress.py).
     """
     content_a, content_b = a.content_paragraphs(), b.content_paragraphs()
-    terms = {id(p): [_terms(s) for s in _sentence_texts(p)] for p in (*content_a, *content_b)}
+    # Each sentence's words are read once, for its content terms and the plain reading.
+    words = {
+        id(p): [WORD_RE.findall(s) for s in _sentence_texts(p)] for p in (*content_a, *content_b)
+    }
+    terms = {key: [_terms(w) for w in sentences] for key, sentences in words.items()}
     sentences = [{t for t, _ in s} for s_list in terms.values() for s in s_list]
     idf = _idf(sentences)
     evidence = _EVIDENCE_WORDS * math.log(1.0 + len(sentences))
     # The plain reading is for reports, not for books: past the size where every
     # pair is scored (_SCORE_ALL_PAIRS), the content score alone ranks them.
     small = len(content_a) * len(content_b) <= _SCORE_ALL_PAIRS
-    plain = _plain_vectors((*content_a, *content_b)) if small else defaultdict(_no_plain)
+    plain = _plain_vectors(words) if small else defaultdict(_no_plain)
     links = _identical_links(content_a, content_b)
     linked_a, linked_b = {i for i, _ in links}, {j for _, j in links}
     pa = tuple(p for p in content_a if p.index not in linked_a)
@@ -273,9 +275,9 @@ def _ledes(
 # --- terms and weights --------------------------------------------------------
 
 
-def _terms(text: str) -> list[tuple[str, float]]:
-    """Content terms of a sentence with their boost (numbers weigh more)."""
-    return [t for t in map(_term, WORD_RE.findall(text)) if t[0]]
+def _terms(words: list[str]) -> list[tuple[str, float]]:
+    """Content terms of a sentence's words with their boost (numbers weigh more)."""
+    return [t for t in map(_term, words) if t[0]]
 
 
 @lru_cache(maxsize=65536)
@@ -322,27 +324,24 @@ def _no_plain() -> tuple[Vector, float]:
     return {}, 1.0
 
 
-def _plain_vectors(paragraphs: tuple[Paragraph, ...]) -> dict[int, tuple[Vector, float]]:
-    """Each paragraph's TF-IDF vector of every word, lower-cased, and its norm, by id()."""
-    counts = {id(p): _plain_counts(p.text) for p in paragraphs}
+def _plain_vectors(words: dict[int, list[list[str]]]) -> dict[int, tuple[Vector, float]]:
+    """Each paragraph's TF-IDF vector of every word (its sentences' `words`), lower-cased,
+    and its norm, by the paragraph's id()."""
+    counts = {key: _plain_counts(sentences) for key, sentences in words.items()}
     df: Counter[str] = Counter(itertools.chain.from_iterable(counts.values()))
-    n = len(paragraphs)
+    n = len(words)
     idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
     vectors = {}
-    for key, words in counts.items():
-        vec = {w: c * idf[w] for w, c in words.items()}
+    for key, count in counts.items():
+        vec = {w: c * idf[w] for w, c in count.items()}
         vectors[key] = (vec, math.sqrt(sum(x * x for x in vec.values())) or 1.0)
     return vectors
 
 
-def clear_paragraph_cache() -> None:
-    """Forget the words counted in paragraphs (benchmarks measure a cold start)."""
-    _plain_counts.cache_clear()
-
-
-@lru_cache(maxsize=8192)  # a pair switch meets the same paragraphs again
-def _plain_counts(text: str) -> dict[str, int]:
-    return Counter(_SPELLED.get(w, w) for w in _PLAIN_WORD.findall(text.lower()))
+def _plain_counts(sentences: list[list[str]]) -> Counter[str]:
+    """How often a paragraph says each word, lower-cased; a number spelled out as its digits."""
+    words = [w.lower() for sentence in sentences for w in sentence]
+    return Counter(map(_SPELLED.get, words, words))
 
 
 def _plain_cosine(x: tuple[Vector, float], y: tuple[Vector, float]) -> float:

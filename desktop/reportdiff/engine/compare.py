@@ -7,7 +7,7 @@ import threading
 import time
 from collections import OrderedDict
 
-from reportdiff.engine.align import align, clear_paragraph_cache
+from reportdiff.engine.align import align
 from reportdiff.engine.kinship import UNRELATED_WARNING, likely_unrelated
 from reportdiff.engine.model import Comparison, FigurePair, Report
 from reportdiff.engine.progress import Progress, part, quiet
@@ -54,7 +54,6 @@ def clear_cache() -> None:
     paragraph's text (tests and benchmarks measure the work, not the caches)."""
     with _cache_lock:
         _cache.clear()
-    clear_paragraph_cache()
     if "reportdiff.engine.figures" in sys.modules:  # never imported just to be cleared
         from reportdiff.engine.figures.reports import clear_extraction_cache
 
