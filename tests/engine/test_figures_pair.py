@@ -1547,6 +1547,20 @@ PAIRS = [
         "differs",
     ),  # a lead told by two verbs; a party (and its acronym) is no place; under it / over it
     (
+        "With one state left to count, Buhari led Jonathan by nearly 2 million votes.",
+        "Buhari beat Jonathan, the incumbent, by at least 2 million votes.",
+        "nearly 2 million",
+        "at least 2 million",
+        "differs",
+    ),  # an aside between commas does not end the clause; "nearly" stops short of "at least"
+    (
+        "The ward held 30 nurses and 12 patients who died.",
+        "Some 42 people died in the ward.",
+        "12",
+        "Some 42",
+        "differs",
+    ),  # the verb after the second count is its own: no total of 42
+    (
         "With one state left to count, Buhari led Jonathan by about 2 million votes.",
         "Buhari, the former military leader, beat Jonathan and the People's Democratic"
         " Party (PDP) by more than 2 million votes.",
@@ -1893,6 +1907,24 @@ WHATS = [
         "238",
         "people killed",
     ),  # the words before a toll say whose toll it is, not what it counts
+    (
+        "The death toll among children rose to 40.",
+        "Schools stayed shut.",
+        "40",
+        "children killed",
+    ),  # what a toll counts may stand before it
+    (
+        "Officials said 200 votes were destroyed in the fire.",
+        "Officials said 300 votes were destroyed in the fire.",
+        "200",
+        "votes destroyed",
+    ),  # a noun that names an event class ("votes") is still what is counted
+    (
+        "A march led by 5,000 workers crossed the city on Monday.",
+        "A march led by 6,000 workers crossed the city on Monday.",
+        "5,000",
+        "workers",
+    ),  # who leads is no lead
     (
         "Buhari led Jonathan by nearly 2 million votes.",
         "Buhari beat Jonathan by more than 2 million votes.",

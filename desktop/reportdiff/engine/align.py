@@ -17,11 +17,14 @@ Paragraphs whose text is the same on both sides (case, quote and dash styles
 and spacing aside) link first with score 1, however short. The other links are
 then chosen globally above a threshold, best pair first (but the
 two ledes before all others: news tells the main fact first). A pair of free
-paragraphs forms a group, and a free paragraph may join a one-to-one group when
-it scores nearly as well as that group's link and rests on another sentence of
-the shared paragraph (one-to-two and two-to-one: the shared paragraph tells two
-things the other report splits), a little less nearly when it stands right
-next to the group's partner. Groups never chain into many-to-many blobs.
+paragraphs forms a group, and a free paragraph may join a group that is a star
+around its partner (up to MAX_STAR partners: the partner tells several things
+the other report splits) when it scores nearly as well as the group's first
+link, or well in itself, and rests on a sentence of the partner no other link
+of the group rests on; a little less nearly when it stands right next to the
+group's first partner. A paragraph still alone at the end joins such a star
+around the paragraph it tells most of, if that scores LEFTOVER_LINK. Groups
+never chain into many-to-many blobs.
 
 Story order is evidence too: reports keep rough story order, so a pair of free
 paragraphs right before or after a link, in both reports, links on less shared
@@ -642,17 +645,11 @@ def _adopt_leftovers(
     for (side, k), pair in sorted(best.items(), key=lambda e: -scores[e[1]].value):
         hub = pair[1 - side]
         others = partners[1 - side, hub]
+        star = [(x, hub) if side == 0 else (hub, x) for x in others]
         if (
-            partners[side, k]
-            or not others
-            or len(others) >= MAX_STAR
+            partners[side, k]  # not left alone
             or any(partners[side, x] != {hub} for x in others)  # not a star around hub
-            or any(
-                _same_sentence(
-                    scores[(x, hub) if side == 0 else (hub, x)], scores[pair], shares_a=side == 1
-                )
-                for x in others
-            )
+            or not _star_takes(scores, star, pair, shares_a=side == 1)
         ):
             continue
         links[pair] = scores[pair].value
@@ -711,22 +708,34 @@ def _may_join(
 ) -> bool:
     """Whether `pair` may join the group `first` started (its links `group`)."""
     shares_a = pair[0] == first[0]
-    if len(group) > 1:
-        # A paragraph that sums up several of the other report's: a star around it,
-        # each partner on a sentence of its own.
-        hub = [(i, j) for i, j in group if (i == pair[0] if shares_a else j == pair[1])]
-        if len(hub) < len(group) or len(group) >= MAX_STAR:
-            return False
+    around_hub = all(link[0] == pair[0] if shares_a else link[1] == pair[1] for link in group)
+    if not around_hub:
+        return False  # the group is a star around another paragraph
     ratio = NEXT_RATIO if order.next_to(first, pair) else EXTRA_RATIO
     value = scores[pair].value
     if value < ratio * scores[first].value and value < STRONG_LINK:
         return False
-    return not any(_same_sentence(scores[link], scores[pair], shares_a=shares_a) for link in group)
+    return _star_takes(scores, group, pair, shares_a=shares_a)
+
+
+def _star_takes(
+    scores: dict[tuple[int, int], _Score],
+    star: list[tuple[int, int]],
+    pair: tuple[int, int],
+    *,
+    shares_a: bool,
+) -> bool:
+    """Whether the links `star`, all of one paragraph (the hub: A's when `shares_a`),
+    take `pair` of the hub as one more: fewer than MAX_STAR, and each partner on
+    a sentence of the hub of its own (_same_sentence)."""
+    return len(star) < MAX_STAR and not any(
+        _same_sentence(scores[link], scores[pair], shares_a=shares_a) for link in star
+    )
 
 
 def _same_sentence(first: _Score, extra: _Score, *, shares_a: bool) -> bool:
-    """Whether a would-be second link rests on the same sentence of the shared
-    paragraph as the group's first link.
+    """Whether a would-be link rests on the same sentence of the shared paragraph
+    as a link the group has.
 
     Two partners matching one sentence are rivals for it (paraphrases of one
     fact), not the two halves of a split. A one-sentence paragraph gives no

@@ -21,7 +21,7 @@ from reportdiff.engine.figures.nouns import head_of, noun_of, of_whole, share_pa
 from reportdiff.engine.figures.owners import owner_of, speakers, winner
 from reportdiff.engine.figures.places import before_saying, clause_names, title_case
 from reportdiff.engine.figures.tokens import Token, context_term
-from reportdiff.engine.figures.words import split_words, term
+from reportdiff.engine.figures.words import PEOPLE_CLASSES, PEOPLE_ENDINGS, split_words, term
 from reportdiff.engine.model import Figure
 
 _NEAR = 4  # content words this close to the figure weigh most
@@ -159,7 +159,7 @@ def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) ->
                 if len(terms) == _NEAR_WORDS:
                     break
         near.update(terms)
-    if _margin(folded, figure, left):
+    if _margin(folded, figure, left, right):
         near.add(MARGIN)
     return frozenset(near)
 
@@ -174,12 +174,25 @@ _LEAD_VERBS = frozenset(
 _LEAD_REACH = 16  # words back from the figure, within its clause
 
 
-def _margin(folded: str, figure: Figure, left: list[Token]) -> bool:
-    """Whether the figure is what one side leads another by, in its clause."""
+def _margin(folded: str, figure: Figure, left: list[Token], right: list[Token]) -> bool:
+    """Whether the figure is what one side leads another by, in its clause.
+
+    A count of people is who leads, not by how much ("a march led by 5,000
+    workers"); an aside between commas does not end the clause ("beat Jonathan,
+    the incumbent, by 2 million votes"), a single comma does.
+    """
     if not _BY_BEFORE.search(folded, max(0, figure.start - 4), figure.start):
         return False
-    clause = max(folded.rfind(",", 0, figure.start), folded.rfind(";", 0, figure.start))
-    return any(t.word in _LEAD_VERBS for t in left[:_LEAD_REACH] if t.start > clause)
+    counted = right[0].word if right and right[0].start - figure.end <= 1 else ""
+    if term(counted) in PEOPLE_CLASSES or counted.endswith(PEOPLE_ENDINGS):
+        return False
+    start = folded.rfind(";", 0, figure.start)
+    for t in left[:_LEAD_REACH]:
+        if t.start <= start:
+            break
+        if t.word in _LEAD_VERBS:
+            return folded.count(",", t.end, figure.start) % 2 == 0
+    return False
 
 
 _CLAUSE_JOINS = frozenset(split_words("and but while whereas"))

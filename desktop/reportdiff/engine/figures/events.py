@@ -33,15 +33,21 @@ _EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is ano
 # "the death toll from a powerful earthquake that struck ... has climbed to at
 # least 113": the sentence's subject is a toll, however far from its figure,
 # and a verb of reaching or being ties it to the figure.
+# Verbs a toll nears or passes a number with: the figure reads them as its bound
+# ("Death Toll Nears 1,300" as "nearly 1,300"; extract.py).
+TOLL_BOUND_VERBS = (
+    "nears|neared|nearing|passes|passed|tops|topped|exceeds|exceeded|surpasses|surpassed"
+    "|crosses|crossed"
+)
 _TOLL = re.compile(
     r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>(?:[^.;:!?]|\.(?=\d))*?)"
     r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|reached|reaches|jumped|increased"
-    r"|stood|stands|was|is|has\s+been|hit|surpassed|surpasses|passed|passes|topped|tops|soared"
-    r"|grew|grown|nears|neared|nearing|exceeded|exceeds|crossed|crosses)"
+    r"|stood|stands|was|is|has\s+been|hit|soared|grew|grown|" + TOLL_BOUND_VERBS + ")"
     r"(?:\s+(?:to|at|past|beyond|above))?"
     r"\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
 )
-_OWN_VERB = re.compile(r"[a-z]+\s+(?=\d)")
+# The word a figure starts with before its number: a toll's verb it reads ("tops 18,000").
+_LEAD_WORD = re.compile(r"[a-z]+\s+(?=\d)")
 _TOLL_READ = 400  # characters of the sentence read for its subject
 # The toll's own number, right after it ("the toll of 12", "the toll, 40,"); a
 # number further on ("the toll from a 7.2 magnitude quake rose to") is another's.
@@ -54,7 +60,7 @@ def toll_of(folded: str, sentence_start: int, figure: Figure) -> str | None:
     if folded.find("toll", start, figure.start) < 0:
         return None  # the usual case, at C speed
     # "the death toll ... tops 18,000": the figure reads its verb, as "more than 18,000".
-    verb = _OWN_VERB.match(folded, figure.start)
+    verb = _LEAD_WORD.match(folded, figure.start)
     match = _TOLL.search(folded, start, verb.end() if verb else figure.start)
     if match is None or _TOLL_OWN_NUMBER.match(match.group("between")):
         return None  # "the toll of 12 rose ...": the number after the toll is the toll's

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reportdiff.engine.figures.context import Context, context_of
+from reportdiff.engine.figures.events import TOLL_BOUND_VERBS
 from reportdiff.engine.figures.patterns import (
     A_WORDS,
     ANCHOR_SET,
@@ -211,12 +212,19 @@ def _joined_total(folded: str, first: Found, second: Found) -> float | None:
     ):
         return None
     nouns = first.context.noun, second.context.noun
+    if None in nouns or nouns[0] == nouns[1]:
+        return None
     events = first.context.event, second.context.event
-    if None in nouns or nouns[0] == nouns[1] or (None not in events and events[0] != events[1]):
-        return None  # "14 dead and 12 injured" make no total; "and 12 crew that disappeared" do
+    if events[0] != events[1] and (
+        None not in events or not _CARRYING.search(folded, max(0, x.start - 30), x.start)
+    ):
+        # "14 dead and 12 injured", "30 nurses and 12 patients who died" make no
+        # total; "carrying 216 passengers and 12 crew members that disappeared" does.
+        return None
     return x.value + y.value
 
 
+_CARRYING = re.compile(r"\b(?:carrying|carried|carries|with|aboard)\s+(?:[a-z]+\s+)?$")
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|or|nearly|almost)?\s*$")
 
 
@@ -493,8 +501,7 @@ def _figure_at(
 
 # A toll that "nears" a number is a little under it; one that "passes" it, over.
 _TOLL_VERB_BEFORE = re.compile(
-    r"\btoll\b(?:[^.;]|\.(?=\d)){0,60}?\b(?P<v>nears|neared|nearing|passes|passed|tops|topped|exceeds"
-    r"|exceeded|surpasses|surpassed|crosses|crossed)\s+$"
+    r"\btoll\b(?:[^.;]|\.(?=\d)){0,60}?\b(?P<v>" + TOLL_BOUND_VERBS + r")\s+$"
 )
 
 

@@ -270,8 +270,8 @@ def _near_bound(bound: Found, approximate: Found) -> bool:
     low, high = (value, value + reach) if bound.said in LOWER else (value - reach, value)
     x = approximate.figure
     x_high = x.high if x.high is not None else math.inf
-    if bound.said == "more_than" and x_high == low == x.value and (x.low or 0.0) < x_high:
-        return False  # "nearly 2 million" / "more than 2 million": under it, over it
+    if bound.said in LOWER and x_high == low == x.value and (x.low or 0.0) < x_high:
+        return False  # "nearly 2 million" / "at least 2 million": under it, from it up
     return (x.low or 0.0) <= high and low <= x_high
 
 

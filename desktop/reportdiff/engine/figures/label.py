@@ -156,6 +156,4 @@ def _count_what(founds: Sequence[Found], phrase: str) -> str:
 
 
 def _event_noun(found: Found) -> bool:
-    """Whether the figure's noun is an event ("killed") or what happened ("the toll from
-    the earthquake tops 18,000"), not what is counted."""
-    return found.context.noun_term in EVENT_CLASSES or found.context.noun_term in _WHEN_LABELS
+    return found.context.noun_term in EVENT_CLASSES

@@ -50,7 +50,8 @@ def noun_of(
 
     A `toll` counts the dead (or injured): the words before it tell whose toll
     it is ("the toll in a coal mine disaster in western Turkey rose to 238"),
-    not what it counts, unless they are the toll itself."""
+    not what it counts, unless they are the toll or what it counts ("the toll
+    among children rose to 40")."""
     run = run_after(folded, figure.end, right)
     dim = figure.dimension
     if dim == "count":
@@ -64,7 +65,7 @@ def noun_of(
         if whole:
             return whole, whole
         head = _head(left, skip_names=True)  # "the Socialists 77": a name is not what is counted
-        if toll and head not in _TOLLS:
+        if toll and head is not None and head not in _TOLLS and not countable(head):
             return None, ""
         return head, head or ""
     elif dim == "percent":
