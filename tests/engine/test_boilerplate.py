@@ -338,6 +338,17 @@ CAPTIONS = [
         " Reuters, February 6, 2016",
         True,
     ),
+    (
+        '- Laurence Frost and Francisco Marcelino. "Plane search finds wreckage" — Bloomberg'
+        " L.P., June 2, 2009",
+        True,
+    ),  # as a list item, from an outlet that abbreviates
+    ('- "Search underway for missing passenger jet" — Wikinews, June 2, 2009', True),
+    (
+        '"We will rebuild the school," the mayor said. — The mayor spoke in Tainan on'
+        " February 6, 2016.",
+        False,
+    ),
     # an abbreviation inside a caption ("St. Michael")
     (
         "A view of the destroyed St. Michael Parish church in Clarin, Bohol a day after an"
