@@ -342,7 +342,8 @@ def test_a_paragraph_told_in_three_links_to_all_three() -> None:
     )
     groups = align(a, b)
     group = next((g for g in groups if g.a == (1,)), None)
-    assert group is not None and group.b == (1, 2, 3)
+    assert group is not None
+    assert group.b == (1, 2, 3)
     assert (4,) in [g.b for g in groups if not g.a]  # the mourning tells nothing of A's
 
 
@@ -365,4 +366,5 @@ def test_a_paragraph_left_alone_joins_the_one_that_tells_it() -> None:
         "Weather forecasters expect rain."
     )
     group = next((g for g in align(a, b) if g.a == (1,)), None)
-    assert group is not None and group.b == (1, 2)
+    assert group is not None
+    assert group.b == (1, 2)
