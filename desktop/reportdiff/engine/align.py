@@ -315,10 +315,7 @@ def _sentence_texts(p: Paragraph) -> list[str]:
 
 def _idf(documents: list[set[str]]) -> dict[str, float]:
     """Inverse document frequency over the sentences of both reports."""
-    df: dict[str, int] = defaultdict(int)
-    for doc in documents:
-        for term in doc:
-            df[term] += 1
+    df = Counter(itertools.chain.from_iterable(documents))
     n = len(documents)
     return {t: math.log(1.0 + n / d) for t, d in df.items()}
 

@@ -18,6 +18,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from reportdiff.engine.figures.extract import (
     Found,
@@ -279,6 +280,8 @@ def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
     terms = {w: term(w) for w in frozenset().union(*docs) if is_content(w)}
     counts: Counter[str] = Counter()
     for words in docs:
-        counts.update({terms[w] for w in words if w in terms})
+        told = set(map(terms.get, words))  # each term once per paragraph
+        told.discard(None)
+        counts.update(cast(set[str], told))
     n = len(docs)
     return {w: math.log((n + 1) / (c + 1)) + 1 for w, c in counts.items()}
