@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import groupby
 
 from diff_match_patch import diff_match_patch
 
@@ -92,8 +93,10 @@ def diff_texts(a_texts: list[str], b_texts: list[str]) -> tuple[Runs, Runs]:
             if op >= 0:
                 b_marks[b_words[ib]] = op > 0
                 ib += 1
-    _keep_shared_words(a_tokens, a_marks, b_tokens)
-    _keep_shared_words(b_tokens, b_marks, a_tokens)
+    a_keys = list(map(_content_key, a_tokens))
+    b_keys = list(map(_content_key, b_tokens))
+    _keep_shared_words(a_tokens, a_keys, a_marks, b_keys)
+    _keep_shared_words(b_tokens, b_keys, b_marks, a_keys)
     return _runs(a_tokens, a_marks), _runs(b_tokens, b_marks)
 
 
@@ -127,24 +130,28 @@ def _diff(a_chars: str, b_chars: str) -> list[tuple[int, str]]:
     return diffs
 
 
-def _keep_shared_words(toks: list[str], marks: list[bool], other: list[str]) -> None:
+def _keep_shared_words(
+    toks: list[str], keys: list[str], marks: list[bool], other_keys: list[str]
+) -> None:
     """Unmark content words the other side also has, elsewhere or reworded.
 
     Paraphrases reorder a sentence, so a name or number that the sequence diff
     could not line up is still not something "only this side has". Function
     words and punctuation left between two shared words are unmarked too.
+    `keys` and `other_keys` are each token's `_content_key`.
     """
-    other_keys = {k for k in map(_content_key, other) if k}
-    for n, tok in enumerate(toks):
-        if marks[n] and _content_key(tok) in other_keys:
+    shared = set(other_keys)
+    shared.discard("")
+    for n, key in enumerate(keys):
+        if marks[n] and key in shared:
             marks[n] = False
     n = 0
     while n < len(toks):
-        if not marks[n] or _content_key(toks[n]):
+        if not marks[n] or keys[n]:
             n += 1
             continue
         end = n
-        while end < len(toks) and marks[end] and not _content_key(toks[end]):
+        while end < len(toks) and marks[end] and not keys[end]:
             end += 1
         inside = n > 0 and not marks[n - 1] and end < len(toks) and not marks[end]
         if inside and toks[n - 1] != _BOUNDARY and toks[end] != _BOUNDARY:
@@ -182,8 +189,7 @@ def _joined(texts: list[str]) -> list[str]:
 def _encode(toks: list[str], codes: dict[str, str]) -> str:
     """One character per token; equal keys get equal characters."""
     chars = []
-    for tok in toks:
-        key = " " if tok.isspace() else _fold_token(tok)
+    for key in map(_fold_token, toks):  # no token here is a space (diff_texts)
         ch = codes.get(key)
         if ch is None:
             n = _FIRST_CODE + len(codes)
@@ -215,14 +221,15 @@ def _merge(toks: list[str], marks: list[bool], start: int, end: int) -> tuple[Te
     """Adjacent tokens of one kind as one run. A space alone is never a
     difference worth showing; a space between two unique tokens belongs to
     their unique run."""
-    unique = [marks[k] and not toks[k].isspace() for k in range(start, end)]
+    part = toks[start:end]
+    unique = [m and not t.isspace() for m, t in zip(marks[start:end], part, strict=True)]
     for k in range(1, len(unique) - 1):
-        if not unique[k] and unique[k - 1] and unique[k + 1] and toks[start + k].isspace():
+        if not unique[k] and unique[k - 1] and unique[k + 1] and part[k].isspace():
             unique[k] = True
     runs: list[TextRun] = []
     first = 0
-    for k in range(1, len(unique) + 1):
-        if k == len(unique) or unique[k] != unique[first]:
-            runs.append(TextRun("".join(toks[start + first : start + k]), unique[first]))
-            first = k
+    for kind, run in groupby(unique):
+        size = len(list(run))
+        runs.append(TextRun("".join(part[first : first + size]), kind))
+        first += size
     return tuple(runs)
