@@ -14,7 +14,9 @@ names a person (owners.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from reportdiff.engine.figures.events import event_of, toll_of, toll_to
 from reportdiff.engine.figures.nouns import head_of, noun_of, of_whole, share_part
@@ -67,6 +69,9 @@ class Context:
     part: str | None = None
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def context_of(
     tokens: tuple[Token, ...],
     folded: str,
@@ -77,10 +82,13 @@ def context_of(
     """The context of one figure from the words of its sentence (which starts at
     `sentence_start`; `tokens` are the words within reach of the figure, `wide`
     the words further on in which its clause may still name its places)."""
-    left = [t for t in tokens if t.end <= figure.start][::-1]
-    right = [t for t in tokens if t.start >= figure.end]
+    # Tokens are in reading order: the figure cuts them at two places.
+    left = list(tokens[: bisect_right(tokens, figure.start, key=_END)][::-1])
+    right = list(tokens[bisect_left(tokens, figure.end, key=_START) :])
     far_right = (
-        right if wide is None or wide is tokens else [t for t in wide if t.start >= figure.end]
+        right
+        if wide is None or wide is tokens
+        else list(wide[bisect_left(wide, figure.end, key=_START) :])
     )
     owner = owner_of(folded, figure, left, right)
     toll = toll_of(folded, sentence_start, figure) or toll_to(folded, figure)
