@@ -15,6 +15,7 @@ source. The cue is English, like the stopword list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reportdiff.engine.text import STOPWORDS, stem, strip_accents
 
@@ -173,10 +174,16 @@ def _subject_before(text: str, end: int) -> list[str]:
 
 
 def _add(found: set[str], words: list[str]) -> None:
-    for raw in words:
-        word = strip_accents(raw.casefold()).replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word in STOPWORDS or word in _NOT_SOURCES or len(word) < 3 or word[0].isdigit():
-            continue
-        found.add(stem(word))
+    found.update(map(_source_term, words))
+    found.discard("")
+
+
+@lru_cache(maxsize=8192)
+def _source_term(raw: str) -> str:
+    """The stem a word adds to the sources; "" for a word that names no one."""
+    word = strip_accents(raw.casefold()).replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in STOPWORDS or word in _NOT_SOURCES or len(word) < 3 or word[0].isdigit():
+        return ""
+    return stem(word)
