@@ -61,10 +61,11 @@ class Token(NamedTuple):
 def sentence_tokens(text: str, folded: str, start: int, end: int) -> tuple[Token, ...]:
     """The words of one sentence with their offsets."""
     new = tuple.__new__  # Token(...) through its Python-level __new__ costs twice as much
-    return tuple(
-        new(Token, (m.group(0), m.start(), m.end(), text[m.start()].isupper()))
-        for m in WORD_RE.finditer(folded, start, end)
-    )
+    words = []
+    for m in WORD_RE.finditer(folded, start, end):
+        at, stop = m.span()
+        words.append(new(Token, (m[0], at, stop, text[at].isupper())))
+    return tuple(words)
 
 
 def run_after(folded: str, end: int, right: list[Token]) -> list[Token]:
