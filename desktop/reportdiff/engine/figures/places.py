@@ -37,10 +37,10 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
                 break
         if semicolons and _semicolon_before(folded, token):
             break
-        word = token.word.removesuffix("'s").removesuffix("’s")
-        if token.start in speakers:
+        if not token.capital or token.start in speakers:
             continue  # "Associated Press put the injured at 400": a speaker, not a place
-        if not token.capital or not is_content(word) or word in _CALENDAR:
+        word = token.word.removesuffix("'s").removesuffix("’s")
+        if not is_content(word) or word in _CALENDAR:
             continue  # "Saturday's earthquake": a day, no place
         if folded[token.end : token.end + 1].isdigit():
             continue  # "DLA2417", "MH17": a code, not a place
@@ -71,7 +71,11 @@ _AT_BEFORE = re.compile(r"\b(?:at|in)\s+$")
 def _organisation_tokens(folded: str, side: list[Token]) -> set[int]:
     """Where the words of capitalised runs that hold an organisation's head noun start
     ("Associated Press", "the Florida Department of Health": not "in Florida")."""
-    capitals = sorted((t for t in side if t.capital), key=lambda t: t.start)
+    capitals = [t for t in side if t.capital]
+    if _ORGANISATION_HEADS.isdisjoint(t.word for t in capitals):
+        return set()  # no organisation's head noun: most clauses
+    if capitals[0].start > capitals[-1].start:
+        capitals.reverse()  # the words left of a figure come nearest first
     starts: set[int] = set()
     run: list[Token] = []
     for token in [*capitals, None]:
