@@ -9,14 +9,17 @@ hardest case; one test checks that links help.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reportdiff.engine.compare import compare_texts
+from reportdiff.engine.compare import compare, compare_texts
 from reportdiff.engine.figures import compare_figures, extract_figures
 from reportdiff.engine.model import AlignedGroup, FigurePair, Report
 from reportdiff.engine.segment import parse_report
+from reportdiff.store import read_report_file
 
 # (report A, report B, figure text in A, figure text in B, verdict)
 PAIRS = [
@@ -2093,3 +2096,12 @@ def test_an_organisation_named_after_a_place_leaves_the_place() -> None:
     b = "The storm killed 25 people in Florida, officials said."
     flagged = {(p.a.text, p.b.text) for p in _pairs(a, b) if p.status == "differs" and p.a and p.b}
     assert flagged == {("20", "25")}
+
+
+def test_the_trapped_are_no_count_of_the_dead() -> None:
+    # reference18's Sago mine reports: "an explosion trapped 13 men" is no rival
+    # of "12 coal miners have been found dead" (it was flagged, twice).
+    data = Path(__file__).resolve().parents[1] / "data" / "reference18"
+    a, b = (read_report_file(data / f"sago_{side}.txt") for side in "ab")
+    flags = [(p.a.text, p.b.text) for p in compare(a, b).figures if p.status == "differs"]
+    assert ("13", "12") not in flags

@@ -65,7 +65,9 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         "toll lives life bodies body perished"
     ),
     "@injury": split_words("injure injured injuring injuries injury wound wounded wounding hurt"),
-    "@missing": split_words("missing unaccounted disappeared"),
+    # The trapped are missing until found ("more than 100 people trapped in the
+    # rubble" / "about 100 people are missing"), and not yet dead.
+    "@missing": split_words("missing unaccounted disappeared trapped stranded"),
     "@displaced": split_words(
         "evacuate evacuated evacuation evacuations evacuees displace displaced displacement "
         "homeless flee fled fleeing"
