@@ -501,7 +501,7 @@ EVENTS = [
     ("The club's 300 members mourned the death of its founder.", "300", None),
     ("Rescuers said 15 people were killed when the dam burst.", "15", "@death"),  # not rescued
     ("The storm left four dead and 200,000 without power.", "200,000", None),
-    ("Twelve miners were trapped and 3 died in the collapse.", "Twelve", None),
+    ("Twelve miners were trapped and 3 died in the collapse.", "Twelve", "@missing"),  # not died
     ("Twelve miners were trapped and 3 died in the collapse.", "3", "@death"),
     ("Rescuers pulled four men alive from the mine.", "four", "@rescue"),  # pulled out alive
     ("Twelve miners were still alive, officials said.", "Twelve", None),  # alive, not rescued
