@@ -666,8 +666,8 @@ def _choose_links(
     (or well in itself: STRONG_LINK), and it rests on another sentence of the
     shared paragraph than each link of the group: a paragraph that tells what
     the other report splits in two, three or four. Taking pairs strictly best
-    first lets a strong second link win over a weak first link elsewhere. `lead`, a pair above the
-    threshold, is taken before all others.
+    first lets a strong second link win over a weak first link elsewhere.
+    `lead`, a pair above the threshold, is taken before all others.
     """
     ranked = sorted(
         ((s.value, i, j) for (i, j), s in scores.items() if s.value >= LINK_THRESHOLD),

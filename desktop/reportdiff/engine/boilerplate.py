@@ -317,11 +317,10 @@ _ORIGIN_RE = re.compile(
 # (not "I'm fine.").
 _SIGN_OFF_RE = re.compile(r"I['’]m (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){1,3}\.?")
 _SIGN_OFF_REACH = 4  # paragraphs from the end
-# A cited source, a wiki's list of them: 'Ann Lee, Bo Chen. "Quake kills 12" — Reuters,
-# February 6, 2016' (names, a quoted title, an outlet and a date; no sentence).
+# A cited source, as a wiki lists them, as a list item or not: 'Ann Lee, Bo Chen.
+# "Quake kills 12" — Reuters, February 6, 2016' (names, a quoted title, an outlet
+# that may abbreviate, "Bloomberg L.P.", and a date; no sentence).
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|de|van|von|da))*"
-# A cited source, as a list item or not: (authors.) "title" — outlet, date. The
-# outlet may abbreviate ("Bloomberg L.P.").
 _CITATION_RE = re.compile(
     rf"(?:[-•*–—] )?(?:{_NAME}(?:, {_NAME})*[.,] )?[\"“][^\"”]{{3,200}}[\"”][.,]? [-—–]"
     r" (?:[^.!?]|\.(?=[A-Z,])){2,80}, [A-Z][a-z]+\.? \d{1,2}, \d{4}\.?"

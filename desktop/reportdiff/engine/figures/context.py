@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from reportdiff.engine.figures.events import event_of, toll_of, toll_to
-from reportdiff.engine.figures.nouns import head_of, noun_of, of_whole, share_part
+from reportdiff.engine.figures.nouns import head_of, names_people, noun_of, of_whole, share_part
 from reportdiff.engine.figures.owners import owner_of, speakers, winner
 from reportdiff.engine.figures.places import before_saying, clause_names, title_case
 from reportdiff.engine.figures.tokens import Token, context_term
-from reportdiff.engine.figures.words import PEOPLE_CLASSES, PEOPLE_ENDINGS, split_words, term
+from reportdiff.engine.figures.words import split_words, term
 from reportdiff.engine.model import Figure
 
 _NEAR = 4  # content words this close to the figure weigh most
@@ -173,8 +173,9 @@ def _near(folded: str, figure: Figure, left: list[Token], right: list[Token]) ->
 
 
 # "Buhari led Jonathan by nearly 2 million votes" / "beat Jonathan and the PDP by
-# more than 2 million votes": the figure is a lead, by whomever it is told.
-MARGIN = "@margin"
+# more than 2 million votes": the figure is a lead, by whomever it is told; the
+# same term as the word "margin" gives.
+MARGIN = term("margin")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _LEAD_VERBS = frozenset(
     split_words("led leads leading beat beats defeated defeats won wins ahead trailed trails")
@@ -191,8 +192,7 @@ def _margin(folded: str, figure: Figure, left: list[Token], right: list[Token]) 
     """
     if not _BY_BEFORE.search(folded, max(0, figure.start - 4), figure.start):
         return False
-    counted = right[0].word if right and right[0].start - figure.end <= 1 else ""
-    if term(counted) in PEOPLE_CLASSES or counted.endswith(PEOPLE_ENDINGS):
+    if right and right[0].start - figure.end <= 1 and names_people(right[0].word):
         return False
     start = folded.rfind(";", 0, figure.start)
     for t in left[:_LEAD_REACH]:

@@ -30,15 +30,15 @@ _EVENT_TOKENS = 12  # tokens looked at for an event word, function words include
 _EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is another's
 
 
-# "the death toll from a powerful earthquake that struck ... has climbed to at
-# least 113": the sentence's subject is a toll, however far from its figure,
-# and a verb of reaching or being ties it to the figure.
 # Verbs a toll nears or passes a number with: the figure reads them as its bound
 # ("Death Toll Nears 1,300" as "nearly 1,300"; extract.py).
 TOLL_BOUND_VERBS = (
     "nears|neared|nearing|passes|passed|tops|topped|exceeds|exceeded|surpasses|surpassed"
     "|crosses|crossed"
 )
+# "the death toll from a powerful earthquake that struck ... has climbed to at
+# least 113": the sentence's subject is a toll, however far from its figure,
+# and a verb of reaching or being ties it to the figure.
 _TOLL = re.compile(
     r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>(?:[^.;:!?]|\.(?=\d))*?)"
     r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|reached|reaches|jumped|increased"

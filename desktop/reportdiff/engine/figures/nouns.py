@@ -24,6 +24,7 @@ from reportdiff.engine.figures.tokens import (
     TIME_WORDS,
     Token,
     context_term,
+    counted,
     plural,
     possessive,
     run_after,
@@ -111,7 +112,7 @@ def noun_of(
 _OTHERS = "others"
 
 
-def _people(word: str) -> bool:
+def names_people(word: str) -> bool:
     """Whether a plural names people: "people", "passengers", "hikers", "suspects"."""
     if not plural(word) or word == _OTHERS:
         return False
@@ -127,13 +128,7 @@ def _earlier_count(folded: str, left: list[Token]) -> str | None:
     34 people and injured 500 others"); "others" are people, never "48 hours" or
     "300 homes" ("destroyed 300 homes and left 2,000 others homeless")."""
     for k, token in enumerate(left):  # nearest first
-        if not _people(token.word):
-            continue
-        before = left[k + 1] if k + 1 < len(left) else None
-        gap = folded[max(0, token.start - 3) : token.start]
-        if any(c.isdigit() for c in gap) or (
-            before is not None and before.word in NUMBER_WORDS and before.end >= token.start - 2
-        ):
+        if names_people(token.word) and counted(folded, left, k):
             return token.word
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.engine.figures.tokens import CONJUNCTIONS, NUMBER_WORDS, SPEECH, Token, plural
+from reportdiff.engine.figures.tokens import CONJUNCTIONS, SPEECH, Token, counted, plural
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
 from reportdiff.engine.figures.words import is_content, split_words
 
@@ -46,7 +46,7 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
             continue  # "DLA2417", "MH17": a code, not a place
         # A capital at a sentence's start proves nothing for "Officials said";
         # a counted plural is a group, not a place ("one thousand Marines").
-        if plural(word) and (_sentence_initial(folded, token) or _counted(folded, side, k)):
+        if plural(word) and (_sentence_initial(folded, token) or counted(folded, side, k)):
             continue
         names.add(word)
     return frozenset(names), listed
@@ -90,18 +90,6 @@ def _organisation_tokens(folded: str, side: list[Token]) -> set[int]:
             starts.update(t.start for t in run)
         run = [token] if token is not None else []
     return starts
-
-
-def _counted(folded: str, side: list[Token], k: int) -> bool:
-    """Whether a number stands right before `side[k]` ("300 Marines", "one thousand Marines")."""
-    backwards = len(side) > 1 and side[0].start > side[1].start  # the left side, reversed
-    j = k + 1 if backwards else k - 1
-    if 0 <= j < len(side):
-        before = side[j]
-        if before.word in NUMBER_WORDS and before.end >= side[k].start - 2:
-            return True
-    gap = folded[max(0, side[k].start - 3) : side[k].start]
-    return any(c.isdigit() for c in gap)
 
 
 def _in_name_list(side: list[Token], k: int) -> bool:

@@ -81,6 +81,19 @@ def run_after(folded: str, end: int, right: list[Token]) -> list[Token]:
     return run
 
 
+def counted(folded: str, side: list[Token], k: int) -> bool:
+    """Whether a number stands right before `side[k]` ("300 Marines", "one thousand
+    Marines"); `side` is the words of one side of a figure, in either order."""
+    backwards = len(side) > 1 and side[0].start > side[1].start  # the left side, reversed
+    j = k + 1 if backwards else k - 1
+    if 0 <= j < len(side):
+        before = side[j]
+        if before.word in NUMBER_WORDS and before.end >= side[k].start - 2:
+            return True
+    gap = folded[max(0, side[k].start - 3) : side[k].start]
+    return any(c.isdigit() for c in gap)
+
+
 def breaks(gap: str) -> bool:
     """Whether text between two words ends a clause or holds another figure."""
     if not gap or gap.isspace():
