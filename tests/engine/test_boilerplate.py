@@ -418,3 +418,26 @@ def test_a_byline_naming_the_outlet_is_boilerplate() -> None:
     assert [p.boilerplate for p in report.paragraphs] == [False, True, False]
     # without the outlet's name, the same line is text
     assert not parse_report("Floods kill 200\n\nVOA News\n\n" + ARTICLE).paragraphs[1].boilerplate
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet", "flagged"),
+    [
+        ("VOA News", "Voice of America", True),  # its initials, and "News"
+        ("AP", "The Associated Press", True),  # initials without "The"
+        ("BBC Staff", "British Broadcasting Corporation", True),
+        ("News", "Voice of America", False),  # a newsroom word alone names no one
+        ("VOA Officials", "Voice of America", False),  # not a newsroom word
+        ("NPR News", "Voice of America", False),  # another outlet's initials
+    ],
+)
+def test_a_byline_of_the_outlets_initials_is_boilerplate(
+    byline: str, outlet: str, flagged: bool
+) -> None:
+    report = parse_report(f"Floods kill 200\n\n{ARTICLE}\n\n{byline}", outlet=outlet)
+    assert report.paragraphs[-1].boilerplate is flagged
+
+
+def test_a_bare_sources_heading_is_boilerplate() -> None:
+    report = parse_report(f"Floods kill 200\n\n{ARTICLE}\n\nSources")
+    assert [p.boilerplate for p in report.paragraphs] == [False, False, True]

@@ -789,7 +789,42 @@ PAIRS = [
         "More than 10",
         "Fewer than 10",
         "differs",
-    ),  # bounds pointing opposite ways never agree
+    ),  # bounds pointing opposite ways that never meet
+    (
+        "The cyclone may have killed as many as 10,000 people, the minister said.",
+        "The cyclone killed at least 10,000 people, the minister said.",
+        "as many as 10,000",
+        "at least 10,000",
+        "same",
+    ),  # opposite bounds that both hold of one value: 10,000
+    (
+        "Waves of more than two metres hit the harbour wall on Friday.",
+        "Waves of up to two metres hit the harbour wall on Friday.",
+        "more than two metres",
+        "up to two metres",
+        "differs",
+    ),  # "more than two" and "up to two" share no value
+    # --- a part of a figure is no rival of a whole ---
+    (
+        "Investigators are trying to determine what caused a train in northern Spain to jump"
+        " the tracks, killing 77 people and injuring more than 140.",
+        "A train derailment yesterday just outside the city of Santiago de Compostela in"
+        " north-western Spain has left at least 77 people dead and 131 injured, of which 20 are"
+        " in a serious condition.",
+        "more than 140",
+        "20",
+        "apart",
+    ),  # 20 of the 131 injured: a part of them, not their number
+    (
+        "Investigators are trying to determine what caused a train in northern Spain to jump"
+        " the tracks, killing 77 people and injuring more than 140.",
+        "A train derailment yesterday just outside the city of Santiago de Compostela in"
+        " north-western Spain has left at least 77 people dead and 131 injured, of which 20 are"
+        " in a serious condition.",
+        "more than 140",
+        "131",
+        "differs",
+    ),  # the whole meets the whole
     # --- ages: of a person, and of the same person ---
     (
         "A 54-year-old man was arrested after the stabbing in the market.",

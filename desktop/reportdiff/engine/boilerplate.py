@@ -31,6 +31,8 @@ _STRONG = [
     r"(\s+\S+){0,19}(?<!\.)$",
     r"^listen to this (article|story)\b",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
+    # a heading of the list of sources or links under an article (Wikinews' "Sources")
+    r"^(sources|references|external links)\s*:?$",
     r"^(https?://|www\.)\S+$",
     # comment forms
     r"^(leave|post|write|add|submit) (a|your) (comment|reply|response)",
@@ -270,7 +272,25 @@ def names_outlet(text: str, outlet: str | None) -> bool:
     key = key.removeprefix("by ")
     if not key or len(key.split()) > _SHORT_UI_WORDS:
         return False
-    return key in " ".join(fold_apostrophes(outlet).lower().split())
+    name = " ".join(fold_apostrophes(outlet).lower().split())
+    if key in name:
+        return True
+    # "VOA News" under "Voice of America": the outlet's initials, and a word
+    # that says it is a newsroom.
+    words = key.split()
+    if len(words) > 1 and words[-1] in _NEWSROOM_WORDS:
+        words.pop()
+    initials = (
+        "".join(w[0] for w in name.split()),  # "Voice of America": VOA
+        "".join(w[0] for w in name.split() if w not in _NAME_JOINERS),  # "The Associated Press": AP
+    )
+    return len(words) == 1 and len(words[0]) > 1 and words[0] in initials
+
+
+# Words that follow an outlet's initials in a byline ("VOA News", "BBC Staff").
+_NEWSROOM_WORDS = frozenset({"news", "staff", "reporters", "newsroom", "wire"})
+# Small words an outlet's initials may leave out.
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "&"})
 
 
 def is_clutter(text: str) -> bool:

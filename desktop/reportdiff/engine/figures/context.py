@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from reportdiff.engine.figures.events import event_of, toll_of, toll_to
-from reportdiff.engine.figures.nouns import head_of, names_people, noun_of, of_whole, share_part
+from reportdiff.engine.figures.nouns import (
+    head_of,
+    names_people,
+    noun_of,
+    of_whole,
+    share_part,
+    subset_of_another,
+)
 from reportdiff.engine.figures.owners import owner_of, speakers, winner
 from reportdiff.engine.figures.places import before_saying, clause_names, title_case
 from reportdiff.engine.figures.tokens import Token, context_term
@@ -67,6 +74,9 @@ class Context:
     head_of: str | None = None
     # What a share's part is ("a third of those killed were children" → "child").
     part: str | None = None
+    # A count told as a part of the figure before it ("131 injured, of which 20 are
+    # in a serious condition"): no rival of a whole.
+    subset: bool = False
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -117,6 +127,7 @@ def context_of(
         period=_period(folded, figure, sentence_start),
         head_of=head_of(figure, left),
         part=share_part(figure, right),
+        subset=subset_of_another(figure, left),
         places=places,
         place_list=len(places) > 1 and (listed_left or listed_right),
         bound=owner is not None,

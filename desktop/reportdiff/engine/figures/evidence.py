@@ -220,6 +220,8 @@ def enough(
     parts = fa.context.part, fb.context.part
     if None not in parts and parts[0] != parts[1]:
         return False  # "a third of those killed were children" / "half ... were women"
+    if fa.context.subset != fb.context.subset:
+        return False  # "131 injured, of which 20 are in a serious condition" / "140 injured"
     if _other_classes(fa.context.noun_term, fb.context.noun_term):
         return False  # "wind gusts up to 250 km/h" / "winds between 150 and 185 kph"
     periods = fa.context.period, fb.context.period

@@ -239,7 +239,9 @@ def agree_values(fa: Found, fb: Found) -> bool:
             step = min(step, _JUST_SPAN * abs(bound.figure.value or 0.0)) * (1 + 1e-9)
         return bound_agrees(bound.said, bound.figure.value or 0.0, exact.figure.value or 0.0, step)
     if len(bounded) == 2 and bounds_agree(fa.said, fb.said) is False:
-        return False
+        # Opposite bounds agree only where they meet: "as many as 10,000" and "at
+        # least 10,000" both hold of 10,000; "more than 10" and "up to 10" never meet.
+        return vx == vy and overlap(fa, fb)
     # "29.5%" and "29.49 percent", "18%" and "18.1%": one is the other rounded.
     step = max(resolution(x), resolution(y))
     return abs(vx - vy) <= rounding * max(abs(vx), abs(vy)) or abs(vx - vy) < step / 2

@@ -261,6 +261,18 @@ def share_part(figure: Figure, right: list[Token]) -> str | None:
     return None
 
 
+def subset_of_another(figure: Figure, left: list[Token]) -> bool:
+    """ "131 injured, of which 20 are in a serious condition", "killed 77, among them
+    20 children": a count told as a part of the figure before it."""
+    if figure.dimension != "count" or len(left) < 2:
+        return False
+    return (left[1].word, left[0].word) in _SUBSET_OPENERS
+
+
+# The words right before a count that make it a part of the figure before it.
+_SUBSET_OPENERS = frozenset({("of", "which"), ("of", "whom"), ("among", "them"), ("among", "whom")})
+
+
 def head_of(figure: Figure, left: list[Token]) -> str | None:
     """ "a margin of eight points", "a fine of about €1m": the noun the figure measures."""
     tokens = [t for t in left[:5] if t.word not in _QUALIFIER_WORDS]
