@@ -441,3 +441,33 @@ def test_a_byline_of_the_outlets_initials_is_boilerplate(
 def test_a_bare_sources_heading_is_boilerplate() -> None:
     report = parse_report(f"Floods kill 200\n\n{ARTICLE}\n\nSources")
     assert [p.boilerplate for p in report.paragraphs] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "June Malone Headquarters, Washington 202-358-1071 june.e.malone@nasa.gov",
+        "Media contact: press@example.org",
+        "For more information call (800) 555-1234.",
+        "RELEASE: 07-231",
+        "Press release No. 45/2024",
+        "SUBMITTED BY ARTHUR N1ORC - AMSAT A/C #31468",
+    ],
+)
+def test_a_press_releases_furniture_is_boilerplate(line: str) -> None:
+    flags = flag_boilerplate([line, ARTICLE])
+    assert flags == [True, False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Officials said 202 people died and 358 were injured, and 1071 homes were destroyed.",
+        "The release of 1,027 prisoners is set for Tuesday, officials said.",
+        "Press release",
+        "Rescuers wrote to the ministry at the address its spokesman gave: help@quake.gov.xx,"
+        " and waited three days for an answer while the aftershocks went on and on.",
+    ],
+)
+def test_text_with_numbers_or_an_address_is_not_a_contact(line: str) -> None:
+    assert flag_boilerplate([line, ARTICLE]) == [False, False]

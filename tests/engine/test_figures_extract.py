@@ -748,7 +748,7 @@ def test_display_needs_no_figure_machinery() -> None:
 @pytest.mark.parametrize(
     ("sentence", "text", "low", "high"),
     [
-        ("Haiti Earthquake Death Toll Nears 1,300", "Nears 1,300", 1170.0, 1300.0),
+        ("Haiti Earthquake Death Toll Nears 1,300", "Nears 1,300", 1235.0, 1300.0),  # 5 % under
         ("The death toll passed 2,200 on Sunday.", "passed 2,200", 2200.0, None),
         ("The train passed 40 stations.", "40", 40.0, 40.0),  # no toll: no bound
     ],

@@ -804,6 +804,36 @@ PAIRS = [
         "up to two metres",
         "differs",
     ),  # "more than two" and "up to two" share no value
+    # --- "nearly" is a little under ---
+    (
+        "Officials said 282 people were still missing after the ferry sank.",
+        "Nearly 300 people were still missing after the ferry sank, officials said.",
+        "282",
+        "Nearly 300",
+        "differs",
+    ),  # 282 is 6 % under 300: not "nearly 300"
+    (
+        "The army sent 19 helicopters to the flooded valley on Sunday.",
+        "The army sent nearly 20 helicopters to the flooded valley on Sunday.",
+        "19",
+        "nearly 20",
+        "same",
+    ),  # 19 is nearly 20
+    # --- a share compared with another's at the same time (see also test_two_shares_...) ---
+    (
+        "Exports rose 4.5 percent in March, compared with 3.1 percent a year earlier.",
+        "Exports grew by 4.5 percent in March, compared with 2.2 percent a year earlier.",
+        "3.1 percent",
+        "2.2 percent",
+        "differs",
+    ),  # earlier values still meet each other
+    (
+        "Exports rose 4.5 percent in March, compared with 3.1 percent a year earlier.",
+        "Exports grew by 3.1 percent in March, the ministry said.",
+        "3.1 percent",
+        "3.1 percent",
+        "apart",
+    ),  # ... and never this year's
     # --- a part of a figure is no rival of a whole ---
     (
         "Investigators are trying to determine what caused a train in northern Spain to jump"
@@ -2140,3 +2170,22 @@ def test_the_trapped_are_no_count_of_the_dead() -> None:
     a, b = (read_report_file(data / f"sago_{side}.txt") for side in "ab")
     flags = [(p.a.text, p.b.text) for p in compare(a, b).figures if p.status == "differs"]
     assert ("13", "12") not in flags
+
+
+def test_two_shares_of_two_candidates_meet_their_own() -> None:
+    # "compared to nearly 44 percent for Mr. Weah" is Weah's share now, not an earlier
+    # one; the two pairs are assigned together, though 44 / 59.4 weighs a hair more.
+    a = parse_report(
+        "Liberia's election commission says Mrs. Johnson-Sirleaf has 56 percent of the vote,"
+        " compared to nearly 44 percent for Mr. Weah."
+    )
+    b = parse_report(
+        "Results made official by Liberia's National Elections Commission Wednesday gave the"
+        " victor, Ellen Johnson-Sirleaf 59.4 percent of the total ballots cast. Her challenger"
+        " former international football star, George Weah, finished with 40.6 percent."
+    )
+    pairs = _linked_pairs(a, b)
+    assert {(p.a.text, p.b.text) for p in pairs if p.status == "differs" and p.a and p.b} == {
+        ("56 percent", "59.4 percent"),
+        ("nearly 44 percent", "40.6 percent"),
+    }

@@ -99,6 +99,10 @@ _STRONG = [
     r"[^.!?]{0,40}\b(from|by)\b[^.!?]{0,80}\.?$",
     r"^sources?\s*:\s*[^.!?]{1,80}$",  # "Source: Official website of the President"
     r"^(#{3,}|-30-)$",  # "###", "-30-": the end of a press release
+    # a press release's number: "RELEASE: 07-231", "Press release No. 45/2024"
+    r"^(news |press |media )?release\s*(no\.?|number|#)?\s*:?\s*[\w./-]*\d[\w./-]*$",
+    # who sent it on: "Submitted by Arthur N1ORC - AMSAT A/C #31468" (a list's post)
+    r"^(submitted|posted|contributed|forwarded) by\b[^.!?]{0,80}$",
     r"^(photograph|picture)s?( credit)?\s*:",
     r"all rights reserved",
     r"^(©|copyright\b|\(c\) \d{4})",
@@ -358,6 +362,7 @@ def _cue(text: str) -> str | None:
     key = fold_apostrophes(text).lower().strip()
     if (
         _STRONG_RE.search(key)
+        or _is_contact(key)
         or _stamp_parts(text) is not None
         or _is_credit(text)
         or _BYLINE_RE.match(text.strip())
@@ -373,6 +378,22 @@ def _cue(text: str) -> str | None:
     if hits >= 2 or (hits == 1 and _READER.intersection(words(key))):
         return "appeal"
     return None
+
+
+def _is_contact(key: str) -> bool:
+    """A press contact: a short line with an e-mail address or a telephone number
+    ("June Malone Headquarters, Washington 202-358-1071 june.e.malone@nasa.gov")."""
+    if len(key.split()) > _CONTACT_WORDS:
+        return False
+    return _EMAIL_RE.search(key) is not None or _PHONE_RE.search(key) is not None
+
+
+_CONTACT_WORDS = 16
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
+# "202-358-1071", "(202) 358-1071", "+1 321 867 2468": a number to dial, in its groups
+_PHONE_RE = re.compile(
+    r"(?<![\w.,-])(\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w.,-]*\d)"
+)
 
 
 # "St. Michael Parish church", "Mt. Everest", "Gov. Ana Lee": abbreviations inside a caption.

@@ -122,7 +122,7 @@ def context_of(
         phrase=phrase,
         near=_near(folded, figure, left, right),
         speakers=speakers(folded, left, right),
-        winner=winner(folded, left),
+        winner=winner(folded, left, right if figure.dimension == "percent" else []),
         of_whole=of_whole(figure, left),
         period=_period(folded, figure, sentence_start),
         head_of=head_of(figure, left),

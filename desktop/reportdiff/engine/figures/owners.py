@@ -112,13 +112,23 @@ def _verb_like(word: str) -> bool:
 
 
 _WINNING = frozenset(
-    split_words("won wins win took takes take got gets received receives secured secures gained")
+    split_words(
+        "won wins win took takes take got gets received receives secured secures gained"
+        " finished finishes ended ends"  # "Weah finished with 40.6 percent"
+    )
 )
-_GAP_TO_FIGURE = frozenset(split_words("a an the about around some nearly almost over more than"))
+_GAP_TO_FIGURE = frozenset(
+    split_words("a an the about around some nearly almost over more than with")
+)
 
 
-def winner(folded: str, left: list[Token]) -> frozenset[str]:
-    """The subject of a verb of winning right before the figure: "the ruling party won 35%"."""
+def winner(folded: str, left: list[Token], right: list[Token]) -> frozenset[str]:
+    """The subject of a verb of winning right before the figure: "the ruling party won 35%";
+    or the owner a share (`right` is given for shares alone) names after "for":
+    "nearly 44 percent for Mr. Weah"."""
+    after = _share_for(folded, right)
+    if after:
+        return after
     k = 0
     while k < len(left) and left[k].word in _GAP_TO_FIGURE:
         k += 1
@@ -126,12 +136,31 @@ def winner(folded: str, left: list[Token]) -> frozenset[str]:
         return frozenset()
     found: set[str] = set()
     for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):
-        if breaks(folded[token.end : previous.start]) or token.word in CLAUSE_WORDS:
+        gap = folded[token.end : previous.start]
+        # "George Weah, finished with 40.6 percent": the comma closes an apposition
+        appositive = previous is left[k] and gap.strip() == ","
+        if (breaks(gap) and not appositive) or token.word in CLAUSE_WORDS:
             break
         key = context_term(token.word)
         if key is not None:
             found.add(key)
     return frozenset(found)
+
+
+def _share_for(folded: str, right: list[Token]) -> frozenset[str]:
+    """ "44 percent for Mr. Weah", "30 percent for the Socialists": the names after "for"."""
+    if not right or right[0].word != "for":
+        return frozenset()
+    found: set[str] = set()
+    names = False
+    for previous, token in itertools.pairwise(right[:5]):
+        if breaks(folded[previous.end : token.start]) or token.word in CLAUSE_WORDS:
+            break
+        key = context_term(token.word)
+        if key is not None:
+            found.add(key)
+            names = names or token.capital
+    return frozenset(found) if names else frozenset()
 
 
 _SPEAKER_WORDS = 3  # content words of a speaker's noun phrase

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from reportdiff.engine.figures.assign import assign
 from reportdiff.engine.figures.counted import count_key, figure_event, same_counted
 from reportdiff.engine.figures.evidence import candidates, cosine, enough, lede_rivals
 from reportdiff.engine.figures.extract import Found
@@ -69,19 +70,13 @@ def pair_figures(
         for c in kept
         if (a[c.a].figure.paragraph in heads_a) == (b[c.b].figure.paragraph in heads_b)
     ]
-    # Agreeing pairs first: a figure told the same way twice is the best evidence
-    # that both reports speak of it, and leaves fewer figures to pair wrongly. A
-    # count told by its size ("hundreds") agrees with too much: it comes last.
-    kept.sort(key=lambda c: (_vague(a[c.a], b[c.b]), not c.agree, -c.evidence))
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
     pairs: list[FigurePair] = []
     for fa_index, fb_index in fixed:
         match_a[fa_index], match_b[fb_index] = fb_index, fa_index
         pairs.append(judge_fixed(a[fa_index], b[fb_index]))
-    for c in kept:
-        if c.a in match_a or c.b in match_b:
-            continue
+    for c in assign(kept, lambda c: _vague(a[c.a], b[c.b]), (set(match_a), set(match_b))):
         match_a[c.a], match_b[c.b] = c.b, c.a
         pairs.append(judge(a[c.a], b[c.b], c.agree))
     # Two headlines' figures of one measure face each other ("Nearly 180 Missing" /

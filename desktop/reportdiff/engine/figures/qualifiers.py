@@ -8,7 +8,7 @@ the contract folds away: whether the bound includes the value it names.
 |-----------------------------------------|-----------|-----------|-------------|
 | "12"                                    | exact     | exact     | 12          |
 | "about", "around", "some"               | approx    | approx.   | 12 ± 10 %   |
-| "nearly", "almost", "just under"        | nearly    | approx.   | [10.8, 12]  |
+| "nearly", "almost", "just under"        | nearly    | approx.   | [11.4, 12]  |
 | "more than", "over", "above"            | more_than | more_than | (12, ∞)     |
 | "at least", "no fewer than"             | at_least  | more_than | [12, ∞)     |
 | "fewer than", "less than", "under"      | less_than | less_than | [0, 12)     |
