@@ -804,6 +804,28 @@ PAIRS = [
         "up to two metres",
         "differs",
     ),  # "more than two" and "up to two" share no value
+    # --- "about" spans what its last digit rounds, no more than a tenth ---
+    (
+        "Ahmadinejad won the run-off by a wide margin, taking around 61 percent of the vote.",
+        "Ahmadinejad won the run-off by a wide margin, with 61.8 percent of the vote.",
+        "around 61 percent",
+        "61.8 percent",
+        "differs",
+    ),  # 61.8 rounds to 62
+    (
+        "The ferry was carrying about 140 people when it capsized near the harbour.",
+        "The ferry was carrying 138 people when it capsized near the harbour.",
+        "about 140",
+        "138",
+        "same",
+    ),  # 138 is about 140
+    (
+        "The fire has burned along a 14-mile stretch of the coast road since Friday.",
+        "The fire has burned along about 22km of the coast road since Friday.",
+        "14-mile",
+        "about 22km",
+        "same",
+    ),  # 14 miles are 22.5 km: a conversion is rounded a little more
     # --- "nearly" is a little under ---
     (
         "Officials said 282 people were still missing after the ferry sank.",

@@ -14,7 +14,9 @@ the modules of the stages before it:
 - group (which figures may be one fact): evidence.py, with counted.py (what
   a figure counts), priors.py (what each report gives one of) and checks.py
   (what tells two figures apart);
-- pair: slots.py (figures told in the same words) and pair.py (the rest);
+- pair: slots.py (figures told in the same words), pair.py (the rest) and
+  assign.py (which candidate pairs are taken: one-to-one, the differing ones
+  together);
 - judge: judge.py, with precision.py (how precisely a figure is written);
 - label: label.py; display.py puts values in words.
 """

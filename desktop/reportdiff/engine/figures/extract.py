@@ -34,6 +34,7 @@ from reportdiff.engine.figures.patterns import (
     WORDS_RE,
     ZONE_NAMES,
 )
+from reportdiff.engine.figures.precision import round_step
 from reportdiff.engine.figures.qualifiers import CONTRACT, LOWER, QUALIFIERS, UPPER, said_of
 from reportdiff.engine.figures.readers import READERS, Reading
 from reportdiff.engine.figures.tokens import sentence_tokens
@@ -668,7 +669,7 @@ def _figure(
 ) -> Figure:
     qualifier = reading.qualifier or (said if span[0] < match.start() else "exact")
     low, high = _interval(reading, qualifier)
-    return Figure(
+    figure = Figure(
         text=paragraph.text[span[0] : span[1]],
         paragraph=paragraph.index,
         start=span[0],
@@ -681,6 +682,12 @@ def _figure(
         high=high,
         display=reading.display or paragraph.text[span[0] : span[1]],
     )
+    if qualifier == "approximate" and low is not None and high is not None:
+        # "around 61 percent" is not 61.8: no wider than the last digit written rounds
+        # ("about 140" spans 135 to 145; "about 20" still 18 to 22).
+        half = min((high - low) / 2, round_step(figure) / 2)
+        figure = dataclasses.replace(figure, low=figure.value - half, high=figure.value + half)  # type: ignore[operator]
+    return figure
 
 
 def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | None]:

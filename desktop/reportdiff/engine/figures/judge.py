@@ -216,8 +216,10 @@ def agree_values(fa: Found, fb: Found) -> bool:
             return overlap(fa, fb)
         if x.qualifier == y.qualifier:
             return abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy))
-        # "about 180,000" allows 162,000 to 198,000: an exact 200,000 is not among them.
-        return overlap(fa, fb)
+        # "about 180,000" allows 175,000 to 185,000: an exact 200,000 is not among them;
+        # a value converted from another unit may be rounded a little more ("14-mile" is
+        # 22.5 km, "about 22km").
+        return overlap(fa, fb, slack=rounding * max(abs(vx), abs(vy)) if rounding > 1e-6 else 0.0)
     if len(bounded) == 1:
         bound = bounded[0]
         exact = fb if bound is fa else fa
@@ -296,11 +298,13 @@ def _near(p: float | None, q: float | None, tolerance: float) -> bool:
     return abs(p - q) <= tolerance * max(abs(p), abs(q), 1e-9)
 
 
-def overlap(fa: Found, fb: Found) -> bool:
-    """Whether the intervals the two wordings allow share a value."""
+def overlap(fa: Found, fb: Found, slack: float = 0.0) -> bool:
+    """Whether the intervals the two wordings allow share a value (the second one
+    widened by `slack` each way)."""
     x, y = fa.figure, fb.figure
     lx, lx_closed, hx, hx_closed = bounds(x.low, x.high, fa.said)
     ly, ly_closed, hy, hy_closed = bounds(y.low, y.high, fb.said)
+    ly, hy = ly - slack, hy + slack
     low, low_closed = max((lx, lx_closed), (ly, ly_closed), key=lambda b: (b[0], not b[1]))
     high, high_closed = min((hx, hx_closed), (hy, hy_closed), key=lambda b: (b[0], b[1]))
     return low < high or (low == high and low_closed and high_closed)
