@@ -471,3 +471,34 @@ def test_a_press_releases_furniture_is_boilerplate(line: str) -> None:
 )
 def test_text_with_numbers_or_an_address_is_not_a_contact(line: str) -> None:
     assert flag_boilerplate([line, ARTICLE]) == [False, False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "There are no reviewed versions of this page, so it may not have been checked for"
+        " adherence to standards.",
+        "This page is archived, and is no longer publicly editable.",
+        "This article was last updated on 12 March 2024.",
+        "Please note that due to our archival policy, we will not alter or update the content"
+        " of articles that are archived.",
+        "Note that some listed sources or external links may no longer be available online"
+        " due to age.",
+        "[headline not in the stored copy]",
+        "[Photo]",
+    ],
+)
+def test_a_pages_notice_about_itself_is_boilerplate(line: str) -> None:
+    assert flag_boilerplate([ARTICLE, line, ARTICLE]) == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministry said the page of the register that listed the dead was archived in 2019,"
+        " long before the flood reached the valley and the town council asked for it back.",
+        "Officials said the figures [released on Monday] were no longer up to date.",
+    ],
+)
+def test_text_about_pages_or_with_brackets_stays_text(line: str) -> None:
+    assert flag_boilerplate([ARTICLE, line, ARTICLE]) == [False, False, False]

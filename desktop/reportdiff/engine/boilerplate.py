@@ -99,6 +99,16 @@ _STRONG = [
     r"[^.!?]{0,40}\b(from|by)\b[^.!?]{0,80}\.?$",
     r"^sources?\s*:\s*[^.!?]{1,80}$",  # "Source: Official website of the President"
     r"^(#{3,}|-30-)$",  # "###", "-30-": the end of a press release
+    # a bracketed placeholder standing alone: "[Photo]", "[embedded content]"
+    r"^\[[^\[\]]{1,80}\]$",
+    # a page's notice about itself: "There are no reviewed versions of this page, so it
+    # may not have been checked ...", "This page is archived, and is no longer publicly
+    # editable.", "This article was last updated on ..."
+    r"\bthis (page|article)\b[^.!?]{0,60}\b(archived|editable|reviewed|checked for"
+    r"|(last )?updated on|no longer)\b",
+    r"\b(archival|archiving) policy\b",
+    r"\breflect the (specific )?time at which they were (written|published)\b",
+    r"\b(sources|external links|links)\b[^.!?]{0,40}\bmay no longer be available\b",
     # a press release's number: "RELEASE: 07-231", "Press release No. 45/2024"
     r"^(news |press |media )?release\s*(no\.?|number|#)?\s*:?\s*[\w./-]*\d[\w./-]*$",
     # who sent it on: "Submitted by Arthur N1ORC - AMSAT A/C #31468" (a list's post)
