@@ -514,6 +514,14 @@ EVENTS = [
     ("The quake killed at least 12 people and injured 140.", "140", "@injury"),
     ("Firefighters recovered the bodies of 12 victims.", "12", "@death"),
     ("Twelve people lost their lives when the bus overturned.", "Twelve", "@death"),
+    ("At least 79 people were trampled to death outside the stadium.", "At least 79", "@death"),
+    (
+        "At least 79 people, nearly all of them women, were trampled to death.",
+        "At least 79",
+        "@death",
+    ),  # an aside between commas is passed over
+    ("Twelve people, most of them children, were killed in the blast.", "Twelve", "@death"),
+    ("Police questioned 30 people, officials said, and 12 were hurt.", "30", None),
     ("About 35,000 residents of low-lying areas were told to leave.", "About 35,000", "@displaced"),
     ("Russia would release 23 soldiers with serious injuries.", "23", "@injury"),
 ]

@@ -2211,3 +2211,17 @@ def test_two_shares_of_two_candidates_meet_their_own() -> None:
         ("56 percent", "59.4 percent"),
         ("nearly 44 percent", "40.6 percent"),
     }
+
+
+def test_a_figure_of_now_never_meets_one_of_a_moment_before() -> None:
+    # The landfall's wind against the wind now: two moments of one storm.
+    a = parse_report(
+        "Weather forecasters said it was a category 5 storm at the time of impact, with"
+        " maximum sustained winds of 257 kilometers per hour. Maximum sustained winds have"
+        " come down to 125 miles per hour, the forecaster said."
+    )
+    b = parse_report(
+        "Currently, the storm maintains category 1 status, with top sustained winds at 85 mph."
+    )
+    differs = {(p.a.text, p.b.text) for p in _linked_pairs(a, b) if p.status == "differs"}
+    assert differs == {("125 miles per hour", "85 mph")}

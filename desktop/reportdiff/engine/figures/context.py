@@ -77,6 +77,9 @@ class Context:
     # A count told as a part of the figure before it ("131 injured, of which 20 are
     # in a serious condition"): no rival of a whole.
     subset: bool = False
+    # When its sentence says the figure holds: "now" ("Currently, ... top sustained
+    # winds at 85 mph") or "then", a moment before ("at the time of impact").
+    moment: str | None = None
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -125,6 +128,7 @@ def context_of(
         winner=winner(folded, left, right if figure.dimension == "percent" else []),
         of_whole=of_whole(figure, left),
         period=_period(folded, figure, sentence_start),
+        moment=_moment(folded, figure, sentence_start),
         head_of=head_of(figure, left),
         part=share_part(figure, right),
         subset=subset_of_another(figure, left),
@@ -137,6 +141,23 @@ def context_of(
 _PERIOD = re.compile(r"\b(this|next|last|previous|coming) (year|month|week)\b")
 _PERIOD_REACH = 40  # characters either side, within the sentence
 _PERIOD_NAMES = {"previous": "last", "coming": "next"}
+
+
+_NOW = re.compile(r"\b(?:currently|at present|presently|as of now)\b")
+_THEN = re.compile(
+    r"\b(?:at the time of (?:the )?(?:impact|landfall|the quake|earthquake|crash|explosion|blast)"
+    r"|at landfall|at (?:its|the) peak|initially|at first|originally)\b"
+)
+_MOMENT_REACH = 200  # characters after the figure, within its sentence
+
+
+def _moment(folded: str, figure: Figure, sentence_start: int) -> str | None:
+    """ "now" or "then": when the figure's sentence says it holds, if it says."""
+    end = folded.find(". ", figure.end, figure.end + _MOMENT_REACH)
+    end = end if end >= 0 else min(len(folded), figure.end + _MOMENT_REACH)
+    now = _NOW.search(folded, sentence_start, end) is not None
+    then = _THEN.search(folded, sentence_start, end) is not None
+    return ("now" if now else "then") if now != then else None
 
 
 def _period(folded: str, figure: Figure, sentence_start: int) -> str | None:

@@ -146,7 +146,8 @@ _PRIOR_COUNT = re.compile(
 
 def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
     distance = 0  # in content words; a comma (an aside) counts as four
-    for k, token in enumerate(right[:_EVENT_TOKENS]):
+    right = _without_aside(folded, at, right[:_EVENT_TOKENS])
+    for k, token in enumerate(right):
         gap = folded[at : token.start]
         if token.word == "with":
             # "23 soldiers with serious injuries"; not "1,500 soldiers sent to help with
@@ -160,12 +161,31 @@ def _event_after(folded: str, at: int, right: list[Token]) -> str | None:
         cls = _order_to_leave(right, k) or _walked_out(right, k) or term(token.word)
         # An event noun past the counted noun is an object ("mourned the
         # death of..."); next to the figure it is what is counted ("12 deaths").
-        noun_ok = token.word not in _EVENT_NOUNS or k == 0 or _lost_lives(right, k)
+        noun_ok = (
+            token.word not in _EVENT_NOUNS or k == 0 or _lost_lives(right, k) or _to_death(right, k)
+        )
         if cls in EVENT_CLASSES and not possessive(token.word) and noun_ok:
             return cls
         distance += is_content(token.word)
         at = token.end
     return None
+
+
+_ASIDE_TOKENS = 6  # words an aside set off by commas may hold
+
+
+def _without_aside(folded: str, at: int, right: list[Token]) -> list[Token]:
+    """The words after a counted noun without an aside set off by commas right after
+    it: "79 people, nearly all of them women, were trampled to death"."""
+    if len(right) < 3 or "," not in folded[right[0].end : right[1].start]:
+        return right
+    for m in range(2, min(len(right), _ASIDE_TOKENS + 2)):
+        gap = folded[right[m - 1].end : right[m].start]
+        if any(c.isdigit() or c in ";:()." for c in gap):
+            return right
+        if "," in gap:
+            return [right[0], *right[m:]]
+    return right
 
 
 _LISTED = frozenset(split_words("listed reported registered classified counted confirmed declared"))
@@ -183,6 +203,11 @@ def _with_event(tokens: list[Token]) -> str | None:
         if cls in EVENT_CLASSES and token.word in _EVENT_NOUNS:
             return cls
     return None
+
+
+def _to_death(side: list[Token], k: int) -> bool:
+    """ "79 people were trampled to death", "crushed to death": an idiom of dying."""
+    return side[k].word == "death" and k > 0 and side[k - 1].word == "to"
 
 
 def _lost_lives(side: list[Token], k: int) -> bool:

@@ -224,6 +224,9 @@ def enough(
         return False  # "131 injured, of which 20 are in a serious condition" / "140 injured"
     if _other_classes(fa.context.noun_term, fb.context.noun_term):
         return False  # "wind gusts up to 250 km/h" / "winds between 150 and 185 kph"
+    moments = fa.context.moment, fb.context.moment
+    if None not in moments and moments[0] != moments[1]:
+        return False  # "at the time of impact ... 257 km/h" / "Currently ... 85 mph"
     periods = fa.context.period, fb.context.period
     if None not in periods and periods[0] != periods[1]:
         return False  # "raise pensions by 8% next year" / "raised the wage by 10% this year"
