@@ -296,8 +296,8 @@ def test_identical_paragraphs_link_whatever_their_length(
 
 def test_identical_text_repeated_pairs_in_order() -> None:
     # a line repeated on both sides pairs first with first, second with second
-    a = parse_report("Breaking\nThe dam held.\nBreaking\nThe river fell.")
-    b = parse_report("Breaking\nThe river fell.\nBreaking\nThe dam held.")
+    a = parse_report("Quake\nThe dam held.\nQuake\nThe river fell.")
+    b = parse_report("Quake\nThe river fell.\nQuake\nThe dam held.")
     links = {(i, j) for g in align(a, b) for i in g.a for j in g.b}
     assert {(0, 0), (2, 2), (1, 3), (3, 1)} <= links
 

@@ -448,7 +448,7 @@ def test_a_bare_sources_heading_is_boilerplate() -> None:
     [
         "June Malone Headquarters, Washington 202-358-1071 june.e.malone@nasa.gov",
         "Media contact: press@example.org",
-        "For more information call (800) 555-1234.",
+        "For more information call (800) 555-1234",
         "RELEASE: 07-231",
         "Press release No. 45/2024",
         "SUBMITTED BY ARTHUR N1ORC - AMSAT A/C #31468",
@@ -486,6 +486,10 @@ def test_text_with_numbers_or_an_address_is_not_a_contact(line: str) -> None:
         " due to age.",
         "[headline not in the stored copy]",
         "[Photo]",
+        "This audio file was created from the text revision dated 2006-04-26 and may not"
+        " reflect subsequent text edits to this revision.",
+        "Update",
+        "Breaking news:",
     ],
 )
 def test_a_pages_notice_about_itself_is_boilerplate(line: str) -> None:
@@ -498,6 +502,17 @@ def test_a_pages_notice_about_itself_is_boilerplate(line: str) -> None:
         "The ministry said the page of the register that listed the dead was archived in 2019,"
         " long before the flood reached the valley and the town council asked for it back.",
         "Officials said the figures [released on Monday] were no longer up to date.",
+        "The update of the toll came on Monday, hours after the second blast.",
+        "Under this article of the constitution, the president can no longer seek a third"
+        " term, the court ruled on Monday.",
+        "The court said this article of the penal code was reviewed in 2010.",
+        "The National Archives said its archival policy had changed after 3,000 documents"
+        " were lost.",
+        "Officials warned that rail links to the flooded north may no longer be available by"
+        " Friday.",
+        "[Updated 3 p.m.: The death toll has risen to 45, police said.]",
+        "[Editor's note: An earlier version misstated the toll as 40.]",
+        "The hackers demanded payment to ransom@proton.me, police said.",
     ],
 )
 def test_text_about_pages_or_with_brackets_stays_text(line: str) -> None:

@@ -56,3 +56,17 @@ def test_a_large_group_is_assigned_best_first_in_bounded_time() -> None:
     chosen = assign(kept, _never_vague)
     assert len(chosen) == 40
     assert len({c.a for c in chosen}) == len({c.b for c in chosen}) == 40
+
+
+def test_two_weak_pairs_do_not_outweigh_one_strong_pair() -> None:
+    kept = [
+        Candidate(0, 0, 0.9, agree=False),
+        Candidate(0, 1, 0.5, agree=False),
+        Candidate(1, 0, 0.5, agree=False),
+    ]
+    assert _pairs(assign(kept, _never_vague)) == {(0, 0)}
+
+
+def test_a_pair_of_no_evidence_is_still_taken_when_nothing_rivals_it() -> None:
+    # A pair kept for another reason than its evidence (two ledes' rival counts).
+    assert _pairs(assign([Candidate(0, 0, 0.0, agree=False)], _never_vague)) == {(0, 0)}

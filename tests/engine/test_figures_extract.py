@@ -795,3 +795,34 @@ def test_a_decimal_right_before_a_quake_is_its_magnitude(
 ) -> None:
     (figure,) = [f for f in figures_of(sentence) if f.text == text]
     assert figure.dimension == dimension
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "past"),
+    [
+        (
+            "Exports rose 4.5 percent, compared with 3.1 percent a year earlier.",
+            "3.1 percent",
+            True,
+        ),
+        ("Exports rose 4.5 percent, compared with 3.1 percent for 2019.", "3.1 percent", True),
+        ("Sales rose 4 percent, compared with 3 percent for February.", "3 percent", True),
+        (
+            "Profit rose 9 percent, compared with 6 percent for the first quarter.",
+            "6 percent",
+            True,
+        ),
+        ("Output grew 5 percent, compared with 6 percent for all of 2019.", "6 percent", True),
+        (
+            "Johnson-Sirleaf has 56 percent of the vote, compared to nearly 44 percent for"
+            " Mr. Weah.",
+            "nearly 44 percent",
+            False,
+        ),  # another's share now, not an earlier one
+    ],
+)
+def test_what_a_figure_is_compared_with_is_earlier_unless_it_is_anothers(
+    sentence: str, text: str, past: bool
+) -> None:
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found[text].past is past

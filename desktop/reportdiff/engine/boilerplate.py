@@ -99,18 +99,24 @@ _STRONG = [
     r"[^.!?]{0,40}\b(from|by)\b[^.!?]{0,80}\.?$",
     r"^sources?\s*:\s*[^.!?]{1,80}$",  # "Source: Official website of the President"
     r"^(#{3,}|-30-)$",  # "###", "-30-": the end of a press release
-    # a bracketed placeholder standing alone: "[Photo]", "[embedded content]"
-    r"^\[[^\[\]]{1,80}\]$",
-    # a page's notice about itself: "There are no reviewed versions of this page, so it
-    # may not have been checked ...", "This page is archived, and is no longer publicly
-    # editable.", "This article was last updated on ..."
-    r"\bthis (page|article)\b[^.!?]{0,60}\b(archived|editable|reviewed|checked for"
-    r"|(last )?updated on|no longer)\b",
-    r"\b(archival|archiving) policy\b",
-    r"\breflect the (specific )?time at which they were (written|published)\b",
-    r"\b(sources|external links|links)\b[^.!?]{0,40}\bmay no longer be available\b",
+    # a bracketed placeholder standing alone, a few words and no sentence: "[Photo]",
+    # "[embedded content]" (not "[Updated 3 p.m.: The toll has risen to 45.]")
+    r"^\[[a-z' -]{1,40}\]$",
+    # a page's notice about itself, from its first word: "There are no reviewed
+    # versions of this page ...", "This page is archived, and is no longer publicly
+    # editable.", "This audio file was created from the text revision dated ..."
+    r"^there are no reviewed versions of this page\b",
+    r"^this page (is|was|has been)\b[^.!?]{0,40}\b(archived|editable|reviewed)\b",
+    r"^this (article|story) (was|has been) (last )?(updated|archived)\b[^.!?]{0,40}[.!?]?$",
+    r"^this (audio file|recording) was created from\b",
+    r"^(please )?note that\b[^.!?]{0,30}\b(archival|archiving) policy\b",
+    r"^(please )?note that some (listed )?(sources|external links|links)\b[^.!?]{0,40}"
+    r"\bmay no longer be available\b",
+    r"^articles presented on [^.!?]{1,40}\breflect the (specific )?time at which they were\b",
+    # a live page's label standing alone: "Update", "Breaking news"
+    r"^(update|updated|updates|breaking|breaking news|developing|developing story)\W*$",
     # a press release's number: "RELEASE: 07-231", "Press release No. 45/2024"
-    r"^(news |press |media )?release\s*(no\.?|number|#)?\s*:?\s*[\w./-]*\d[\w./-]*$",
+    r"^(news |press |media )?release\s*(no\.?|number|#)?\s*:?\s*[\w./-]{0,12}\d[\w./-]{0,12}$",
     # who sent it on: "Submitted by Arthur N1ORC - AMSAT A/C #31468" (a list's post)
     r"^(submitted|posted|contributed|forwarded) by\b[^.!?]{0,80}$",
     r"^(photograph|picture)s?( credit)?\s*:",
@@ -391,10 +397,10 @@ def _cue(text: str) -> str | None:
 
 
 def _is_contact(key: str) -> bool:
-    """A press contact: a short line with an e-mail address or a telephone number
-    ("June Malone Headquarters, Washington 202-358-1071 june.e.malone@nasa.gov")."""
-    if len(key.split()) > _CONTACT_WORDS:
-        return False
+    """A press contact: a short line, no sentence, with an e-mail address or a telephone
+    number ("June Malone Headquarters, Washington 202-358-1071 june.e.malone@nasa.gov")."""
+    if len(key.split()) > _CONTACT_WORDS or key.endswith((".", "!", "?")):
+        return False  # a sentence ("The hackers demanded payment to x@y.me, police said.")
     return _EMAIL_RE.search(key) is not None or _PHONE_RE.search(key) is not None
 
 

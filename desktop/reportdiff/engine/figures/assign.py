@@ -3,11 +3,11 @@
 Agreeing pairs go first, best evidence first: a figure told the same way twice
 is the best evidence that both reports speak of it, and leaves fewer figures
 to pair wrongly. The differing pairs are then assigned together, by the most
-evidence in all, not one by one: "56 percent ... nearly 44 percent for Mr.
-Weah" against "59.4 percent ... George Weah, finished with 40.6 percent" is
-two facts, and the best single pair (44 / 59.4, by a hair) must not take the
-partner the whole assignment gives to another. A count told by its size
-("hundreds") agrees with too much: its pairs come last.
+evidence in all (past what every pair must have), not one by one: "56 percent
+... nearly 44 percent for Mr. Weah" against "59.4 percent ... George Weah,
+finished with 40.6 percent" is two facts, and the best single pair (44 / 59.4,
+by a hair) must not take the partner the whole assignment gives to another. A
+count told by its size ("hundreds") agrees with too much: its pairs come last.
 """
 
 from __future__ import annotations
@@ -21,6 +21,11 @@ from reportdiff.engine.figures.evidence import Candidate
 # many candidate pairs (real reports give a handful); a larger one, a table of
 # figures, greedily, best evidence first.
 _EXACT_PAIRS = 14
+# What a pair weighs in the assignment: its evidence past this much, and never
+# less than _LEAST_WEIGHT. Two weak pairs must not outweigh one strong one (0.9
+# against 0.5 + 0.5), while between as many pairs the most evidence wins.
+_PAIR_COST = 0.3
+_LEAST_WEIGHT = 0.01
 
 
 def assign(
@@ -74,28 +79,34 @@ def _connected(pairs: list[Candidate]) -> list[list[Candidate]]:
     return list(groups.values())
 
 
+def _weight(c: Candidate) -> float:
+    return max(c.evidence - _PAIR_COST, _LEAST_WEIGHT)
+
+
 def _best(pairs: list[Candidate]) -> list[Candidate]:
-    """The pairs, each figure once, of the most evidence in all (ties: the earlier
-    pairs, best evidence first, win)."""
-    best_total, best = -1.0, list[Candidate]()
-    rest = [0.0] * (len(pairs) + 1)  # evidence still to come from pair k on
+    """The pairs, each figure once, of the most weight in all (ties: the earlier
+    pairs, best evidence first, win). The search starts from the greedy answer,
+    which it must beat."""
+    best = _greedy(pairs, set(), set())
+    best_total = sum(map(_weight, best))
+    rest = [0.0] * (len(pairs) + 1)  # weight still to come from pair k on
     for k in range(len(pairs) - 1, -1, -1):
-        rest[k] = rest[k + 1] + pairs[k].evidence
+        rest[k] = rest[k + 1] + _weight(pairs[k])
 
     def search(
         k: int, used_a: frozenset[int], used_b: frozenset[int], total: float, taken: list[Candidate]
     ) -> None:
         nonlocal best_total, best
-        if total > best_total + 1e-12:
+        if total > best_total + 1e-9:
             best_total, best = total, list(taken)
-        if total + rest[k] <= best_total + 1e-12:
+        if total + rest[k] <= best_total + 1e-9:
             return  # what is left cannot do better
         for m in range(k, len(pairs)):
             c = pairs[m]
             if c.a in used_a or c.b in used_b:
                 continue
             taken.append(c)
-            search(m + 1, used_a | {c.a}, used_b | {c.b}, total + c.evidence, taken)
+            search(m + 1, used_a | {c.a}, used_b | {c.b}, total + _weight(c), taken)
             taken.pop()
 
     search(0, frozenset(), frozenset(), 0.0, [])

@@ -280,7 +280,10 @@ _PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versu
 # figure is compared with is another's share at the same time, not an earlier one
 # ("compared with 3% for the same period last year" is earlier).
 _OWNER_AFTER = re.compile(
-    r"\s+for\s+(?!(?:the\s+)?(?:same\s+|previous\s+|last\s+)?(?:period|year|month|quarter|week)\b)"
+    r"\s+for\s+(?!\d|all\b|(?:the\s+)?(?:same\s+|previous\s+|last\s+|first\s+|second\s+"
+    r"|third\s+|fourth\s+|whole\s+|full\s+)?(?:period|year|month|quarter|half|week)\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
 )
 _PAST_AFTER = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -683,11 +686,24 @@ def _figure(
         display=reading.display or paragraph.text[span[0] : span[1]],
     )
     if qualifier == "approximate" and low is not None and high is not None:
-        # "around 61 percent" is not 61.8: no wider than the last digit written rounds
-        # ("about 140" spans 135 to 145; "about 20" still 18 to 22).
-        half = min((high - low) / 2, round_step(figure) / 2)
+        half = min((high - low) / 2, _approximate_reach(figure))
         figure = dataclasses.replace(figure, low=figure.value - half, high=figure.value + half)  # type: ignore[operator]
     return figure
+
+
+def _approximate_reach(figure: Figure) -> float:
+    """How far an approximate figure reaches each way: what its last digit written
+    rounds ("around 61 percent" is not 61.8; "about 140" spans 135 to 145), a five
+    rounding to fives ("about 25" spans 22.5 to 27.5), and a whole count at least
+    one each way ("about 12" is 13)."""
+    step = round_step(figure)
+    value = abs(figure.value or 0.0)
+    if step and round(value / step) % 10 == 5:
+        step *= 5
+    reach = step / 2
+    if figure.dimension == "count" and value == int(value):
+        reach = max(reach, 1.0)
+    return reach
 
 
 def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | None]:

@@ -23,6 +23,7 @@ from reportdiff.engine.figures.tokens import (
     SPEECH,
     TIME_WORDS,
     Token,
+    breaks,
     context_term,
     counted,
     plural,
@@ -30,6 +31,7 @@ from reportdiff.engine.figures.tokens import (
     run_after,
 )
 from reportdiff.engine.figures.words import (
+    EVENT_CLASSES,
     LINKING_VERBS,
     PEOPLE_CLASSES,
     PEOPLE_ENDINGS,
@@ -261,14 +263,28 @@ def share_part(figure: Figure, right: list[Token]) -> str | None:
     return None
 
 
-def subset_of_another(figure: Figure, left: list[Token]) -> bool:
-    """ "131 injured, of which 20 are in a serious condition", "killed 77, among them
-    20 children": a count told as a part of the figure before it."""
+def subset_of_another(figure: Figure, folded: str, left: list[Token], right: list[Token]) -> bool:
+    """ "131 injured, of which 20 are in a serious condition": a count told as a part
+    of the figure before it, with nothing of its own to count. "476 people, of whom
+    282 are still missing" counts the missing, "among them 20 children" children:
+    those are read as what they say."""
     if figure.dimension != "count" or len(left) < 2:
         return False
-    return (left[1].word, left[0].word) in _SUBSET_OPENERS
+    if (left[1].word, left[0].word) not in _SUBSET_OPENERS:
+        return False
+    if run_after(folded, figure.end, right):
+        return False  # its own noun: "among them 20 children"
+    at = figure.end
+    for token in right[:_SUBSET_REACH]:
+        if breaks(folded[at : token.start]) or token.word in CONJUNCTIONS:
+            break
+        if term(token.word) in EVENT_CLASSES:
+            return False  # its own event: "of whom 282 are still missing"
+        at = token.end
+    return True
 
 
+_SUBSET_REACH = 6  # words after the count in which its own event may stand
 # The words right before a count that make it a part of the figure before it.
 _SUBSET_OPENERS = frozenset({("of", "which"), ("of", "whom"), ("among", "them"), ("among", "whom")})
 

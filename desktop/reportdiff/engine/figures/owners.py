@@ -112,27 +112,27 @@ def _verb_like(word: str) -> bool:
 
 
 _WINNING = frozenset(
-    split_words(
-        "won wins win took takes take got gets received receives secured secures gained"
-        " finished finishes ended ends"  # "Weah finished with 40.6 percent"
-    )
+    split_words("won wins win took takes take got gets received receives secured secures gained")
 )
+# ... and for a share alone: "Weah finished with 40.6 percent" (not "the search ended
+# with 282 bodies recovered").
+_FINISHING = frozenset(split_words("finished finishes ended ends"))
 _GAP_TO_FIGURE = frozenset(
     split_words("a an the about around some nearly almost over more than with")
 )
 
 
-def winner(folded: str, left: list[Token], right: list[Token]) -> frozenset[str]:
+def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -> frozenset[str]:
     """The subject of a verb of winning right before the figure: "the ruling party won 35%";
-    or the owner a share (`right` is given for shares alone) names after "for":
-    "nearly 44 percent for Mr. Weah"."""
-    after = _share_for(folded, right)
+    or, for a `share`, the owner it names after "for" ("nearly 44 percent for Mr. Weah")
+    or who finished with it ("Weah finished with 40.6 percent")."""
+    after = _share_for(folded, right) if share else frozenset()
     if after:
         return after
     k = 0
     while k < len(left) and left[k].word in _GAP_TO_FIGURE:
         k += 1
-    if k >= len(left) or left[k].word not in _WINNING:
+    if k >= len(left) or not (left[k].word in _WINNING or (share and left[k].word in _FINISHING)):
         return frozenset()
     found: set[str] = set()
     for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):

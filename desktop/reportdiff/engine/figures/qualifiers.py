@@ -7,7 +7,7 @@ the contract folds away: whether the bound includes the value it names.
 | wording                                 | internal  | contract  | allows      |
 |-----------------------------------------|-----------|-----------|-------------|
 | "12"                                    | exact     | exact     | 12          |
-| "about", "around", "some"               | approx    | approx.   | 12 ± 10 %   |
+| "about", "around", "some"               | approx    | approx.   | 12 ± 1      |
 | "nearly", "almost", "just under"        | nearly    | approx.   | [11.4, 12]  |
 | "more than", "over", "above"            | more_than | more_than | (12, ∞)     |
 | "at least", "no fewer than"             | at_least  | more_than | [12, ∞)     |
@@ -25,8 +25,13 @@ A bound against an exact value (`bound_agrees`), what each wording claims:
 | fewer than v       | differs   | same: "under 40" for 38            | differs     |
 | up to v            | same      | differs: a ceiling, not a count    | differs     |
 
+"About" reaches no further than its last written digit rounds, and never more
+than 10 % ("about 140" is 135 to 145, "about 25" 22.5 to 27.5, "about 20" 18 to
+22); a whole count at least one each way ("about 12" is 11 to 13).
+
 Two bounds of one direction agree when their values do ("more than 12" and
-"at least 12"); bounds of opposite directions never do.
+"at least 12"); bounds of opposite directions only where they meet ("as many as
+10,000" and "at least 10,000").
 """
 
 from __future__ import annotations
