@@ -300,9 +300,10 @@ def names_outlet(text: str, outlet: str | None) -> bool:
     words = key.split()
     if len(words) > 1 and words[-1] in _NEWSROOM_WORDS:
         words.pop()
+    parts = name.split()
     initials = (
-        "".join(w[0] for w in name.split()),  # "Voice of America": VOA
-        "".join(w[0] for w in name.split() if w not in _NAME_JOINERS),  # "The Associated Press": AP
+        "".join(w[0] for w in parts),  # "Voice of America": VOA
+        "".join(w[0] for w in parts if w not in _NAME_JOINERS),  # "The Associated Press": AP
     )
     return len(words) == 1 and len(words[0]) > 1 and words[0] in initials
 

@@ -182,7 +182,7 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
                 for f, y in dated
                 if f is not figure and s <= f.start < e and not _compared_year(folded, f)
             ),
-            past=_past(folded, figure, s),
+            past=_past(folded, figure, s, owned=bool(context.winner)),
             yardstick=_yardstick(folded, figure),
             increment=_INCREMENT.search(folded, max(0, figure.start - 20), figure.start) is not None
             or _MORE_AFTER.match(folded, figure.end) is not None,
@@ -276,15 +276,6 @@ _PAST_LEFT = re.compile(
     r"|october|november|december|year)\b[^.;:]*$"
 )
 _PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+$")
-# "56 percent of the vote, compared to nearly 44 percent for Mr. Weah": what the
-# figure is compared with is another's share at the same time, not an earlier one
-# ("compared with 3% for the same period last year" is earlier).
-_OWNER_AFTER = re.compile(
-    r"\s+for\s+(?!\d|all\b|(?:the\s+)?(?:same\s+|previous\s+|last\s+|first\s+|second\s+"
-    r"|third\s+|fourth\s+|whole\s+|full\s+)?(?:period|year|month|quarter|half|week)\b"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
-)
 _PAST_AFTER = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)"
@@ -350,13 +341,13 @@ def _yardstick(folded: str, figure: Figure) -> bool:
     return _YARDSTICK_BEFORE.search(folded, max(0, figure.start - 40), figure.start) is not None
 
 
-def _past(folded: str, figure: Figure, sentence_start: int = 0) -> bool:
+def _past(folded: str, figure: Figure, sentence_start: int = 0, *, owned: bool = False) -> bool:
     """Whether a figure is recalled from before ("up from 55% four years ago",
-    "Last September, 154 people were killed")."""
+    "Last September, 154 people were killed"). What a figure is compared with is
+    earlier, unless it is `owned`, another's share at the same time ("56 percent of
+    the vote, compared to nearly 44 percent for Mr. Weah")."""
     before = _PAST_BEFORE.search(folded, max(0, figure.start - 16), figure.start)
-    if before is not None and not (
-        before.group(0).startswith("compared") and _OWNER_AFTER.match(folded, figure.end)
-    ):
+    if before is not None and not (before.group(0).startswith("compared") and owned):
         return True
     if _PAST_LEFT.search(folded, max(sentence_start, figure.start - 90), figure.start):
         return True

@@ -22,6 +22,7 @@ from reportdiff.engine.figures.tokens import (
     possessive,
     run_after,
 )
+from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
 from reportdiff.engine.figures.words import LINKING_VERBS, is_content, noun_like, split_words
 from reportdiff.engine.model import Figure
 
@@ -148,7 +149,8 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
 
 
 def _share_for(folded: str, right: list[Token]) -> frozenset[str]:
-    """ "44 percent for Mr. Weah", "30 percent for the Socialists": the names after "for"."""
+    """ "44 percent for Mr. Weah", "30 percent for the Socialists": the names after "for";
+    not a period ("for February", "for 2019", "for the first quarter")."""
     if not right or right[0].word != "for":
         return frozenset()
     found: set[str] = set()
@@ -156,6 +158,8 @@ def _share_for(folded: str, right: list[Token]) -> frozenset[str]:
     for previous, token in itertools.pairwise(right[:5]):
         if breaks(folded[previous.end : token.start]) or token.word in CLAUSE_WORDS:
             break
+        if token.word in MONTHS or token.word in WEEKDAYS:
+            return frozenset()
         key = context_term(token.word)
         if key is not None:
             found.add(key)
