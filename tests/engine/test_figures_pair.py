@@ -2106,6 +2106,23 @@ def test_times_told_in_other_zones_are_not_flagged() -> None:
     assert flagged == [("0920 UTC", "0950 UTC")]  # one zone: compared
 
 
+def test_a_time_against_a_number_no_time_in_one_wording_is_flagged() -> None:
+    # mutate.py on reference19: "(1841 UTC)" / "(9205 UTC)", no time of day
+    a = "The train derailed at 20:41 local time (1841 UTC) just outside the city."
+    b = "The train derailed at 20:41 local time (9205 UTC) just outside the city."
+    flagged = [
+        (p.a.text, p.b.text)
+        for p in compare_texts(a, b).figures
+        if p.status == "differs" and p.a and p.b
+    ]
+    assert flagged == [("1841 UTC", "9205")]
+
+
+def test_a_tally_is_no_range_but_its_first_number_is_a_figure() -> None:
+    report = parse_report("The Senate voted 52 to 48 on Tuesday to pass the bill.")
+    assert [f.text for f in extract_figures(report)][:2] == ["52", "48"]
+
+
 def test_a_peoples_name_is_its_place() -> None:
     # Wikinews (CC BY 2.5), the 2015 Hindu Kush earthquake, two versions
     a = (

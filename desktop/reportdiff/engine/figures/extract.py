@@ -472,7 +472,12 @@ def _figure_at(
         if match is None:
             continue
         reading = _read(kind, match, paragraph.text, folded, pre)
-        if reading is None:
+        if reading is None and kind != "years" and match.groupdict().get("lo2"):
+            # "voted 52 to 48", "30 to 9": no range, but the first number is a figure
+            low_end = "loscale2" if match.group("loscale2") else "lo2"
+            match = pattern.match(folded, pos, match.end(low_end))
+            reading = _read(kind, match, paragraph.text, folded, pre) if match else None
+        if match is None or reading is None:
             continue
         if kind == "time":
             return _time(paragraph, folded, (pos, match.end(), done), reading, match)

@@ -79,7 +79,10 @@ def compare_figures(
     taken_b: set[int] = set()
     for ma, mb in slot_pairs(mentions_a, mentions_b, linked):
         if ma.index is not None and mb.index is not None:
-            if ma.figure.dimension == "time" and ma.figure.unit != mb.figure.unit:
+            if (
+                ma.figure.dimension == mb.figure.dimension == "time"
+                and ma.figure.unit != mb.figure.unit
+            ):
                 continue  # "2:49 IST" / "0920 UTC": told in two zones, not compared
             if found_a[ma.index].increment != found_b[mb.index].increment:
                 continue  # "bodies of 31 hikers" / "bodies of five more hikers": not one count
