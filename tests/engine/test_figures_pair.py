@@ -2287,3 +2287,40 @@ def test_linked_pair(text_a: str, text_b: str, fig_a: str, fig_b: str, verdict: 
     pair = _find(pairs, fig_a, fig_b)
     assert pair is not None, [(p.status, p.a and p.a.text, p.b and p.b.text) for p in pairs]
     assert pair.status == verdict
+
+
+def _flagged(a: str, b: str) -> list[tuple[str, str]]:
+    return [
+        (p.a.text, p.b.text)
+        for p in compare_texts(a, b).figures
+        if p.status == "differs" and p.a and p.b
+    ]
+
+
+def test_a_storms_name_is_no_place() -> None:
+    # reference18 (VOA, Wikinews): "Dean" is the storm, not where 13 died
+    a = (
+        "Hurricane Dean has made landfall on Mexico's Yucatan Peninsula as a dangerous storm."
+        "\n\nThe storm is blamed for at least 11 deaths in Jamaica, Dominican Republic, Haiti"
+        " and the island of Dominica."
+    )
+    b = (
+        "Hurricane Dean struck the coast of the Yucatan Peninsula early on Tuesday morning."
+        "\n\nDean is being blamed for 13 deaths already."
+    )
+    assert _flagged(a, b) == [("at least 11", "13")]
+
+
+def test_a_forecast_is_no_rival_of_a_count_made() -> None:
+    # reference17: "will likely exceed 500" is what the president expects, not a count
+    a = (
+        "Typhoon Morakot has resulted in the deaths of at least fourteen people in Taiwan,"
+        " officials said on Monday."
+    )
+    b = (
+        "Taiwan's president says the death toll from mudslides triggered by Typhoon Morakot"
+        " will likely exceed 500 people, in the worst storm to hit the island in 50 years."
+    )
+    assert _flagged(a, b) == []
+    c = a.replace("at least fourteen", "the death toll could reach 800")
+    assert _flagged(c, b) == [("800", "exceed 500")]  # two forecasts are compared

@@ -80,6 +80,9 @@ class Context:
     # When its sentence says the figure holds: "now" ("Currently, ... top sustained
     # winds at 85 mph") or "then", a moment before ("at the time of impact").
     moment: str | None = None
+    # What a verb of expecting says the figure will be ("the toll is expected to reach
+    # 500", "will likely exceed 500"): a forecast, no rival of a count made.
+    forecast: bool = False
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -129,6 +132,8 @@ def context_of(
         of_whole=of_whole(figure, left),
         period=_period(folded, figure, sentence_start),
         moment=_moment(folded, figure, sentence_start),
+        forecast=_FORECAST.search(folded, max(sentence_start, figure.start - 50), figure.start)
+        is not None,
         head_of=head_of(figure, left),
         part=share_part(figure, right),
         subset=subset_of_another(figure, folded, left, right),
@@ -143,6 +148,14 @@ _PERIOD_REACH = 40  # characters either side, within the sentence
 _PERIOD_NAMES = {"previous": "last", "coming": "next"}
 
 
+# A modal verb right before the figure and the verb it governs.
+_FORECAST = re.compile(
+    r"\b(?:will|would|could|might|(?:expected|likely|set|feared|forecast|predicted"
+    r"|projected)\s+to)\s+(?:likely\s+|probably\s+|eventually\s+|soon\s+)?"
+    # the verb may be the figure's own ("will likely exceed 500" reads "exceed 500")
+    r"(?:(?:rise\s+to|climb\s+to|increase\s+to|reach|exceed|top|surpass|pass|hit|near|be)\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|around\s+|over\s+)?$"
+)
 _NOW = re.compile(r"\b(?:currently|at present|presently|as of now)\b")
 _THEN = re.compile(
     r"\b(?:at the time of (?:the )?(?:impact|landfall|the quake|earthquake|crash|explosion|blast)"

@@ -227,6 +227,8 @@ def enough(
     moments = fa.context.moment, fb.context.moment
     if None not in moments and moments[0] != moments[1]:
         return False  # "at the time of impact ... 257 km/h" / "Currently ... 85 mph"
+    if fa.context.forecast != fb.context.forecast:
+        return False  # "the toll is expected to reach 500" / "at least 14 people died"
     periods = fa.context.period, fb.context.period
     if None not in periods and periods[0] != periods[1]:
         return False  # "raise pensions by 8% next year" / "raised the wage by 10% this year"

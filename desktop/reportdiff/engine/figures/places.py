@@ -13,7 +13,7 @@ import re
 
 from reportdiff.engine.figures.tokens import CONJUNCTIONS, SPEECH, Token, counted, plural
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
-from reportdiff.engine.figures.words import is_content, split_words
+from reportdiff.engine.figures.words import is_content, split_words, term
 
 
 def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
@@ -42,6 +42,8 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
         word = token.word.removesuffix("'s").removesuffix("’s")
         if not is_content(word) or word in _CALENDAR:
             continue  # "Saturday's earthquake": a day, no place
+        if word in _STORM_TITLE or term(word) == "@storm":
+            continue  # "Tropical Storm Nanmadol", "Typhoon Morakot": an event's title
         if folded[token.end : token.end + 1].isdigit():
             continue  # "DLA2417", "MH17": a code, not a place
         # A capital at a sentence's start proves nothing for "Officials said";
@@ -143,3 +145,4 @@ def _sentence_initial(folded: str, token: Token) -> bool:
 
 
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_STORM_TITLE = frozenset({"tropical", "super"})

@@ -200,7 +200,7 @@ def _read(
         if len(found) >= MAX_FIGURES:
             found = found[:MAX_FIGURES]  # a table, not prose: the rest is not compared
             break
-    found = _headline_places(report, found)
+    found = _without_storm_names(report, _headline_places(report, found))
     figures = [f.figure for f in found]
     read = tuple(found), tuple(mentions(report, figures, MAX_FIGURES, scanned))
     with _cache_lock:
@@ -248,6 +248,33 @@ def _headline_places(report: Report, found: list[Found]) -> list[Found]:
         if f.figure.paragraph in heads
         and not f.context.places
         and (told := places.get((f.figure.dimension, f.figure.value)))
+        else f
+        for f in found
+    ]
+
+
+# "Hurricane Dean", "Tropical Storm Nanmadol", "Cyclone Nargis": the name of the event.
+# Read in prose only: a headline in title case ("Typhoon Death Toll Rises") names none.
+_PROSE_WORDS = 8
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm)\s+([A-Z][a-z]+)\b")
+
+
+def _without_storm_names(report: Report, found: list[Found]) -> list[Found]:
+    """A storm's name is no place: "Dean is being blamed for 13 deaths" names no
+    place that could set its toll apart from "11 deaths in Jamaica and Haiti"."""
+    names = frozenset(
+        m[1].lower()
+        for p in report.content_paragraphs()
+        if p.kind != "headline" and len(p.text.split()) >= _PROSE_WORDS
+        for m in _STORM_NAME.finditer(p.text)
+    )
+    if not names:
+        return found
+    return [
+        dataclasses.replace(
+            f, context=dataclasses.replace(f.context, places=f.context.places - names)
+        )
+        if f.context.places & names
         else f
         for f in found
     ]
