@@ -382,6 +382,17 @@ CAPTIONS = [
         False,
     ),
     ("Police said the suspect was arrested in Lyon, March 3, 2024.", False),
+    # an agency's caption of a picture "in this ..." and where a picture comes from (reference23)
+    (
+        "People walk past rubble as they help the injured evacuate after an earthquake in"
+        " Christchurch, New Zealand, in this February 22, 2011 image taken from video footage.",
+        True,
+    ),
+    ("Rescuers search the debris of the school, in this undated handout photo.", True),
+    ("The photo is from http://www.flickr.com/photos/davidonformosa/2352525588/", True),
+    ("Photos are courtesy of the Red Cross.", True),
+    ("The photo is the first image of the crater taken since the eruption began.", False),
+    ("In this image, the president said, the country can see its future.", False),
 ]
 
 

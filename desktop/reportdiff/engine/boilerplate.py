@@ -147,6 +147,15 @@ _STRONG = [
     # permission", "... Image by S. Shrestha. Copyright Demotix (25/4/2015)"
     r"(^|[.!?)]\s+)(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
+    # where a picture comes from, in a line of its own: "The photo is from http://...",
+    # "Photos are courtesy of the Red Cross."
+    r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) (from|by|courtesy)\b"
+    r"[^!?]{1,120}$",
+    # an agency's caption: "People walk past rubble ..., in this February 22, 2011
+    # image taken from video footage.", "..., in this undated handout photo."
+    r"^[^.!?]{8,300}, in this ([a-z]+\.? \d{1,2}, (19|20)\d\d |undated |handout |file |aerial"
+    r" |satellite |still )*(photo|photograph|image|picture|handout|frame|still|video grab)\b"
+    r"[^.!?]{0,80}\.?$",
     r"^watch (the )?(related )?video( report)?\b",  # "Watch related video report from VOA's …"
     # an outlet telling who it is: "The … provides news and information in more than 40
     # languages to an estimated weekly audience of …", "Stories with the … byline are …"
