@@ -2324,3 +2324,15 @@ def test_a_forecast_is_no_rival_of_a_count_made() -> None:
     assert _flagged(a, b) == []
     c = a.replace("at least fourteen", "the death toll could reach 800")
     assert _flagged(c, b) == [("800", "exceed 500")]  # two forecasts are compared
+
+
+def test_who_took_a_share_is_named_before_who() -> None:
+    # reference23 (Wikinews CC BY 2.5, Global Voices CC BY 3.0): Taiwan 2008
+    data = Path(__file__).resolve().parents[1] / "data" / "reference23"
+    a = read_report_file(data / "taiwan_a.txt")
+    b = read_report_file(data / "taiwan_b.txt")
+    flagged = [
+        (p.a.text, p.b.text) for p in compare(a, b).figures if p.status == "differs" and p.a and p.b
+    ]
+    assert ("58.45%", "60 percent") in flagged
+    assert ("41.55%", "60 percent") not in flagged  # Frank Hsieh's share, not Ma's

@@ -117,6 +117,7 @@ _WINNING = frozenset(
 )
 # ... and for a share alone: "Weah finished with 40.6 percent" (not "the search ended
 # with 282 bodies recovered").
+_RELATIVE = frozenset({"who", "which", "that"})
 _FINISHING = frozenset(split_words("finished finishes ended ends"))
 _GAP_TO_FIGURE = frozenset(
     split_words("a an the about around some nearly almost over more than with")
@@ -135,6 +136,12 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
         k += 1
     if k >= len(left) or not (left[k].word in _WINNING or (share and left[k].word in _FINISHING)):
         return frozenset()
+    if (
+        k + 2 < len(left)
+        and left[k + 1].word in _RELATIVE
+        and folded[left[k + 2].end : left[k + 1].start].strip() == ","
+    ):
+        k += 1  # "Ma Ying-jeou, who got 60 percent": who is named before "who"
     found: set[str] = set()
     for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):
         gap = folded[token.end : previous.start]
