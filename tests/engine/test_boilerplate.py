@@ -391,6 +391,20 @@ CAPTIONS = [
     ("Rescuers search the debris of the school, in this undated handout photo.", True),
     ("The photo is from http://www.flickr.com/photos/davidonformosa/2352525588/", True),
     ("Photos are courtesy of the Red Cross.", True),
+    # reference24: a screenshot's caption, a credit, a dateline, a section break
+    (
+        "Screenshot of the submerged town of Tulun, in Russia\u2019s Irkutsk Region, from John"
+        " Tark\u2019s YouTube video \u201c\u0422\u0443\u043b\u0443\u043d",
+        True,
+    ),
+    (
+        "Photo of the May 20, 2013 Newcastle-South OKC-Moore EF-5 Tornado was provided"
+        " courtesy of Gabe Garfield.",
+        True,
+    ),
+    ("July 25, 2019, The Kremlin, Moscow", True),
+    ("* * *", True),
+    ("Photo of the year: the jury chose a picture of the flood.", False),
     ("The photo is the first image of the crater taken since the eruption began.", False),
     ("In this image, the president said, the country can see its future.", False),
 ]

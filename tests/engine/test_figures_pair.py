@@ -2336,3 +2336,26 @@ def test_who_took_a_share_is_named_before_who() -> None:
     ]
     assert ("58.45%", "60 percent") in flagged
     assert ("41.55%", "60 percent") not in flagged  # Frank Hsieh's share, not Ma's
+
+
+def test_a_tornados_rating_is_read_and_compared() -> None:
+    # reference24 (VOA; National Weather Service): the Moore tornado of 2013
+    a = (
+        "Monday's tornado killed 24 people. It was a large and powerful storm, measuring as"
+        " an F-4 on a scale of five."
+    )
+    b = (
+        "The violent tornado was first observed at 1:56 PM. EF-4 damage was observed soon"
+        " after the tornado crossed the highway.\n\nThe tornado killed 24 people and"
+        " received a maximum rating of EF-5."
+    )
+    assert _flagged(a, b) == [("F-4", "EF-5")]  # not "EF-4 damage" seen at one place
+
+
+def test_an_f_and_a_number_is_no_rating_outside_a_tornados_report() -> None:
+    texts = [
+        f.text for f in extract_figures(parse_report("The air force flew an F-4 over the city."))
+    ]
+    assert "F-4" not in texts
+    report = parse_report("Forecasters said an EF2 tornado touched down near the town.")
+    assert [f.text for f in extract_figures(report)] == ["EF2"]

@@ -99,6 +99,7 @@ _STRONG = [
     r"[^.!?]{0,40}\b(from|by)\b[^.!?]{0,80}\.?$",
     r"^sources?\s*:\s*[^.!?]{1,80}$",  # "Source: Official website of the President"
     r"^(#{3,}|-30-)$",  # "###", "-30-": the end of a press release
+    r"^(\*\s*){3,}$|^[-–—_=~•·]{3,}$",  # "* * *", "———": a break between sections
     # a bracketed placeholder standing alone, a few words and no sentence: "[Photo]",
     # "[embedded content]" (not "[Updated 3 p.m.: The toll has risen to 45.]")
     r"^\[[a-z' -]{1,40}\]$",
@@ -147,6 +148,12 @@ _STRONG = [
     # permission", "... Image by S. Shrestha. Copyright Demotix (25/4/2015)"
     r"(^|[.!?)]\s+)(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
+    # a picture's caption that says what it is: "Screenshot of the submerged town of
+    # Tulun, ... from John Tark's YouTube video", "Photo of the ... tornado was provided
+    # courtesy of Gabe Garfield."
+    r"^(screen ?shot|screen ?grab|still|video still|frame grab) (of|from)\b[^.!?]{1,200}$",
+    r"^(photo|photograph|image|picture)s? of\b[^.!?]{1,200}\b(provided|courtesy|taken by"
+    r"|credit)\b[^.!?]{0,80}\.?$",
     # where a picture comes from, in a line of its own: "The photo is from http://...",
     # "Photos are courtesy of the Red Cross."
     r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) (from|by|courtesy)\b"
@@ -363,6 +370,16 @@ _ORIGIN_RE = re.compile(
 )
 
 
+# A dateline on its own line: the day, then where ("July 25, 2019, The Kremlin, Moscow",
+# "25 July 2019, Moscow"): names only, no verb.
+_DATELINE_RE = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) \d{1,2},? \d{4}|\d{1,2} (?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December),? \d{4})"
+    r"(?:,\s*(?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}){1,3}\.?"
+)
+
+
 # A broadcast's sign-off, a name on its own line at the end: "I'm Mario Ritter."
 # (not "I'm fine.").
 _SIGN_OFF_RE = re.compile(r"I['’]m (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){1,3}\.?")
@@ -395,6 +412,7 @@ def _cue(text: str) -> str | None:
         or _LIVE_ENTRY_RE.match(key)
         or _is_caption(key, text.strip())
         or _ORIGIN_RE.fullmatch(text.strip())
+        or _DATELINE_RE.fullmatch(text.strip())
         or _CITATION_RE.fullmatch(text.strip())
     ):
         return "strong"

@@ -110,3 +110,8 @@ def whole_of(parts: Found, whole: Found) -> bool:
     if noun is None or noun in parts.parts or figure_event(whole) != figure_event(parts):
         return False
     return generic(whole) or whole.context.noun_term == parts.context.noun_term
+
+
+def damage_rating(found: Found) -> bool:
+    """ "EF-4 damage was observed": the damage seen at one place, rated on the storm's scale."""
+    return found.figure.unit == "EF" and found.context.noun_term == "@damaged"

@@ -17,7 +17,7 @@ import dataclasses
 import math
 import re
 
-from reportdiff.engine.figures.counted import figure_event, same_counted, whole_of
+from reportdiff.engine.figures.counted import damage_rating, figure_event, same_counted, whole_of
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.label import describe
 from reportdiff.engine.figures.precision import resolution, round_step, unit_word
@@ -101,6 +101,8 @@ def compatible(fa: Found, fb: Found) -> bool:
         return True
     if x.dimension == "magnitude":
         return abs((x.value or 0) - (y.value or 0)) <= 1.0
+    if x.dimension == "category" and damage_rating(fa) != damage_rating(fb):
+        return False  # "EF-4 damage was observed" at one place is no rating of the storm
     if _relative(fa) != _relative(fb):
         return False  # "four metres above its normal level" is no level itself
     if fa.context.of_whole != fb.context.of_whole:

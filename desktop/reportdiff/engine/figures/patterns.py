@@ -105,6 +105,8 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         rf"(?P<unit>category|level|stage|phase|tier)(?:\s+|-)(?P<n>\d{{1,2}}|{WORD_NUMBER})\b"
         r"(?![.,]\d|-)",
     ),
+    # a tornado's rating on the (Enhanced) Fujita scale: "EF-5", "an EF4", "an F-4"
+    ("rating", ("rating",), r"(?P<unit>ef|f)-?(?P<n>[0-5])\b(?![.,]\d|-)"),
     ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s*-?\s*magnitude\b"),
     ("magnitude", ("digit",), r"(?P<n>\d+(?:\.\d+)?)\s+on\s+the\s+richter\s+scale"),
     # "a massive 7.8 earthquake": a decimal right before a quake is its magnitude
@@ -195,6 +197,8 @@ ANCHOR_WORDS: dict[str, str] = {
     **dict.fromkeys(re.findall(r"[a-z]+", ORDINAL_WORD), "ordinal"),
     "between": "between",
     "magnitude": "magnitude",
+    "ef": "rating",
+    "f": "rating",
     **dict.fromkeys(("category", "level", "stage", "phase", "tier"), "category"),
     "aged": "aged",
     "half": "half",
@@ -230,6 +234,7 @@ PATTERNS_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         "weekday",
         "ordinal",
         "magnitude",
+        "rating",
         "category",
         "aged",
         "half",

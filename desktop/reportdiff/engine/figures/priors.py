@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from reportdiff.engine.figures.counted import compound_of, count_key, generic
+from reportdiff.engine.figures.counted import compound_of, count_key, damage_rating, generic
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.judge import overlap
 from reportdiff.engine.figures.owners import is_person_word
@@ -76,13 +76,23 @@ def _is_total(found: Found) -> bool:
 def sole_key(found: Found) -> tuple[str, ...] | None:
     """The kind of fact an age tells, for telling whether a report gives one
     only: "a 57-year-old street sweeper" / "a 59-year-old cleaner" are one
-    victim when each report names one age. (Not ordinals: "his first term" /
+    victim when each report names one age; and the one rating a report gives a storm.
+    (Not ordinals: "his first term" /
     "his second term" are two terms, each report right.)"""
     if found.alias or found.past or found.years:
         return None
     if found.context.phrase[:1].isupper():
         return None  # "Dirk Claessens, 59": a named person, not "the" victim
+    if (
+        found.figure.dimension == "category"
+        and found.figure.unit in _SOLE_SCALES
+        and not damage_rating(found)
+    ):
+        return ("category", found.figure.unit)  # "an F-4" / "EF-5": the storm's one rating
     return ("age",) if found.figure.dimension == "age" else None
+
+
+_SOLE_SCALES = frozenset({"EF", "category"})  # a tornado's rating, a hurricane's category
 
 
 def other_persons(fa: Found, fb: Found) -> bool:

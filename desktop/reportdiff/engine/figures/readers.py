@@ -224,6 +224,17 @@ def _read_magnitude(match: re.Match[str], text: str, pre: str | None) -> Reading
     return Reading(value, "M", "magnitude")
 
 
+def _read_rating(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    """A tornado's rating: "EF-5" on the Enhanced Fujita scale, which replaced the
+    Fujita scale ("F-4") step for step; "F-4" only where the text tells of a tornado."""
+    if match.group("unit") == "f" and not _TORNADO.search(text):
+        raise ValueError("not a rating: 'F-16', 'an F-4 Phantom'")
+    return Reading(_number(match), "EF", "category")
+
+
+_TORNADO = re.compile(r"(?i)\b(?:tornado(?:e?s)?|twisters?|fujita)\b")
+
+
 def _read_category(match: re.Match[str], text: str, pre: str | None) -> Reading:
     return Reading(_number(match), match.group("unit"), "category")
 
@@ -376,6 +387,7 @@ READERS: dict[str, Callable[[re.Match[str], str, str | None], Reading]] = {
     "temperature": _read_temperature,
     "magnitude": _read_magnitude,
     "category": _read_category,
+    "rating": _read_rating,
     "age": _read_age,
     "ordinal": _read_ordinal,
     "time": _read_time,
