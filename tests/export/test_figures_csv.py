@@ -43,6 +43,7 @@ def test_header_and_one_row_per_pair_differing_first(hand_comparison: Comparison
         "b_report": "Trump and Putin talk for hours — Outlet Beta, 2025-03-18",
         "review": "",  # the reader's decision and note, when the pair was reviewed
         "review_note": "",
+        "note": "",  # the engine's note (none on a pair made by hand)
     }
 
 

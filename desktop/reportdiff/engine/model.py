@@ -136,6 +136,9 @@ class FigurePair:
     b: Figure | None
     contradiction: bool = False  # the intervals the wordings allow do not overlap
     by_hand: bool = False  # paired by the reader (review.py), not by the engine
+    # Why a difference may not be a contradiction, for the reader: "Both are lower
+    # bounds: both can be true." / "Told on different days: ..." (None: nothing to add)
+    note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -146,6 +149,8 @@ class FigurePair:
         }
         if self.by_hand:
             data["by_hand"] = True
+        if self.note:
+            data["note"] = self.note
         return data
 
 

@@ -39,13 +39,15 @@ HEADER = (
     "b_report",
     "review",
     "review_note",
+    "note",
 )
 
 
 def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = None) -> str:
     """The figure pairs as CSV text with a header row, differing pairs first;
     with `reviews` (by figure index), the reader's decision and note on each
-    (a pair the reader made or took apart says "paired by hand", "unpaired by hand")."""
+    (a pair the reader made or took apart says "paired by hand", "unpaired by hand");
+    last, the engine's note on why a difference may be no contradiction."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
@@ -57,7 +59,7 @@ def render_csv(comparison: Comparison, reviews: Mapping[int, Review] | None = No
         said = [review.decision or "", csv_cell(review.note or "")] if review else ["", ""]
         if pair.by_hand:  # paired or unpaired by the reader: said whatever they decided since
             said[0] = f"{said[0]}, {hand_words(pair)}" if said[0] else hand_words(pair)
-        writer.writerow(_row(pair) + names + said)
+        writer.writerow([*_row(pair), *names, *said, csv_cell(pair.note or "")])
     return out.getvalue()
 
 

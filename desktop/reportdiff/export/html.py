@@ -320,10 +320,16 @@ def _figure_row(k: int, pair: FigurePair, review: Review | None = None) -> str:
         reviewed = f'<br><span class="value">{said or "reviewed"}{note}</span>'
     if pair.by_hand:
         reviewed = f'<br><span class="value">{hand_words(pair)}</span>{reviewed}'
+    # the engine's note spans the row below, under the two figures it speaks of
+    why = (
+        f'<tr><td></td><td colspan="3" class="note">{escape(pair.note)}</td></tr>'
+        if pair.note
+        else ""
+    )
     return (
         f'<tr><td><a name="figure-{k}"></a>{escape(pair.what)}</td>'
         f"<td>{_figure_cell(pair.a, 'A')}</td><td>{_figure_cell(pair.b, 'B')}</td>"
-        f'<td class="{status_class}">{_STATUS_WORDS[pair.status]}{reviewed}</td></tr>'
+        f'<td class="{status_class}">{_STATUS_WORDS[pair.status]}{reviewed}</td></tr>{why}'
     )
 
 
@@ -372,7 +378,8 @@ def figure_tooltip(pair: FigurePair) -> str:
     told = " · ".join(
         f"{side}: {_figure_words(figure)}" for side, figure in (("A", pair.a), ("B", pair.b))
     )
-    return f"{hand_words(pair).capitalize()}. {told}" if pair.by_hand else told
+    told = f"{hand_words(pair).capitalize()}. {told}" if pair.by_hand else told
+    return f"{told}\n{pair.note}" if pair.note else told
 
 
 def _figure_words(figure: Figure | None) -> str:

@@ -126,6 +126,8 @@ def _figures(
             by_hand = " (paired by hand)" if pair.by_hand else ""
             lines.append("  " + out.style(f"! {pair.what}{by_hand}", "warn"))
             lines += _figure_line("A", pair.a, out) + _figure_line("B", pair.b, out)
+            if pair.note:
+                lines += _wrap([(pair.note, None)], "      note ", out, indent=11)
             review = reviewed.get(id(pair))
             if review is not None:
                 said = {"confirmed": "✓ confirmed", "dismissed": "✗ dismissed"}

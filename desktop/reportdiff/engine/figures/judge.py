@@ -37,13 +37,26 @@ _MAX_RATIO = 3.0  # values further apart than this are not one thing told twice
 def judge(fa: Found, fb: Found, agree: bool) -> FigurePair:
     """The pair of two figures of one fact: "same" when they `agree`, else "differs"
     (a contradiction when no value allows both wordings)."""
+    contradiction = not agree and not overlap(fa, fb)
     return FigurePair(
         status="same" if agree else "differs",
         what=describe(fa, fb),
         a=fa.figure,
         b=fb.figure,
-        contradiction=not agree and not overlap(fa, fb),
+        contradiction=contradiction,
+        note=None if agree or contradiction else both_can_hold(fa.said, fb.said),
     )
+
+
+def both_can_hold(said_a: str, said_b: str) -> str:
+    """Why two differing wordings whose values overlap are no contradiction."""
+    if said_a in LOWER and said_b in LOWER:
+        return "Both are lower bounds: both can be true; the higher says more."
+    if said_a in UPPER and said_b in UPPER:
+        return "Both are upper bounds: both can be true; the lower says more."
+    if (said_a in LOWER | UPPER) != (said_b in LOWER | UPPER):
+        return "The bound allows the other value: both can be true; the value says more."
+    return "The values the two wordings allow overlap: both can be true."
 
 
 def alone(found: Found, status: str) -> FigurePair:

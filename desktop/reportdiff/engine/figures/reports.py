@@ -12,6 +12,7 @@ label.py (what it is about); figures/__init__.py lists their helpers.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import math
 import re
@@ -103,7 +104,38 @@ def compare_figures(
     pairs = pair_figures(
         keep_a, keep_b, _idf([*docs_a, *docs_b]), linked, common, heads, ledes, named, fixed=fixed
     )
-    return order_pairs((*pairs, *minor))
+    return order_pairs(_told_apart((*pairs, *minor), a, b))
+
+
+# What may change between two days' reports: counts (a toll, the missing) and shares.
+_CHANGING = frozenset({"count", "percent"})
+
+
+def _told_apart(pairs: Sequence[FigurePair], a: Report, b: Report) -> Sequence[FigurePair]:
+    """Differing counts of two reports published on different days carry a note:
+    a toll told on Monday and one told on Thursday may both have been right."""
+    days = _day(a.published), _day(b.published)
+    if None in days or days[0] == days[1]:
+        return pairs
+    apart = abs((days[1] - days[0]).days)  # type: ignore[operator]
+    said = (
+        f"The reports are dated {apart} day{'s' if apart > 1 else ''} apart"
+        f" ({days[0]:%d %b %Y} / {days[1]:%d %b %Y}): the figure may have changed in between."
+    )
+    return [
+        dataclasses.replace(p, note=f"{p.note} {said}" if p.note else said)
+        if p.status == "differs" and p.a is not None and p.a.dimension in _CHANGING
+        else p
+        for p in pairs
+    ]
+
+
+def _day(published: str | None) -> dt.date | None:
+    """The day a report was published, when its date is written as ISO 8601 starts."""
+    try:
+        return dt.date.fromisoformat(published.strip()[:10]) if published else None
+    except ValueError:
+        return None
 
 
 def _paragraph_words(report: Report) -> list[frozenset[str]]:
