@@ -405,6 +405,22 @@ CAPTIONS = [
     ("July 25, 2019, The Kremlin, Moscow", True),
     ("* * *", True),
     ("Photo of the year: the jury chose a picture of the flood.", False),
+    # story sentences about pictures (a review of the rules above)
+    ("Pictures of the damage taken by residents show entire streets flattened.", False),
+    ("Photos of the victims provided by their families were displayed at the vigil.", False),
+    ("The video was from a traffic camera and showed the bus leaving the road.", False),
+    ("The video was by far the most widely shared clip of the attack, police said.", False),
+    (
+        "The photos were from a satellite operated by Maxar. They show the dam breached in two"
+        " places.",
+        False,
+    ),
+    (
+        "Officials urged residents to remain calm, in this still unfolding crisis, and to stay in.",
+        False,
+    ),
+    ("Rescuers say they are confident, in this frame of mind, that more will be found.", False),
+    ("Still from the capital came reports of looting and gunfire late into the night", False),
     ("The photo is the first image of the crater taken since the eruption began.", False),
     ("In this image, the president said, the country can see its future.", False),
 ]

@@ -150,19 +150,25 @@ _STRONG = [
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
     # a picture's caption that says what it is: "Screenshot of the submerged town of
     # Tulun, ... from John Tark's YouTube video", "Photo of the ... tornado was provided
-    # courtesy of Gabe Garfield."
-    r"^(screen ?shot|screen ?grab|still|video still|frame grab) (of|from)\b[^.!?]{1,200}$",
-    r"^(photo|photograph|image|picture)s? of\b[^.!?]{1,200}\b(provided|courtesy|taken by"
-    r"|credit)\b[^.!?]{0,80}\.?$",
+    # courtesy of Gabe Garfield." (not "Still from the capital came reports ...", nor
+    # "Photos of the victims provided by their families were displayed ...")
+    r"^(screen ?shot|screen ?grab|video still|frame grab) (of|from)\b[^.!?]{1,200}$",
+    r"^(photo|photograph|image|picture)s? of\b[^.!?]{1,200}\b(courtesy of|credit:?)"
+    r" [^.!?]{1,60}\.?$",
     # where a picture comes from, in a line of its own: "The photo is from http://...",
-    # "Photos are courtesy of the Red Cross."
-    r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) (from|by|courtesy)\b"
-    r"[^!?]{1,120}$",
+    # "Photos are courtesy of the Red Cross." (not "The video was from a traffic camera
+    # and showed ...")
+    r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) (from|by)"
+    r" (https?://|www\.)\S+$",
+    r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) courtesy of"
+    r" [^.!?]{1,60}\.?$",
     # an agency's caption: "People walk past rubble ..., in this February 22, 2011
-    # image taken from video footage.", "..., in this undated handout photo."
+    # image taken from video footage.", "..., in this undated handout photo." (not "...,
+    # in this still unfolding crisis, and ...": the picture's noun ends the caption or
+    # is followed by how it was made)
     r"^[^.!?]{8,300}, in this ([a-z]+\.? \d{1,2}, (19|20)\d\d |undated |handout |file |aerial"
-    r" |satellite |still )*(photo|photograph|image|picture|handout|frame|still|video grab)\b"
-    r"[^.!?]{0,80}\.?$",
+    r" |satellite )*(photo|photograph|image|picture|handout photo|video grab|video still)"
+    r"( (taken|released|provided|made|obtained|distributed|shot)\b[^.!?]{0,80})?\.?$",
     r"^watch (the )?(related )?video( report)?\b",  # "Watch related video report from VOA's …"
     # an outlet telling who it is: "The … provides news and information in more than 40
     # languages to an estimated weekly audience of …", "Stories with the … byline are …"

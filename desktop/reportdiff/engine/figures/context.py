@@ -148,13 +148,15 @@ _PERIOD_REACH = 40  # characters either side, within the sentence
 _PERIOD_NAMES = {"previous": "last", "coming": "next"}
 
 
-# A modal verb right before the figure and the verb it governs.
+# What the figure will or may be: a modal ("will likely exceed 500", "could be as high as
+# 500") or a verb of expecting ("is expected to reach 500") before the verb that governs it.
+# Not "would" (narrative: "witnesses said the waves would reach 10 meters within minutes").
 _FORECAST = re.compile(
-    r"\b(?:will|would|could|might|(?:expected|likely|set|feared|forecast|predicted"
-    r"|projected)\s+to)\s+(?:likely\s+|probably\s+|eventually\s+|soon\s+)?"
-    # the verb may be the figure's own ("will likely exceed 500" reads "exceed 500")
-    r"(?:(?:rise\s+to|climb\s+to|increase\s+to|reach|exceed|top|surpass|pass|hit|near|be)\s+)?"
-    r"(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|around\s+|over\s+)?$"
+    r"\b(?:(?:will|could|might|may)\s+(?:likely\s+|probably\s+|eventually\s+|soon\s+|well\s+)?"
+    r"|(?:expected|likely|forecast|predicted|projected|feared)\s+to\s+)"
+    r"(?:rise\s+(?:to|above)|climb\s+(?:to|above)|increase\s+to|reach|exceed|top|surpass|pass|hit"
+    r"|near|be)\s+(?:an?\s+)?(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|around\s+"
+    r"|over\s+|above\s+|as\s+(?:high|many|much)\s+as\s+)?$"
 )
 _NOW = re.compile(r"\b(?:currently|at present|presently|as of now)\b")
 _THEN = re.compile(

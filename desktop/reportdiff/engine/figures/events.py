@@ -34,7 +34,7 @@ _EVENT_MAX = 6  # an event word further than this (clause breaks count 4) is ano
 # ("Death Toll Nears 1,300" as "nearly 1,300"; extract.py).
 TOLL_BOUND_VERBS = (
     "nears|neared|nearing|passes|passed|tops|topped|exceeds|exceeded|surpasses|surpassed"
-    "|crosses|crossed|exceed|surpass|top"
+    "|crosses|crossed"
 )
 # "the death toll from a powerful earthquake that struck ... has climbed to at
 # least 113": the sentence's subject is a toll, however far from its figure,
@@ -43,7 +43,9 @@ _TOLL = re.compile(
     r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\b(?P<between>(?:[^.;:!?]|\.(?=\d))*?)"
     r"\b(?:rose|risen|rises|rising|rise|climbed|climbs|climbing|climb|reached|reaches|reach"
     r"|jumped|increased"
-    r"|stood|stands|was|is|has\s+been|hit|soared|grew|grown|" + TOLL_BOUND_VERBS + ")"
+    r"|stood|stands|was|is|has\s+been|hit|soared|grew|grown|exceed|surpass|"
+    + TOLL_BOUND_VERBS
+    + ")"
     r"(?:\s+(?:to|at|past|beyond|above))?"
     r"\s*(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
 )

@@ -208,11 +208,11 @@ def enough(
     if fa.increment != fb.increment:
         return False  # "a further 15 on the ground" is no rival of the toll
     if (
-        fa.figure.dimension in ("count", "percent")
+        fa.figure.dimension in ("count", "percent", "category")
         and other_places(fa, fb, common)
         and not _one_toll_one_place(c, fa, fb, named)
     ):
-        return False  # "5 killed in Florida" / "Georgia reported 8 deaths"
+        return False  # "5 killed in Florida" / "Georgia reported 8 deaths"; an EF-3 in Alabama
     if other_winners(fa.context.winner, fb.context.winner):
         return False  # "the CDU won 28.5%" / "the AfD won 20.8%"
     if other_heads(fa, fb):

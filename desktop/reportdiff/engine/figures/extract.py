@@ -465,17 +465,15 @@ def _figure_at(
     pre = before.group("pre") if before else None
     for kind, pattern in PATTERNS_AT[anchor]:
         match = pattern.match(folded, pos)
-        if match is not None and pre == "from" and kind != "years" and match.groupdict().get("lo2"):
+        if match is not None and pre == "from" and _low_end(kind, match):
             # "rose from 2.4 million to 3 million": a change, two figures, no range.
-            low_end = "loscale2" if match.group("loscale2") else "lo2"
-            match = pattern.match(folded, pos, match.end(low_end))
+            match = pattern.match(folded, pos, _low_end(kind, match))
         if match is None:
             continue
         reading = _read(kind, match, paragraph.text, folded, pre)
-        if reading is None and kind != "years" and match.groupdict().get("lo2"):
+        if reading is None and _low_end(kind, match):
             # "voted 52 to 48", "30 to 9": no range, but the first number is a figure
-            low_end = "loscale2" if match.group("loscale2") else "lo2"
-            match = pattern.match(folded, pos, match.end(low_end))
+            match = pattern.match(folded, pos, _low_end(kind, match))
             reading = _read(kind, match, paragraph.text, folded, pre) if match else None
         if match is None or reading is None:
             continue
@@ -509,6 +507,14 @@ def _figure_at(
                 start = verb.start("v")  # the figure reads "nears 1,300", as "nearly 1,300"
         return _figure(paragraph, (start, end), reading, match, said)
     return None
+
+
+def _low_end(kind: str, match: re.Match[str]) -> int:
+    """Where the first number of a range "N to M" ends (0 when the match has none):
+    matched again up to there, it is read alone."""
+    if kind == "years" or not match.groupdict().get("lo2"):
+        return 0
+    return match.end("loscale2" if match.group("loscale2") else "lo2")
 
 
 # A toll that "nears" a number is a little under it; one that "passes" it, over.

@@ -115,9 +115,9 @@ def _verb_like(word: str) -> bool:
 _WINNING = frozenset(
     split_words("won wins win took takes take got gets received receives secured secures gained")
 )
+_RELATIVE = frozenset({"who", "which", "that"})
 # ... and for a share alone: "Weah finished with 40.6 percent" (not "the search ended
 # with 282 bodies recovered").
-_RELATIVE = frozenset({"who", "which", "that"})
 _FINISHING = frozenset(split_words("finished finishes ended ends"))
 _GAP_TO_FIGURE = frozenset(
     split_words("a an the about around some nearly almost over more than with")
@@ -136,12 +136,9 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
         k += 1
     if k >= len(left) or not (left[k].word in _WINNING or (share and left[k].word in _FINISHING)):
         return frozenset()
-    if (
-        k + 2 < len(left)
-        and left[k + 1].word in _RELATIVE
-        and folded[left[k + 2].end : left[k + 1].start].strip() == ","
-    ):
-        k += 1  # "Ma Ying-jeou, who got 60 percent": who is named before "who"
+    relative = _relative_antecedent(folded, left, k)
+    if relative is not None:
+        return relative  # "Ma Ying-jeou, who got 60 percent": who is named before "who"
     found: set[str] = set()
     for previous, token in zip(left[k:], left[k + 1 : k + 5], strict=False):
         gap = folded[token.end : previous.start]
@@ -153,6 +150,29 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
         if key is not None:
             found.add(key)
     return frozenset(found)
+
+
+def _relative_antecedent(folded: str, left: list[Token], k: int) -> frozenset[str] | None:
+    """The name a relative clause's winner stands for: "KMT's Ma Ying-jeou, who got 60
+    percent", "Frank Hsieh, who only got 42 percent", "the KMT, which won 58 percent";
+    None when the verb `left[k]` is no relative clause's (nothing but a few
+    lower-case words such as "only", "has" between it and "who")."""
+    j = k + 1
+    while j < min(len(left), k + 3) and left[j].word not in _RELATIVE and not left[j].capital:
+        j += 1
+    if j + 1 >= len(left) or left[j].word not in _RELATIVE:
+        return None
+    if folded[left[j + 1].end : left[j].start].strip() != ",":
+        return None
+    names: set[str] = set()
+    for previous, token in zip(left[j:], left[j + 1 : j + 5], strict=False):
+        gap = folded[token.end : previous.start]
+        if not token.capital or (previous is not left[j] and breaks(gap)):
+            break  # the name's run of capitals ends ("... beat Frank Hsieh, who")
+        key = context_term(token.word.removesuffix("'s").removesuffix("’s"))
+        if key is not None:
+            names.add(key)
+    return frozenset(names)
 
 
 def _share_for(folded: str, right: list[Token]) -> frozenset[str]:

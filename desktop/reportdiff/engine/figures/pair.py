@@ -216,6 +216,8 @@ def _speaks_of(head: Found, other: Found) -> bool:
     x, y = head.figure, other.figure
     if x.dimension != y.dimension or x.unit != y.unit:
         return False
+    if head.context.forecast != other.context.forecast:
+        return False  # "Toll expected to top 500" is no count made
     if x.dimension == "count":
         return same_counted(head, other, True)
     return compatible(head, other)

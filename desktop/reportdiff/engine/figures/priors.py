@@ -74,11 +74,11 @@ def _is_total(found: Found) -> bool:
 
 
 def sole_key(found: Found) -> tuple[str, ...] | None:
-    """The kind of fact an age tells, for telling whether a report gives one
-    only: "a 57-year-old street sweeper" / "a 59-year-old cleaner" are one
-    victim when each report names one age; and the one rating a report gives a storm.
-    (Not ordinals: "his first term" /
-    "his second term" are two terms, each report right.)"""
+    """The kind of fact an age or a tornado's rating tells, for telling whether a
+    report gives one only: "a 57-year-old street sweeper" / "a 59-year-old
+    cleaner" are one victim when each report names one age; "an F-4" / "a maximum
+    rating of EF-5", one tornado. (Not ordinals: "his first term" / "his second
+    term" are two terms, each report right.)"""
     if found.alias or found.past or found.years:
         return None
     if found.context.phrase[:1].isupper():
@@ -88,11 +88,11 @@ def sole_key(found: Found) -> tuple[str, ...] | None:
         and found.figure.unit in _SOLE_SCALES
         and not damage_rating(found)
     ):
-        return ("category", found.figure.unit)  # "an F-4" / "EF-5": the storm's one rating
+        return ("category", found.figure.unit)  # "an F-4" / "EF-5": the tornado's one rating
     return ("age",) if found.figure.dimension == "age" else None
 
 
-_SOLE_SCALES = frozenset({"EF", "category"})  # a tornado's rating, a hurricane's category
+_SOLE_SCALES = frozenset({"EF"})  # a tornado's rating (a hurricane's category changes)
 
 
 def other_persons(fa: Found, fb: Found) -> bool:

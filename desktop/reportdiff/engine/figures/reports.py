@@ -21,6 +21,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from typing import cast
 
+from reportdiff.engine.figures.checks import other_places
 from reportdiff.engine.figures.extract import (
     Found,
     Scan,
@@ -73,6 +74,8 @@ def compare_figures(
     if not mentions_a and not mentions_b:
         return ()
     linked = {(i, j) for g in groups if g.linked for i in g.a for j in g.b}
+    # Read only if two figures' clauses both name places: most comparisons never ask.
+    common = functools.cache(lambda: _lower_words(a, b))
     fixed: list[tuple[int, int]] = []
     minor: list[FigurePair] = []
     # Figures the extractor read that pair with a number it did not read: judged here.
@@ -87,13 +90,15 @@ def compare_figures(
                 continue  # "2:49 IST" / "0920 UTC": told in two zones, not compared
             if found_a[ma.index].increment != found_b[mb.index].increment:
                 continue  # "bodies of 31 hikers" / "bodies of five more hikers": not one count
+            if found_a[ma.index].context.forecast != found_b[mb.index].context.forecast:
+                continue  # "is expected to reach 500" / "rose to 200": no count made
+            if other_places(found_a[ma.index], found_b[mb.index], common):
+                continue  # "an EF-3 tornado in Alabama" / "an EF-1 tornado in Georgia"
             fixed.append((ma.index, mb.index))
         elif _minor_differs(ma.figure, mb.figure):
             minor.append(minor_pair(ma, mb))
             taken_a.update([ma.index] if ma.index is not None else [])
             taken_b.update([mb.index] if mb.index is not None else [])
-    # Read only if two figures' clauses both name places: most comparisons never ask.
-    common = functools.cache(lambda: _lower_words(a, b))
     heads = (_headline_indices(a), _headline_indices(b))
     ledes = (_lede_index(a), _lede_index(b))
     docs_a, docs_b = _paragraph_words(a), _paragraph_words(b)
