@@ -421,6 +421,17 @@ CAPTIONS = [
     ),
     ("Rescuers say they are confident, in this frame of mind, that more will be found.", False),
     ("Still from the capital came reports of looting and gunfire late into the night", False),
+    # reference25: a blog's stamp, a name as a caption, a picture's source, a video's caption
+    ("Posted July 23rd, 2011 at 2:45 pm (UTC-5)", True),
+    ("John Atta Mills.", True),
+    ("Photo from blog of Francesca in France", True),
+    (
+        "This video summarizes the deadly impact of Typhoon Ondoy in Metro Manila and nearby"
+        " provinces",
+        True,
+    ),
+    ("Video from the scene shows one rail car on the ground and another dangling.", False),
+    ("John Atta Mills won.", False),
     ("The photo is the first image of the crater taken since the eruption began.", False),
     ("In this image, the president said, the country can see its future.", False),
 ]

@@ -2409,3 +2409,37 @@ def test_an_f_and_a_number_is_no_rating_outside_a_tornados_report() -> None:
 )
 def test_rules_a_review_tried_to_break(a: str, b: str, flagged: list[tuple[str, str]]) -> None:
     assert _flagged(a, b) == flagged
+
+
+def test_a_candidates_share_meets_across_a_hyphen_and_a_bar_is_no_share() -> None:
+    # reference25 (VOA; Wikinews CC BY 2.5): Ghana's run-off, 2008
+    a = (
+        "With all but the Tain votes counted, the commission said Atta-Mills has received"
+        " 50.13 percent of the vote. Akufo-Addo has received 49.87 percent.\n\n"
+        "But because neither man won more than 50 percent of the votes cast, they went"
+        " head-to-head Sunday."
+    )
+    b = (
+        "According to Electoral Commission Chair, Kwadwo Afari-Gyan, Atta Mills obtained 50.23"
+        " percent of ballots cast on December 28, while Nana Akufo-Addo got 49.77 percent.\n\n"
+        "However, neither candidate reached the 50% mark needed to declare an outright winner."
+    )
+    assert sorted(_flagged(a, b)) == [
+        ("49.87 percent", "49.77 percent"),
+        ("50.13 percent", "50.23 percent"),
+    ]
+
+
+def test_a_notes_marker_is_no_figure() -> None:
+    report = parse_report("The flooding was caused by Typhoon Ondoy [2] which hit Manila.")
+    assert [f.text for f in extract_figures(report)] == []
+
+
+def test_down_from_the_earlier_share_is_past() -> None:
+    # reference21 (VOA): the first round's turnout is no rival of a candidate's share
+    a = (
+        "Around 49 percent of eligible voters came out to cast ballots, well down from the"
+        " 63 percent of the first round."
+    )
+    b = "His rival Ayatollah Hashemi Rafsanjani received 35.7% of the vote."
+    assert _flagged(a, b) == []

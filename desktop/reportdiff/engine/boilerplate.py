@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.engine.text import fold_apostrophes, words
+from reportdiff.engine.text import STOPWORDS, fold_apostrophes, words
 
 _STRONG = [
     # links to elsewhere
@@ -160,6 +160,11 @@ _STRONG = [
     # and showed ...")
     r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) (from|by)"
     r" (https?://|www\.)\S+$",
+    # "Photo from blog of Francesca in France" (not "Video from the scene shows ... .")
+    r"^(photo|photograph|image|picture|video)s? (from|via|courtesy of)\b[^.!?]{1,80}$",
+    # a caption that speaks of the picture: "This video summarizes the deadly impact of ..."
+    r"^this (video|photo|photograph|image|picture|map|graphic|chart) (shows|summarizes"
+    r"|summarises|depicts|was taken)\b[^!?]{0,200}$",
     r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) courtesy of"
     r" [^.!?]{1,60}\.?$",
     # an agency's caption: "People walk past rubble ..., in this February 22, 2011
@@ -386,6 +391,17 @@ _DATELINE_RE = re.compile(
 )
 
 
+# A picture's caption that names who it shows, alone on its line: "John Atta Mills."
+_NAME_CAPTION_RE = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}\.")
+
+
+def _is_name_caption(text: str) -> bool:
+    """ "John Atta Mills.", not "I'm Not Going Anywhere." (a name has no function word)."""
+    if not _NAME_CAPTION_RE.fullmatch(text):
+        return False
+    return not any(w in STOPWORDS or "'" in w for w in fold_apostrophes(text).lower().split())
+
+
 # A broadcast's sign-off, a name on its own line at the end: "I'm Mario Ritter."
 # (not "I'm fine.").
 _SIGN_OFF_RE = re.compile(r"I['’]m (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){1,3}\.?")
@@ -419,6 +435,7 @@ def _cue(text: str) -> str | None:
         or _is_caption(key, text.strip())
         or _ORIGIN_RE.fullmatch(text.strip())
         or _DATELINE_RE.fullmatch(text.strip())
+        or _is_name_caption(text.strip())
         or _CITATION_RE.fullmatch(text.strip())
     ):
         return "strong"
@@ -586,7 +603,7 @@ def stamp_details(text: str) -> tuple[str | None, str | None]:
 
 
 def _is_stamp_part(part: str) -> bool:
-    tokens = [t.strip(".,") for t in part.replace(",", " ").split()]
+    tokens = [t.strip(".,()") for t in part.replace(",", " ").split()]  # "(UTC-5)"
     tokens = [t for t in tokens if t and t not in ("-", "–", "—", "at")]  # "April 7, 2025 - 08:14"
     if not tokens or not all(_STAMP_TOKEN.match(t) for t in tokens):
         return False

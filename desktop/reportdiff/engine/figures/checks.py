@@ -34,6 +34,20 @@ _ROLE_WORDS = frozenset(
 )
 
 
+def _parts(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(part for name in names for part in name.split("-") if len(part) > 2)
+
+
+def same_winner(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Two shares taken by one named winner ("Atta-Mills has received 50.13 percent" /
+    "Atta Mills obtained 50.23 percent")."""
+    return (
+        bool(x and y)
+        and not (x <= _ROLE_WORDS or y <= _ROLE_WORDS)
+        and bool((x & y) or (_parts(x) & _parts(y)))
+    )
+
+
 def other_winners(x: frozenset[str], y: frozenset[str]) -> bool:
     """Whether two shares were won by different winners.
 
@@ -42,8 +56,8 @@ def other_winners(x: frozenset[str], y: frozenset[str]) -> bool:
     who may be the other's named candidate; opposed roles ("the ruling party"
     / "the opposition") are always different.
     """
-    if not x or not y or not x.isdisjoint(y):
-        return False
+    if not x or not y or not x.isdisjoint(y) or not _parts(x).isdisjoint(_parts(y)):
+        return False  # "Atta-Mills" / "Atta Mills": one name, hyphenated or not
     if _opposed(x, y):
         return True
     return not (x <= _ROLE_WORDS or y <= _ROLE_WORDS)

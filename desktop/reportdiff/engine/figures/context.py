@@ -83,6 +83,9 @@ class Context:
     # What a verb of expecting says the figure will be ("the toll is expected to reach
     # 500", "will likely exceed 500"): a forecast, no rival of a count made.
     forecast: bool = False
+    # A bar to reach, not a result: "the 50% mark needed to win", "needs more than 50
+    # percent", "neither man won more than 50 percent".
+    threshold: bool = False
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -119,6 +122,10 @@ def context_of(
             clause_names(folded, far_right),
         )
         places = before | after
+    won_by = winner(folded, left, right, share=figure.dimension == "percent")
+    if won_by and places:
+        # who took the share is no place ("Atta Mills obtained 50.23 percent")
+        places = frozenset(p for p in places if context_term(p) not in won_by)
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
@@ -128,12 +135,13 @@ def context_of(
         phrase=phrase,
         near=_near(folded, figure, left, right),
         speakers=speakers(folded, left, right),
-        winner=winner(folded, left, right, share=figure.dimension == "percent"),
+        winner=won_by,
         of_whole=of_whole(figure, left),
         period=_period(folded, figure, sentence_start),
         moment=_moment(folded, figure, sentence_start),
         forecast=_FORECAST.search(folded, max(sentence_start, figure.start - 50), figure.start)
         is not None,
+        threshold=_threshold(folded, figure, sentence_start),
         head_of=head_of(figure, left),
         part=share_part(figure, right),
         subset=subset_of_another(figure, folded, left, right),
@@ -158,6 +166,26 @@ _FORECAST = re.compile(
     r"|near|be)\s+(?:an?\s+)?(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|around\s+"
     r"|over\s+|above\s+|as\s+(?:high|many|much)\s+as\s+)?$"
 )
+_BAR_AFTER = re.compile(r"\s*(?:mark|threshold|barrier|hurdle|needed|required)\b")
+_BAR_BEFORE = re.compile(
+    r"\b(?:needs?|needed|required?|requires|requiring)\s+(?:to\s+(?:win|get|secure|obtain|take)"
+    r"\s+)?(?:more\s+than\s+|at\s+least\s+|over\s+|above\s+)?$"
+)
+_NEITHER = re.compile(r"\b(?:neither|no\s+(?:one|candidate|party))\b")
+
+
+def _threshold(folded: str, figure: Figure, sentence_start: int) -> bool:
+    """Whether the figure is a bar a result must pass, not a result."""
+    if figure.dimension != "percent":
+        return False
+    before = max(sentence_start, figure.start - 40)
+    return (
+        _BAR_AFTER.match(folded, figure.end) is not None
+        or _BAR_BEFORE.search(folded, before, figure.start) is not None
+        or _NEITHER.search(folded, before, figure.start) is not None
+    )
+
+
 _NOW = re.compile(r"\b(?:currently|at present|presently|as of now)\b")
 _THEN = re.compile(
     r"\b(?:at the time of (?:the )?(?:impact|landfall|the quake|earthquake|crash|explosion|blast)"

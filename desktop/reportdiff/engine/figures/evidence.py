@@ -28,6 +28,7 @@ from reportdiff.engine.figures.checks import (
     other_years,
     same_owner,
     same_places,
+    same_winner,
     variants,
 )
 from reportdiff.engine.figures.counted import figure_event, generic
@@ -251,6 +252,8 @@ def enough(
         return True  # "27 killed in Bangladesh" / "25 deaths in Bangladesh": one toll
     if both_tolls(fa, fb) and not other_places(fa, fb, common):
         return True  # each report's "death toll rose to ...": the toll, told twice
+    if fa.figure.dimension == "percent" and same_winner(fa.context.winner, fb.context.winner):
+        return True  # "Atta-Mills has received 50.13 percent" / "Atta Mills obtained 50.23"
     if event is not None and event == figure_event(fb) and noun == fb.context.noun_term:
         shared |= {event}  # "400,000 people ordered to evacuate" / "250,000 told to leave"
     if fa.figure.dimension == "date":

@@ -275,7 +275,7 @@ _PAST_LEFT = re.compile(
     r"(?<!since )\blast\s+(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december|year)\b[^.;:]*$"
 )
-_PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+$")
+_PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+(?:the\s+)?$")
 _PAST_AFTER = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)"

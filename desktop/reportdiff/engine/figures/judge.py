@@ -114,6 +114,8 @@ def compatible(fa: Found, fb: Found) -> bool:
         return True
     if x.dimension == "magnitude":
         return abs((x.value or 0) - (y.value or 0)) <= 1.0
+    if fa.context.threshold != fb.context.threshold:
+        return False  # "the 50% mark needed to win" is no candidate's share
     if x.dimension == "category" and damage_rating(fa) != damage_rating(fb):
         return False  # "EF-4 damage was observed" at one place is no rating of the storm
     if _relative(fa) != _relative(fb):

@@ -113,7 +113,10 @@ def _verb_like(word: str) -> bool:
 
 
 _WINNING = frozenset(
-    split_words("won wins win took takes take got gets received receives secured secures gained")
+    split_words(
+        "won wins win took takes take got gets received receives secured secures gained"
+        " obtained obtains garnered garners polled polls captured captures"
+    )
 )
 _RELATIVE = frozenset({"who", "which", "that"})
 # ... and for a share alone: "Weah finished with 40.6 percent" (not "the search ended

@@ -248,7 +248,7 @@ PATTERNS_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 ANCHOR_SET = frozenset(ANCHOR_WORDS) | A_WORDS
 SCALE_RE = re.compile(SCALE)
 
-# Spans that are never figures: addresses, e-mails, phone numbers, long ids.
+# Spans that are never figures: addresses, e-mails, phone numbers, long ids, note markers.
 MASKS = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|\S+@\S+\.\w+"
@@ -258,6 +258,8 @@ MASKS = re.compile(
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b"
     r"|\b\d{7,}\b"
     r"|\b[a-z]+\d+[a-z\d]*\b|\b\d+[a-z]+\d+[a-z\d]*\b"
+    # a note's or a source's marker: "hit Metro Manila [2]", "the agency said.[14]"
+    r"|\[\d{1,3}\]"
 )
 
 SCORE_WORDS = re.compile(
