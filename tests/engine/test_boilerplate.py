@@ -432,6 +432,11 @@ CAPTIONS = [
     ),
     ("Video from the scene shows one rail car on the ground and another dangling.", False),
     ("John Atta Mills won.", False),
+    # reference26: a map's caption and its legend
+    ("Map highlighting epicenter of the earthquake.", True),
+    ("The marker shows the epicenter of the earthquake.", True),
+    ("Map showing locations of Dusseldorf, Barcelona, and Barcelonnette", True),
+    ("Maps showing the flooded areas were handed to rescuers on Monday.", False),
     ("The photo is the first image of the crater taken since the eruption began.", False),
     ("In this image, the president said, the country can see its future.", False),
 ]

@@ -2443,3 +2443,19 @@ def test_down_from_the_earlier_share_is_past() -> None:
     )
     b = "His rival Ayatollah Hashemi Rafsanjani received 35.7% of the vote."
     assert _flagged(a, b) == []
+
+
+def test_a_scaled_measure_restated_in_digits_is_the_same() -> None:
+    # reference26 (VOA): "60 million tons" and mutate.py's "60,000,000 tons"
+    a = "Putin said the 2010 grain yield could be as low as 60 million tons because of drought."
+    b = "Putin said the 2010 grain yield could be as low as 60,000,000 tons because of drought."
+    assert _flagged(a, b) == []
+    assert [f.text for f in extract_figures(parse_report(a))][-1] == "60 million tons"
+
+
+def test_a_tables_label_run_into_its_value_is_read() -> None:
+    # reference26 (USGS): a page's table copied as text, "Depth8.8 km (5.5 miles)"
+    report = parse_report("Depth8.8 km (5.5 miles) set by location program\n\nMagnitude6.3")
+    assert [f.text for f in extract_figures(report)] == ["8.8 km", "5.5 miles", "Magnitude6.3"]
+    codes = parse_report("Flight MH17 and flight AF447 were lost; covid19 cases rose.")
+    assert [f.text for f in extract_figures(codes)] == []

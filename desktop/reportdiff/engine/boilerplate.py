@@ -163,6 +163,12 @@ _STRONG = [
     # "Photo from blog of Francesca in France" (not "Video from the scene shows ... .")
     r"^(photo|photograph|image|picture|video)s? (from|via|courtesy of)\b[^.!?]{1,80}$",
     # a caption that speaks of the picture: "This video summarizes the deadly impact of ..."
+    # a map's caption and its legend: "Map highlighting epicenter of the earthquake.",
+    # "The marker shows the epicenter of the earthquake."
+    r"^(a )?(locator )?(map|satellite image|graphic|chart)s? (showing|highlighting|locating"
+    r"|marking)\b(?![^.!?]*\b(was|were|is|are|has|have|had|will|said|says)\b)"
+    r"[^.!?]{1,120}\.?$",
+    r"^the (marker|red dot|dot|star|pin|red star) (shows|marks|indicates)\b[^.!?]{1,120}\.?$",
     r"^this (video|photo|photograph|image|picture|map|graphic|chart) (shows|summarizes"
     r"|summarises|depicts|was taken)\b[^!?]{0,200}$",
     r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) courtesy of"

@@ -91,7 +91,14 @@ def _compute(a: Report, b: Report, *, figures: bool, progress: Progress) -> Comp
         capped = [name for name, r in (("A", a), ("B", b)) if figures_capped(r)]
         if capped:
             warnings += (
-                f"Report {' and '.join(capped)} states more than {MAX_FIGURES:,} figures, as a"
+                f"{_reports_state(capped)} more than {MAX_FIGURES:,} figures, as a"
                 f" table does: only the first {MAX_FIGURES:,} were compared.",
             )
     return Comparison(a=a, b=b, alignment=groups, figures=pairs, timings=timings, warnings=warnings)
+
+
+def _reports_state(names: list[str]) -> str:
+    """ "Report A states", "Reports A and B state"."""
+    return (
+        f"Report {names[0]} states" if len(names) == 1 else f"Reports {' and '.join(names)} state"
+    )

@@ -738,10 +738,24 @@ def _read(
         return None
 
 
+_GLUED_KINDS = frozenset({"measure", "temperature", "percent"})
+_LABEL_LETTERS = 5  # a label is a word; "mh", "af", "covid" codes are shorter or no measure
+
+
+def _label_before(folded: str, start: int) -> bool:
+    """Whether a word of letters only, long enough to be a label, ends right at `start`."""
+    at = start
+    while at > 0 and folded[at - 1].isalpha():
+        at -= 1
+    return start - at >= _LABEL_LETTERS and (at == 0 or not folded[at - 1].isalnum())
+
+
 def _bounded(kind: str, match: re.Match[str], text: str, folded: str, pre: str | None) -> bool:
     """Whether the match stands alone (not inside "G7", "COVID-19", "9/11", "3-2")."""
     start, end = match.start(), match.end()
     before = folded[start - 1] if start else " "
+    if before.isalpha() and kind in _GLUED_KINDS and _label_before(folded, start):
+        before = " "  # "Depth8.8 km": a table's label and its value, run together in a copy
     if (
         before.isalnum()
         or before in "/_#@.:,"

@@ -97,7 +97,7 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("age", ("digit", "word"), rf"(?P<n>{N})\s*-\s*(?:years?|months?)\s*-\s*old\b"),
     ("age", ("digit", "word"), rf"(?P<n>{N})\s+years?\s+old\b"),
     ("age", ("aged",), rf"aged\s+(?P<n>{N})\b"),
-    ("magnitude", ("magnitude",), r"magnitude(?:\s*-\s*|\s+)(?:of\s+)?(?P<n>\d+(?:\.\d+)?)"),
+    ("magnitude", ("magnitude",), r"magnitude(?:\s*-\s*|\s*)(?:of\s+)?(?P<n>\d+(?:\.\d+)?)"),
     # "a Category 4 storm", "alert level 3", "stage 2 restrictions": a step on a scale
     (
         "category",
@@ -165,7 +165,8 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # "46.2C", and degrees with no scale ("-5 degrees", "5°"): the text's scale
         r"|(?<=\d)(?P<t3>[cf])\b(?![-.'’]\w)|°|degrees\b(?!\s+(?:of|east|west|north|south)\b))",
     ),
-    ("measure", _NUM, rf"{_RANGE}?(?P<n>{N})\s*-?\s*(?P<unit>{UNIT_PATTERN})\b"),
+    # "60 million tons": a scale word between the number and its unit
+    ("measure", _NUM, rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?\s*-?\s*(?P<unit>{UNIT_PATTERN})\b"),
     (
         "ordinal",
         ("ordinal", "digit"),
@@ -257,7 +258,9 @@ MASKS = re.compile(
     r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,4}"
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b"
     r"|\b\d{7,}\b"
-    r"|\b[a-z]+\d+[a-z\d]*\b|\b\d+[a-z]+\d+[a-z\d]*\b"
+    # a code ("mh17", "af447", "dla2417"), not a table's label glued to its value
+    # ("Depth8.8 km", "Magnitude6.3", as a page's table reads once copied)
+    r"|\b[a-z]{1,4}\d+[a-z\d]*\b|\b[a-z]{5,}\d+(?![.,]\d)[a-z\d]*\b|\b\d+[a-z]+\d+[a-z\d]*\b"
     # a note's or a source's marker: "hit Metro Manila [2]", "the agency said.[14]"
     r"|\[\d{1,3}\]"
 )
