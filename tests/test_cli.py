@@ -564,6 +564,18 @@ def test_compare_output_format_follows_the_file_extension(
     assert out.read_bytes().lstrip().startswith(starts)
 
 
+def test_compare_refuses_a_file_type_it_does_not_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.docx"  # text under a word processor's name would not open there
+    code, _, err = run(capsys, "compare", SEED_A, SEED_B, "-o", str(out))
+    assert code == EXIT_USAGE
+    assert "does not write .docx files" in err
+    assert not out.exists()
+    code, _, _ = run(capsys, "compare", SEED_A, SEED_B, "-o", str(tmp_path / "out.md"))
+    assert code == EXIT_OK  # text-like names take the text format
+
+
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [("out.pdf", "text"), ("out.txt", "pdf")],  # text in a "PDF"; a PDF under a text name

@@ -433,6 +433,7 @@ def _stored_review(args: argparse.Namespace, comparison: Any) -> tuple[Any, Any]
 
 
 # A .txt file may hold any of the text formats; these extensions name one.
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".log", ".md"})
 _EXTENSION_FORMATS = {
     ".json": "json",
     ".html": "html",
@@ -455,6 +456,13 @@ def _output_format(given: str | None, out: str | None, *, as_json: bool) -> str:
     suffix = Path(out).suffix.lower() if out and out != "-" else ""
     implied = _EXTENSION_FORMATS.get(suffix)
     if given is None:
+        if implied is None and suffix[1:].isalpha() and suffix not in _TEXT_SUFFIXES:
+            # "-o out.docx": text under a word processor's name would not open there
+            raise CliError(
+                f"{out}: ReportDiff does not write {suffix} files; name a .txt, .json, .html,"
+                " .pdf or .csv file, or give --format",
+                EXIT_USAGE,
+            )
         return implied or "text"
     if given == "pdf" and suffix not in ("", ".pdf"):
         implied = implied or "text"  # a PDF under a text file's name: opened, it reads as garbage

@@ -375,3 +375,19 @@ def test_a_long_comparison_shows_its_progress_and_can_be_stopped(
     assert window.shown_pair() != (a, b)
     # the window goes on: another pair compares as usual
     compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+
+
+def test_a_note_on_capped_figures_is_no_warning_of_two_events(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    from dataclasses import replace
+
+    from reportdiff.engine.compare import _reports_state
+
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    capped = f"{_reports_state(['A', 'B'])} more than 3,000 figures, as a table does."
+    assert capped.startswith("Reports A and B state more")
+    window._show_summary(replace(window.comparison(), warnings=(capped,)))
+    assert "different events" not in window.summary_label.text()
+    assert window.summary_label.text().endswith("· ⚠ see the note")
+    assert capped in window.summary_label.toolTip()

@@ -79,7 +79,11 @@ def test_dropping_a_duplicate_is_recognised(qtbot: Any, window: Any, message_box
     with qtbot.waitSignal(window.import_finished, timeout=20_000) as signal:
         drop_files(window, [seed])
     assert len(signal.args[0].duplicates) == 1
-    assert "already in the library" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    # which report it is and where it is, as the command line says
+    assert "1 already in the library: “" in message
+    assert "(#" in message
+    assert "event “" in message or "in no event" in message
     assert message_boxes.shown == []
 
 

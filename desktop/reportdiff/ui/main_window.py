@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdiff.engine.kinship import UNRELATED_WARNING
 from reportdiff.engine.model import Comparison, FigurePair
 from reportdiff.engine.progress import Cancelled, Progress, quiet
 from reportdiff.review import (
@@ -866,8 +867,10 @@ class MainWindow(QMainWindow):
     def _show_summary(self, comparison: Comparison) -> None:
         """The status bar's summary: counts, a warning, a note on the pair."""
         summary = comparison.summary()
-        if comparison.warnings:
+        if UNRELATED_WARNING in comparison.warnings:
             summary += " · ⚠ may be different events"
+        elif comparison.warnings:
+            summary += " · ⚠ see the note"  # e.g. a table's figures past the ones compared
         tip = "\n".join(comparison.warnings)
         if self.pair_note:
             summary += " · ✎ noted"
@@ -1285,7 +1288,7 @@ class MainWindow(QMainWindow):
         if len(events) == 1:  # where they went: the event chosen in the library
             parts[0] += f" into “{events.pop()}”"
         if result.duplicates:
-            parts.append(f"{len(result.duplicates)} already in the library")
+            parts.append(self._duplicates_said(result.duplicates))
         if result.refused:
             parts.append(f"{len(result.refused)} refused")
         skipped = getattr(result, "skipped", ())
@@ -1302,6 +1305,19 @@ class MainWindow(QMainWindow):
         if result.refused:
             show_error(self, *_refusals_message(result.refused, len(result.imported)))
         self.import_finished.emit(result)
+
+    def _duplicates_said(self, duplicates: list[tuple[Any, int]]) -> str:
+        """ "1 already in the library: “Storm hits coast” (#4, event “Storm”)": which
+        report it is and where, as the command line says."""
+        said = f"{len(duplicates)} already in the library"
+        if len(duplicates) != 1:
+            return said
+        try:
+            article = self.library.article(duplicates[0][1])
+        except (KeyError, LibraryError):
+            return said
+        where = f"event “{article.event_name}”" if article.event_name else "in no event"
+        return f"{said}: “{article.title}” (#{article.id}, {where})"
 
     def _on_import_failed(self, exc: BaseException) -> None:
         self.library_pane.reload()
