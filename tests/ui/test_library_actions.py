@@ -260,3 +260,26 @@ def test_deleting_a_report_of_the_shown_pair_empties_the_view_quietly(
     assert message_boxes.texts("warning") == []
     assert window.comparison() is None
     assert window.view.toPlainText() == ""
+
+
+def test_reports_dropped_on_the_first_window_stay_out_of_the_sample_event(
+    qtbot: Any, window: Any, library: Any, seed_id: Any, tmp_path: Path
+) -> None:
+    from reportdiff.ui.app import open_on_pair
+
+    open_on_pair(window, library, (seed_id("001_"), seed_id("003_")))  # as the app starts
+    sample = window.library_pane.current_event_id()
+    assert sample is not None
+    before = library.count_articles(event_id=sample)
+    (tmp_path / "storm.txt").write_text(ARTICLE, encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        drop_files(window, [tmp_path / "storm.txt"])
+    assert library.count_articles(event_id=sample) == before  # not filed with the samples
+    assert window.library_pane.current_event_id() is None  # shown among all reports
+    assert window.library_pane.selected_ids()  # and selected there
+    # once the reader picks the event, new reports go into it
+    window.library_pane.select_event(sample)
+    (tmp_path / "storm2.txt").write_text(ARTICLE.replace("storm", "gale"), encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        drop_files(window, [tmp_path / "storm2.txt"])
+    assert library.count_articles(event_id=sample) == before + 1

@@ -184,7 +184,7 @@ def open_on_pair(window: MainWindow, library: Library, pair: tuple[int, int]) ->
         event_id = library.article(pair[0]).event_id
     except KeyError:
         return
-    window.library_pane.select_event(event_id)
+    window.library_pane.select_event(event_id, chosen=False)  # imports stay out of it
     window.pickers.set_pair(*pair)
 
 

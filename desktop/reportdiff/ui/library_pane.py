@@ -74,6 +74,13 @@ class LibraryPane(QWidget):
         self.events_list.setObjectName("eventsList")
         self.events_list.setAccessibleName("Events")
         self.events_list.currentItemChanged.connect(lambda *_: self._apply_filter())
+        # Whether the reader chose the event shown (imports go there), or the app did,
+        # opening its first pair: new reports then go into no event, not the sample's.
+        self.event_chosen = True
+        self.events_list.itemClicked.connect(lambda *_: self._mark_chosen())
+        self.events_list.currentItemChanged.connect(
+            lambda *_: self._mark_chosen() if self.events_list.hasFocus() else None
+        )
         self.model = LibraryModel(source, self)
         self.table = self._make_table()
         self._hide_empty_columns()
@@ -168,7 +175,7 @@ class LibraryPane(QWidget):
         for event in self._source.events():
             self._add_event_item(f"{event.name} ({event.count:,})", event.id)
         self.events_list.blockSignals(False)
-        self.select_event(current)
+        self.select_event(current, chosen=self.event_chosen)
 
     def _add_event_item(self, text: str, event_id: int) -> None:
         item = QListWidgetItem(text, self.events_list)
@@ -179,7 +186,12 @@ class LibraryPane(QWidget):
         value = item.data(EVENT_ROLE) if item is not None else ALL_REPORTS
         return None if value in (None, ALL_REPORTS) else int(value)
 
-    def select_event(self, event_id: int | None) -> None:
+    def _mark_chosen(self) -> None:
+        self.event_chosen = True
+
+    def select_event(self, event_id: int | None, *, chosen: bool = True) -> None:
+        """Show `event_id`'s reports; `chosen` False when the app, not the reader, picks it."""
+        self.event_chosen = chosen
         wanted = ALL_REPORTS if event_id is None else event_id
         for row in range(self.events_list.count()):
             if self.events_list.item(row).data(EVENT_ROLE) == wanted:

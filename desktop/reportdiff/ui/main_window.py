@@ -1145,11 +1145,11 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_paths(paths)
         if addresses:
-            self.import_addresses(addresses, self._current_event_name())
+            self.import_addresses(addresses, self._import_event_name())
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import files and folders on the pool, into the event chosen in the library."""
-        path, event = self.library.path, self._current_event_name()
+        path, event = self.library.path, self._import_event_name()
         dialog = QProgressDialog("Importing reports…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Import")
         dialog.setMinimumDuration(600)  # only long imports show a dialog
@@ -1190,7 +1190,7 @@ class MainWindow(QMainWindow):
         copied = lone_address(QGuiApplication.clipboard().text()) or ""
         dialog = AddressDialog(copied, self)
         if dialog.exec():
-            self.import_addresses([dialog.address()], self._current_event_name())
+            self.import_addresses([dialog.address()], self._import_event_name())
         dialog.deleteLater()
 
     def import_addresses(
@@ -1300,6 +1300,12 @@ class MainWindow(QMainWindow):
             )
         self.statusBar().showMessage(" · ".join(parts) + ".", 8000)
         ids = [s.id for s in result.imported]
+        outside = self.library_pane.current_event_id() is not None and not any(
+            getattr(s, "event_name", None) for s in result.imported
+        )
+        if ids and outside:  # filed in no event: shown among all reports, not hidden
+            self.library_pane.select_event(None)
+            self.pickers.set_event(None)
         if ids:
             self.library_pane.select_ids(ids)
         if result.refused:
@@ -1327,6 +1333,11 @@ class MainWindow(QMainWindow):
             "the library and import the rest again.",
         )
 
+    def _import_event_name(self) -> str | None:
+        """Where new reports go: the event the reader chose in the library; none when
+        the app chose it (the sample event of the first window)."""
+        return self._current_event_name() if self.library_pane.event_chosen else None
+
     def _current_event_name(self) -> str | None:
         event_id = self.library_pane.current_event_id()
         names = {e.id: e.name for e in self.library.events()}
@@ -1337,7 +1348,7 @@ class MainWindow(QMainWindow):
     def _on_paste(self) -> None:
         text = QGuiApplication.clipboard().text()
         events = [e.name for e in self.library.events()]
-        dialog = PasteArticleDialog(text, events, self._current_event_name(), self)
+        dialog = PasteArticleDialog(text, events, self._import_event_name(), self)
         if dialog.exec():
             address = dialog.address()
             if address:  # a link, not an article: fetch its page
