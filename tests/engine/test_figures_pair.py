@@ -2459,3 +2459,16 @@ def test_a_tables_label_run_into_its_value_is_read() -> None:
     assert [f.text for f in extract_figures(report)] == ["8.8 km", "5.5 miles", "Magnitude6.3"]
     codes = parse_report("Flight MH17 and flight AF447 were lost; covid19 cases rose.")
     assert [f.text for f in extract_figures(codes)] == []
+
+
+def test_homes_left_without_power_and_homes_that_lost_electricity_are_one_count() -> None:
+    # a new user's trial: two outlets on one storm's outages
+    a = (
+        "The storm hit the coast on Monday. More than 3,000 homes were left without power in"
+        " the county, the utility said."
+    )
+    b = (
+        "The storm hit the coast on Monday. Some 5,000 homes lost electricity in the county,"
+        " the utility said."
+    )
+    assert _flagged(a, b) == [("More than 3,000", "Some 5,000")]

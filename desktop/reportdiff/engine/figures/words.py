@@ -97,6 +97,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "@vote": split_words("vote votes voted voting voter voters ballot ballots polls"),
     "@storm": split_words("storm storms hurricane hurricanes typhoon typhoons cyclone cyclones"),
     "@landfall": split_words("landfall ashore"),
+    # "left without power" / "lost electricity": a utility's customers cut off
+    "@power": split_words("power electricity blackout blackouts outage outages"),
     "@turnout": split_words("turnout"),
     "@seat": split_words("seat seats"),
     "@home": split_words("home homes house houses building buildings dwellings structures"),
