@@ -293,18 +293,20 @@ def _headline_places(report: Report, found: list[Found]) -> list[Found]:
 # "Hurricane Dean", "Tropical Storm Nanmadol", "Cyclone Nargis": the name of the event.
 # Read in prose only: a headline in title case ("Typhoon Death Toll Rises") names none.
 _PROSE_WORDS = 8
+_STORM_WORDS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm)\s+([A-Z][a-z]+)\b")
 
 
 def _without_storm_names(report: Report, found: list[Found]) -> list[Found]:
     """A storm's name is no place: "Dean is being blamed for 13 deaths" names no
     place that could set its toll apart from "11 deaths in Jamaica and Haiti"."""
-    names = frozenset(
-        m[1].lower()
-        for p in report.content_paragraphs()
-        if p.kind != "headline" and len(p.text.split()) >= _PROSE_WORDS
-        for m in _STORM_NAME.finditer(p.text)
-    )
+    names: set[str] = set()
+    for p in report.content_paragraphs():
+        if not any(word in p.text for word in _STORM_WORDS):
+            continue  # most paragraphs name no storm: a substring test is the cheapest
+        named = _STORM_NAME.findall(p.text)
+        if named and p.kind != "headline" and len(p.text.split()) >= _PROSE_WORDS:
+            names.update(name.lower() for name in named)
     if not names:
         return found
     return [
@@ -332,9 +334,11 @@ _LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'’]*")
 
 def _lower_words(a: Report, b: Report) -> frozenset[str]:
     """Words the reports write in lower case somewhere: common words, not names."""
-    return frozenset(
-        w for r in (a, b) for p in r.content_paragraphs() for w in _LOWER.findall(p.text)
-    )
+    found: set[str] = set()
+    for report in (a, b):
+        for p in report.content_paragraphs():
+            found.update(_LOWER.findall(p.text))  # a set's update, not a generator: hot
+    return frozenset(found)
 
 
 def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
