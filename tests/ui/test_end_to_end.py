@@ -391,3 +391,27 @@ def test_a_note_on_capped_figures_is_no_warning_of_two_events(
     assert "different events" not in window.summary_label.text()
     assert window.summary_label.text().endswith("· ⚠ see the note")
     assert capped in window.summary_label.toolTip()
+
+
+def test_a_stopped_comparison_leaves_the_pickers_on_the_pair_shown(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    shown = (seed_id("001_"), seed_id("003_"))
+    compare_and_wait(qtbot, window, *shown)
+    a = library.add_text(_long_report(3, 40_000))
+    b = library.add_text(_long_report(4, 40_000))
+    stopped: list[str] = []
+    window.work_failed.connect(stopped.append)
+    window.pickers.set_pair(a, b)
+    qtbot.waitUntil(lambda: window.stop_button.isVisible(), timeout=10_000)
+    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(stopped), timeout=30_000)
+    assert window.shown_pair() == shown
+    assert window.pickers.pair() == shown  # not the stopped pair the view never showed
+
+
+def test_a_report_against_itself_is_said_to_be_the_same_text(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("001_"))
+    assert "A and B are the same text" in window.summary_label.text()

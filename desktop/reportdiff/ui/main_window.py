@@ -634,7 +634,9 @@ class MainWindow(QMainWindow):
             return
         if isinstance(exc, Cancelled):
             self.statusBar().showMessage("Comparison stopped.", 8000)
-            if self._shown_pair is None:
+            if self._shown_pair is not None:  # the pickers name what the view still shows
+                self.pickers.show_pair(*self._shown_pair)
+            else:
                 self.view.setPlaceholderText(
                     "Comparison stopped. Pick another pair, or press Compare to try again."
                 )
@@ -867,6 +869,8 @@ class MainWindow(QMainWindow):
     def _show_summary(self, comparison: Comparison) -> None:
         """The status bar's summary: counts, a warning, a note on the pair."""
         summary = comparison.summary()
+        if comparison.a.content_hash and comparison.a.content_hash == comparison.b.content_hash:
+            summary += " · A and B are the same text"
         if UNRELATED_WARNING in comparison.warnings:
             summary += " · ⚠ may be different events"
         elif comparison.warnings:

@@ -188,6 +188,11 @@ class PickersBar(QWidget):
         if self.picker_a.set_current_id(a) and self.picker_b.set_current_id(b):
             self._emit_pair()
 
+    def show_pair(self, a: int, b: int) -> None:
+        """Show the pair without announcing it (what the view shows, after a stop)."""
+        self.picker_a.set_current_id(a)
+        self.picker_b.set_current_id(b)
+
     def swap(self) -> None:
         pair = self.pair()
         if pair is not None:
