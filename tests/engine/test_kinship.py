@@ -85,3 +85,21 @@ def test_two_agreeing_figures_say_one_event() -> None:
         " Türkiye on Tuesday, the disaster agency said."
     )
     assert compare(a, b).warnings == ()
+
+
+BRIEF = (
+    "Storm hits the coast\n\nA strong storm hit the coast on Monday, cutting power to thousands"
+    " of homes and flooding several streets.\n\nEmergency crews worked through the night to"
+    " clear fallen trees from the roads.\n\nForecasters said more rain was expected later in"
+    " the week."
+)
+
+
+def test_a_brief_naming_nothing_that_links_nothing_is_warned_of() -> None:
+    # a new user's trial: a storm brief with no proper names against a seed report
+    seed = next((Path(__file__).resolve().parents[2] / "seeds").glob("001_*.txt"))
+    other = compare(parse_report(BRIEF), read_report_file(seed))
+    assert UNRELATED_WARNING in other.warnings
+    rewritten = BRIEF.replace("A strong storm", "A powerful storm").replace("Monday", "Tuesday")
+    same = compare(parse_report(BRIEF), parse_report(rewritten))
+    assert UNRELATED_WARNING not in same.warnings  # it links: one event

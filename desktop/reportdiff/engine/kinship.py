@@ -13,7 +13,10 @@ Measured on the references (seeds and five blind sets: 29 pairs of one event,
 two are. A reviewer's one-event pairs that name things differently ("Kyiv" /
 "Kiev", "Wrocław" / "Wroclaw", "Türkiye" / "Turkey", the FAA spelled out) are
 not warned of either: names are folded and met by their first letters, the
-linked share is the shorter report's, and two agreeing figures settle it.
+linked share is the shorter report's, and two agreeing figures settle it. A
+report naming too few things to judge by ("A strong storm hit the coast on
+Monday...") is warned of only when nothing of it links at all; on the 26
+reference folders that warns of no pair of one event.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from reportdiff.engine.text import strip_accents
 
 NAME_SHARE = 0.1  # below this share of shared names ...
 LINKED_SHARE = 0.3  # ... and this share of linked paragraphs: two events
-_MIN_NAMES = 3  # a report naming fewer says too little to judge
+_MIN_NAMES = 3  # a report naming fewer says too little to judge by its names
+_MIN_PARAGRAPHS = 2  # ... and then, with this many paragraphs each, nothing linked says it
 
 UNRELATED_WARNING = (
     "These reports share few names and little text: they may tell different events. "
@@ -94,6 +98,7 @@ def likely_unrelated(
         return False
     names_a, names_b = names(a), names(b)
     if min(len(names_a), len(names_b)) < _MIN_NAMES:
-        return False
+        # Too few names to judge by: a brief of another event links nothing at all.
+        return linked == 0 and min(count_a, count_b) >= _MIN_PARAGRAPHS
     smaller, larger = sorted((names_a, names_b), key=len)
     return _shared(smaller, larger) / len(smaller) < NAME_SHARE
