@@ -356,15 +356,24 @@ def _long_report(seed: int, words: int) -> str:
     return "Long report\n\n" + "\n\n".join(paragraphs)
 
 
-def test_a_long_comparison_shows_its_progress_and_can_be_stopped(
-    qtbot: Any, window: Any, library: Any, seed_id: Any
-) -> None:
-    a = library.add_text(_long_report(1, 40_000))
-    b = library.add_text(_long_report(2, 40_000))
+def _start_long_comparison(
+    qtbot: Any, window: Any, library: Any, seeds: tuple[int, int]
+) -> tuple[int, int, list[str]]:
+    """Two long reports picked as A and B, their comparison running; the list of
+    what the window says when work fails or stops."""
+    a = library.add_text(_long_report(seeds[0], 40_000))
+    b = library.add_text(_long_report(seeds[1], 40_000))
     stopped: list[str] = []
     window.work_failed.connect(stopped.append)
     window.pickers.set_pair(a, b)
     qtbot.waitUntil(lambda: window.stop_button.isVisible(), timeout=10_000)
+    return a, b, stopped
+
+
+def test_a_long_comparison_shows_its_progress_and_can_be_stopped(
+    qtbot: Any, window: Any, library: Any, seed_id: Any
+) -> None:
+    a, b, stopped = _start_long_comparison(qtbot, window, library, (1, 2))
     qtbot.waitUntil(lambda: window.compare_progress.value() > 0, timeout=10_000)
     assert "%" in window.compare_progress.text()
     qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
@@ -398,12 +407,7 @@ def test_a_stopped_comparison_leaves_the_pickers_on_the_pair_shown(
 ) -> None:
     shown = (seed_id("001_"), seed_id("003_"))
     compare_and_wait(qtbot, window, *shown)
-    a = library.add_text(_long_report(3, 40_000))
-    b = library.add_text(_long_report(4, 40_000))
-    stopped: list[str] = []
-    window.work_failed.connect(stopped.append)
-    window.pickers.set_pair(a, b)
-    qtbot.waitUntil(lambda: window.stop_button.isVisible(), timeout=10_000)
+    _a, _b, stopped = _start_long_comparison(qtbot, window, library, (3, 4))
     qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(stopped), timeout=30_000)
     assert window.shown_pair() == shown

@@ -15,6 +15,7 @@ reports can be held against each other on.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -113,14 +114,11 @@ def _key(column: int, figure: Figure) -> tuple[int, int, int]:
 
 def _by_time(reports: Sequence[Report]) -> list[Report]:
     """The reports by publication date when every one has a date; else as given."""
-    if all(_day(r) for r in reports):
-        return sorted(reports, key=lambda r: _day(r) or "")
+    days = [r.published_day() for r in reports]
+    known = [d for d in days if d is not None]
+    if len(known) == len(reports):
+        return [r for _, r in sorted(zip(known, reports, strict=True), key=lambda e: e[0])]
     return list(reports)
-
-
-def _day(report: Report) -> str | None:
-    published = (report.published or "")[:10]
-    return published if len(published) == 10 and published[4] == "-" else None
 
 
 def _row(
@@ -150,16 +148,16 @@ def _row(
 
 def _rises(cells: list[list[Figure]], columns: list[Report]) -> bool:
     """A count told on later days with larger values only: a rising toll."""
-    told = [(_day(columns[k]), cell[0]) for k, cell in enumerate(cells) if cell]
+    told = [(columns[k].published_day(), cell[0]) for k, cell in enumerate(cells) if cell]
     if any(day is None for day, _ in told) or any(f.dimension != "count" for _, f in told):
         return False
     days = {day for day, _ in told}
     if len(days) < 2:
         return False
-    by_day: dict[str | None, list[float]] = defaultdict(list)
+    by_day: dict[dt.date | None, list[float]] = defaultdict(list)
     for day, figure in told:
         by_day[day].append(figure.value or 0.0)
-    ordered = [by_day[day] for day in sorted(days, key=lambda d: d or "")]
+    ordered = [by_day[day] for day in sorted(d for d in days if d is not None)]
     # Reports of one day may disagree among themselves: then it is no timeline.
     if any(max(values) != min(values) for values in ordered):
         return False

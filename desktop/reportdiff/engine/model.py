@@ -7,6 +7,7 @@ cached, shared between threads and compared in tests without copying.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -45,6 +46,13 @@ class Report:
     def content_paragraphs(self) -> tuple[Paragraph, ...]:
         """Paragraphs that take part in alignment and figures."""
         return tuple(p for p in self.paragraphs if not p.boilerplate)
+
+    def published_day(self) -> dt.date | None:
+        """The day the report was published, when its date starts as ISO 8601 does."""
+        try:
+            return dt.date.fromisoformat(self.published.strip()[:10]) if self.published else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from reportdiff.engine.figures.judge import (
     compatible,
     judge,
     judge_fixed,
+    same_claim_kind,
 )
 from reportdiff.engine.figures.priors import lede_counts
 from reportdiff.engine.model import FigurePair
@@ -216,7 +217,7 @@ def _speaks_of(head: Found, other: Found) -> bool:
     x, y = head.figure, other.figure
     if x.dimension != y.dimension or x.unit != y.unit:
         return False
-    if head.context.forecast != other.context.forecast:
+    if not same_claim_kind(head, other):
         return False  # "Toll expected to top 500" is no count made
     if x.dimension == "count":
         return same_counted(head, other, True)

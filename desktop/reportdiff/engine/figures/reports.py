@@ -12,7 +12,6 @@ label.py (what it is about); figures/__init__.py lists their helpers.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import math
 import re
@@ -29,6 +28,7 @@ from reportdiff.engine.figures.extract import (
     extract_paragraph,
     scan,
 )
+from reportdiff.engine.figures.judge import same_claim_kind
 from reportdiff.engine.figures.pair import order_pairs, pair_figures
 from reportdiff.engine.figures.slots import Mention, mentions, slot_pairs
 from reportdiff.engine.figures.words import WORD_RE, is_content, term
@@ -90,7 +90,7 @@ def compare_figures(
                 continue  # "2:49 IST" / "0920 UTC": told in two zones, not compared
             if found_a[ma.index].increment != found_b[mb.index].increment:
                 continue  # "bodies of 31 hikers" / "bodies of five more hikers": not one count
-            if found_a[ma.index].context.forecast != found_b[mb.index].context.forecast:
+            if not same_claim_kind(found_a[ma.index], found_b[mb.index]):
                 continue  # "is expected to reach 500" / "rose to 200": no count made
             if other_places(found_a[ma.index], found_b[mb.index], common):
                 continue  # "an EF-3 tornado in Alabama" / "an EF-1 tornado in Georgia"
@@ -119,7 +119,7 @@ _CHANGING = frozenset({"count", "percent"})
 def _told_apart(pairs: Sequence[FigurePair], a: Report, b: Report) -> Sequence[FigurePair]:
     """Differing counts of two reports published on different days carry a note:
     a toll told on Monday and one told on Thursday may both have been right."""
-    days = _day(a.published), _day(b.published)
+    days = a.published_day(), b.published_day()
     if None in days or days[0] == days[1]:
         return pairs
     apart = abs((days[1] - days[0]).days)  # type: ignore[operator]
@@ -133,14 +133,6 @@ def _told_apart(pairs: Sequence[FigurePair], a: Report, b: Report) -> Sequence[F
         else p
         for p in pairs
     ]
-
-
-def _day(published: str | None) -> dt.date | None:
-    """The day a report was published, when its date is written as ISO 8601 starts."""
-    try:
-        return dt.date.fromisoformat(published.strip()[:10]) if published else None
-    except ValueError:
-        return None
 
 
 def _paragraph_words(report: Report) -> list[frozenset[str]]:
@@ -294,7 +286,7 @@ def _headline_places(report: Report, found: list[Found]) -> list[Found]:
 # Read in prose only: a headline in title case ("Typhoon Death Toll Rises") names none.
 _PROSE_WORDS = 8
 _STORM_WORDS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
-_STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm)\s+([A-Z][a-z]+)\b")
+_STORM_NAME = re.compile(rf"\b(?:{'|'.join(_STORM_WORDS)})\s+([A-Z][a-z]+)\b")
 
 
 def _without_storm_names(report: Report, found: list[Found]) -> list[Found]:
