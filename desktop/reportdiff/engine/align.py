@@ -31,6 +31,12 @@ paragraphs right before or after a link, in both reports, links on less shared
 wording (ORDER_THRESHOLD), and each such link lets its own neighbours follow.
 (Between two long texts only each paragraph's best candidates are scored, so
 there the order adds the neighbours that are among them.)
+
+Shared facts are evidence last: given `facts` (compare.py passes the figures
+stage, run on the links above), a paragraph still alone joins the paragraph of
+the other report whose figure pairs with one of its own. Two reports often
+tell one toll or one distance in wholly different words, which the lexical
+score cannot see; the figures stage pairs them on what they measure.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -152,8 +158,14 @@ class _Unit:
     plain: tuple[Vector, float] = ({}, 1.0)  # TF-IDF of every word, and its norm
 
 
+Facts = Callable[[tuple[AlignedGroup, ...]], Iterable[tuple[int, int]]]
+
+
 def align(
-    a: Report, b: Report, tick: Callable[[float], None] | None = None
+    a: Report,
+    b: Report,
+    tick: Callable[[float], None] | None = None,
+    facts: Facts | None = None,
 ) -> tuple[AlignedGroup, ...]:
     """Link paragraphs of A and B that tell the same thing.
 
@@ -161,6 +173,8 @@ def align(
     paragraph appears in exactly one group (linked, or alone on its side).
     Paragraphs whose text is the same on both sides link first, whatever their
     length. `tick(fraction)` is told how far the work has come (engine/progress.py).
+    `facts`, given the links made, names pairs of paragraphs (A's, B's) that
+    state one fact; a paragraph still alone joins its partner in such a pair.
     """
     content_a, content_b = a.content_paragraphs(), b.content_paragraphs()
     # Each sentence's words are read once, for its content terms and the plain reading.
@@ -199,7 +213,40 @@ def align(
     links.update(_choose_links(scores, ledes, order))
     _follow_story_order(links, scores, order)
     _adopt_leftovers(links, scores)
-    return _groups(links, [p.index for p in content_a], [p.index for p in content_b])
+    ids_a, ids_b = [p.index for p in content_a], [p.index for p in content_b]
+    groups = _groups(links, ids_a, ids_b)
+    if facts is None:
+        return groups
+    units = {(0, u.index): u for u in ua} | {(1, u.index): u for u in ub}
+    if _join_facts(links, facts(groups), scores, units, set(ids_a), set(ids_b)):
+        groups = _groups(links, ids_a, ids_b)
+    return groups
+
+
+def _join_facts(
+    links: dict[tuple[int, int], float],
+    facts: Iterable[tuple[int, int]],
+    scores: dict[tuple[int, int], _Score],
+    units: dict[tuple[int, int], _Unit],
+    ids_a: set[int],
+    ids_b: set[int],
+) -> bool:
+    """Link the pairs of `facts` of which one paragraph (or both) has no partner
+    yet; whether any was linked. A link keeps its own score where the pair has
+    one (0 where its wording shares nothing: a loose match for the reader)."""
+    alone_a = ids_a - {i for i, _ in links}
+    alone_b = ids_b - {j for _, j in links}
+    new = [
+        (i, j)
+        for i, j in dict.fromkeys(facts)
+        if i in ids_a and j in ids_b and (i, j) not in links and (i in alone_a or j in alone_b)
+    ]
+    for i, j in new:
+        score = scores.get((i, j))
+        if score is None and (0, i) in units and (1, j) in units:
+            score = _score(units[0, i], units[1, j])
+        links[i, j] = score.value if score is not None else 0.0
+    return bool(new)
 
 
 def _identical_links(

@@ -6,10 +6,11 @@ import sys
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
 
 from reportdiff.engine.align import align
 from reportdiff.engine.kinship import UNRELATED_WARNING, likely_unrelated
-from reportdiff.engine.model import Comparison, FigurePair, Report
+from reportdiff.engine.model import AlignedGroup, Comparison, FigurePair, Report
 from reportdiff.engine.progress import Progress, part, quiet
 from reportdiff.engine.segment import parse_report
 from reportdiff.engine.worddiff import diff_groups
@@ -61,30 +62,49 @@ def clear_cache() -> None:
 
 
 # How much of a comparison's time each stage takes, roughly (for progress bars).
-_STAGES = {"align": (0.0, 0.4), "words": (0.4, 0.75), "figures": (0.75, 1.0)}
+_STAGES = {"align": (0.0, 0.35), "figures": (0.35, 0.7), "words": (0.7, 1.0)}
 
 
 def _compute(a: Report, b: Report, *, figures: bool, progress: Progress) -> Comparison:
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    groups = align(a, b, tick=part(progress, "Aligning paragraphs", *_STAGES["align"]))
-    t1 = time.perf_counter()
-    groups = diff_groups(a, b, groups, tick=part(progress, "Marking words", *_STAGES["words"]))
-    t2 = time.perf_counter()
-    timings["align"], timings["worddiff"] = t1 - t0, t2 - t1
+    """Align, pair the figures on that alignment, let the paired figures link
+    paragraphs the wording did not (align.py's `facts`), then mark the words."""
+    timings: dict[str, float] = {"figures": 0.0}
     pairs: tuple[FigurePair, ...] = ()
-    if figures:
+    unrelated: bool | None = None
+
+    def figure_pairs(groups: tuple[AlignedGroup, ...]) -> Iterable[tuple[int, int]]:
+        nonlocal pairs, unrelated
         # Imported here so that opening the first window never waits for it.
         from reportdiff.engine.figures import compare_figures
+        from reportdiff.engine.figures.links import fact_links
 
+        started = time.perf_counter()
         pairs = compare_figures(
             a, b, groups, tick=part(progress, "Comparing figures", *_STAGES["figures"])
         )
-        timings["figures"] = time.perf_counter() - t2
-    progress("Compared", 1.0)
-    warnings: tuple[str, ...] = (
-        (UNRELATED_WARNING,) if likely_unrelated(a, b, groups, pairs) else ()
+        timings["figures"] = time.perf_counter() - started
+        # Whether the two tell one event is judged on the links their wording
+        # made; the figures of two events link nothing (two quakes' tolls pair).
+        unrelated = likely_unrelated(a, b, groups, pairs)
+        return () if unrelated else fact_links(pairs)
+
+    t0 = time.perf_counter()
+    groups = align(
+        a,
+        b,
+        tick=part(progress, "Aligning paragraphs", *_STAGES["align"]),
+        facts=figure_pairs if figures else None,
     )
+    t1 = time.perf_counter()
+    groups = diff_groups(a, b, groups, tick=part(progress, "Marking words", *_STAGES["words"]))
+    timings["align"] = t1 - t0 - timings["figures"]
+    timings["worddiff"] = time.perf_counter() - t1
+    if not figures:
+        del timings["figures"]
+    progress("Compared", 1.0)
+    if unrelated is None:  # no figures compared (or none to compare)
+        unrelated = likely_unrelated(a, b, groups, pairs)
+    warnings: tuple[str, ...] = (UNRELATED_WARNING,) if unrelated else ()
     if figures:
         from reportdiff.engine.figures.reports import MAX_FIGURES, figures_capped
 

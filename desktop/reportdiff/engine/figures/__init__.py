@@ -18,7 +18,9 @@ the modules of the stages before it:
   assign.py (which candidate pairs are taken: one-to-one, the differing ones
   together);
 - judge: judge.py, with precision.py (how precisely a figure is written);
-- label: label.py; display.py puts values in words.
+- label: label.py; display.py puts values in words;
+- and back to the aligner: links.py (which pairs mark one fact, so that
+  their paragraphs link though their wording differs).
 """
 
 from __future__ import annotations
