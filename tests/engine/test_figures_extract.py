@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reportdiff.engine import parse_report
 from reportdiff.engine.figures import display_value, extract_figures
 from reportdiff.engine.figures.extract import extract_paragraph
 from reportdiff.engine.model import Figure, Paragraph, Report
@@ -73,6 +74,8 @@ PHRASES = [
     ("Officials said 5m people lost power.", "5m", 5e6, "", "exact"),  # glued "m" = million
     ("Some 300 firefighters battled the blaze.", "Some 300", 300, "", "approximate"),  # "some"
     ("At least 12 people were killed.", "At least 12", 12, "", "more_than"),  # lower bound
+    ("Officials confirmed at least one death.", "at least one", 1, "", "more_than"),  # bound "one"
+    ("Only one death has been confirmed.", "one", 1, "", "exact"),
     # "more than" is a lower bound
     ("More than 40 drones were launched overnight.", "More than 40", 40, "", "more_than"),
     ("Up to 15 people may still be trapped.", "Up to 15", 15, "", "less_than"),  # upper bound
@@ -376,6 +379,9 @@ PHRASES = [
     # kilometres to metres
     ("It struck at a depth of 10 km.", "10 km", 10000, "m", "exact"),
     ("It struck at a depth of 10km.", "10km", 10000, "m", "exact"),  # glued unit
+    # a measure and its conversion after a slash, each read whole
+    ("It lies 44 miles/70 kilometers south of the capital.", "44 miles", 44 * MILE, "m", "exact"),
+    ("It lies 44 miles/70 kilometers south of the capital.", "70 kilometers", 70000, "m", "exact"),
     # mph to km/h
     ("Winds of 120 mph battered the coast.", "120 mph", 120 * 1.609344, "km/h", "exact"),
     # speed with an upper bound
@@ -573,6 +579,9 @@ NOT_FIGURES = [
     ("The ferry sails twice a day in summer.", "a day"),  # a rate, not a length
     ("Subscriptions cost $4 a month.", "a month"),  # a price per month
     ("A year ago the river burst its banks.", "A year"),  # when, not how long
+    ("One person died, officials said.", "One"),  # "one" alone is mostly a pronoun
+    ("At least one of them was killed.", "one"),  # one of a group: no count
+    ("He was the only one left.", "one"),
 ]
 
 
@@ -826,3 +835,16 @@ def test_what_a_figure_is_compared_with_is_earlier_unless_it_is_anothers(
 ) -> None:
     found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
     assert found[text].past is past
+
+
+def test_a_conversion_after_a_slash_restates_its_measure() -> None:
+    """ "44 miles/70 kilometers" is one distance: the second is no figure of its
+    own to pair, as "44 miles (70 kilometers)" is none; a rate ("5 mm/24 hours")
+    is no conversion."""
+    from reportdiff.engine.figures.reports import _found
+
+    told = _found(parse_report("The volcano lies 44 miles/70 kilometers south of the capital."))
+    read = [(f.figure.text, f.alias) for f in told]
+    assert read == [("44 miles", False), ("70 kilometers", True)]
+    rate = extract_figures(parse_report("Up to 5 mm/24 hours of rain fell."))
+    assert "24 hours" not in [f.text for f in rate]

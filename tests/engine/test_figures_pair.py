@@ -1221,6 +1221,15 @@ PAIRS = [
         "apart",
     ),  # the section's heading says where
     (
+        "Quake kills hundreds\n\nThe magnitude 8.0 quake killed at least 450 people in Peru,"
+        " officials said.",
+        "Magnitude 8.0 - NEAR THE COAST\n\nFelt Reports\n\nAt least 514 people killed, 1,090"
+        " injured and 58,500 buildings destroyed.",
+        "at least 450",
+        "At least 514",
+        "differs",
+    ),  # a data page's heading in title case names no place ("Felt Reports")
+    (
         "Floods Kill Dozens\n\nHeavy monsoon rains in Nepal, Bangladesh and India have killed"
         " more than 160 people in the last week, officials said.",
         "More Than 200 People Dead Across South Asia\n\nMore than 200 people are dead after"

@@ -233,12 +233,15 @@ _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|or|nearly|almo
 
 
 def _restated(folded: str, first: Figure, second: Figure) -> bool:
-    """ "80 km/h (50 mph)", "2.5 metres (8 feet)": a conversion of the figure before it."""
+    """ "80 km/h (50 mph)", "2.5 metres (8 feet)", "44 miles/70 kilometers": a
+    conversion of the figure before it."""
     if second.dimension != first.dimension or first.value is None or second.value is None:
         return False
-    if not _BRACKET_OPEN.fullmatch(folded, first.end, second.start):
-        return False
-    if not folded.startswith(")", second.end):
+    slashed = first.end + 1 == second.start and folded[first.end] == "/"
+    if not slashed and not (
+        _BRACKET_OPEN.fullmatch(folded, first.end, second.start)
+        and folded.startswith(")", second.end)
+    ):
         return False
     big, small = max(first.value, second.value), min(first.value, second.value)
     return small > 0 and big / small <= 1.1
@@ -750,12 +753,26 @@ def _label_before(folded: str, start: int) -> bool:
     return start - at >= _LABEL_LETTERS and (at == 0 or not folded[at - 1].isalnum())
 
 
+# "44 miles/70 kilometers": the same measure in another unit, not a rate ("5 mm/24 hours")
+_CONVERSION = re.compile(r"\d[\d.,]*\s*(?!(?:hours?|hrs?|h|days?|years?|minutes?|mins?)\b)[a-z]")
+
+
+_MEASURE_BEFORE_SLASH = re.compile(r"\d\s*[a-z]+/$")
+
+
 def _bounded(kind: str, match: re.Match[str], text: str, folded: str, pre: str | None) -> bool:
     """Whether the match stands alone (not inside "G7", "COVID-19", "9/11", "3-2")."""
     start, end = match.start(), match.end()
     before = folded[start - 1] if start else " "
     if before.isalpha() and kind in _GLUED_KINDS and _label_before(folded, start):
         before = " "  # "Depth8.8 km": a table's label and its value, run together in a copy
+    if (
+        kind == "measure"
+        and before == "/"
+        and _MEASURE_BEFORE_SLASH.search(folded, max(0, start - 24), start)
+        and _CONVERSION.match(folded, start)
+    ):
+        before = " "  # "44 miles/70 kilometers": a measure and its conversion
     if (
         before.isalnum()
         or before in "/_#@.:,"
@@ -765,7 +782,8 @@ def _bounded(kind: str, match: re.Match[str], text: str, folded: str, pre: str |
     after = folded[end] if end < len(folded) else " "
     if after.isalnum() and kind not in ("date", "weekday"):
         return False
-    if after in "/" or (after in "-:" and folded[end + 1 : end + 2].isdigit()):
+    conversion = kind == "measure" and after == "/" and _CONVERSION.match(folded, end + 1)
+    if (after in "/" and not conversion) or (after in "-:" and folded[end + 1 : end + 2].isdigit()):
         return False
     bare_year = kind == "year" and not pre
     if bare_year and _bounded_count(folded, start):

@@ -78,9 +78,24 @@ _REFERENCE_NUMBERS = frozenset({"two", "three"})
 _DETERMINER = re.compile(r"\b(?:the|these|those|its|their|our|his|her)\s+$")
 
 
+# "at least one death", "only one survivor": a bound makes "one" a count
+# (not "at least one of them", "only one other", "the only one left").
+_BOUND_BEFORE = re.compile(r"(?<!the )\b(?:at\s+least|more\s+than|at\s+most|only|just)\s+$")
+_NO_COUNT_AFTER = re.compile(r"[\s-]+(?:of|other|another|or|and|in|to|by|who|which|that)\b|\W*$")
+
+
+def _bound_one(match: re.Match[str]) -> bool:
+    start, end = match.start("n"), match.end("n")
+    return (
+        _BOUND_BEFORE.search(match.string, max(0, start - 16), start) is not None
+        and _NO_COUNT_AFTER.match(match.string, end) is None
+    )
+
+
 def _read_count(match: re.Match[str], text: str, pre: str | None) -> Reading:
     raw = match.group("n").strip().lower()
-    if raw in ("one", "a hundred") and not match.groupdict().get("scale"):
+    lone = raw in ("one", "a hundred") and not match.groupdict().get("scale")
+    if lone and not (raw == "one" and _bound_one(match)):
         raise ValueError("'one' is mostly a pronoun")
     if raw in _REFERENCE_NUMBERS and _DETERMINER.search(
         match.string, max(0, match.start("n") - 8), match.start("n")
