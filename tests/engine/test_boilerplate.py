@@ -495,6 +495,19 @@ def test_a_byline_of_the_outlets_initials_is_boilerplate(
     assert report.paragraphs[-1].boilerplate is flagged
 
 
+def test_a_data_pages_section_titles_are_boilerplate() -> None:
+    """ "Earthquake Details", "Tectonic Summary": a page's section titles; a heading
+    that says where ("In Peru") or names what the prose names stays text."""
+    report = parse_report(
+        "Quake strikes Peru\n\nEarthquake Details\n\nThe quake killed 450 people in Peru,"
+        " officials in Lima said.\n\nTectonic Summary\n\nThe quake struck along the"
+        " boundary of two plates.\n\nIn Peru\n\nRescuers reached Pisco on Thursday.\n\n"
+        "Rescue Efforts in Pisco\n\nTeams searched the rubble of the town, people in Pisco said."
+    )
+    flags = [p.boilerplate for p in report.paragraphs]
+    assert flags == [False, True, False, True, False, False, False, False, False]
+
+
 def test_a_bare_sources_heading_is_boilerplate() -> None:
     report = parse_report(f"Floods kill 200\n\n{ARTICLE}\n\nSources")
     assert [p.boilerplate for p in report.paragraphs] == [False, False, True]

@@ -639,6 +639,13 @@ PAST = [
     ("Sales rose to 2.1 million, up from 1.8 million a year earlier.", "1.8 million", True),
     ("Inflation eased to 3.1%, compared with 4.2% last year.", "4.2%", True),
     ("The quake killed 12 people two days ago.", "12", False),
+    ("The sheriff revised the death toll downward, from 88 to 85.", "88", True),
+    ("The sheriff revised the death toll downward, from 88 to 85.", "85", False),
+    (
+        "His lead has dropped from more than 60 percent to just below a majority.",
+        "more than 60 percent",
+        True,
+    ),
 ]
 
 
@@ -848,3 +855,22 @@ def test_a_conversion_after_a_slash_restates_its_measure() -> None:
     assert read == [("44 miles", False), ("70 kilometers", True)]
     rate = extract_figures(parse_report("Up to 5 mm/24 hours of rain fell."))
     assert "24 hours" not in [f.text for f in rate]
+
+
+# (sentence, figure text, who holds it)
+HOLDERS = [
+    ("Mr. Karzai has 40.6 percent of votes tabulated.", "40.6 percent", {"karzai"}),
+    ("His closest challenger has 38.7 percent.", "38.7 percent", set()),  # no name
+    ("Abdullah Abdullah has nearly 203,000 votes.", "nearly 203,000", {"abdullah"}),
+    ("The results give Karzai 42.3% of the ballot.", "42.3%", {"karzai"}),
+    ("The results put Karzai ahead, compared to Abdullah's 33.1%.", "33.1%", {"abdullah"}),
+    ("The count gave the victor, Ellen Johnson-Sirleaf 59.4 percent.", "59.4 percent",
+     {"ellen", "johnson-sirleaf"}),
+    ("Japan has 54 reactors.", "54", set()),  # having is winning only for votes and shares
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "text", "holder"), HOLDERS)
+def test_who_holds_a_share_or_votes_is_read(sentence: str, text: str, holder: set[str]) -> None:
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert set(found[text].context.winner) == holder

@@ -1230,6 +1230,14 @@ PAIRS = [
         "differs",
     ),  # a data page's heading in title case names no place ("Felt Reports")
     (
+        "Another former president, Leslie Manigat, is a distant second with 13 percent.",
+        "Trailing him in second place is former president Leslie Manigat, who holds nearly"
+        " 12 percent of the vote.",
+        "13 percent",
+        "nearly 12 percent",
+        "differs",
+    ),  # who holds a share is no place, read as owner on one side and as a name on the other
+    (
         "Floods Kill Dozens\n\nHeavy monsoon rains in Nepal, Bangladesh and India have killed"
         " more than 160 people in the last week, officials said.",
         "More Than 200 People Dead Across South Asia\n\nMore than 200 people are dead after"

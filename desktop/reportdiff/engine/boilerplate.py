@@ -16,7 +16,15 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.engine.text import STOPWORDS, fold_apostrophes, words
+from reportdiff.engine.text import (
+    STOPWORDS,
+    fold_apostrophes,
+    heading_words,
+    locative_heading,
+    prose_names,
+    section_heading,
+    words,
+)
 
 _STRONG = [
     # links to elsewhere
@@ -237,6 +245,7 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     _absorb_video_titles(paragraphs, flags)
     for i in range(max(0, len(paragraphs) - _SIGN_OFF_REACH), len(paragraphs)):
         flags[i] = flags[i] or _SIGN_OFF_RE.fullmatch(paragraphs[i].strip()) is not None
+    _section_titles(paragraphs, flags)
     cued = list(flags)  # what is boilerplate by itself, not by its neighbours
     changed = True
     while changed:
@@ -721,6 +730,29 @@ def _absorb_video_titles(paragraphs: list[str], flags: list[bool]) -> None:
         for k in (i - 1, i + 1):
             if 0 <= k < len(paragraphs) and not flags[k] and _title_line(paragraphs[k]):
                 flags[k] = True
+
+
+def _section_titles(paragraphs: list[str], flags: list[bool]) -> None:
+    """Flag a page's section titles ("Earthquake Details", "Tectonic Summary",
+    "Analysis"): headings (text.section_heading) under the first line that say
+    where nothing happens ("In Bangladesh" does) and name nothing the article's
+    prose names ("Spain Train Accident" does), when the page has several (a data
+    page's or a report's structure; one such line alone may be the article's)."""
+    candidates = [
+        i
+        for i, text in enumerate(paragraphs)
+        if i and not flags[i] and section_heading(text) and not locative_heading(text)
+    ]
+    if len(candidates) < _SECTION_TITLES:
+        return
+    names = prose_names(paragraphs)
+    titles = [i for i in candidates if not heading_words(paragraphs[i]) & names]
+    if len(titles) >= _SECTION_TITLES:
+        for i in titles:
+            flags[i] = True
+
+
+_SECTION_TITLES = 2
 
 
 def _title_line(text: str) -> bool:

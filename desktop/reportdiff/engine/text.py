@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -256,3 +257,45 @@ def words(text: str) -> list[str]:
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of `text` (stopwords and lone letters removed)."""
     return [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+# --- section headings ---------------------------------------------------------
+
+# "In Bangladesh", "Earthquake Details", "Tectonic Summary": a short line with no
+# sentence's end, no figure and no label's colon, over the paragraphs it heads.
+_HEADING_MAX_WORDS = 6
+_HEADING_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+_HEADING_SKIP = frozenset({"In", "The", "On", "At", "Across", "Elsewhere", "Meanwhile", "And"})
+# Headings that say where what follows happens: "In Bangladesh", "Elsewhere in Asia".
+_HEADING_LOCATIVE = frozenset({"In", "Across", "Elsewhere", "Throughout", "Inside", "Outside"})
+# A capital after a word in lower case (or a comma) starts no sentence: a name.
+_NAME_IN_PROSE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
+
+
+def section_heading(text: str) -> bool:
+    """Whether a paragraph reads as a section's heading (see above)."""
+    text = text.strip()
+    return (
+        0 < len(text.split()) <= _HEADING_MAX_WORDS
+        and text[-1] not in '.!?:;,"”’)'
+        and ":" not in text  # "Aircraft Damage: Destroyed", a form's label and its value
+        and not any(c.isdigit() for c in text)
+    )
+
+
+def locative_heading(text: str) -> bool:
+    """A heading that says where ("In Bangladesh", "Elsewhere in Asia")."""
+    return text.split(maxsplit=1)[0] in _HEADING_LOCATIVE
+
+
+def heading_words(text: str) -> frozenset[str]:
+    """A heading's capitalised words, lower-cased, without its small words."""
+    return frozenset(w.lower() for w in _HEADING_WORD.findall(text) if w not in _HEADING_SKIP)
+
+
+def prose_names(texts: Iterable[str]) -> frozenset[str]:
+    """Words written with a capital inside a sentence of `texts` (headings left
+    out), lower-cased: names, as a heading in title case cannot show."""
+    return frozenset(
+        w.lower() for t in texts if not section_heading(t) for w in _NAME_IN_PROSE.findall(t)
+    )

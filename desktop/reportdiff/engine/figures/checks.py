@@ -124,9 +124,22 @@ def other_places(fa: Found, fb: Found, common: Callable[[], frozenset[str]]) -> 
     places_a, places_b = _told_alike(_own_places(fa, common), _own_places(fb, common))
     if not (places_a and places_b):
         return False
+    # Who took a share is no place, on either side: a name one report reads as
+    # the owner ("Manigat, who holds 12 percent") the other may read as a place
+    # ("Leslie Manigat is a distant second with 13 percent").
+    places_a, places_b = _not_of(places_a, fb.context.winner), _not_of(places_b, fa.context.winner)
+    if not (places_a and places_b):
+        return False
     if not places_a & places_b:
         return True
     return _part_of_list(fa, places_a, places_b) or _part_of_list(fb, places_b, places_a)
+
+
+def _not_of(places: frozenset[str], winner: frozenset[str]) -> frozenset[str]:
+    if not winner:
+        return places
+    names = winner | _parts(winner)
+    return frozenset(p for p in places if p not in names and not (_parts(frozenset({p})) & names))
 
 
 def both_tolls(fa: Found, fb: Found) -> bool:

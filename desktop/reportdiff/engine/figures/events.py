@@ -71,10 +71,13 @@ def toll_of(folded: str, sentence_start: int, figure: Figure) -> str | None:
 
 
 # "raising the death toll to 301", "a toll of at least 40", "bring the death toll from
-# the eruption to at least 36": the toll, told before its verb.
+# the eruption to at least 36", "revised the death toll downward, from 88 to 85": the
+# toll, told before its verb (and what it was revised from).
 _TOLL_TO = re.compile(
     r"\b(?:(?P<kind>death|injury|casualty)\s+)?tolls?\s+"
-    r"(?:(?:from|in)\s+(?:the\s+|a\s+|this\s+)?[a-z'’-]+(?:\s+[a-z'’-]+)?\s+)?(?:to|of|at)\s+"
+    r"(?:(?:up|down)(?:wards?)?,?\s+)?"
+    r"(?:from\s+(?:[\d,.]+\s+to\s+)?"
+    r"|(?:(?:from|in)\s+(?:the\s+|a\s+|this\s+)?[a-z'’-]+(?:\s+[a-z'’-]+)?\s+)?(?:to|of|at)\s+)"
     r"(?:at\s+least|more\s+than|about|nearly|almost|over|some|around)?\s*$"
 )
 

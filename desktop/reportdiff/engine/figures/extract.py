@@ -278,7 +278,13 @@ _PAST_LEFT = re.compile(
     r"(?<!since )\blast\s+(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december|year)\b[^.;:]*$"
 )
-_PAST_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus)\s+(?:the\s+)?$")
+_CHANGED_TO = re.compile(r"\s+to\s+(?:at\s+least\s+|about\s+|nearly\s+|almost\s+)?\d")
+_PAST_BEFORE = re.compile(
+    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus"
+    # "his lead has dropped from more than 60 percent to just below the majority"
+    r"|(?:dropped|fell|declined|slipped|shrank|rose|climbed|jumped|grew|increased|decreased)"
+    r"\s+from)\s+(?:the\s+)?$"
+)
 _PAST_AFTER = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)"
@@ -356,6 +362,8 @@ def _past(folded: str, figure: Figure, sentence_start: int = 0, *, owned: bool =
         return True
     if _PAST_AFTER.match(folded, figure.end) is not None:
         return True
+    if folded.endswith("from ", 0, figure.start) and _CHANGED_TO.match(folded, figure.end):
+        return True  # "revised the toll downward, from 88 to 85": what it was before
     # "more than 200 people were killed in a 7.2 magnitude earthquake last month":
     # another event ("a", not "the"), told with another time, later in the clause.
     if folded.find(" in a", figure.end, figure.end + 90) < 0:

@@ -122,6 +122,44 @@ _RELATIVE = frozenset({"who", "which", "that"})
 # ... and for a share alone: "Weah finished with 40.6 percent" (not "the search ended
 # with 282 bodies recovered").
 _FINISHING = frozenset(split_words("finished finishes ended ends"))
+# "Mr. Karzai has 40.6 percent", "Abdullah has nearly 203,000 votes": for a share
+# or a count of votes, having is winning.
+_HAVING = frozenset(split_words("has had have holds held"))
+_VOTES = ("vote", "ballot", "seat")
+_GIVING = frozenset(split_words("give gives gave giving"))
+
+
+def _given_or_owned(folded: str, left: list[Token], k: int) -> frozenset[str]:
+    """A share's owner right before it: a name's possessive ("Abdullah's 33.1%"),
+    or the name a result gives it to ("give Karzai 42.3%", "gave the victor,
+    Ellen Johnson-Sirleaf 59.4 percent")."""
+    near = left[k]
+    if k == 0 and near.capital and possessive(near.word):
+        key = context_term(near.word.removesuffix("'s").removesuffix("’s"))
+        return frozenset([key]) if key else frozenset()
+    names: list[str] = []
+    previous: Token | None = None
+    apposed = False  # a comma after the name: "the victor, Ellen Johnson-Sirleaf"
+    for token in left[k : k + _GIVEN_REACH]:
+        gap = folded[token.end : previous.start] if previous is not None else ""
+        if gap.strip() == "," and names and not apposed:
+            apposed = True
+        elif breaks(gap):
+            break
+        if token.word in _GIVING:
+            return frozenset(names)
+        if not apposed and (not token.capital or possessive(token.word)):
+            break
+        key = context_term(token.word)
+        if key is not None and not apposed:
+            names.append(key)
+        previous = token
+    return frozenset()
+
+
+_GIVEN_REACH = 7  # words from the figure back to "gave": a name and an apposition
+
+
 _GAP_TO_FIGURE = frozenset(
     split_words("a an the about around some nearly almost over more than with")
 )
@@ -137,8 +175,18 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
     k = 0
     while k < len(left) and left[k].word in _GAP_TO_FIGURE:
         k += 1
-    if k >= len(left) or not (left[k].word in _WINNING or (share and left[k].word in _FINISHING)):
+    if k >= len(left):
         return frozenset()
+    votes = share or (bool(right) and right[0].word.startswith(_VOTES))
+    if votes and (given := _given_or_owned(folded, left, k)):
+        return given
+    if not (
+        left[k].word in _WINNING
+        or (share and left[k].word in _FINISHING)
+        or (votes and left[k].word in _HAVING)
+    ):
+        return frozenset()
+    having = left[k].word in _HAVING
     relative = _relative_antecedent(folded, left, k)
     if relative is not None:
         return relative  # "Ma Ying-jeou, who got 60 percent": who is named before "who"
@@ -149,6 +197,8 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
         appositive = previous is left[k] and gap.strip() == ","
         if (breaks(gap) and not appositive) or token.word in CLAUSE_WORDS:
             break
+        if having and not token.capital:
+            break  # "Abdullah has 38.7 percent", not "his closest challenger has"
         key = context_term(token.word)
         if key is not None:
             found.add(key)

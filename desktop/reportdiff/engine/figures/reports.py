@@ -32,7 +32,8 @@ from reportdiff.engine.figures.judge import same_claim_kind
 from reportdiff.engine.figures.pair import order_pairs, pair_figures
 from reportdiff.engine.figures.slots import Mention, mentions, slot_pairs
 from reportdiff.engine.figures.words import WORD_RE, is_content, term
-from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Paragraph, Report
+from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
+from reportdiff.engine.text import heading_words, locative_heading, prose_names, section_heading
 
 __all__ = ["clear_extraction_cache", "compare_figures", "extract_figures"]
 
@@ -216,13 +217,19 @@ def _read(
     found: list[Found] = []
     scanned: dict[int, Scan] = {}
     section: frozenset[str] = frozenset()
-    paragraphs = report.content_paragraphs()
-    names = functools.cache(lambda: _names_in_prose(paragraphs))
+    paragraphs = report.paragraphs
+    names = functools.cache(
+        lambda: prose_names(p.text for p in report.content_paragraphs() if p.kind != "headline")
+    )
     for n, p in enumerate(paragraphs):
         if n % _TICK_EVERY == 0:
             tick(n / len(paragraphs))
-        if p.kind == "body" and _is_section_heading(p.text):
-            section = _heading_places(p.text, names)
+        if p.kind == "body" and section_heading(p.text):
+            # A page's own section title ("Tectonic Summary", boilerplate) ends the
+            # section before it too, but names no place.
+            section = frozenset() if p.boilerplate else _heading_places(p.text, names)
+            continue
+        if p.boilerplate:
             continue
         scanned[p.index] = scan(p.text)
         told = extract_paragraph(p, MAX_FIGURES - len(found), scanned[p.index])
@@ -242,47 +249,13 @@ def _read(
 
 _TICK_EVERY = 32  # paragraphs read between two progress reports
 
-# "In Bangladesh", "Elsewhere in Asia": a short line with no sentence's end that
-# names where the paragraphs under it happen.
-_HEADING_MAX_WORDS = 6
-_HEADING_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
-_HEADING_SKIP = frozenset({"In", "The", "On", "At", "Across", "Elsewhere", "Meanwhile", "And"})
-_HEADING_LOCATIVE = frozenset({"In", "Across", "Elsewhere", "Throughout", "Inside", "Outside"})
-
-
-def _is_section_heading(text: str) -> bool:
-    text = text.strip()
-    return (
-        0 < len(text.split()) <= _HEADING_MAX_WORDS
-        and text[-1] not in '.!?:;,"”’)'
-        and not any(c.isdigit() for c in text)
-    )
-
 
 def _heading_places(text: str, names: Callable[[], frozenset[str]]) -> frozenset[str]:
     """The places a section's heading names: all its words after "In" or
     "Elsewhere in" ("In Bangladesh"); else those the report's prose writes as
     names too (not "Felt Reports", "Tectonic Summary")."""
-    words = frozenset(w.lower() for w in _HEADING_NAME.findall(text) if w not in _HEADING_SKIP)
-    if text.split(maxsplit=1)[0] in _HEADING_LOCATIVE:
-        return words
-    return words & names()
-
-
-# A capital after a word in lower case (or a comma) starts no sentence: a name.
-_NAME_IN_PROSE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
-
-
-def _names_in_prose(paragraphs: Sequence[Paragraph]) -> frozenset[str]:
-    """Words the report writes with a capital inside a sentence, lower-cased: a
-    heading in title case ("Felt Reports", "In Bangladesh") names a place only
-    with words that are names in the report's prose too."""
-    return frozenset(
-        w.lower()
-        for p in paragraphs
-        if p.kind != "headline" and not _is_section_heading(p.text)
-        for w in _NAME_IN_PROSE.findall(p.text)
-    )
+    words = heading_words(text)
+    return words if locative_heading(text) else words & names()
 
 
 def _headline_places(report: Report, found: list[Found]) -> list[Found]:
