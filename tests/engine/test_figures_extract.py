@@ -874,3 +874,36 @@ HOLDERS = [
 def test_who_holds_a_share_or_votes_is_read(sentence: str, text: str, holder: set[str]) -> None:
     found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
     assert set(found[text].context.winner) == holder
+
+
+def test_them_counts_the_people_named_before() -> None:
+    sentence = (
+        "It is unclear how many gunmen there were, but police say that at least nine of them"
+        " have been killed."
+    )
+    (found,) = extract_paragraph(Paragraph(index=0, text=sentence))
+    assert found.context.noun == "gunmen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "progress"),
+    [
+        ("Preval has 49 percent after three quarters of the ballots have been counted.",
+         "three quarters", True),
+        ("Preval has 49 percent after three quarters of the ballots have been counted.",
+         "49 percent", False),
+        ("The results, based on 17% of polling stations, give Karzai 42.3%.", "17%", True),
+        ("With 95% of precincts reporting, Smith leads with 52%.", "95%", True),
+        ("Officials say Preval has won about 61 percent of the votes counted.",
+         "about 61 percent", False),  # a share of the votes counted so far
+    ],
+)  # fmt: skip
+def test_how_far_a_count_has_come_is_told_apart(sentence: str, text: str, progress: bool) -> None:
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found[text].context.progress is progress
+
+
+def test_a_measured_range_written_high_to_low_is_a_range() -> None:
+    (figure,) = figures_of("The second bomb held 2–1.5 kilograms of explosive.")
+    assert (figure.low, figure.high) == (1.5, 2.0)
+    assert figures_of("The home side won 5-3.") == ()  # a tally, not a range

@@ -1238,6 +1238,28 @@ PAIRS = [
         "differs",
     ),  # who holds a share is no place, read as owner on one side and as a name on the other
     (
+        "According to police, at least 151 people were killed in yesterday's attacks in Mumbai.",
+        "Authorities say at least seven suspected terrorists have been killed.",
+        "at least 151",
+        "at least seven",
+        "apart",
+    ),  # the attackers killed are not the people the attackers killed
+    (
+        "Officials say Preval has won about 61 percent of the votes counted.",
+        "Preval is in first place with 49 percent after three quarters of the ballots have"
+        " been counted.",
+        "about 61 percent",
+        "three quarters",
+        "apart",
+    ),  # how much of the count is in is no share of the vote
+    (
+        "24 bodies were found in the hotel, raising the number of dead from 125 to 149.",
+        "About 120 people have been killed since the attacks began.",
+        "125",
+        "About 120",
+        "apart",
+    ),  # what the toll was is no restatement of what it is
+    (
         "Floods Kill Dozens\n\nHeavy monsoon rains in Nepal, Bangladesh and India have killed"
         " more than 160 people in the last week, officials said.",
         "More Than 200 People Dead Across South Asia\n\nMore than 200 people are dead after"

@@ -86,6 +86,9 @@ class Context:
     # A bar to reach, not a result: "the 50% mark needed to win", "needs more than 50
     # percent", "neither man won more than 50 percent".
     threshold: bool = False
+    # How far a count has come, not a result: "after three quarters of the ballots
+    # have been counted", "based on 17% of polling stations".
+    progress: bool = False
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -142,6 +145,7 @@ def context_of(
         forecast=_FORECAST.search(folded, max(sentence_start, figure.start - 50), figure.start)
         is not None,
         threshold=_threshold(folded, figure, sentence_start),
+        progress=_progress(folded, figure, sentence_start),
         head_of=head_of(figure, left),
         part=share_part(figure, right),
         subset=subset_of_another(figure, folded, left, right),
@@ -183,6 +187,33 @@ def _threshold(folded: str, figure: Figure, sentence_start: int) -> bool:
         _BAR_AFTER.match(folded, figure.end) is not None
         or _BAR_BEFORE.search(folded, before, figure.start) is not None
         or _NEITHER.search(folded, before, figure.start) is not None
+    )
+
+
+_TALLIED = (
+    r"(?:ballots?|votes?|polling\s+(?:stations?|places?)|precincts?|constituencies|the\s+total)"
+)
+_PROGRESS_AFTER = re.compile(rf"\s+of\s+(?:the\s+|all\s+)?{_TALLIED}\b")
+# "... of the ballots have been counted", "... of precincts reporting"; not "won 61
+# percent of the votes counted", a share of the votes counted so far.
+_COUNTED = re.compile(
+    r"\s+(?:(?:have|has|had|were|was|are|is)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?"
+    r"(?:counted|tallied|processed|reported)|reporting|(?:are|were)\s+in)\b"
+)
+_PROGRESS_BEFORE = re.compile(r"\b(?:based\s+on|covers?|covering)\s+(?:only\s+|just\s+)?$")
+
+
+def _progress(folded: str, figure: Figure, sentence_start: int) -> bool:
+    """Whether a share tells how much of the count is in ("after three quarters of
+    the ballots have been counted", "based on 17% of polling stations")."""
+    if figure.dimension != "percent":
+        return False
+    after = _PROGRESS_AFTER.match(folded, figure.end)
+    if after is None:
+        return False
+    return bool(
+        _COUNTED.match(folded, after.end())
+        or _PROGRESS_BEFORE.search(folded, max(sentence_start, figure.start - 20), figure.start)
     )
 
 

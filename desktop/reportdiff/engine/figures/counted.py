@@ -49,6 +49,8 @@ def same_counted(fa: Found, fb: Found, agree: bool) -> bool:
     ea, eb = figure_event(fa), figure_event(fb)
     if ea is not None and eb is not None and ea != eb:
         return False  # an event one side leaves unsaid never counts against a pair
+    if (na == "@attacker") != (nb == "@attacker"):
+        return False  # "151 people were killed" / "seven suspected terrorists have been killed"
     if whole_of(fa, fb) or whole_of(fb, fa):
         return True  # "97 passengers and 14 crew" / "111 people on board"
     if (na == nb and na is not None) or compound_of(fa.context.noun, fb.context.noun):

@@ -197,7 +197,8 @@ def enough(
     if "vague" in (fa.said, fb.said) and not _vague_rivals(fa, fb):
         return False  # "Thousands of rescue workers" / "16 rescue teams"
     if c.agree:
-        return c.evidence >= SAME_EVIDENCE and not other_owner(fa, fb)
+        # "raising the number of dead from 125 to 149": what was is no restatement of what is
+        return c.evidence >= SAME_EVIDENCE and not other_owner(fa, fb) and fa.past == fb.past
     if c.evidence < DIFFERS_EVIDENCE:
         return False
     if other_years(fa, fb):
@@ -230,6 +231,8 @@ def enough(
         return False  # "at the time of impact ... 257 km/h" / "Currently ... 85 mph"
     if fa.context.forecast != fb.context.forecast:
         return False  # "the toll is expected to reach 500" / "at least 14 people died"
+    if fa.context.progress != fb.context.progress:
+        return False  # "after three quarters of the ballots" / "has won about 61 percent"
     periods = fa.context.period, fb.context.period
     if None not in periods and periods[0] != periods[1]:
         return False  # "raise pensions by 8% next year" / "raised the wage by 10% this year"

@@ -64,6 +64,9 @@ def noun_of(
             return earlier, earlier
         if noun:
             return noun, " ".join(t.word for t in run[: run.index(_find(run, noun)) + 1])
+        if _of_them(right) and (named := _named_before(left)):
+            # "how many gunmen there were, but ... at least nine of them have been killed"
+            return named, named
         whole = _of_phrase(folded, figure.end, right)  # "79 of the 230 seats"
         if whole:
             return whole, whole
@@ -123,6 +126,26 @@ def names_people(word: str) -> bool:
         or word.endswith(PEOPLE_ENDINGS)
         or is_person_word(word.removesuffix("s"))
     )
+
+
+def _of_them(right: list[Token]) -> bool:
+    return len(right) > 1 and right[0].word == "of" and right[1].word in _THEM
+
+
+_THEM = frozenset({"them", "those", "these"})
+
+
+def _named_before(left: list[Token]) -> str | None:
+    """The people "them" stands for: the nearest plural before it in the sentence
+    that names people ("gunmen", "passengers")."""
+    for token in left:  # nearest first
+        word = token.word
+        if names_people(word) or (word.endswith("men") and len(word) > _MEN_WORD):
+            return word
+    return None
+
+
+_MEN_WORD = 4  # "gunmen", "firemen"; not "men" alone, which names_people reads
 
 
 def _earlier_count(folded: str, left: list[Token]) -> str | None:

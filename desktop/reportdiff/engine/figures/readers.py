@@ -44,7 +44,9 @@ def _number(match: re.Match[str], name: str = "n") -> float:
     return value * scale_value(scale.strip() if scale else None)
 
 
-def _range_low(match: re.Match[str], factor: float, high: float) -> float | None:
+def _range_low(
+    match: re.Match[str], factor: float, high: float, *, measured: bool = False
+) -> float | None:
     groups = match.groupdict()
     raw = groups.get("lo") or groups.get("lo2")
     if not raw:
@@ -60,17 +62,22 @@ def _range_low(match: re.Match[str], factor: float, high: float) -> float | None
         scale = scale_value((groups.get("scale") or "").strip())
         if scale > 1 and low * scale <= high:
             low *= scale
-    if low == high or (low > high and not match.group(0).startswith("between")):
-        raise ValueError("empty range")  # "between 7 and 4" is a range as written, if odd
+    if low == high:
+        raise ValueError("empty range")
+    if low > high and not (measured or match.group(0).startswith("between")):
+        # "won 5-3" is a tally; "between 7 and 4" and "2-1.5 kilograms" are ranges as
+        # written, if odd (their ends are put in order by the caller)
+        raise ValueError("a tally, not a range")
     return low
 
 
 def _with_range(
     match: re.Match[str], value: float, factor: float, unit: str, dimension: str
 ) -> Reading:
-    low = _range_low(match, factor, value)
+    low = _range_low(match, factor, value, measured=dimension != "count")
     if low is None:
         return Reading(value, unit, dimension)
+    low, value = min(low, value), max(low, value)
     return Reading(low, unit, dimension, low=low, high=value, qualifier="range")
 
 

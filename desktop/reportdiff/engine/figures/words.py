@@ -128,6 +128,11 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "@child": split_words("child children kids"),
     "@worker": split_words("worker workers employee employees staff staffers"),
+    # who attacked, not whom: "seven suspected terrorists have been killed"
+    "@attacker": split_words(
+        "attacker attackers terrorist terrorists gunman gunmen assailant assailants bomber"
+        " bombers hijacker hijackers shooter shooters militant militants insurgent insurgents"
+    ),
 }
 CLASS_OF: dict[str, str] = {w: c for c, words in _CLASSES.items() for w in words}
 
