@@ -439,7 +439,19 @@ CAPTIONS = [
     ("Maps showing the flooded areas were handed to rescuers on Monday.", False),
     ("The photo is the first image of the crater taken since the eruption began.", False),
     ("In this image, the president said, the country can see its future.", False),
-]
+    # references 27 and 29: a picture told as such, a scene told with no verb of its own
+    ("GOES-17 satellite image: Eruption of underwater volcano Hunga Tonga on 15 January", True),
+    ("The January 15, 2022 satellite view of the small, uninhabited island", True),
+    ("This photo taken on August 13, 2015 shows a destroyed car as a fire burns", True),
+    ("Satellite animation showing a volcanic eruption in the ocean", True),
+    ("Smoke coming from the wreckage of the Boeing 777 at San Francisco International Airport.",
+     True),
+    ("Fire Service officials showed a picture of what appeared to be the truck.", False),
+    ("A hurricane warning remains in effect along the Gulf Coast of Mexico", False),
+    ("Rescuers working through the night have pulled 12 people from the rubble.", False),
+    ("At a cabinet meeting on Tuesday, the government declared a state of emergency.", False),
+    ("Crews working in the heat cleared the road to the village.", False),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "expected"), CAPTIONS)

@@ -518,9 +518,52 @@ _PICTURE_CREDIT_RE = re.compile(
 )
 
 
+# A picture told as such: "GOES-17 satellite image: ...", "This photo taken on ...",
+# "Satellite animation showing ..." (a name, a date or "satellite" before the
+# picture's noun; not "officials showed a picture of ...").
+_PICTURE_LEAD_RE = re.compile(
+    r"(?:[Tt]his|[Tt]he|An?)?\s*(?:(?:[A-Z0-9][\w.,'’-]*|satellite|aerial|file|undated)\s+){0,4}"
+    r"(?:[Ss]atellite\s+|[Aa]erial\s+)?(?:image|photo|photograph|picture|animation|view"
+    r"|screenshot|illustration|graphic)s?\b(?:\s*:|\s+(?:showing|shows|taken|of|from|captured)\b)"
+)
+# What a picture shows, told with no verb of its own: "Smoke coming from the wreckage
+# of ...", "Detail map showing the eight attack sites".
+_PICTURE_SCENE_RE = re.compile(
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+[a-z]+ing\s+"
+    r"(?:from|of|the|a|an|at|near|in|on|for|to|into|over|through|after|during)\b"
+)
+# A verb of the sentence's own: an auxiliary, or a past tense ("declared").
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|did|does|do|\w+ed)\b",
+    re.I,
+)
+_PREPOSITION_START = re.compile(r"(?:at|in|on|during|after|before|from|with|by|for)\b", re.I)
+_PICTURE_WORDS = 40
+_SCENE_WORDS = 25
+
+
+def _told_picture(text: str) -> bool:
+    """A caption told without a date or credit: one sentence naming a picture, or
+    a scene with no finite verb."""
+    text = text.strip()
+    n_words = len(text.split())
+    if n_words > _PICTURE_WORDS or ". " in text or _SAYING_RE.search(text.lower()):
+        return False
+    if _PICTURE_LEAD_RE.match(text):
+        return True
+    return (
+        n_words <= _SCENE_WORDS
+        and _PICTURE_SCENE_RE.match(text) is not None
+        and not _PREPOSITION_START.match(text)  # "At a cabinet meeting on Tuesday, ..."
+        and not _FINITE_RE.search(text)
+    )
+
+
 def _is_caption(key: str, text: str = "") -> bool:
     """Whether a paragraph (folded to lower case) is a photo's caption."""
     if _PICTURE_DATELINE_RE.match(key) or _PICTURE_CREDIT_RE.match(text):
+        return True
+    if text and _told_picture(text):
         return True
     match = _CAPTION_DATE_RE.match(key)
     return match is not None and not _SAYING_RE.search(key, 0, match.end())
