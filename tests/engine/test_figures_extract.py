@@ -907,3 +907,5 @@ def test_a_measured_range_written_high_to_low_is_a_range() -> None:
     (figure,) = figures_of("The second bomb held 2–1.5 kilograms of explosive.")
     assert (figure.low, figure.high) == (1.5, 2.0)
     assert figures_of("The home side won 5-3.") == ()  # a tally, not a range
+    (mixed,) = figures_of("The first bomb held 1.5–two kilograms of explosive.")
+    assert (mixed.low, mixed.high) == (1.5, 2.0)  # a range's high end in words

@@ -25,10 +25,11 @@ _CURWORD = (
     r"(?:dollars?|euros?|yen|roubles?|rubles?|rupees?|yuan|renminbi|korunas?|koruny|zlotys?"
     r"|forints?|lira|hryvnias?|shekels?|dirhams?|riyals?|naira|kronor|usd|eur|gbp)"
 )
-# "between 3 and 4", "10 to 15", "10-15": the low end of a range.
+# "between 3 and 4", "10 to 15", "10-15", "1.5-two": the low end of a range.
 _RANGE = (
     rf"(?:(?P<between>between)\s+(?P<lo>{N})(?P<loscale>{_SC})?\s+and\s+"
-    rf"|(?P<lo2>{N})(?P<loscale2>{_SC})?\s*(?:to\s+|-\s*(?=\d)))"
+    rf"|(?P<lo2>{N})(?P<loscale2>{_SC})?\s*(?:to\s+|-\s*(?=\d)"
+    r"|(?<=\d)-\s*(?=(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)))"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # A count told by its order of size: "dozens", "hundreds of thousands", "tens of millions".
