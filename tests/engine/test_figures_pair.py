@@ -2506,3 +2506,18 @@ def test_homes_left_without_power_and_homes_that_lost_electricity_are_one_count(
         " the utility said."
     )
     assert _flagged(a, b) == [("More than 3,000", "Some 5,000")]
+
+
+def test_a_toll_restated_with_its_people_is_judged_with_the_headline() -> None:
+    """ "25 dead" in the headline and "Twenty-five miners are confirmed dead" are one
+    toll: both are set against the other report's "Twenty-nine lives were lost"."""
+    a = parse_report(
+        "25 dead after mine explosion in West Virginia\n\nTwenty-five miners are confirmed"
+        " dead after an explosion at the mine on Monday, officials said."
+    )
+    b = parse_report(
+        "Remarks on mine safety\n\nTwenty-nine lives were lost in the explosion at the mine,"
+        " the worst disaster in a generation."
+    )
+    flags = {(p.a.text, p.b.text) for p in compare(a, b).figures if p.status == "differs"}
+    assert ("Twenty-five", "Twenty-nine") in flags

@@ -27,6 +27,7 @@ from reportdiff.engine.figures.judge import (
     judge_fixed,
     same_claim_kind,
 )
+from reportdiff.engine.figures.nouns import names_people
 from reportdiff.engine.figures.priors import lede_counts
 from reportdiff.engine.model import FigurePair
 
@@ -121,11 +122,18 @@ def _fact_key(found: Found) -> tuple[object, ...] | None:
         return None
     if f.dimension == "count":
         key = count_key(found)
+        event = figure_event(found)
+        if event in _TOLLS and names_people(found.context.noun or ""):
+            key = event  # "25 dead" in the headline, "Twenty-five miners are confirmed dead"
         return None if key is None else ("count", key, f.value)
     if f.dimension in ("date", "time", "ordinal", "age", "number"):
         return None  # reports name many days and ages: restatement is not told by value
     noun = found.context.noun_term
     return None if noun is None else (f.dimension, f.unit, noun, f.value)
+
+
+# What happens to people that a report tells one toll of.
+_TOLLS = frozenset({"@death", "@injury", "@missing"})
 
 
 def _restatements(side: Sequence[Found], match: dict[int, int]) -> dict[int, int]:
