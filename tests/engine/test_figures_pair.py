@@ -2521,3 +2521,21 @@ def test_a_toll_restated_with_its_people_is_judged_with_the_headline() -> None:
     )
     flags = {(p.a.text, p.b.text) for p in compare(a, b).figures if p.status == "differs"}
     assert ("Twenty-five", "Twenty-nine") in flags
+
+
+def test_a_toll_meets_the_other_toll_not_an_early_statements_value() -> None:
+    """ "killing at least 23 people" / "killed at least 24 people" is the toll; the
+    other report's "an early statement gave the death toll as 23 people" only
+    repeats a value, with far less to show it is the same fact (reference22)."""
+    a = parse_report(
+        "Bombs hit Dahab\n\nThree bombs have rocked the Egyptian resort town of Dahab, killing"
+        " at least 23 people. More than 150 are reported to be wounded."
+    )
+    b = parse_report(
+        "Blasts in Dahab\n\nThree explosions rocked the Egyptian resort city of Dahab and killed"
+        " at least 24 people.\n\nAn early written statement, attributed to the Egyptian"
+        " Interior Ministry, gave the death toll as 23 people: 20 Egyptians, a German child,"
+        " and two victims of unknown nationality."
+    )
+    flags = {(p.a.text, p.b.text) for p in compare(a, b).figures if p.status == "differs"}
+    assert ("at least 23", "at least 24") in flags
