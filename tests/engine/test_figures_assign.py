@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportdiff.engine.figures.assign import assign
+from reportdiff.engine.figures.assign import AGREE_EDGE, assign
 from reportdiff.engine.figures.evidence import Candidate
 
 
@@ -29,11 +29,20 @@ def test_differing_pairs_are_assigned_together_not_best_first() -> None:
 def test_agreeing_pairs_go_first_whatever_the_total() -> None:
     # Two differing pairs would weigh more, but a figure told alike twice is one fact.
     kept = [
-        Candidate(0, 0, 0.5, agree=True),
+        Candidate(0, 0, 0.7, agree=True),
         Candidate(0, 1, 0.9, agree=False),
         Candidate(1, 0, 0.9, agree=False),
     ]
     assert _pairs(assign(kept, _never_vague)) == {(0, 0)}
+
+
+def test_an_agreeing_pair_yields_to_a_differing_pair_of_far_more_evidence() -> None:
+    # "at least 23" / "at least 24", the two tolls, against an early statement's "23"
+    kept = [
+        Candidate(0, 0, 0.8, agree=True),
+        Candidate(0, 1, 0.8 * AGREE_EDGE + 0.1, agree=False),
+    ]
+    assert _pairs(assign(kept, _never_vague)) == {(0, 1)}
 
 
 def test_figures_already_taken_are_left_out() -> None:
