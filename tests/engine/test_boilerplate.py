@@ -451,6 +451,9 @@ CAPTIONS = [
     ("Rescuers working through the night have pulled 12 people from the rubble.", False),
     ("At a cabinet meeting on Tuesday, the government declared a state of emergency.", False),
     ("Crews working in the heat cleared the road to the village.", False),
+    ("The images from the scene were horrific, with at least 30 bodies in the street.", False),
+    ("The view from the hospital was grim: 300 injured lay in corridors.", False),
+    ("Rescuers keep digging through the rubble for 20 missing children.", False),
 ]  # fmt: skip
 
 
@@ -599,3 +602,22 @@ def test_a_pages_notice_about_itself_is_boilerplate(line: str) -> None:
 )
 def test_text_about_pages_or_with_brackets_stays_text(line: str) -> None:
     assert flag_boilerplate([ARTICLE, line, ARTICLE]) == [False, False, False]
+
+
+def test_a_news_reports_subheadings_leave_the_text_between_them() -> None:
+    """Two subheadings that name nothing may be flagged, but never take the
+    sentences between them along."""
+    texts = [
+        "Floods in Germany",
+        "Rescue Efforts",
+        "Soldiers reached the town of Ulm by boat on Sunday.",
+        "Rescuers pulled twelve survivors from the water.",
+        "Political Reaction",
+        "The chancellor visited Ulm on Monday, officials said.",
+    ]
+    flags = flag_boilerplate(texts)
+    assert flags[2:4] == [False, False]
+    assert not flags[5]
+    # a list of items in lower case is no section title
+    items = ["Floods in Germany", "trains cancelled until Wednesday", "schools closed", ARTICLE]
+    assert flag_boilerplate(items)[1:3] == [False, False]

@@ -102,7 +102,37 @@ def test_reports_of_two_events_get_no_fact_links() -> None:
     assert _links(comparison) == _links(compare(a, b, figures=False))
 
 
-def test_a_report_without_figures_aligns_as_before() -> None:
-    a = parse_report("Talks resume\n\nThe two sides met again in Geneva to resume the talks.")
-    b = parse_report("Talks go on\n\nDelegates met once more in Geneva as the talks resumed.")
-    assert _links(compare(a, b)) == _links(compare(a, b, figures=False))
+def test_commonplace_figures_link_nothing() -> None:
+    """A weekday and a small number both reports give pair as "same", but recur in
+    unrelated sentences: they add no link."""
+    a = parse_report(
+        "Talks resume\n\nThe two sides met again in Geneva on Monday to resume the talks."
+        "\n\nTwo ministers flew home early on Monday."
+    )
+    b = parse_report(
+        "Talks go on\n\nDelegates met once more in Geneva as the talks resumed.\n\n"
+        "Protesters gathered outside on Monday, and two of them were detained."
+    )
+    comparison = compare(a, b)
+    assert any(p.status == "same" for p in comparison.figures)
+    assert _links(comparison) == _links(compare(a, b, figures=False))
+
+
+def test_a_lone_summary_joins_one_group_and_chains_none() -> None:
+    """A summary whose figures pair with three paragraphs that each have a partner
+    joins one of them, not all three (which chained three groups into one)."""
+    told = (
+        "Quake kills dozens in Peru\n\nThe health ministry said {} people were killed in the"
+        " quake, most of them in Pisco.\n\nHospitals in Ica treated {} injured people, many"
+        " with broken bones.\n\nCivil defence officials said {} families were left homeless"
+        " in the Pisco region."
+    )
+    a = parse_report(
+        told.format(68, 320, "2,000")
+        + "\n\nIt was the deadliest disaster in years: 68 dead, 320 hurt, 2,000 families"
+        " without a roof."
+    )
+    b = parse_report(told.format(72, 350, "2,500"))
+    groups = [(g.a, g.b) for g in compare(a, b).alignment if g.linked]
+    assert all(len(ga) <= 2 and len(gb) == 1 for ga, gb in groups)
+    assert sum(4 in ga for ga, _ in groups) <= 1

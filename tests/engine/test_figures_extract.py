@@ -863,7 +863,7 @@ HOLDERS = [
     ("His closest challenger has 38.7 percent.", "38.7 percent", set()),  # no name
     ("Abdullah Abdullah has nearly 203,000 votes.", "nearly 203,000", {"abdullah"}),
     ("The results give Karzai 42.3% of the ballot.", "42.3%", {"karzai"}),
-    ("The results put Karzai ahead, compared to Abdullah's 33.1%.", "33.1%", {"abdullah"}),
+    ("Karzai took 42.3% of the vote, compared to Abdullah's 33.1%.", "33.1%", {"abdullah"}),
     ("The count gave the victor, Ellen Johnson-Sirleaf 59.4 percent.", "59.4 percent",
      {"ellen", "johnson-sirleaf"}),
     ("Japan has 54 reactors.", "54", set()),  # having is winning only for votes and shares

@@ -1221,6 +1221,14 @@ PAIRS = [
         "apart",
     ),  # the section's heading says where
     (
+        "Floods kill dozens\n\nIn India\n\nAt least 10 people were killed in the state."
+        "\n\nAdvertisement\n\nAnother flood killed 25 people in the district.",
+        "At least 31 deaths have been reported in Bangladesh.",
+        "25",
+        "At least 31",
+        "apart",
+    ),  # page furniture inside a section does not end it: the 25 are still India's
+    (
         "Quake kills hundreds\n\nThe magnitude 8.0 quake killed at least 450 people in Peru,"
         " officials said.",
         "Magnitude 8.0 - NEAR THE COAST\n\nFelt Reports\n\nAt least 514 people killed, 1,090"

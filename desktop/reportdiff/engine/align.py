@@ -232,21 +232,26 @@ def _join_facts(
     ids_b: set[int],
 ) -> bool:
     """Link the pairs of `facts` of which one paragraph (or both) has no partner
-    yet; whether any was linked. A link keeps its own score where the pair has
-    one (0 where its wording shares nothing: a loose match for the reader)."""
-    alone_a = ids_a - {i for i, _ in links}
-    alone_b = ids_b - {j for _, j in links}
-    new = [
-        (i, j)
-        for i, j in dict.fromkeys(facts)
-        if i in ids_a and j in ids_b and (i, j) not in links and (i in alone_a or j in alone_b)
-    ]
-    for i, j in new:
-        score = scores.get((i, j))
-        if score is None and (0, i) in units and (1, j) in units:
-            score = _score(units[0, i], units[1, j])
-        links[i, j] = score.value if score is not None else 0.0
-    return bool(new)
+    yet, best scored first; whether any was linked. A paragraph given a partner
+    so is alone no more: it never chains two groups into one. A link keeps its
+    own score where the pair has one (0 where its wording shares nothing: a
+    loose match for the reader)."""
+    partnered = {(0, i) for i, _ in links} | {(1, j) for _, j in links}
+    new: dict[tuple[int, int], float] = {}
+    for i, j in dict.fromkeys(facts):
+        if i in ids_a and j in ids_b and (i, j) not in links:
+            score = scores.get((i, j))
+            if score is None and (0, i) in units and (1, j) in units:
+                score = _score(units[0, i], units[1, j])
+            new[i, j] = score.value if score is not None else 0.0
+    linked = False
+    for (i, j), value in sorted(new.items(), key=lambda e: -e[1]):
+        if (0, i) in partnered and (1, j) in partnered:
+            continue  # both have partners: the link would join two groups
+        links[i, j] = value
+        partnered |= {(0, i), (1, j)}
+        linked = True
+    return linked
 
 
 def _identical_links(

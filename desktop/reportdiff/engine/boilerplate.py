@@ -245,13 +245,15 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
     _absorb_video_titles(paragraphs, flags)
     for i in range(max(0, len(paragraphs) - _SIGN_OFF_REACH), len(paragraphs)):
         flags[i] = flags[i] or _SIGN_OFF_RE.fullmatch(paragraphs[i].strip()) is not None
-    _section_titles(paragraphs, flags)
     cued = list(flags)  # what is boilerplate by itself, not by its neighbours
     changed = True
     while changed:
         changed = _fill_between(
             paragraphs, flags, cued, _top_end(paragraphs, cued)
         ) | _absorb_short(paragraphs, flags)
+    # Section titles last: they draw no text around them along (a news report's
+    # subheadings stand between sentences that must stay text).
+    _section_titles(paragraphs, flags)
     return flags
 
 
@@ -533,9 +535,11 @@ _PICTURE_SCENE_RE = re.compile(
     r"(?:from|of|the|a|an|at|near|in|on|for|to|into|over|through|after|during)\b"
 )
 # A verb of the sentence's own: an auxiliary, or a past tense ("declared").
+_AUXILIARY_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|did|does|do)\b", re.I
+)
 _FINITE_RE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|did|does|do|\w+ed)\b",
-    re.I,
+    r"\b(?:\w+ed|keeps?|continues?|remains?|begins?|starts?|goes|comes)\b", re.I
 )
 _PREPOSITION_START = re.compile(r"(?:at|in|on|during|after|before|from|with|by|for)\b", re.I)
 _PICTURE_WORDS = 40
@@ -549,13 +553,15 @@ def _told_picture(text: str) -> bool:
     n_words = len(text.split())
     if n_words > _PICTURE_WORDS or ". " in text or _SAYING_RE.search(text.lower()):
         return False
+    if _AUXILIARY_RE.search(text):
+        return False  # "The images from the scene were horrific, with ..."
     if _PICTURE_LEAD_RE.match(text):
         return True
     return (
-        n_words <= _SCENE_WORDS
+        not _FINITE_RE.search(text)
+        and n_words <= _SCENE_WORDS
         and _PICTURE_SCENE_RE.match(text) is not None
         and not _PREPOSITION_START.match(text)  # "At a cabinet meeting on Tuesday, ..."
-        and not _FINITE_RE.search(text)
     )
 
 
@@ -784,7 +790,11 @@ def _section_titles(paragraphs: list[str], flags: list[bool]) -> None:
     candidates = [
         i
         for i, text in enumerate(paragraphs)
-        if i and not flags[i] and section_heading(text) and not locative_heading(text)
+        if i
+        and not flags[i]
+        and section_heading(text)
+        and not locative_heading(text)
+        and heading_words(text)  # a title has a capital ("trains cancelled" is a list item)
     ]
     if len(candidates) < _SECTION_TITLES:
         return

@@ -285,7 +285,8 @@ def section_heading(text: str) -> bool:
 
 def locative_heading(text: str) -> bool:
     """A heading that says where ("In Bangladesh", "Elsewhere in Asia")."""
-    return text.split(maxsplit=1)[0] in _HEADING_LOCATIVE
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0] in _HEADING_LOCATIVE
 
 
 def heading_words(text: str) -> frozenset[str]:

@@ -593,10 +593,26 @@ def paragraph_html(
         runs = (TextRun(text),)  # runs that do not rebuild the text cannot be trusted
     run_spans = _run_intervals(runs, tint)
     placed = _non_overlapping(marks, len(text))
+    # A mark that overlaps a placed one (one figure in two flags: a headline's and
+    # its body's restatement against the same partner) names the placed one's
+    # text too: an empty anchor right before it takes that text.
+    placed_ids = {id(m) for m in placed}  # by identity: a list look-up made this quadratic
+    sharing: dict[int, list[str]] = {}
+    unplaced = []
+    starts = [m.start for m in placed]
+    for m in marks:
+        if id(m) in placed_ids:
+            continue
+        host = _overlapping(placed, starts, m)
+        if host is None:
+            unplaced.append(m)
+        else:
+            sharing.setdefault(id(host), []).append(m.name)
     out: list[str] = []
     pos = 0
     for mark in placed:
         out.append(_runs_html(text, run_spans, pos, mark.start, side))
+        out.extend(f'<a name="{name}"></a>' for name in sharing.get(id(mark), ()))
         # Inside a differing figure the red mark wins over the word tint.
         inner_side = f"{side}-fig" if mark.css == "fig-differs" else side
         inner = _runs_html(text, run_spans, mark.start, mark.end, inner_side)
@@ -608,8 +624,7 @@ def paragraph_html(
         pos = mark.end
     out.append(_runs_html(text, run_spans, pos, len(text), side))
     # Marks that could not be placed still get their anchor, so links resolve.
-    placed_ids = {id(m) for m in placed}  # by identity: a list look-up made this quadratic
-    out.extend(f'<a name="{m.name}"></a>' for m in marks if id(m) not in placed_ids)
+    out.extend(f'<a name="{m.name}"></a>' for m in unplaced)
     return "".join(out)
 
 
@@ -619,6 +634,15 @@ def _run_intervals(runs: Sequence[TextRun], tint: bool) -> list[tuple[int, int, 
         spans.append((pos, pos + len(run.text), tint and run.unique))
         pos += len(run.text)
     return spans
+
+
+def _overlapping(placed: Sequence[_Mark], starts: Sequence[int], mark: _Mark) -> _Mark | None:
+    """The placed mark (sorted, disjoint; `starts` theirs) that `mark` overlaps, if any."""
+    k = bisect.bisect_right(starts, mark.start) - 1
+    for host in placed[max(k, 0) : k + 2]:
+        if host.start < mark.end and mark.start < host.end:
+            return host
+    return None
 
 
 def _non_overlapping(marks: Sequence[_Mark], length: int) -> list[_Mark]:

@@ -278,9 +278,17 @@ _PAST_LEFT = re.compile(
     r"(?<!since )\blast\s+(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december|year)\b[^.;:]*$"
 )
-_CHANGED_TO = re.compile(r"\s+to\s+(?:at\s+least\s+|about\s+|nearly\s+|almost\s+)?\d")
+# A verb of change or a toll before "from ... to ...": not "flights from 2 to 5".
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:revised|rose|risen|rising|fell|fallen|dropped|climbed|increased|decreased|jumped|grew"
+    r"|lowered|raised|cut|upgraded|downgraded|went|changed|toll)\b[^.;:]*\bfrom\s+$"
+)
+_CHANGED_TO = re.compile(
+    r"\s+to\s+(?:at\s+least\s+|about\s+|nearly\s+|almost\s+)?"
+    r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b)"
+)
 _PAST_BEFORE = re.compile(
-    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus"
+    r"\b(?:(?:up|down)(?:wards?)?\s+from|compared\s+(?:with|to)|versus"
     # "his lead has dropped from more than 60 percent to just below the majority"
     r"|(?:dropped|fell|declined|slipped|shrank|rose|climbed|jumped|grew|increased|decreased)"
     r"\s+from)\s+(?:the\s+)?$"
@@ -362,7 +370,11 @@ def _past(folded: str, figure: Figure, sentence_start: int = 0, *, owned: bool =
         return True
     if _PAST_AFTER.match(folded, figure.end) is not None:
         return True
-    if folded.endswith("from ", 0, figure.start) and _CHANGED_TO.match(folded, figure.end):
+    if (
+        folded.endswith("from ", 0, figure.start)
+        and _CHANGED_TO.match(folded, figure.end)
+        and _CHANGED_BEFORE.search(folded, max(sentence_start, figure.start - 60), figure.start)
+    ):
         return True  # "revised the toll downward, from 88 to 85": what it was before
     # "more than 200 people were killed in a 7.2 magnitude earthquake last month":
     # another event ("a", not "the"), told with another time, later in the clause.
@@ -762,7 +774,10 @@ def _label_before(folded: str, start: int) -> bool:
 
 
 # "44 miles/70 kilometers": the same measure in another unit, not a rate ("5 mm/24 hours")
-_CONVERSION = re.compile(r"\d[\d.,]*\s*(?!(?:hours?|hrs?|h|days?|years?|minutes?|mins?)\b)[a-z]")
+_CONVERSION = re.compile(
+    r"\d[\d.,]*\s*(?!(?:hours?|hrs?|h|days?|weeks?|months?|years?|minutes?|mins?|seconds?|secs?|s)\b)"
+    r"[a-z]"
+)
 
 
 _MEASURE_BEFORE_SLASH = re.compile(r"\d\s*[a-z]+/$")

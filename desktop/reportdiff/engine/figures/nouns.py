@@ -140,6 +140,8 @@ def _named_before(left: list[Token]) -> str | None:
     that names people ("gunmen", "passengers")."""
     for token in left:  # nearest first
         word = token.word
+        if token.capital:
+            continue  # a name ("from Yemen"), not the people
         if names_people(word) or (word.endswith("men") and len(word) > _MEN_WORD):
             return word
     return None

@@ -129,13 +129,25 @@ _VOTES = ("vote", "ballot", "seat")
 _GIVING = frozenset(split_words("give gives gave giving"))
 
 
-def _given_or_owned(folded: str, left: list[Token], k: int) -> frozenset[str]:
+def _among_votes(left: list[Token], right: list[Token]) -> bool:
+    """Whether the figure's sentence speaks of votes, ballots or an election."""
+    return any(t.word.startswith(_VOTE_WORDS) for t in (*left[:_VOTE_REACH], *right[:_VOTE_REACH]))
+
+
+_VOTE_WORDS = ("vote", "ballot", "elect", "poll")
+_VOTE_REACH = 16
+
+
+def _given_or_owned(folded: str, left: list[Token], right: list[Token], k: int) -> frozenset[str]:
     """A share's owner right before it: a name's possessive ("Abdullah's 33.1%"),
     or the name a result gives it to ("give Karzai 42.3%", "gave the victor,
     Ellen Johnson-Sirleaf 59.4 percent")."""
     near = left[k]
     if k == 0 and near.capital and possessive(near.word):
-        key = context_term(near.word.removesuffix("'s").removesuffix("’s"))
+        name = near.word.removesuffix("'s").removesuffix("’s")
+        if name in WEEKDAYS or name in MONTHS or not _among_votes(left, right):
+            return frozenset()  # "Sunday's 45 percent turnout", "Afghanistan's literacy rate"
+        key = context_term(name)
         return frozenset([key]) if key else frozenset()
     names: list[str] = []
     previous: Token | None = None
@@ -178,7 +190,7 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
     if k >= len(left):
         return frozenset()
     votes = share or (bool(right) and right[0].word.startswith(_VOTES))
-    if votes and (given := _given_or_owned(folded, left, k)):
+    if votes and (given := _given_or_owned(folded, left, right, k)):
         return given
     if not (
         left[k].word in _WINNING

@@ -71,10 +71,15 @@ def _range_low(
     return low
 
 
+# Measures whose range may be written high to low ("2-1.5 kilograms"); not a share
+# ("passed 61-39 percent" is a vote split) or a count ("won 5-3").
+_PHYSICAL = frozenset({"length", "weight", "speed", "duration", "area", "volume", "temperature"})
+
+
 def _with_range(
     match: re.Match[str], value: float, factor: float, unit: str, dimension: str
 ) -> Reading:
-    low = _range_low(match, factor, value, measured=dimension != "count")
+    low = _range_low(match, factor, value, measured=dimension in _PHYSICAL)
     if low is None:
         return Reading(value, unit, dimension)
     low, value = min(low, value), max(low, value)

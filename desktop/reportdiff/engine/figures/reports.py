@@ -224,12 +224,10 @@ def _read(
     for n, p in enumerate(paragraphs):
         if n % _TICK_EVERY == 0:
             tick(n / len(paragraphs))
-        if p.kind == "body" and section_heading(p.text):
-            # A page's own section title ("Tectonic Summary", boilerplate) ends the
-            # section before it too, but names no place.
-            section = frozenset() if p.boilerplate else _heading_places(p.text, names)
-            continue
         if p.boilerplate:
+            continue  # "Advertisement" inside a section ends nothing
+        if p.kind == "body" and section_heading(p.text):
+            section = _heading_places(p.text, names)
             continue
         scanned[p.index] = scan(p.text)
         told = extract_paragraph(p, MAX_FIGURES - len(found), scanned[p.index])
