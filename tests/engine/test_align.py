@@ -369,3 +369,12 @@ def test_a_paragraph_left_alone_joins_the_one_that_tells_it() -> None:
     group = next((g for g in align(a, b) if g.a == (1,)), None)
     assert group is not None
     assert group.b == (1, 2)
+
+
+def test_reports_with_no_link_are_shown_in_turns() -> None:
+    """Nothing links two reports of two events: their paragraphs alternate, not all
+    of B above all of A (the A column stood empty for a screen)."""
+    a = parse_report("Storm hits coast\n\nGales felled trees.\n\nFerries stayed in port.")
+    b = parse_report("Budget passes\n\nDeputies voted late.\n\nTaxes rise in spring.")
+    order = [("a", g.a[0]) if g.a else ("b", g.b[0]) for g in align(a, b)]
+    assert [side for side, _ in order] == ["a", "b", "a", "b", "a", "b"]

@@ -2547,3 +2547,14 @@ def test_a_toll_meets_the_other_toll_not_an_early_statements_value() -> None:
     )
     flags = {(p.a.text, p.b.text) for p in compare(a, b).figures if p.status == "differs"}
     assert ("at least 23", "at least 24") in flags
+
+
+def test_a_shooting_is_no_fire() -> None:
+    """ "opened fire": the day is the attack's, not "day of the fire"."""
+    a = parse_report(
+        "On Friday, a gunman dressed as a police officer opened fire at a youth camp, killing"
+        " at least 85 people."
+    )
+    b = parse_report("The attack on Friday at the camp killed 68 people, police said.")
+    labels = {p.what for p in compare(a, b).figures if p.a and p.a.text == "Friday"}
+    assert labels == {"day of the attack"}

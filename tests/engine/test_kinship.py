@@ -103,3 +103,15 @@ def test_a_brief_naming_nothing_that_links_nothing_is_warned_of() -> None:
     rewritten = BRIEF.replace("A strong storm", "A powerful storm").replace("Monday", "Tuesday")
     same = compare(parse_report(BRIEF), parse_report(rewritten))
     assert UNRELATED_WARNING not in same.warnings  # it links: one event
+
+
+def test_reports_of_two_events_carry_no_dated_note() -> None:
+    """Two events' tolls were never one figure at two times: "the reports are dated
+    1636 days apart: the figure may have changed" is no help there."""
+    data = Path(__file__).resolve().parents[1] / "data" / "reference30"
+    a = read_report_file(data / "mumbai_b.txt")
+    b = read_report_file(data / "norway_a.txt")
+    comparison = compare(a, b)
+    assert UNRELATED_WARNING in comparison.warnings
+    notes = [p.note or "" for p in comparison.figures]
+    assert not any("dated" in note for note in notes)

@@ -829,6 +829,10 @@ def reading_order(groups: list[AlignedGroup]) -> tuple[AlignedGroup, ...]:
     def key(g: AlignedGroup) -> tuple[int, int, int]:
         if g.a:
             return (g.a[0], 0, g.b[0] if g.b else -1)
+        if not linked_b:
+            # Nothing links (two events): the two reports side by side, in turns,
+            # not all of B above all of A.
+            return (g.b[0], 1, g.b[0])
         pos = bisect.bisect_left(linked_b, g.b[0])
         anchor = key_of_b[linked_b[pos - 1]] if pos else -1
         return (anchor, 1, g.b[0])

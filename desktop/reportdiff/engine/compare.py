@@ -104,6 +104,10 @@ def _compute(a: Report, b: Report, *, figures: bool, progress: Progress) -> Comp
     progress("Compared", 1.0)
     if unrelated is None:  # no figures compared (or none to compare)
         unrelated = likely_unrelated(a, b, groups, pairs)
+    if unrelated and pairs:
+        from reportdiff.engine.figures.reports import without_dated_notes
+
+        pairs = without_dated_notes(pairs)  # two events' figures never changed into each other
     warnings: tuple[str, ...] = (UNRELATED_WARNING,) if unrelated else ()
     if figures:
         from reportdiff.engine.figures.reports import MAX_FIGURES, figures_capped

@@ -129,14 +129,16 @@ def context_of(
     if won_by and places:
         # who took the share is no place ("Atta Mills obtained 50.23 percent")
         places = frozenset(p for p in places if context_term(p) not in won_by)
+    # "opened fire": a shooting, no fire ("Friday" is no "day of the fire")
+    shooting = _FIRE if _OPENED_FIRE.search(folded, sentence_start, figure.end + 200) else _NONE
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
         event=toll or event_of(folded, figure, left, right),
         toll=toll is not None,
-        terms=_terms(left, right),
+        terms=_terms(left, right, shooting),
         phrase=phrase,
-        near=_near(folded, figure, left, right),
+        near=_near(folded, figure, left, right) - shooting,
         speakers=speakers(folded, left, right),
         winner=won_by,
         of_whole=of_whole(figure, left),
@@ -216,6 +218,10 @@ def _progress(folded: str, figure: Figure, sentence_start: int) -> bool:
         or _PROGRESS_BEFORE.search(folded, max(sentence_start, figure.start - 20), figure.start)
     )
 
+
+_OPENED_FIRE = re.compile(r"\b(?:open|opened|opening|opens|returned|return)\s+fire\b")
+_FIRE = frozenset({term("fire")})
+_NONE: frozenset[str] = frozenset()
 
 _NOW = re.compile(r"\b(?:currently|at present|presently|as of now)\b")
 _THEN = re.compile(
@@ -332,9 +338,12 @@ def _clause_left(folded: str, start: int, left: list[Token]) -> list[Token]:
     return left
 
 
-def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ...]:
-    """The sentence's content terms; the nearest _NEAR on each side weigh most."""
-    weights: dict[str, float] = {}
+def _terms(
+    left: list[Token], right: list[Token], leave_out: frozenset[str] = frozenset()
+) -> tuple[tuple[str, float], ...]:
+    """The sentence's content terms (but `leave_out`); the nearest _NEAR on each side
+    weigh most."""
+    weights: dict[str, float] = dict.fromkeys(leave_out, 2.0)  # above any weight: never set
     for side in (left, right):
         distance = 0  # in content words: "is set for" puts "set" next to the figure
         for token in side:
@@ -345,4 +354,4 @@ def _terms(left: list[Token], right: list[Token]) -> tuple[tuple[str, float], ..
             if weights.get(key, 0.0) < weight:
                 weights[key] = weight
             distance += 1
-    return tuple(sorted(weights.items()))
+    return tuple(sorted((k, w) for k, w in weights.items() if k not in leave_out))

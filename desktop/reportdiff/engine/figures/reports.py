@@ -113,6 +113,7 @@ def compare_figures(
     return order_pairs(_told_apart((*pairs, *minor), a, b))
 
 
+_DATED = "The reports are dated"
 # What may change between two days' reports: counts (a toll, the missing) and shares.
 _CHANGING = frozenset({"count", "percent"})
 
@@ -125,7 +126,7 @@ def _told_apart(pairs: Sequence[FigurePair], a: Report, b: Report) -> Sequence[F
         return pairs
     apart = abs((days[1] - days[0]).days)  # type: ignore[operator]
     said = (
-        f"The reports are dated {apart} day{'s' if apart > 1 else ''} apart"
+        f"{_DATED} {apart} day{'s' if apart > 1 else ''} apart"
         f" ({days[0]:%d %b %Y} / {days[1]:%d %b %Y}): the figure may have changed in between."
     )
     return [
@@ -134,6 +135,17 @@ def _told_apart(pairs: Sequence[FigurePair], a: Report, b: Report) -> Sequence[F
         else p
         for p in pairs
     ]
+
+
+def without_dated_notes(pairs: Sequence[FigurePair]) -> tuple[FigurePair, ...]:
+    """The pairs without the note that the reports' dates are apart (for reports
+    of two events, whose figures were never one figure at two times)."""
+    return tuple(
+        dataclasses.replace(p, note=p.note.split(_DATED, 1)[0].strip() or None)
+        if p.note and _DATED in p.note
+        else p
+        for p in pairs
+    )
 
 
 def _paragraph_words(report: Report) -> list[frozenset[str]]:
