@@ -909,3 +909,11 @@ def test_a_measured_range_written_high_to_low_is_a_range() -> None:
     assert figures_of("The home side won 5-3.") == ()  # a tally, not a range
     (mixed,) = figures_of("The first bomb held 1.5–two kilograms of explosive.")
     assert (mixed.low, mixed.high) == (1.5, 2.0)  # a range's high end in words
+
+
+def test_a_time_in_brackets_ends_at_its_zone() -> None:
+    """ "(2:56 PM CDT)": the bracket closes an aside, not the zone (it was shown
+    as "2:56 PM CDT)"); "2:49 (IST)" keeps its own brackets."""
+    seen = figures_of("It was first seen at 1:56 PM CST (2:56 PM CDT) near Moore.")
+    assert [f.text for f in seen] == ["1:56 PM CST", "2:56 PM CDT"]
+    assert next(f.text for f in figures_of("It struck at 2:49 (IST) on Monday.")) == "2:49 (IST)"

@@ -678,7 +678,8 @@ def _time(
     )
 
 
-_ZONE_AFTER = re.compile(rf"\s*\(?(?P<z>{ZONE_NAMES})\b\)?")
+# "2:49 IST", "2:49 (IST)"; the ")" of "(2:56 PM CDT)" closes an aside, not the zone
+_ZONE_AFTER = re.compile(rf"\s*(\()?(?P<z>{ZONE_NAMES})\b(?(1)\))")
 _ZONE_IN = re.compile(rf"\b(?P<z>{ZONE_NAMES})\b")
 _ZONES = {"gmt": "UTC", "z": "UTC"}
 
