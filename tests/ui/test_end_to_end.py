@@ -59,6 +59,23 @@ def test_clicking_a_figure_scrolls_the_view_to_it_and_marks_it(
     assert len(view.extraSelections()) >= 1
 
 
+def test_the_next_pairs_summary_is_not_hidden_by_the_last_position(
+    qtbot: Any, window: Any, seed_id: Any
+) -> None:
+    """ "Difference 2 of 7" is about the pair it was said on: another pair's summary
+    (with its different-events warning) shows at once, not eight seconds later.
+    Stepping through the figures says where the reader stands too."""
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("003_"))
+    window.actions_by_name["next_figure"].trigger()
+    differing = [f for f in window.comparison().figures if f.status == "differs"]
+    assert window.statusBar().currentMessage() == f"Figure 1 of {len(differing)} that differ"
+    window.actions_by_name["next_difference"].trigger()
+    assert window.statusBar().currentMessage().startswith("Difference ")
+    compare_and_wait(qtbot, window, seed_id("001_"), seed_id("002_"))
+    assert window.statusBar().currentMessage() == ""
+    assert window.summary_label.isVisible()
+
+
 def test_next_and_previous_difference_move_through_the_rows(
     qtbot: Any, window: Any, seed_id: Any
 ) -> None:

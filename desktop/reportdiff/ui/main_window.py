@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.summary_label = QLabel(self)
+        self._position_message: str | None = None  # "Difference 4 of 23", while shown
         self.summary_label.setObjectName("summaryLabel")
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
@@ -700,8 +701,14 @@ class MainWindow(QMainWindow):
         else:
             self.view.mark_row(row)
             index, total = self.view.difference_position(row)
-            self.statusBar().showMessage(f"Difference {index} of {total}", 8000)
+            self._show_position(f"Difference {index} of {total}")
         self.view.setFocus()
+
+    def _show_position(self, message: str) -> None:
+        """Where the reader stands in the shown pair ("Difference 4 of 23"): it
+        makes way for the next pair's summary (_show_summary)."""
+        self._position_message = message
+        self.statusBar().showMessage(message, 8000)
 
     def _on_next_figure(self) -> None:
         self._step_figure(+1)
@@ -723,6 +730,7 @@ class MainWindow(QMainWindow):
         else:
             k = differing[0] if step > 0 else differing[-1]
         self.show_figure(k)
+        self._show_position(f"Figure {differing.index(k) + 1} of {len(differing)} that differ")
 
     def show_figure(self, k: int) -> None:
         """Select figure K in the panel, scroll the view to it and mark it."""
@@ -867,7 +875,10 @@ class MainWindow(QMainWindow):
         self._show_summary(comparison)
 
     def _show_summary(self, comparison: Comparison) -> None:
-        """The status bar's summary: counts, a warning, a note on the pair."""
+        """The status bar's summary: counts, a warning, a note on the pair. The
+        previous pair's position ("Difference 6 of 7") no longer hides it."""
+        if self._position_message and self.statusBar().currentMessage() == self._position_message:
+            self.statusBar().clearMessage()
         summary = comparison.summary()
         if comparison.a.content_hash and comparison.a.content_hash == comparison.b.content_hash:
             summary += " · A and B are the same text"
