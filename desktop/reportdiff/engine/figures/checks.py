@@ -186,3 +186,11 @@ def _told_alike(a: frozenset[str], b: frozenset[str]) -> tuple[frozenset[str], f
         return word
 
     return frozenset(as_place(w, b) for w in a), frozenset(as_place(w, a) for w in b)
+
+
+def same_claim_kind(fa: Found, fb: Found) -> bool:
+    """Neither figure is a forecast ("expected to reach 500"), a bar to reach ("the
+    50% mark needed to win") or how far a count has come ("after three quarters of the
+    ballots have been counted") that the other is not: those are no rivals of a result."""
+    x, y = fa.context, fb.context
+    return x.forecast == y.forecast and x.threshold == y.threshold and x.progress == y.progress

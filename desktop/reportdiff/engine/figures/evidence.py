@@ -26,6 +26,7 @@ from reportdiff.engine.figures.checks import (
     other_places,
     other_winners,
     other_years,
+    same_claim_kind,
     same_owner,
     same_places,
     same_winner,
@@ -229,10 +230,8 @@ def enough(
     moments = fa.context.moment, fb.context.moment
     if None not in moments and moments[0] != moments[1]:
         return False  # "at the time of impact ... 257 km/h" / "Currently ... 85 mph"
-    if fa.context.forecast != fb.context.forecast:
+    if not same_claim_kind(fa, fb):
         return False  # "the toll is expected to reach 500" / "at least 14 people died"
-    if fa.context.progress != fb.context.progress:
-        return False  # "after three quarters of the ballots" / "has won about 61 percent"
     periods = fa.context.period, fb.context.period
     if None not in periods and periods[0] != periods[1]:
         return False  # "raise pensions by 8% next year" / "raised the wage by 10% this year"

@@ -48,14 +48,6 @@ def judge(fa: Found, fb: Found, agree: bool) -> FigurePair:
     )
 
 
-def same_claim_kind(fa: Found, fb: Found) -> bool:
-    """Neither figure is a forecast ("expected to reach 500"), a bar to reach ("the
-    50% mark needed to win") or how far a count has come ("after three quarters of the
-    ballots have been counted") that the other is not: those are no rivals of a result."""
-    x, y = fa.context, fb.context
-    return x.forecast == y.forecast and x.threshold == y.threshold and x.progress == y.progress
-
-
 def both_can_hold(said_a: str, said_b: str) -> str:
     """Why two differing wordings whose values overlap are no contradiction."""
     if said_a in LOWER and said_b in LOWER:

@@ -21,6 +21,7 @@ from reportdiff.engine.figures.tokens import (
     context_term,
     possessive,
     run_after,
+    strip_possessive,
 )
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
 from reportdiff.engine.figures.words import LINKING_VERBS, is_content, noun_like, split_words
@@ -144,7 +145,7 @@ def _given_or_owned(folded: str, left: list[Token], right: list[Token], k: int) 
     Ellen Johnson-Sirleaf 59.4 percent")."""
     near = left[k]
     if k == 0 and near.capital and possessive(near.word):
-        name = near.word.removesuffix("'s").removesuffix("’s")
+        name = strip_possessive(near.word)
         if name in WEEKDAYS or name in MONTHS or not _among_votes(left, right):
             return frozenset()  # "Sunday's 45 percent turnout", "Afghanistan's literacy rate"
         key = context_term(name)
@@ -234,7 +235,7 @@ def _relative_antecedent(folded: str, left: list[Token], k: int) -> frozenset[st
         gap = folded[token.end : previous.start]
         if not token.capital or (previous is not left[j] and breaks(gap)):
             break  # the name's run of capitals ends ("... beat Frank Hsieh, who")
-        key = context_term(token.word.removesuffix("'s").removesuffix("’s"))
+        key = context_term(strip_possessive(token.word))
         if key is not None:
             names.add(key)
     return frozenset(names)

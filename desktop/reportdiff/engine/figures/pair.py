@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from reportdiff.engine.figures.assign import assign
+from reportdiff.engine.figures.checks import same_claim_kind
 from reportdiff.engine.figures.counted import count_key, figure_event, same_counted
 from reportdiff.engine.figures.evidence import candidates, cosine, enough, lede_rivals
 from reportdiff.engine.figures.extract import Found
@@ -25,7 +26,6 @@ from reportdiff.engine.figures.judge import (
     compatible,
     judge,
     judge_fixed,
-    same_claim_kind,
 )
 from reportdiff.engine.figures.nouns import names_people
 from reportdiff.engine.figures.priors import lede_counts
@@ -123,7 +123,7 @@ def _fact_key(found: Found) -> tuple[object, ...] | None:
     if f.dimension == "count":
         key = count_key(found)
         event = figure_event(found)
-        if event in _TOLLS and names_people(found.context.noun or ""):
+        if event in _TOLL_EVENTS and names_people(found.context.noun or ""):
             key = event  # "25 dead" in the headline, "Twenty-five miners are confirmed dead"
         return None if key is None else ("count", key, f.value)
     if f.dimension in ("date", "time", "ordinal", "age", "number"):
@@ -133,7 +133,7 @@ def _fact_key(found: Found) -> tuple[object, ...] | None:
 
 
 # What happens to people that a report tells one toll of.
-_TOLLS = frozenset({"@death", "@injury", "@missing"})
+_TOLL_EVENTS = frozenset({"@death", "@injury", "@missing"})
 
 
 def _restatements(side: Sequence[Found], match: dict[int, int]) -> dict[int, int]:

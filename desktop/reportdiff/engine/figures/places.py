@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.engine.figures.tokens import CONJUNCTIONS, SPEECH, Token, counted, plural
+from reportdiff.engine.figures.tokens import (
+    CONJUNCTIONS,
+    SPEECH,
+    Token,
+    counted,
+    plural,
+    strip_possessive,
+)
 from reportdiff.engine.figures.units import MONTHS, WEEKDAYS
 from reportdiff.engine.figures.words import is_content, split_words, term
 
@@ -39,7 +46,7 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
             break
         if not token.capital or token.start in speakers:
             continue  # "Associated Press put the injured at 400": a speaker, not a place
-        word = token.word.removesuffix("'s").removesuffix("’s")
+        word = strip_possessive(token.word)
         if not is_content(word) or word in _CALENDAR:
             continue  # "Saturday's earthquake": a day, no place
         if word in _STORM_TITLE or term(word) == "@storm":

@@ -20,7 +20,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from typing import cast
 
-from reportdiff.engine.figures.checks import other_places
+from reportdiff.engine.figures.checks import other_places, same_claim_kind
 from reportdiff.engine.figures.extract import (
     Found,
     Scan,
@@ -28,7 +28,6 @@ from reportdiff.engine.figures.extract import (
     extract_paragraph,
     scan,
 )
-from reportdiff.engine.figures.judge import same_claim_kind
 from reportdiff.engine.figures.pair import order_pairs, pair_figures
 from reportdiff.engine.figures.slots import Mention, mentions, slot_pairs
 from reportdiff.engine.figures.words import WORD_RE, is_content, term

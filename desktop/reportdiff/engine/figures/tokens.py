@@ -111,6 +111,11 @@ def possessive(word: str) -> bool:
     return word.endswith(("'s", "’s", "s'", "s’"))
 
 
+def strip_possessive(word: str) -> str:
+    """ "Abdullah's" → "Abdullah"."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
 @lru_cache(maxsize=8192)
 def context_term(word: str) -> str | None:
     """The term a word adds to a figure's context; None for function and number words."""
