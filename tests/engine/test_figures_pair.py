@@ -2558,3 +2558,53 @@ def test_a_shooting_is_no_fire() -> None:
     b = parse_report("The attack on Friday at the camp killed 68 people, police said.")
     labels = {p.what for p in compare(a, b).figures if p.a and p.a.text == "Friday"}
     assert labels == {"day of the attack"}
+
+
+def test_a_source_named_first_is_no_place_of_the_figure() -> None:
+    # reference26 (Wikinews / USGS): "the RAI (Italian ...)" tells who says so, not where
+    a = (
+        "According to the RAI (Italian public broadcasting service) and press agencies,"
+        " at least 1,500 people have been injured."
+    )
+    b = "At least 287 people killed, 1,000 injured and 40,000 homeless in the L'Aquila area."
+    assert ("at least 1,500", "1,000") in _flagged(a, b)
+
+
+def test_a_source_named_after_is_no_place_of_the_figure() -> None:
+    a = "At least 1,500 people have been injured, according to officials in Rome."
+    b = "At least 287 people killed, 1,000 injured and 40,000 homeless in the L'Aquila area."
+    assert ("At least 1,500", "1,000") in _flagged(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flag"),
+    [
+        (
+            # an apposition between the winner and "has won"; a relative clause's antecedent
+            "Officials say Preval, a former president, has won about 61 percent of the votes"
+            " counted from Tuesday's election.",
+            "Posters of front-runner presidential candidate Rene Preval, who is in first place"
+            " with a little over 49 percent of the vote.",
+            ("about 61 percent", "over 49 percent"),
+        ),
+        (
+            # a participle after the verb of winning; the winner far before "with a landslide"
+            "Mr. Ahmadinejad won by a wide margin, taking around 61 percent of the vote.",
+            "Mahmoud Ahmadinejad, Tehran's hardline conservative mayor, has won the Iranian"
+            " presidential election with a landslide of 61.8%, according to Iran's Interior"
+            " Ministry. His rival Ayatollah Hashemi Rafsanjani received 35.7% of the vote.",
+            ("around 61 percent", "61.8%"),
+        ),
+    ],
+)
+def test_a_share_belongs_to_the_subject_of_its_sentences_winning(
+    a: str, b: str, flag: tuple[str, str]
+) -> None:
+    assert _flagged(a, b) == [flag]
+
+
+def test_the_subject_of_winning_is_not_read_past_another_figure() -> None:
+    # the verb of winning is the first share's; the second, after it, is the rival's
+    a = "Preval has won 61 percent of the votes, against 13 percent for the rest."
+    b = "Rene Preval, who is in first place with a little over 49 percent of the vote."
+    assert _flagged(a, b) == [("61 percent", "over 49 percent")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -28,7 +29,12 @@ from reportdiff.engine.figures.nouns import (
     subset_of_another,
 )
 from reportdiff.engine.figures.owners import owner_of, speakers, winner
-from reportdiff.engine.figures.places import before_saying, clause_names, title_case
+from reportdiff.engine.figures.places import (
+    before_saying,
+    before_source,
+    clause_names,
+    title_case,
+)
 from reportdiff.engine.figures.tokens import Token, context_term
 from reportdiff.engine.figures.words import split_words, term
 from reportdiff.engine.model import Figure
@@ -100,10 +106,13 @@ def context_of(
     figure: Figure,
     sentence_start: int = 0,
     wide: tuple[Token, ...] | None = None,
+    sentence_words: Callable[[], list[Token]] = list,
 ) -> Context:
     """The context of one figure from the words of its sentence (which starts at
     `sentence_start`; `tokens` are the words within reach of the figure, `wide`
-    the words further on in which its clause may still name its places)."""
+    the words further on in which its clause may still name its places,
+    `sentence_words()`
+    every word from the sentence's start to the figure, read only when asked)."""
     # Tokens are in reading order: the figure cuts them at two places.
     left = list(tokens[: bisect_right(tokens, figure.start, key=_END)][::-1])
     right = list(tokens[bisect_left(tokens, figure.end, key=_START) :])
@@ -121,11 +130,13 @@ def context_of(
     listed_left = listed_right = False
     if not title_case(tokens):
         (before, listed_left), (after, listed_right) = (
-            clause_names(folded, before_saying(left)),
-            clause_names(folded, far_right),
+            clause_names(folded, before_saying(folded, left, figure.start)),
+            clause_names(folded, before_source(far_right)),
         )
         places = before | after
-    won_by = winner(folded, left, right, share=figure.dimension == "percent")
+    won_by = winner(
+        folded, left, right, share=figure.dimension == "percent", sentence=sentence_words
+    )
     if won_by and places:
         # who took the share is no place ("Atta Mills obtained 50.23 percent")
         places = frozenset(p for p in places if context_term(p) not in won_by)

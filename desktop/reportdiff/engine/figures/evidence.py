@@ -54,6 +54,8 @@ UNIQUE_VALUE_BONUS = 0.2
 UNIQUE_COUNT_BONUS = 0.4
 # Two figures told of the same places (their clauses name the same ones).
 SAME_PLACES_BONUS = 0.3
+# Two shares both told as one named winner's: whose they are says which fact.
+SAME_WINNER_BONUS = 0.4
 # Two figures each told as the toll ("the death toll rose to 238").
 TOLL_BONUS = 0.4
 
@@ -122,6 +124,10 @@ def candidates(
             evidence = _evidence(fa, fb, idf, link)
             if same_places(fa, fb, common):
                 evidence += SAME_PLACES_BONUS  # "27 killed in Bangladesh" / "25 in Bangladesh"
+            if fa.figure.dimension == "percent" and same_winner(
+                fa.context.winner, fb.context.winner
+            ):
+                evidence += SAME_WINNER_BONUS  # "Ahmadinejad ... won with 61.8%" / "taking 61%"
             if both_tolls(fa, fb):
                 evidence += TOLL_BONUS  # "the death toll rose to 238" / "the toll to 301"
             if (

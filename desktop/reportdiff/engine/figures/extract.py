@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from reportdiff.engine.figures.patterns import (
 from reportdiff.engine.figures.precision import round_step
 from reportdiff.engine.figures.qualifiers import CONTRACT, LOWER, QUALIFIERS, UPPER, said_of
 from reportdiff.engine.figures.readers import READERS, Reading
-from reportdiff.engine.figures.tokens import sentence_tokens
+from reportdiff.engine.figures.tokens import Token, sentence_tokens
 from reportdiff.engine.figures.units import (
     MONTHS,
     WEEKDAYS,
@@ -163,7 +164,14 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
         wide_end = min(max(e, figure.end), figure.end + _PLACE_REACH)
         wide = sentence_tokens(paragraph.text, folded, start, wide_end)
         tokens = wide if wide_end == end else tuple(t for t in wide if t.start < end)
-        context = context_of(tokens, folded, figure, s, wide)
+        context = context_of(
+            tokens,
+            folded,
+            figure,
+            s,
+            wide,
+            functools.partial(_words_before, paragraph.text, folded, s, figure.start),
+        )
         years = frozenset(
             y
             for f, y in dated
@@ -202,6 +210,10 @@ def _with_context(paragraph: Paragraph, folded: str, figures: list[Figure]) -> t
 
 
 _JOINED = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+and\s+$")
+
+
+def _words_before(text: str, folded: str, start: int, end: int) -> list[Token]:
+    return list(sentence_tokens(text, folded, start, end))
 
 
 def _joined_total(folded: str, first: Found, second: Found) -> float | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from reportdiff.engine.figures.tokens import (
     CLAUSE_WORDS,
@@ -178,26 +179,35 @@ _GAP_TO_FIGURE = frozenset(
 )
 
 
-def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -> frozenset[str]:
+def winner(
+    folded: str,
+    left: list[Token],
+    right: list[Token],
+    *,
+    share: bool,
+    sentence: Callable[[], list[Token]] = list,
+) -> frozenset[str]:
     """The subject of a verb of winning right before the figure: "the ruling party won 35%";
     or, for a `share`, the owner it names after "for" ("nearly 44 percent for Mr. Weah")
-    or who finished with it ("Weah finished with 40.6 percent")."""
+    or who finished with it ("Weah finished with 40.6 percent"); failing those, for a
+    share of votes, the subject of its sentence's verb of winning (`sentence()`: the
+    words from the sentence's start to the figure, read only then)."""
     after = _share_for(folded, right) if share else frozenset()
     if after:
         return after
     k = 0
     while k < len(left) and left[k].word in _GAP_TO_FIGURE:
         k += 1
-    if k >= len(left):
-        return frozenset()
     votes = share or (bool(right) and right[0].word.startswith(_VOTES))
-    if votes and (given := _given_or_owned(folded, left, right, k)):
+    if k < len(left) and votes and (given := _given_or_owned(folded, left, right, k)):
         return given
-    if not (
+    if k >= len(left) or not (
         left[k].word in _WINNING
         or (share and left[k].word in _FINISHING)
         or (votes and left[k].word in _HAVING)
     ):
+        if share and _among_votes(left, right):
+            return _subject_of_winning(folded, sentence())
         return frozenset()
     having = left[k].word in _HAVING
     relative = _relative_antecedent(folded, left, k)
@@ -215,7 +225,62 @@ def winner(folded: str, left: list[Token], right: list[Token], *, share: bool) -
         key = context_term(token.word)
         if key is not None:
             found.add(key)
+    if not found and share and _among_votes(left, right):
+        return _subject_of_winning(folded, sentence())  # "Preval, a former president, has won"
     return frozenset(found)
+
+
+# "taking around 61 percent": a participle whose subject is its sentence's
+_WINNING_PARTICIPLES = frozenset(
+    split_words("winning taking securing receiving getting garnering capturing gaining obtaining")
+)
+_AUXILIARIES = frozenset(split_words("has have had will would"))
+_SUBJECT_REACH = 12  # words from a verb back past an apposition to its subject
+
+
+def _subject_of_winning(folded: str, words: list[Token]) -> frozenset[str]:
+    """Who a share belongs to when no verb stands right before it, from the words of
+    its sentence up to it (reading order): the subject of the sentence's verb of
+    winning ("Preval, a former president, has won about 61 percent"; "Ahmadinejad
+    ... has won the election with a landslide of 61.8%"; "Mr. Ahmadinejad won by a
+    wide margin, taking around 61 percent"), or the name a relative clause stands
+    for ("Rene Preval, who is in first place with a little over 49 percent"). No
+    other figure may stand between that verb and the share."""
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].word
+        after = words[k + 1].start if k + 1 < len(words) else words[k].end
+        if any(c.isdigit() for c in folded[words[k].end : after]):
+            return frozenset()  # another figure between: the verb is its
+        comma_before = k > 0 and "," in folded[words[k - 1].end : words[k].start]
+        if word in _RELATIVE and comma_before:
+            return _names_before(folded, words, k - 1)
+        if word in _WINNING_PARTICIPLES and comma_before:
+            continue  # ", taking ...": the main clause's verb is further back
+        if word in _WINNING:
+            j = k - 1
+            while j >= 0 and words[j].word in _AUXILIARIES:
+                j -= 1
+            if j >= 0 and "," in folded[words[j].end : words[j + 1].start] and not words[j].capital:
+                # an apposition: "Preval, a former president, has won"
+                stop = max(-1, j - _SUBJECT_REACH)
+                while j > stop and "," not in folded[words[j - 1].end : words[j].start]:
+                    j -= 1
+                j -= 1
+            return _names_before(folded, words, j)
+    return frozenset()
+
+
+def _names_before(folded: str, words: list[Token], j: int) -> frozenset[str]:
+    """The run of capitalised words ending at `words[j]` ("Rene Preval")."""
+    names: set[str] = set()
+    while j >= 0 and words[j].capital and len(names) < 4:
+        key = context_term(strip_possessive(words[j].word))
+        if key is not None:
+            names.add(key)
+        if j == 0 or breaks(folded[words[j - 1].end : words[j].start]):
+            break
+        j -= 1
+    return frozenset(names)
 
 
 def _relative_antecedent(folded: str, left: list[Token], k: int) -> frozenset[str] | None:

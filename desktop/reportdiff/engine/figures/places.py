@@ -131,13 +131,27 @@ def title_case(tokens: tuple[Token, ...]) -> bool:
     return len(words) >= 4 and sum(t.capital for t in words) >= 0.7 * len(words)
 
 
-def before_saying(left: list[Token]) -> list[Token]:
+def before_saying(folded: str, left: list[Token], figure_start: int) -> list[Token]:
     """The words left of a figure up to a verb of saying: "The U.S. Embassy in Manila
-    says 17 helicopters...": Manila is where the speaker is, not the helicopters."""
+    says 17 helicopters...": Manila is where the speaker is, not the helicopters.
+    So for a source named first: "According to the RAI (Italian public broadcasting
+    service), at least 1,500 people have been injured" keeps what follows its comma."""
     for k, token in enumerate(left):
         if token.word in SPEECH:
             return left[:k]
+        if token.word == "according":
+            comma = folded.find(",", token.end, figure_start)
+            return [t for t in left[:k] if t.start > comma] if comma >= 0 else []
     return left
+
+
+def before_source(right: list[Token]) -> list[Token]:
+    """The words right of a figure up to the source it is told on: "1,500 injured,
+    according to officials in Rome" keeps Rome, the speakers' place, out."""
+    for k, token in enumerate(right):
+        if token.word == "according":
+            return right[:k]
+    return right
 
 
 def _semicolon_before(folded: str, token: Token) -> bool:
