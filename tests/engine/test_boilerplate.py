@@ -454,6 +454,24 @@ CAPTIONS = [
     ("The images from the scene were horrific, with at least 30 bodies in the street.", False),
     ("The view from the hospital was grim: 300 injured lay in corridors.", False),
     ("Rescuers keep digging through the rubble for 20 missing children.", False),
+    # references 31 and 32: a caption dated day first, a credit after a dash, a page's
+    # notices and pleas in lines of their own
+    ("The bodies of victims of the landslides lie on the ground in Teresopolis, 13 Jan 2011",
+     True),
+    ("A woman covers her face from the smoke of burning tires set up by demonstrators in"
+     " Port-au-Prince, Haiti, 15 Nov. 2010.", True),
+    ("A presidential election was held in Ghana on 7 December 2008, at the same time as a"
+     " parliamentary election.", False),
+    ("Bom Jardim – Photo by @bdugin at twitpic", True),
+    ("Support Global Voices", True),
+    ("Donate now »", True),
+    ("Support for the measure fell to 40 percent in the capital after the vote.", False),
+    ("This post is part of our special coverage Forest Focus: Amazon.", True),
+    ("Persons using assistive technology might not be able to fully access information in"
+     " this file. For assistance, please send e-mail to: mmwrq@cdc.gov.", True),
+    ("Please note: An erratum has been published for this article. To view the erratum,"
+     " please click here.", True),
+    ("The ministry said a correction was published in the gazette on Friday.", False),
 ]  # fmt: skip
 
 
@@ -495,6 +513,14 @@ def test_a_byline_naming_the_outlet_is_boilerplate() -> None:
 @pytest.mark.parametrize(
     ("byline", "outlet", "flagged"),
     [
+        # its banner, whole words of its name (reference32: a CDC page)
+        (
+            "Centers for Disease Control and Prevention",
+            "U.S. Centers for Disease Control and Prevention (CDC), Morbidity and Mortality"
+            " Weekly Report (MMWR)",
+            True,
+        ),
+        ("Disease Control and Prevention Centers", "U.S. Centers for Disease Control", False),
         ("VOA News", "Voice of America", True),  # its initials, and "News"
         ("AP", "The Associated Press", True),  # initials without "The"
         ("BBC Staff", "British Broadcasting Corporation", True),
@@ -621,3 +647,16 @@ def test_a_news_reports_subheadings_leave_the_text_between_them() -> None:
     # a list of items in lower case is no section title
     items = ["Floods in Germany", "trains cancelled until Wednesday", "schools closed", ARTICLE]
     assert flag_boilerplate(items)[1:3] == [False, False]
+
+
+def test_a_plea_block_is_boilerplate_whole() -> None:
+    # reference31 (Global Voices): the plea's middle line speaks to the reader
+    paragraphs = [
+        ARTICLE,
+        "Support Global Voices",
+        "To stay independent, free, and sustainable, our community needs the help of friends"
+        " and readers like you.",
+        "Donate now »",
+        ARTICLE,
+    ]
+    assert flag_boilerplate(paragraphs) == [False, True, True, True, False]

@@ -151,10 +151,22 @@ _STRONG = [
     r"\buses?\b[^.]{0,20}\bcookies\b",
     r"\b(wir verwenden|nous utilisons des|utilizamos|utilizziamo i?|usamos) cookies?\b",
     r"^dear (readers?|friends|subscribers?)\b",
+    # a plea in a line of its own: "Support Global Voices", "Donate now »"
+    r"^(support|donate to|give to) [\w'’.&-]+( [\w'’.&-]+){0,3}\W*$",
+    r"^donate( now| today| here)?\W*$",
+    # a series' notice: "This post is part of our special coverage Forest Focus: Amazon."
+    r"^this (post|article|story|report|piece) is (a )?part of (our|a|the)\b[^.!?]{0,80}"
+    r"\b(coverage|series)\b[^.!?]{0,80}\.?$",
+    # a page's notice to its readers: "Persons using assistive technology might not be able
+    # to fully access information in this file.", "An erratum has been published for this
+    # article. To view the erratum, please click here."
+    r"\busing assistive technology (might|may) not be able\b",
+    r"\b(an? )?(erratum|correction) (has been|was) (published|issued|appended) (for|to) this\b",
     r"^(remind me later|maybe later|not now|no,? thanks|close|skip|dismiss)\W*$",
     # a picture's credit ending its caption: "... Image by Kunda Dixit. Used with
     # permission", "... Image by S. Shrestha. Copyright Demotix (25/4/2015)"
-    r"(^|[.!?)]\s+)(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
+    # (or after a dash: "Bom Jardim – Photo by @bdugin at twitpic")
+    r"(^|[.!?)]\s+|\s[-–—]\s)(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
     # a picture's caption that says what it is: "Screenshot of the submerged town of
     # Tulun, ... from John Tark's YouTube video", "Photo of the ... tornado was provided
@@ -211,6 +223,8 @@ _APPEAL = [
     r"\bthank you for (reading|standing|your|supporting)",
     r"\b(make|makes) a (world of )?difference\b",
     r"\bno matter how small\b",
+    r"\b(readers|friends|people) like you\b",
+    r"\bneeds? the (help|support) of\b",
     r"\b(monthly|per month|a month|one-time|recurring)\b",
     r"\b(remind me later|maybe later|not ready to|not now)\b",
     r"\b(paypal|patreon|tax-deductible|paywall)\b",
@@ -334,9 +348,13 @@ def names_outlet(text: str, outlet: str | None) -> bool:
         return False
     key = " ".join(fold_apostrophes(text).lower().strip(" .·|-—–").split())
     key = key.removeprefix("by ")
-    if not key or len(key.split()) > _SHORT_UI_WORDS:
-        return False
     name = " ".join(fold_apostrophes(outlet).lower().split())
+    if not key or len(key.split()) > _OUTLET_WORDS:
+        return False
+    if f" {key} " in f" {name} ":
+        return True  # its words, whole: "Centers for Disease Control and Prevention"
+    if len(key.split()) > _SHORT_UI_WORDS:
+        return False
     if key in name:
         return True
     # "VOA News" under "Voice of America": the outlet's initials, and a word
@@ -352,6 +370,7 @@ def names_outlet(text: str, outlet: str | None) -> bool:
     return len(words) == 1 and len(words[0]) > 1 and words[0] in initials
 
 
+_OUTLET_WORDS = 8  # an outlet's name as a banner: "Centers for Disease Control and Prevention"
 # Words that follow an outlet's initials in a byline ("VOA News", "BBC Staff").
 _NEWSROOM_WORDS = frozenset({"news", "staff", "reporters", "newsroom", "wire"})
 # Small words an outlet's initials may leave out.
@@ -485,9 +504,10 @@ _ABBREVIATED = "|".join(
     rf"(?<=\b{a})\."
     for a in ("st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "gov", "gen", "sen", "rep")
 )
-_CAPTION_DAY = (
-    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d"
-)
+_CAPTION_MONTH = r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?"
+# "Aug. 29, 2011", or "13 Jan 2011" as VOA's captions write it
+_CAPTION_MONTH_DAY = rf"{_CAPTION_MONTH} \d{{1,2}}, (?:19|20)\d\d"
+_CAPTION_DAY = rf"(?:{_CAPTION_MONTH_DAY}|\d{{1,2}} {_CAPTION_MONTH} (?:19|20)\d\d)"
 # A photo caption, as agencies write them: what the picture shows, then where and
 # when it was taken, set off by commas ("Rescue workers recover a body from the
 # rubble in Manta, Ecuador, April 19, 2016." / "Buildings are flooded in the
@@ -501,7 +521,7 @@ _CAPTION_DATE_RE = re.compile(
     r"(?:(?<!day), (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day, )?(?P<date>" + _CAPTION_DAY + r")"
     r"(?:,? (?:in|near|at|off|outside|on|inside)\b[^.!?]{1,80})?"
     # "... State Park on Aug. 26, 2020, in Sabine Pass, Texas."
-    r"| on (?P<on>" + _CAPTION_DAY + r"), (?:in|near|at|off|outside)\b[^.!?]{1,80})"
+    r"| on (?P<on>" + _CAPTION_MONTH_DAY + r"), (?:in|near|at|off|outside)\b[^.!?]{1,80})"
     r"(?:\.(?:\s|$)|$)"
 )
 _PICTURE_DATELINE_RE = re.compile(
