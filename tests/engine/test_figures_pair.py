@@ -2608,3 +2608,23 @@ def test_the_subject_of_winning_is_not_read_past_another_figure() -> None:
     a = "Preval has won 61 percent of the votes, against 13 percent for the rest."
     b = "Rene Preval, who is in first place with a little over 49 percent of the vote."
     assert _flagged(a, b) == [("61 percent", "over 49 percent")]
+
+
+def test_a_bound_that_restates_a_paired_count_is_judged_with_it() -> None:
+    # reference32 (VOA / CDC): "has passed 1,000" and the headline's "Over 1,000" restate
+    # "1,034 deaths", one toll told three times; the other report's 992 differs from all
+    data = Path(__file__).parents[1] / "data" / "reference32"
+    a = read_report_file(data / "haiticholera_a.txt")
+    b = read_report_file(data / "haiticholera_b.txt")
+    flagged = {(p.a.text, p.b.text) for p in compare(a, b).differing_figures if p.a and p.b}
+    assert {("1,034", "992"), ("passed 1,000", "992"), ("Over 1,000", "992")} <= flagged
+
+
+def test_a_nearby_count_of_something_else_is_no_restatement() -> None:
+    # "more than 1,000 injured" is no restatement of "1,034 deaths"
+    a = (
+        "Health officials reported 1,034 deaths as of Sunday.\n\n"
+        "More than 1,000 people were injured in the protests."
+    )
+    b = "As of November 13, the ministry had reported 992 cholera deaths."
+    assert _flagged(a, b) == [("1,034", "992")]

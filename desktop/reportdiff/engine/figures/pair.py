@@ -12,7 +12,9 @@ judge.py; `order_pairs` puts differing pairs first.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 from reportdiff.engine.figures.assign import assign
 from reportdiff.engine.figures.checks import same_claim_kind
@@ -28,7 +30,7 @@ from reportdiff.engine.figures.judge import (
     judge_fixed,
 )
 from reportdiff.engine.figures.nouns import names_people
-from reportdiff.engine.figures.priors import lede_counts
+from reportdiff.engine.figures.priors import lede_counts, restates
 from reportdiff.engine.model import FigurePair
 
 _ORDER = {"differs": 0, "same": 1, "only_a": 2, "only_b": 3}
@@ -115,8 +117,9 @@ def _vague(fa: Found, fb: Found) -> bool:
 
 
 def _fact_key(found: Found) -> tuple[object, ...] | None:
-    """What makes two figures of one report one fact told twice: the same value of
-    the same measure (a count of the same event or noun), neither of another time."""
+    """What makes two figures of one report one fact told twice: the same measure
+    (a count of the same event or noun), neither of another time; their values
+    must then restate each other (`restates`)."""
     f = found.figure
     if f.value is None or found.past or found.years or found.alias:
         return None
@@ -125,11 +128,11 @@ def _fact_key(found: Found) -> tuple[object, ...] | None:
         event = figure_event(found)
         if event in _TOLL_EVENTS and names_people(found.context.noun or ""):
             key = event  # "25 dead" in the headline, "Twenty-five miners are confirmed dead"
-        return None if key is None else ("count", key, f.value)
+        return None if key is None else ("count", key)
     if f.dimension in ("date", "time", "ordinal", "age", "number"):
         return None  # reports name many days and ages: restatement is not told by value
     noun = found.context.noun_term
-    return None if noun is None else (f.dimension, f.unit, noun, f.value)
+    return None if noun is None else (f.dimension, f.unit, noun)
 
 
 # What happens to people that a report tells one toll of.
@@ -137,18 +140,22 @@ _TOLL_EVENTS = frozenset({"@death", "@injury", "@missing"})
 
 
 def _restatements(side: Sequence[Found], match: dict[int, int]) -> dict[int, int]:
-    """Figures left alone that restate a paired figure of their own report, each with
-    the partner of the first such figure."""
-    partner_of: dict[tuple[object, ...], int] = {}
+    """Figures left alone that restate a paired figure of their own report ("113
+    Dead" / "at least 113 people"; "has passed 1,000" / "1,034 deaths"; "Almost 300
+    dead" / "277 dead"), each with the partner of the nearest such figure in value."""
+    paired: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for k in sorted(match):
         key = _fact_key(side[k])
         if key is not None:
-            partner_of.setdefault(key, match[k])
+            paired[key].append(k)
     found: dict[int, int] = {}
     for i, f in enumerate(side):
         key = None if i in match else _fact_key(f)
-        if key is not None and key in partner_of:
-            found[i] = partner_of[key]
+        told = [k for k in paired.get(key, ()) if restates(f, side[k])] if key else []
+        if told:
+            value = cast(float, f.figure.value)
+            nearest = min(told, key=lambda k: abs(cast(float, side[k].figure.value) - value))
+            found[i] = match[nearest]
     return found
 
 

@@ -132,7 +132,7 @@ def _facts(told: list[Found]) -> int:
     are taken as one (greedily, in reading order)."""
     kept: list[Found] = []
     for f in told:
-        if not any(_restates(f, k) for k in kept):
+        if not any(restates(f, k) for k in kept):
             kept.append(f)
     return len(kept)
 
@@ -140,7 +140,9 @@ def _facts(told: list[Found]) -> int:
 _RESTATED_SPAN = 0.1  # "nears 1,300" restates 1,297; "at least 7" never restates 50,000
 
 
-def _restates(x: Found, y: Found) -> bool:
+def restates(x: Found, y: Found) -> bool:
+    """Whether two values of one measure may be one fact: equal, or within a tenth
+    of each other with wordings that allow one value (\"nears 1,300\" / 1,297)."""
     vx, vy = x.figure.value, y.figure.value
     if vx == vy:
         return True
