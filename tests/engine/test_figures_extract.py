@@ -917,3 +917,18 @@ def test_a_time_in_brackets_ends_at_its_zone() -> None:
     seen = figures_of("It was first seen at 1:56 PM CST (2:56 PM CDT) near Moore.")
     assert [f.text for f in seen] == ["1:56 PM CST", "2:56 PM CDT"]
     assert next(f.text for f in figures_of("It struck at 2:49 (IST) on Monday.")) == "2:49 (IST)"
+
+
+def test_a_counts_aside_is_read_past_for_its_noun() -> None:
+    # reference33 (Global Voices' live blog)
+    sentence = "Updated: 9219 (8.00 am, 05.13) deaths were reported in 8 provinces."
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert found["9219"].context.noun == "deaths"
+    # a label opening the sentence is no place of its figures
+    assert "updated" not in found["9219"].context.places
+
+
+def test_a_place_before_a_colon_inside_a_sentence_is_still_a_place() -> None:
+    sentence = "The toll rose in one province, Sichuan: 9,219 people were killed there."
+    found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
+    assert "sichuan" in found["9,219"].context.places

@@ -2628,3 +2628,25 @@ def test_a_nearby_count_of_something_else_is_no_restatement() -> None:
     )
     b = "As of November 13, the ministry had reported 992 cholera deaths."
     assert _flagged(a, b) == [("1,034", "992")]
+
+
+def test_the_one_magnitude_each_report_gives_is_one_quakes() -> None:
+    # reference33 (Wikinews / VOA): the words around the two magnitudes barely meet, and
+    # their paragraphs are not linked; each report gives that one magnitude only
+    data = Path(__file__).parents[1] / "data" / "reference33"
+    a = read_report_file(data / "java_a.txt")
+    b = read_report_file(data / "java_b.txt")
+    flagged = {(p.a.text, p.b.text) for p in compare(a, b).differing_figures if p.a and p.b}
+    assert ("magnitude 6.3", "6.2 magnitude") in flagged
+
+
+def test_an_aftershocks_magnitude_is_no_rival_of_the_quakes() -> None:
+    a = (
+        "An earthquake measuring magnitude 6.3 struck Indonesia's Yogyakarta and Central Java"
+        " early on Saturday morning. An aftershock of magnitude 4.8 followed an hour later."
+    )
+    b = (
+        "The 6.2 magnitude quake shook the densely populated province of Central Java, hitting"
+        " the ancient royal city of Yogyakarta hardest."
+    )
+    assert _flagged(a, b) == [("magnitude 6.3", "6.2 magnitude")]

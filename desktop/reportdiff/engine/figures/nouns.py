@@ -54,9 +54,13 @@ def noun_of(
     A `toll` counts the dead (or injured): the words before it tell whose toll
     it is ("the toll in a coal mine disaster in western Turkey rose to 238"),
     not what it counts, unless they are the toll or what it counts ("the toll
-    among children rose to 40")."""
-    run = run_after(folded, figure.end, right)
+    among children rose to 40"). A count's aside right after it is read past:
+    "9219 (8.00 am, 05.13) deaths" counts deaths."""
     dim = figure.dimension
+    end = _past_aside(folded, figure.end) if dim == "count" else figure.end
+    if end != figure.end:
+        right = [t for t in right if t.start >= end]
+    run = run_after(folded, end, right)
     if dim == "count":
         noun = next((t.word for t in run if plural(t.word)), run[-1].word if run else None)
         if noun == _OTHERS and (earlier := _earlier_count(folded, left)):
@@ -67,7 +71,7 @@ def noun_of(
         if _of_them(right) and (named := _named_before(left)):
             # "how many gunmen there were, but ... at least nine of them have been killed"
             return named, named
-        whole = _of_phrase(folded, figure.end, right)  # "79 of the 230 seats"
+        whole = _of_phrase(folded, end, right)  # "79 of the 230 seats"
         if whole:
             return whole, whole
         head = _head(left, skip_names=True)  # "the Socialists 77": a name is not what is counted
@@ -75,7 +79,7 @@ def noun_of(
             return None, ""
         return head, head or ""
     elif dim == "percent":
-        share = _of_phrase(folded, figure.end, right)
+        share = _of_phrase(folded, end, right)
         if share:
             return share, f"share of {share}"
     elif dim in ("date", "time"):
@@ -100,7 +104,7 @@ def noun_of(
         of = _of_phrase(folded, last.end, rest, shown=True) if len(words) == 1 else None
         phrase = " ".join(words) + (f" of {of}" if of else "")  # "state of emergency"
         return words[-1], phrase
-    if dim != "magnitude" and (whole := _of_phrase(folded, figure.end, right)):
+    if dim != "magnitude" and (whole := _of_phrase(folded, end, right)):
         return whole, whole  # "15 inches of rain"
     # "the shaking lasted about 40 seconds", "was felt for close to a minute":
     # what lasts is the subject, past the verb of lasting.
@@ -115,6 +119,14 @@ def noun_of(
 
 
 _OTHERS = "others"
+_ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _past_aside(folded: str, end: int) -> int:
+    """Where the words after a figure go on past an aside in brackets ("9219 (8.00 am,
+    05.13) deaths"), or `end` when none follows it."""
+    aside = _ASIDE_RE.match(folded, end)
+    return aside.end() if aside else end
 
 
 def names_people(word: str) -> bool:

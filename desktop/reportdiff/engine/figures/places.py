@@ -53,6 +53,8 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
             continue  # "Tropical Storm Nanmadol", "Typhoon Morakot": an event's title
         if folded[token.end : token.end + 1].isdigit():
             continue  # "DLA2417", "MH17": a code, not a place
+        if folded[token.end : token.end + 1] == ":" and _sentence_initial(folded, token):
+            continue  # "Updated: 9219 deaths were reported": a label, not a place
         # A capital at a sentence's start proves nothing for "Officials said";
         # a counted plural is a group, not a place ("one thousand Marines").
         if plural(word) and (_sentence_initial(folded, token) or counted(folded, side, k)):

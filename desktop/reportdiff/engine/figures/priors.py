@@ -74,11 +74,12 @@ def _is_total(found: Found) -> bool:
 
 
 def sole_key(found: Found) -> tuple[str, ...] | None:
-    """The kind of fact an age or a tornado's rating tells, for telling whether a
-    report gives one only: "a 57-year-old street sweeper" / "a 59-year-old
+    """The kind of fact an age, a tornado's rating or a magnitude tells, for telling
+    whether a report gives one only: "a 57-year-old street sweeper" / "a 59-year-old
     cleaner" are one victim when each report names one age; "an F-4" / "a maximum
-    rating of EF-5", one tornado. (Not ordinals: "his first term" / "his second
-    term" are two terms, each report right.)"""
+    rating of EF-5", one tornado; "magnitude 6.3" / "The 6.2 magnitude quake", one
+    quake. (Not ordinals: "his first term" / "his second term" are two terms, each
+    report right.)"""
     if found.alias or found.past or found.years:
         return None
     if found.context.phrase[:1].isupper():
@@ -89,6 +90,8 @@ def sole_key(found: Found) -> tuple[str, ...] | None:
         and not damage_rating(found)
     ):
         return ("category", found.figure.unit)  # "an F-4" / "EF-5": the tornado's one rating
+    if found.figure.dimension == "magnitude":
+        return ("magnitude", found.figure.unit)  # "magnitude 6.3" / "The 6.2 magnitude quake"
     return ("age",) if found.figure.dimension == "age" else None
 
 
