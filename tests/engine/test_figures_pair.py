@@ -2650,3 +2650,52 @@ def test_an_aftershocks_magnitude_is_no_rival_of_the_quakes() -> None:
         " the ancient royal city of Yogyakarta hardest."
     )
     assert _flagged(a, b) == [("magnitude 6.3", "6.2 magnitude")]
+
+
+def test_a_clause_after_a_comma_names_no_place_of_the_figure() -> None:
+    # reference34 (VOA / NASA): the ports the storm passed are not where the 14 died
+    a = (
+        "Authorities say the storm killed at least 14 people in Bangladesh, after bearing"
+        " down on the ports of Chittagong and Cox's Bazar."
+    )
+    b = (
+        "Tropical Cyclone Mahasen hit southern Bangladesh on May 16, causing the reported"
+        " deaths of at least 13 people and the destruction of many homes."
+    )
+    assert _flagged(a, b) == [("at least 14", "at least 13")]
+    from reportdiff.engine.figures.reports import _found
+
+    (found,) = _found(parse_report(a))
+    assert found.context.places == {"bangladesh"}
+
+
+def test_a_storms_title_in_a_section_heading_is_no_place() -> None:
+    b = (
+        "Cyclone Mahasen Nears Land\n\n"
+        "NASA's satellite passed over Cyclone Mahasen on May 15.\n\n"
+        "NASA Sees Cyclone Mahasen Hit Bangladesh\n\n"
+        "Tropical Cyclone Mahasen hit southern Bangladesh on May 16, causing the reported"
+        " deaths of at least 13 people and the destruction of many homes."
+    )
+    from reportdiff.engine.figures.reports import _found
+
+    found = {f.figure.text: f for f in _found(parse_report(b))}
+    assert found["at least 13"].context.places == {"bangladesh"}
+
+
+def test_a_sentence_told_twice_pairs_with_its_own_paragraphs_partner() -> None:
+    # reference34 (NASA): the page tells its two satellite passes in one wording; when
+    # one copy is worded otherwise, the other copy's dates and times must not cross over
+    first = (
+        "When NASA's TRMM satellite passed over Cyclone Mahasen on May 15 at 2133 UTC"
+        " (5:33 p.m. EDT), the imager showed the heaviest rainfall north of the center."
+    )
+    second = first.replace(
+        "May 15 at 2133 UTC (5:33 p.m. EDT)", "May 16 at 0406 UTC (12:04 a.m. EDT)"
+    )
+    a = f"Mahasen hits Bangladesh\n\n{first}\n\nThe storm weakened.\n\n{second}"
+    b = a.replace(
+        "satellite passed over Cyclone Mahasen on May 15",
+        "satellite flew over Cyclone Mahasen on May 15",
+    )
+    assert _flagged(a, b) == []

@@ -37,6 +37,8 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
     speakers = _organisation_tokens(folded, side)
     semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
     for k, token in enumerate(side):
+        if token.word in _SUBORDINATORS and _comma_before(folded, side, k):
+            break  # "killed 14 in Bangladesh, after bearing down on ... Chittagong"
         if token.word in CONJUNCTIONS:
             if _in_name_list(side, k):
                 listed = True
@@ -49,7 +51,7 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
         word = strip_possessive(token.word)
         if not is_content(word) or word in _CALENDAR:
             continue  # "Saturday's earthquake": a day, no place
-        if word in _STORM_TITLE or term(word) == "@storm":
+        if storm_title(word):
             continue  # "Tropical Storm Nanmadol", "Typhoon Morakot": an event's title
         if folded[token.end : token.end + 1].isdigit():
             continue  # "DLA2417", "MH17": a code, not a place
@@ -154,6 +156,26 @@ def before_source(right: list[Token]) -> list[Token]:
         if token.word == "according":
             return right[:k]
     return right
+
+
+def storm_title(word: str) -> bool:
+    """ "Tropical", "Cyclone" (of "Tropical Cyclone Mahasen"): an event's title, no place."""
+    return word in _STORM_TITLE or term(word) == "@storm"
+
+
+# Words that open another clause after a comma: its places are not the figure's.
+_SUBORDINATORS = frozenset(
+    split_words("after before while when since because although though following until")
+)
+
+
+def _comma_before(folded: str, side: list[Token], k: int) -> bool:
+    """Whether a comma stands right before `side[k]`, on the side away from the figure."""
+    if k == 0:
+        return False
+    near, far = side[k - 1], side[k]
+    low, high = (near, far) if near.start < far.start else (far, near)
+    return "," in folded[low.end : high.start] and far.start > near.start
 
 
 def _semicolon_before(folded: str, token: Token) -> bool:

@@ -29,6 +29,7 @@ from reportdiff.engine.figures.extract import (
     scan,
 )
 from reportdiff.engine.figures.pair import order_pairs, pair_figures
+from reportdiff.engine.figures.places import storm_title
 from reportdiff.engine.figures.slots import Mention, mentions, slot_pairs
 from reportdiff.engine.figures.words import WORD_RE, is_content, term
 from reportdiff.engine.model import AlignedGroup, Figure, FigurePair, Report
@@ -263,7 +264,7 @@ def _heading_places(text: str, names: Callable[[], frozenset[str]]) -> frozenset
     """The places a section's heading names: all its words after "In" or
     "Elsewhere in" ("In Bangladesh"); else those the report's prose writes as
     names too (not "Felt Reports", "Tectonic Summary")."""
-    words = heading_words(text)
+    words = frozenset(w for w in heading_words(text) if not storm_title(w))
     return words if locative_heading(text) else words & names()
 
 

@@ -191,7 +191,7 @@ def slot_pairs(
             continue
         if sum(w != MASK for w in key) < KEY_WORDS and not (len(nos_a) == len(nos_b) == 1):
             continue  # "# killed" twice in a report: which is which is not told
-        for sa, sb in zip(nos_a, nos_b, strict=False):
+        for sa, sb in _occurrences(nos_a, nos_b, sents_a, sents_b, linked):
             for ma, mb in zip(sents_a[sa], sents_b[sb], strict=True):
                 pairs.append((ma, mb))
             used_a.add(sa)
@@ -231,6 +231,34 @@ def slot_pairs(
             if partner is not None:
                 taken.add(partner.at)
                 pairs.append((ma, partner))
+    return pairs
+
+
+def _occurrences(
+    nos_a: list[int],
+    nos_b: list[int],
+    sents_a: dict[int, list[Mention]],
+    sents_b: dict[int, list[Mention]],
+    linked: set[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The sentences of one wording in A and in B, paired: those of linked paragraphs
+    first, then the rest in reading order. A page that tells one sentence twice ("passed
+    over Cyclone Mahasen on May 15 at 2133 UTC" / "... on May 16 at 0406 UTC") pairs
+    each with its own paragraph's partner, not with the other copy's."""
+    if len(nos_a) == 1 and len(nos_b) == 1:
+        return [(nos_a[0], nos_b[0])]
+    pairs = []
+    free_b = list(nos_b)
+    rest_a = []
+    for sa in nos_a:
+        pa = sents_a[sa][0].paragraph
+        sb = next((sb for sb in free_b if (pa, sents_b[sb][0].paragraph) in linked), None)
+        if sb is None:
+            rest_a.append(sa)
+        else:
+            free_b.remove(sb)
+            pairs.append((sa, sb))
+    pairs += zip(rest_a, free_b, strict=False)
     return pairs
 
 
