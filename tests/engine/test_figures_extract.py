@@ -750,7 +750,19 @@ DISPLAYS = [
     ("The runoff is set for Nov. 24.", "Nov. 24", "24 November"),
     ("Between 10 and 15 people were hurt.", "Between 10 and 15", "10 to 15"),
     ("He was mayor from 2011 to 2020.", "2011 to 2020", "2011 to 2020"),
-]
+    # reference35 (Wikinews / USGS): a plate's drift, a time to the second, a dotted time
+    ("The plates converge at a rate of 80 millimeters per year.", "80 millimeters per year",
+     "8 cm/yr"),
+    ("They converge at a rate of 71 mm/yr.", "71 mm/yr", "7.1 cm/yr"),
+    ("The coast retreats 4 mm per year.", "4 mm per year", "4 mm/yr"),
+    ("Winds of 100 km/h lashed the coast.", "100 km/h", "100 km/h"),
+    ("- 2010-02-27 06:34:11 UTC", "06:34:11 UTC", "06:34:11"),
+    ("The earthquake started at 06.34.14 UTC on Saturday.", "06.34.14 UTC", "06:34:14"),
+    ("A wave reached the coast at 16.50 UTC.", "16.50 UTC", "16:50"),
+    # a seismologist's notation for a magnitude
+    ("- 8.8 mww", "8.8 mww", "magnitude 8.8"),
+    ("The M 8.8 Chilean (Maule) earthquake occurred offshore.", "8.8", "magnitude 8.8"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "text", "shown"), DISPLAYS)
@@ -932,3 +944,17 @@ def test_a_place_before_a_colon_inside_a_sentence_is_still_a_place() -> None:
     sentence = "The toll rose in one province, Sichuan: 9,219 people were killed there."
     found = {f.figure.text: f for f in extract_paragraph(Paragraph(index=0, text=sentence))}
     assert "sichuan" in found["9,219"].context.places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "dimension"),
+    [
+        ("The index stood at 16.50 on Friday.", "16.50", "count"),  # no zone: no dotted time
+        ("The infusion ran at 2.5 ml per hour.", "2.5", "count"),  # millilitres, no magnitude
+        ("A wave reached the coast at 16.50 UTC.", "16.50 UTC", "time"),
+        ("- 8.8 mww", "8.8 mww", "magnitude"),
+    ],
+)
+def test_a_reading_needs_its_mark(sentence: str, text: str, dimension: str) -> None:
+    by_text = {f.text: f for f in figures_of(sentence)}
+    assert by_text[text].dimension == dimension

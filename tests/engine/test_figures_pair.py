@@ -2307,8 +2307,15 @@ def test_a_figure_of_now_never_meets_one_of_a_moment_before() -> None:
             "13 people were killed when the bus left the road.",
             "About 12",
             "13",
-            "same",
-        ),  # a whole count reaches one each way
+            "differs",
+        ),  # "about 12" spans what its last digit rounds, 11.5 to 12.5 (issue 13)
+        (
+            "The fire killed 232 people in the nightclub.",
+            "The fire killed around 231 people in the nightclub.",
+            "232",
+            "around 231",
+            "differs",
+        ),  # reference35 (VOA / Global Voices)
         (
             "The ferry was carrying 476 people, of whom 282 are still missing.",
             "Nearly 300 people are still missing after the ferry sank.",

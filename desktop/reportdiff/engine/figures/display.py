@@ -38,6 +38,8 @@ _METRIC: dict[str, tuple[tuple[float, float, str], ...]] = {
     "m": ((1000.0, 1000.0, "km"), (1.0, 1.0, "m"), (0.01, 0.01, "cm"), (0.0, 0.001, "mm")),
     "kg": ((1000.0, 1000.0, "t"), (0.0, 1.0, "kg")),
     "m2": ((1e6, 1e6, "km²"), (1e4, 1e4, "ha"), (0.0, 1.0, "m²")),
+    # a drift of millimetres a year, in km/h a speed too small to read
+    "km/h": ((1e-4, 1.0, "km/h"), (1e-9, 1e-5 / 8766, "cm/yr"), (0.0, 1e-6 / 8766, "mm/yr")),
 }
 
 

@@ -731,17 +731,13 @@ def _figure(
 
 def _approximate_reach(figure: Figure) -> float:
     """How far an approximate figure reaches each way: what its last digit written
-    rounds ("around 61 percent" is not 61.8; "about 140" spans 135 to 145), a five
-    rounding to fives ("about 25" spans 22.5 to 27.5), and a whole count at least
-    one each way ("about 12" is 13)."""
+    rounds ("around 61 percent" is not 61.8; "about 140" spans 135 to 145; "around
+    231" is not 232), a five rounding to fives ("about 25" spans 22.5 to 27.5)."""
     step = round_step(figure)
     value = abs(figure.value or 0.0)
     if step and round(value / step) % 10 == 5:
         step *= 5
-    reach = step / 2
-    if figure.dimension == "count" and value == int(value):
-        reach = max(reach, 1.0)
-    return reach
+    return step / 2
 
 
 def _interval(reading: Reading, qualifier: str) -> tuple[float | None, float | None]:

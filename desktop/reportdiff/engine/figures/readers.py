@@ -321,13 +321,15 @@ def _read_time(match: re.Match[str], text: str, pre: str | None) -> Reading:
     if zone and not text[match.start("zone") : match.end("zone")].isupper():
         raise ValueError("a zone is written in capitals: '2014 West Africa' is a year")
     hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+    second = int(match.groupdict().get("se") or 0)  # "06:34:11 UTC"
     ampm = (match.groupdict().get("ap") or "").replace(".", "")
     # "20 a.m." or "13:00 p.m." is a misprint, still a time as written: the hour is kept.
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    return Reading(hour * 3600.0 + minute * 60, "s", "time", display=f"{hour:02d}:{minute:02d}")
+    display = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
+    return Reading(hour * 3600.0 + minute * 60 + second, "s", "time", display=display)
 
 
 def _read_date(match: re.Match[str], text: str, pre: str | None) -> Reading:

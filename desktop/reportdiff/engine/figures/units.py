@@ -57,6 +57,22 @@ _SPEEDS = {
     "kilometres per hour": 1.0,
     "kilometers per hour": 1.0,
     "knot": 1.852,
+    # a plate's or a coast's slow drift: "converging at a rate of 80 millimeters per year"
+    # / "71 mm/yr"
+    **{
+        name: factor / 8766.0  # km a year, per hour
+        for names, factor in (
+            (
+                ("mm/yr", "mm/year", "mm per year", "millimeters per year", "millimetres per year"),
+                1e-6,
+            ),
+            (
+                ("cm/yr", "cm/year", "cm per year", "centimeters per year", "centimetres per year"),
+                1e-5,
+            ),
+        )
+        for name in names
+    },
 }
 _WEIGHTS = {"kg": 1.0, "kilogram": 1.0, "tonne": 1000.0, "ton": 1000.0, "lb": 0.4536}
 _AREAS = {
@@ -146,7 +162,9 @@ def _unit_alternatives() -> str:
         if "/" in word:
             words.append(word)
         elif " " in word:  # "square miles", "nautical miles": the last word takes the plural
-            words.append(word.replace(" ", r"\s+") + ("" if word.endswith("hour") else r"s?"))
+            words.append(
+                word.replace(" ", r"\s+") + ("" if word.endswith(("hour", "year")) else r"s?")
+            )
         else:
             words.append(word + r"(?:e?s)?" if word[-1] != "y" else word[:-1] + r"(?:y|ies)")
     return "|".join(words)
