@@ -36,7 +36,7 @@ from reportdiff.engine.figures.places import (
     title_case,
 )
 from reportdiff.engine.figures.tokens import Token, context_term
-from reportdiff.engine.figures.words import split_words, term
+from reportdiff.engine.figures.words import EVENT_CLASSES, split_words, term
 from reportdiff.engine.model import Figure
 
 _NEAR = 4  # content words this close to the figure weigh most
@@ -145,7 +145,9 @@ def context_of(
     return Context(
         noun=noun,
         noun_term=term(noun) if noun else None,
-        event=toll or event_of(folded, figure, left, right),
+        event=toll
+        or _event_noun(folded, figure, right, noun)
+        or event_of(folded, figure, left, right),
         toll=toll is not None,
         terms=_terms(left, right, shooting),
         phrase=phrase,
@@ -166,6 +168,17 @@ def context_of(
         place_list=len(places) > 1 and (listed_left or listed_right),
         bound=owner is not None,
     )
+
+
+def _event_noun(folded: str, figure: Figure, right: list[Token], noun: str | None) -> str | None:
+    """The event a count's own noun names, right after it ("1000+ injuries / 158
+    fatalities"): what it counts, whatever a label before it says ("Injuries/Deaths")."""
+    if noun is None or figure.dimension != "count" or not right or right[0].word != noun:
+        return None
+    if folded[figure.end : right[0].start].strip():
+        return None
+    kind = term(noun)
+    return kind if kind in EVENT_CLASSES else None
 
 
 _PERIOD = re.compile(r"\b(this|next|last|previous|coming) (year|month|week)\b")

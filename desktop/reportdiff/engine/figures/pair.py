@@ -151,7 +151,11 @@ def _restatements(side: Sequence[Found], match: dict[int, int]) -> dict[int, int
     found: dict[int, int] = {}
     for i, f in enumerate(side):
         key = None if i in match else _fact_key(f)
-        told = [k for k in paired.get(key, ()) if restates(f, side[k])] if key else []
+        told = (
+            [k for k in paired.get(key, ()) if restates(f, side[k]) and same_claim_kind(f, side[k])]
+            if key
+            else []
+        )
         if told:
             value = cast(float, f.figure.value)
             nearest = min(told, key=lambda k: abs(cast(float, side[k].figure.value) - value))

@@ -192,7 +192,8 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         rf"(?:between\s+(?P<lo>{_YEAR})\s+and|(?P<lo2>{_YEAR})\s*(?:to|-))\s*(?P<y>{_YEAR})\b",
     ),
     ("year", ("digit",), rf"(?P<y>{_YEAR})\b(?!\s*(?:people|persons))"),
-    ("count", (*_NUM, "half"), rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?"),
+    # "1000+ injuries": a trailing plus is "at least"
+    ("count", (*_NUM, "half"), rf"{_RANGE}?(?P<n>{N})(?P<scale>{_SC})?(?P<plus>\+(?![\d+]))?"),
 )
 COMPILED = tuple((kind, frozenset(anchors), re.compile(p)) for kind, anchors, p in SPECS)
 QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_Q})\s+$")

@@ -7,8 +7,8 @@ the contract folds away: whether the bound includes the value it names.
 | wording                                 | internal  | contract  | allows      |
 |-----------------------------------------|-----------|-----------|-------------|
 | "12"                                    | exact     | exact     | 12          |
-| "about", "around", "some"               | approx    | approx.   | 12 ± 1      |
-| "nearly", "almost", "just under"        | nearly    | approx.   | [11.4, 12]  |
+| "about", "around", "some"               | approx    | approx.   | 12 ± 0.5    |
+| "nearly", "almost", "nearing"           | nearly    | approx.   | [11.4, 12]  |
 | "more than", "over", "above"            | more_than | more_than | (12, ∞)     |
 | "at least", "no fewer than"             | at_least  | more_than | [12, ∞)     |
 | "fewer than", "less than", "under"      | less_than | less_than | [0, 12)     |
@@ -27,7 +27,7 @@ A bound against an exact value (`bound_agrees`), what each wording claims:
 
 "About" reaches no further than its last written digit rounds, and never more
 than 10 % ("about 140" is 135 to 145, "about 25" 22.5 to 27.5, "about 20" 18 to
-22); a whole count at least one each way ("about 12" is 11 to 13).
+22, "about 12" 11.5 to 12.5, so not 13).
 
 Two bounds of one direction agree when their values do ("more than 12" and
 "at least 12"); bounds of opposite directions only where they meet ("as many as
@@ -64,6 +64,10 @@ QUALIFIERS: dict[str, str] = {
     "estimated": "approximate",
     "close to": "approximate",
     "just under": "nearly",
+    # a count on its way up to a round number: "the toll is now nearing 1,900"
+    "nearing": "nearly",
+    "nears": "nearly",
+    "approaching": "nearly",
     "less than": "less_than",
     "fewer than": "less_than",
     "under": "less_than",

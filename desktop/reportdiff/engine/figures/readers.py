@@ -7,6 +7,7 @@ extractor then tries the next pattern.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -116,7 +117,10 @@ def _read_count(match: re.Match[str], text: str, pre: str | None) -> Reading:
         # at people or groups already named; no quantity is stated.
         raise ValueError("a reference, not a count")
     value = _number(match)
-    return _with_range(match, value, 1.0, "", "count")
+    reading = _with_range(match, value, 1.0, "", "count")
+    if match.groupdict().get("plus") and reading.qualifier is None:
+        return dataclasses.replace(reading, qualifier="at_least")  # "1000+ injuries"
+    return reading
 
 
 def _read_duration(match: re.Match[str], text: str, pre: str | None) -> Reading:
