@@ -660,3 +660,54 @@ def test_a_plea_block_is_boilerplate_whole() -> None:
         ARTICLE,
     ]
     assert flag_boilerplate(paragraphs) == [False, True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # references 35 and 36: an agency's credit, a licence, a wiki's sources
+        "NASA image courtesy Jeff Schmaltz, LANCE MODIS Rapid Response. Caption by Michon Scott.",
+        "NASA image created by Jesse Allen, using data provided courtesy of NASA/GSFC/METI/ERSDAC"
+        "/JAROS, and U.S./Japan ASTER Science Team.",
+        "Originally posted by Wikinews. Wikinews content appears under the Creative Commons"
+        " Attribution 2.5 license except where otherwise noted.",
+        "== Sources ==",
+        "* http://www.nytimes.com/2011/03/15/world/asia/15japan.html?hp",
+        "References & Resources",
+        "—Kerry Sachetta, principal of Joplin High School",
+    ],
+)
+def test_page_furniture_of_agencies_and_wikis(line: str) -> None:
+    assert flag_boilerplate([ARTICLE, line, ARTICLE]) == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The image from the satellite showed the storm's eye clearly, officials said.",
+        "- Residents of the coast were told to leave their homes by noon.",
+        "Creative Commons licenses were discussed at the meeting on Tuesday.",
+    ],
+)
+def test_text_like_page_furniture_stays_text(line: str) -> None:
+    assert flag_boilerplate([ARTICLE, line, ARTICLE]) == [False, False, False]
+
+
+def test_a_pull_quote_the_story_tells_again_is_boilerplate() -> None:
+    # reference36 (Wikinews): the quote set apart, and its speaker, repeat the story
+    quote = (
+        "You see pictures of World War II, the devastation and all that with the bombing."
+        " That's really what it looked like."
+    )
+    story = (
+        'The local high school was also damaged. Its principal, Kerry Sachetta, said: "'
+        + quote
+        + " I couldn't even make out the building.\""
+    )
+    paragraphs = [ARTICLE, quote, "—Kerry Sachetta, principal of Joplin High School", story]
+    assert flag_boilerplate(paragraphs) == [False, True, True, False]
+    # a short paragraph that tells what a longer one does not is text
+    assert (
+        flag_boilerplate([ARTICLE, "You see pictures of the war in every street here.", story])[1]
+        is False
+    )

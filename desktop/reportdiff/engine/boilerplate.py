@@ -40,7 +40,15 @@ _STRONG = [
     r"^listen to this (article|story)\b",
     r"^(sources?|quelle|fuente|fonte)\s*:\s*(https?://|www\.)",
     # a heading of the list of sources or links under an article (Wikinews' "Sources")
-    r"^(sources|references|external links)\s*:?$",
+    r"^(sources|references|external links|references (&|and) resources|further reading)\s*:?$",
+    # the same heading in a wiki's markup ("== Sources =="), and a list item that is a link
+    r"^=+\s*[^=]{1,40}?\s*=+$",
+    r"^[*•]\s*(https?://|www\.)\S+(\s*\.)?$",
+    # a page's licence: "Wikinews content appears under the Creative Commons Attribution
+    # 2.5 license except where ...", "Originally posted by Wikinews."
+    r"\bcontent (appears|is (available|published|licensed)) under (the |a )?(creative commons"
+    r"|cc[ -]by)\b",
+    r"^originally (posted|published) (by|on|in) [^.!?]{1,60}\.?$",
     r"^(https?://|www\.)\S+$",
     # comment forms
     r"^(leave|post|write|add|submit) (a|your) (comment|reply|response)",
@@ -167,6 +175,12 @@ _STRONG = [
     # permission", "... Image by S. Shrestha. Copyright Demotix (25/4/2015)"
     # (or after a dash: "Bom Jardim – Photo by @bdugin at twitpic")
     r"(^|[.!?)]\s+|\s[-–—]\s)(image|photo|picture|video) (by|courtesy( of)?|credit)\b[^!?]{1,80}$",
+    # an agency's credit for its picture: "NASA image courtesy Jeff Schmaltz, LANCE MODIS
+    # Rapid Response. Caption by Michon Scott.", "NASA image created by Jesse Allen, using data
+    # provided courtesy of ..."
+    r"^(?!(the|a|an|this|that|these|his|her|their|its|one|our|my) )([\w/.&-]+ ){1,3}"
+    r"(image|photo|photograph|picture|map)s? (created by|courtesy|by)\b"
+    r"[^!?]{1,300}$",
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
     # a picture's caption that says what it is: "Screenshot of the submerged town of
     # Tulun, ... from John Tark's YouTube video", "Photo of the ... tornado was provided
@@ -257,6 +271,7 @@ def flag_boilerplate(paragraphs: list[str]) -> list[bool]:
         flags[i] = flags[i] or _live_heading(paragraphs, i)
     _absorb_link_items(paragraphs, flags)
     _absorb_video_titles(paragraphs, flags)
+    _pull_quotes(paragraphs, flags)
     for i in range(max(0, len(paragraphs) - _SIGN_OFF_REACH), len(paragraphs)):
         flags[i] = flags[i] or _SIGN_OFF_RE.fullmatch(paragraphs[i].strip()) is not None
     cued = list(flags)  # what is boilerplate by itself, not by its neighbours
@@ -452,6 +467,11 @@ _CITATION_RE = re.compile(
 )
 
 
+# A pull quote's speaker under it, after a dash: "—Kerry Sachetta, principal of Joplin
+# High School" (an em or en dash and a name, no sentence).
+_SPEAKER_LINE_RE = re.compile(r"[—–―]\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},?(?: [^.!?]{0,80})?")
+
+
 def _cue(text: str) -> str | None:
     """Which kind of boilerplate `text` is on its own, if any.
 
@@ -473,6 +493,7 @@ def _cue(text: str) -> str | None:
         or _DATELINE_RE.fullmatch(text.strip())
         or _is_name_caption(text.strip())
         or _CITATION_RE.fullmatch(text.strip())
+        or _SPEAKER_LINE_RE.fullmatch(text.strip())
     ):
         return "strong"
     if _is_link_list(text):
@@ -788,6 +809,32 @@ def _to_reader(text: str) -> bool:
 
 _VIDEO_CUE = re.compile(r"^(?:watch\b|video\s*:|\W*play video\b)", re.IGNORECASE)
 _TITLE_WORDS = 14  # a title is short; a sentence of the story is longer, or ends in a stop
+
+
+_PULL_QUOTE_WORDS = (8, 60)
+
+
+def _pull_quotes(paragraphs: list[str], flags: list[bool]) -> None:
+    """A paragraph a longer paragraph of the page tells word for word: a pull quote set
+    apart ("You see pictures of World War II, ..." above its speaker), or a teaser of
+    the story. The words stay in the longer paragraph, which is text.
+
+    Each paragraph's runs of `low` words are indexed once, so that a page of thousands
+    of paragraphs is read in linear time; a candidate is then checked whole."""
+    low, high = _PULL_QUOTE_WORDS
+    texts = [" ".join(fold_apostrophes(text).lower().split()) for text in paragraphs]
+    told = [words(text) for text in texts]
+    runs: dict[tuple[str, ...], set[int]] = {}
+    for k, said in enumerate(told):
+        for at in range(len(said) - low + 1):
+            runs.setdefault(tuple(said[at : at + low]), set()).add(k)
+    for i, said in enumerate(told):
+        if i == 0 or flags[i] or not low <= len(said) <= high:
+            continue
+        flags[i] = any(
+            j != i and not flags[j] and len(texts[j]) > len(texts[i]) and texts[i] in texts[j]
+            for j in runs[tuple(said[:low])]
+        )
 
 
 def _absorb_video_titles(paragraphs: list[str], flags: list[bool]) -> None:
