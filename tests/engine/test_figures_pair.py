@@ -2746,3 +2746,16 @@ def test_a_forecast_restates_no_observed_count() -> None:
     flagged = {(p.a.text, p.b.text) for p in compare(a, b).differing_figures if p.a and p.b}
     assert ("1,897", "over 9000") not in flagged
     assert ("1,897", "nearing 1,900") not in flagged
+
+
+def test_a_data_pages_values_are_told_apart_by_their_labels() -> None:
+    # reference35 (USGS): each value alone on its line under its label; one changed
+    # value is flagged, against its own label's value in the other copy
+    page = (
+        "M 8.8 - 36 km WNW of Quirihue, Chile\n\n- Magnitude\n\n- 8.8 mww\n\n- Depth\n\n"
+        "- 22.9 km\n\n- Search Radius\n\n- 250.0 km"
+    )
+    changed = page.replace("- 8.8 mww", "- 17.6 mww")
+    assert _flagged(page, changed) == [("8.8 mww", "17.6 mww")]
+    deeper = page.replace("- 22.9 km", "- 45.8 km")
+    assert _flagged(page, deeper) == [("22.9 km", "45.8 km")]

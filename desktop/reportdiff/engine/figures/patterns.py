@@ -120,8 +120,8 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # "a massive 7.8 earthquake": a decimal right before a quake is its magnitude
     ("magnitude", ("digit",), r"(?P<n>[1-9]\.\d)(?=\s*-?\s*(?:(?:earth)?quake|temblor)\b)"),
     # a seismologist's notation: "8.8 mww", "6.1 Mw", "M 8.8", "Mw 7.8"
-    ("magnitude", ("digit",), r"(?P<n>[1-9]\.\d)\s*(?:mww|mwc|mwb|mwr|mwp|mw)\b"),
-    ("magnitude", ("digit",), r"(?:(?<=\bm )|(?<=\bmw ))(?P<n>[1-9]\.\d)\b(?!\s*%)"),
+    ("magnitude", ("digit",), r"(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:mww|mwc|mwb|mwr|mwp|mw)\b"),
+    ("magnitude", ("digit",), r"(?:(?<=\bm )|(?<=\bmw ))(?P<n>\d{1,2}\.\d+)\b(?!\s*%)"),
     (
         "percent",
         _NUM,

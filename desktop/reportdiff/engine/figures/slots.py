@@ -24,6 +24,7 @@ only here, and are shown only when their values differ.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections import defaultdict
@@ -86,6 +87,7 @@ def mentions(
     out: list[Mention] = []
     sentence_no = 0
     minor_left = limit
+    label: list[str] = []
     for paragraph in report.paragraphs:
         found = sorted(by_paragraph.get(paragraph.index, ()), key=lambda x: x[1].start)
         spans: list[tuple[int, int, int | None, Figure]] = [
@@ -100,12 +102,39 @@ def mentions(
         spans.sort(key=lambda x: x[0])
         starts = [x[0] for x in spans]
         lower = paragraph.text.lower()
-        for s, e in sentences(paragraph):
+        told = sentences(paragraph)
+        for s, e in told:
             inside = spans[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             if inside:
-                out += _sentence_mentions(paragraph.index, lower, (s, e), inside, sentence_no)
+                said = _sentence_mentions(paragraph.index, lower, (s, e), inside, sentence_no)
+                if label and len(told) == 1 and _few_words(said[0].key):
+                    said = _labelled(said, label)
+                out += said
             sentence_no += 1
+        label = _label_words(lower)
     return out
+
+
+_LABEL_WORDS = 4  # "- Magnitude", "Path Length": a data page's label, on its own line
+
+
+def _label_words(text: str) -> list[str]:
+    """The words of a paragraph that reads as a label of the value under it, else []."""
+    found = WORD_RE.findall(text)
+    if not found or len(found) > _LABEL_WORDS or any(c.isdigit() for c in text):
+        return []
+    return found
+
+
+def _few_words(key: tuple[str, ...]) -> bool:
+    return sum(w != MASK for w in key) < KEY_WORDS
+
+
+def _labelled(said: list[Mention], label: list[str]) -> list[Mention]:
+    """A value alone on its line ("- 8.8 mww") keyed with its label's line before it
+    ("- Magnitude"): which value of a data page is which is told by its label."""
+    key = (*label, *said[0].key)
+    return [dataclasses.replace(m, key=key, at=m.at + len(label)) for m in said]
 
 
 def _minor(
