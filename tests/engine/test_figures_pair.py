@@ -2759,3 +2759,27 @@ def test_a_data_pages_values_are_told_apart_by_their_labels() -> None:
     assert _flagged(page, changed) == [("8.8 mww", "17.6 mww")]
     deeper = page.replace("- 22.9 km", "- 45.8 km")
     assert _flagged(page, deeper) == [("22.9 km", "45.8 km")]
+
+
+def test_a_distance_is_told_from_a_place() -> None:
+    # reference38 (VOA / USGS): both distances are from Padang (the USGS page glues its
+    # label to the value: "Distances60 km"); a depth in the same page is no rival
+    a = "He says the quake originated 50 kilometers northwest of of the city of Padang."
+    b = (
+        "Distances60 km (35 miles) WNW of Padang, Sumatra, Indonesia\n\n"
+        "Earthquakes of this kind generally occur at depths of less than 50 km."
+    )
+    assert _flagged(a, b) == [("50 kilometers", "60 km")]
+    # from two places: two distances
+    c = "Distances60 km (35 miles) WNW of Bukittinggi, Sumatra, Indonesia"
+    assert _flagged(a, c) == []
+
+
+def test_the_capital_of_a_country_is_the_place_a_distance_is_from() -> None:
+    # reference26 (Wikinews / USGS): "Italy's capital of Rome" is Rome
+    a = (
+        "The epicenter was registered 95 kilometres (60 miles) Northeast of Italy's capital"
+        " of Rome."
+    )
+    b = "85 km (55 miles) NE of ROME, Italy"
+    assert _flagged(a, b) == [("95 kilometres", "85 km")]

@@ -35,7 +35,7 @@ from reportdiff.engine.figures.places import (
     clause_names,
     title_case,
 )
-from reportdiff.engine.figures.tokens import Token, context_term
+from reportdiff.engine.figures.tokens import Token, context_term, strip_possessive
 from reportdiff.engine.figures.words import EVENT_CLASSES, split_words, term
 from reportdiff.engine.model import Figure
 
@@ -95,6 +95,9 @@ class Context:
     # How far a count has come, not a result: "after three quarters of the ballots
     # have been counted", "based on 17% of polling stations".
     progress: bool = False
+    # The place a distance is told from: "50 kilometers northwest of Padang", "60 km (35
+    # miles) WNW of Padang" (None when the clause names none).
+    origin: str | None = None
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -161,6 +164,7 @@ def context_of(
         is not None,
         threshold=_threshold(folded, figure, sentence_start),
         progress=_progress(folded, figure, sentence_start),
+        origin=_origin(folded, figure, right),
         head_of=head_of(figure, left),
         part=share_part(figure, right),
         subset=subset_of_another(figure, folded, left, right),
@@ -179,6 +183,27 @@ def _event_noun(folded: str, figure: Figure, right: list[Token], noun: str | Non
         return None
     kind = term(noun)
     return kind if kind in EVENT_CLASSES else None
+
+
+# "... northwest of Padang", "(35 miles) WNW of the city of Padang", "from Lima",
+# "Northeast of Italy's capital of Rome", "south of the capital, Lima"
+_ORIGIN = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:[a-z-]{1,20}\s+)?(?:of|from)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:(?:[a-z]+['’]s\s+)?(?:city|town|capital|village|island|coast|port),?\s+(?:of\s+)?)?"
+    r"(?P<place>[a-z][\w'’-]+)"
+)
+
+
+def _origin(folded: str, figure: Figure, right: list[Token]) -> str | None:
+    """The named place a distance is told from, right after it; None for any other figure."""
+    if figure.dimension != "length":
+        return None
+    told = _ORIGIN.match(folded, figure.end)
+    if told is None:
+        return None
+    at = told.start("place")
+    name = next((t for t in right if t.start == at), None)
+    return strip_possessive(name.word) if name is not None and name.capital else None
 
 
 _PERIOD = re.compile(r"\b(this|next|last|previous|coming) (year|month|week)\b")

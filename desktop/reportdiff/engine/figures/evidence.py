@@ -128,6 +128,8 @@ def candidates(
                 fa.context.winner, fb.context.winner
             ):
                 evidence += SAME_WINNER_BONUS  # "Ahmadinejad ... won with 61.8%" / "taking 61%"
+            if fa.context.origin is not None and fa.context.origin == fb.context.origin:
+                evidence += SAME_PLACES_BONUS  # "50 km northwest of Padang" / "60 km WNW of Padang"
             if both_tolls(fa, fb):
                 evidence += TOLL_BONUS  # "the death toll rose to 238" / "the toll to 301"
             if (
@@ -233,6 +235,9 @@ def enough(
         return False  # "131 injured, of which 20 are in a serious condition" / "140 injured"
     if _other_classes(fa.context.noun_term, fb.context.noun_term):
         return False  # "wind gusts up to 250 km/h" / "winds between 150 and 185 kph"
+    origins = fa.context.origin, fb.context.origin
+    if None not in origins and origins[0] != origins[1]:
+        return False  # "10 km from Padang" / "35 km from Bukittinggi": two distances
     moments = fa.context.moment, fb.context.moment
     if None not in moments and moments[0] != moments[1]:
         return False  # "at the time of impact ... 257 km/h" / "Currently ... 85 mph"

@@ -114,6 +114,8 @@ def compatible(fa: Found, fb: Found) -> bool:
         return fa.context.noun_term is not None and fa.context.noun_term == fb.context.noun_term
     if x.dimension == "date" and (x.qualifier == "range") != (y.qualifier == "range"):
         return False  # "from 2014 to 2019" and "in 2019" tell different things
+    if _across_and_down(fa, fb) or _across_and_down(fb, fa):
+        return False  # "50 kilometers northwest of Padang" is no depth ("less than 50 km")
     if x.dimension == "ordinal":
         return _in_a_row(x) == _in_a_row(y)  # "second consecutive cut" / "third cut"
     if x.dimension in ("date", "time"):
@@ -161,6 +163,11 @@ def _in_a_row(figure: Figure) -> bool:
 
 def _relative(found: Found) -> bool:
     return found.context.noun in _COMPARATIVE_WORDS
+
+
+def _across_and_down(fa: Found, fb: Found) -> bool:
+    """A distance told from a place, against a depth."""
+    return fa.context.origin is not None and fb.context.noun_term == "@depth"
 
 
 def _close(x: Figure, y: Figure) -> bool:

@@ -272,7 +272,10 @@ MASKS = re.compile(
     r"|\b\d{7,}\b"
     # a code ("mh17", "af447", "dla2417"), not a table's label glued to its value
     # ("Depth8.8 km", "Magnitude6.3", as a page's table reads once copied)
-    r"|\b[a-z]{1,4}\d+[a-z\d]*\b|\b[a-z]{5,}\d+(?![.,]\d)[a-z\d]*\b|\b\d+[a-z]+\d+[a-z\d]*\b"
+    # ("Distances60 km": a whole value, followed by its unit)
+    r"|\b[a-z]{1,4}\d+[a-z\d]*\b|\b\d+[a-z]+\d+[a-z\d]*\b"
+    r"|\b[a-z]{5,}\d+(?![\d.,])(?!\s?(?:km|kilomet\w*|miles?|mi|met(?:er|re)s?|ft|feet|%|percent)\b)"
+    r"[a-z\d]*\b"
     # a note's or a source's marker: "hit Metro Manila [2]", "the agency said.[14]"
     r"|\[\d{1,3}\]"
 )
