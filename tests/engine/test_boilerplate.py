@@ -711,3 +711,55 @@ def test_a_pull_quote_the_story_tells_again_is_boilerplate() -> None:
         flag_boilerplate([ARTICLE, "You see pictures of the war in every street here.", story])[1]
         is False
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # references 37 and 38: a government site's banner, a page's notes about itself,
+        # a wiki's missing picture, a catalogue's labels, a breadcrumb, a picture's link
+        "An official website of the United States government",
+        "A .gov website belongs to an official government organization in the United States.",
+        "A lock () or https:// means you’ve safely connected to the .gov website. Share"
+        " sensitive information only on official, secure websites.",
+        "This webpage is being phased out and is no longer maintained. Please use the new"
+        " Real-time Earthquake Map instead.",
+        "• This event has been reviewed by a seismologist.",
+        "(Image missing from Commons: image; log)",
+        'Cquote1.svg "This isn’t an unusually strong cyclone." Cquote2.svg',
+        "For additional information, visit the Pollution/Situation Report (Pol/Sitreps) section.",
+        "Retrieved From:",
+        "Media Type:",
+        "News / Europe",
+        "This image, taken at 21:20 UTC on May 23, 2009, shows the pattern of rain intensity"
+        " within the storm. > Larger image",
+        "This TRMM image was taken at 12:55 UTC (6:25 pm local time) on May 25 and shows a much"
+        " different looking storm.",
+        # a caption whose date is set off by two spaces
+        "Belarus President Alexander Lukashenko, center, looks at the blast site in Minsk,"
+        " Belarus,  April 11, 2011",
+    ],
+)
+def test_page_furniture_of_government_and_data_pages(line: str) -> None:
+    assert flag_boilerplate([ARTICLE, line, ARTICLE]) == [False, True, False]
+
+
+def test_a_data_pages_values_stay_between_its_notices() -> None:
+    # reference38 (USGS): the quake's time and place between a heading and a notice
+    paragraphs = [
+        "Magnitude 7.6 - SOUTHERN SUMATRA, INDONESIA",
+        "2009 September 30 10:16:09 UTC",
+        "Earthquake Details",
+        "• This event has been reviewed by a seismologist.",
+        "Location 0.725°S, 99.856°E",
+        "- 22.9 km depth",
+        "This webpage is being phased out and is no longer maintained.",
+        ARTICLE,
+    ]
+    flags = flag_boilerplate(paragraphs)
+    assert [flags[i] for i in (1, 4, 5)] == [False, False, False]
+    assert flags[3]
+    assert flags[6]
+    # a lead-in to a quote is text; a count of comments by a notice is not
+    assert flag_boilerplate([ARTICLE, "A reader inquired:", ARTICLE]) == [False, False, False]
+    assert flag_boilerplate([ARTICLE, "Comments (14)", "Leave a comment"])[1:] == [True, True]

@@ -159,6 +159,26 @@ _STRONG = [
     r"\buses?\b[^.]{0,20}\bcookies\b",
     r"\b(wir verwenden|nous utilisons des|utilizamos|utilizziamo i?|usamos) cookies?\b",
     r"^dear (readers?|friends|subscribers?)\b",
+    # a government site's banner: "An official website of the United States government",
+    # "A .gov website belongs to an official government organization ...", "A lock () or
+    # https:// means you've safely connected to the .gov website."
+    r"^an official website of the\b[^.!?]{1,60}\bgovernment\W*$",
+    r"\ba \.gov website belongs to an official government organi[sz]ation\b",
+    r"\bmeans you['’]ve safely connected to the \.gov website\b",
+    r"^(https|here['’]s how you know)\W*$",
+    # a page's notes about itself: "This webpage is being phased out and is no longer
+    # maintained.", "This event has been reviewed by a seismologist.", a wiki's missing
+    # picture "(Image missing from Commons: image; log)", a quote's template pictures
+    r"^\W*this (web ?)?page is being phased out\b",
+    r"^\W*this event has been reviewed\b[^.!?]{0,40}\.?$",
+    r"^\(image missing from commons\b",
+    r"\bcquote[12]\.svg\b",
+    # a pointer elsewhere: "For additional information, visit the ... section."
+    r"^for (more|additional|further) information,? (visit|see|go to|click|consult)\b[^!?]{0,120}$",
+    # a breadcrumb: "News / Europe", "Home > World > Asia"
+    r"^[a-z][\w ]{0,20}( (/|>|›|») [a-z][\w ]{0,20}){1,4}$",
+    # a picture's link label after its caption: "... > Larger image"
+    r"[>›»]\s*larger (image|version|view|picture)\W*$",
     # a plea in a line of its own: "Support Global Voices", "Donate now »"
     r"^(support|donate to|give to) [\w'’.&-]+( [\w'’.&-]+){0,3}\W*$",
     r"^donate( now| today| here)?\W*$",
@@ -203,8 +223,8 @@ _STRONG = [
     r"|marking)\b(?![^.!?]*\b(was|were|is|are|has|have|had|will|said|says)\b)"
     r"[^.!?]{1,120}\.?$",
     r"^the (marker|red dot|dot|star|pin|red star) (shows|marks|indicates)\b[^.!?]{1,120}\.?$",
-    r"^this (video|photo|photograph|image|picture|map|graphic|chart) (shows|summarizes"
-    r"|summarises|depicts|was taken)\b[^!?]{0,200}$",
+    r"^this ([\w-]+ ){0,2}(video|photo|photograph|image|picture|map|graphic|chart)"
+    r" (shows|summarizes|summarises|depicts|was taken)\b[^!?]{0,200}$",
     r"^(the )?(photo|photograph|image|picture|video)s? (is|are|was|were) courtesy of"
     r" [^.!?]{1,60}\.?$",
     # an agency's caption: "People walk past rubble ..., in this February 22, 2011
@@ -467,6 +487,9 @@ _CITATION_RE = re.compile(
 )
 
 
+# A catalogue's label with no value, in title case: "Retrieved From:", "Media Type:",
+# "Summary:" (not "A reader inquired:", which leads into what is quoted).
+_LABEL_LINE_RE = re.compile(r"[A-Z][a-z]*(?: [A-Z][a-z]*){0,2}:")
 # A pull quote's speaker under it, after a dash: "—Kerry Sachetta, principal of Joplin
 # High School" (an em or en dash and a name, no sentence).
 _SPEAKER_LINE_RE = re.compile(r"[—–―]\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},?(?: [^.!?]{0,80})?")
@@ -480,7 +503,7 @@ def _cue(text: str) -> str | None:
     """
     if len(text) > _CUE_MAX_CHARS:
         return None
-    key = fold_apostrophes(text).lower().strip()
+    key = " ".join(fold_apostrophes(text).lower().split())  # "Belarus,  April 11": one space
     if (
         _STRONG_RE.search(key)
         or _is_contact(key)
@@ -494,6 +517,7 @@ def _cue(text: str) -> str | None:
         or _is_name_caption(text.strip())
         or _CITATION_RE.fullmatch(text.strip())
         or _SPEAKER_LINE_RE.fullmatch(text.strip())
+        or _LABEL_LINE_RE.fullmatch(text.strip())
     ):
         return "strong"
     if _is_link_list(text):
@@ -759,12 +783,21 @@ def _stays_between(text: str, top: bool) -> bool:
     sentence = text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
     headline = top and len(words) >= 4 and not sentence and not text.rstrip().endswith(":")
     # Below the story's start a headline-shaped line is a link ("Read more: ..." around it).
-    tells = sentence and _TELLS_RE.search(text) is not None
+    # A data page's value stays whatever notices stand around it ("2009 September 30
+    # 10:16:09 UTC", "Location 0.725°S, 99.856°E").
+    tells = (sentence and _TELLS_RE.search(text) is not None) or _VALUE_RE.search(text) is not None
     return len(words) > _FILL_WORDS or headline or tells
 
 
 # A figure or a reported statement: "Seven people are still missing, police said."
 _TELLS_RE = re.compile(r"\d|\b(?:said|says|told|according to)\b")
+# A measured value, a time or a position: a data page's value ("- 22.9 km depth",
+# "2009 September 30 10:16:09 UTC", "Location 0.725°S, 99.856°E"), not "Comments (14)".
+_VALUE_RE = re.compile(
+    r"\d\s*[°%]|\d\s*(?:km|kilomet\w*|mi|miles?|m|met(?:er|re)s?|ft|feet|kg|mph|utc|gmt)(?!\w)"
+    r"|\b\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
 _LEDE_WORDS = 20
 
 
@@ -889,8 +922,8 @@ def _absorb_short(paragraphs: list[str], flags: list[bool]) -> bool:
     """Flag a very short paragraph (a button, a heading) next to boilerplate."""
     changed = False
     for i, text in enumerate(paragraphs):
-        if flags[i] or _has_quote(text):
-            continue
+        if flags[i] or _has_quote(text) or _VALUE_RE.search(text):
+            continue  # a value ("- 22.9 km depth") is no button, whatever is next to it
         before = i > 0 and flags[i - 1]
         after = i + 1 < len(flags) and flags[i + 1]
         n_words = len(text.split())
