@@ -763,3 +763,35 @@ def test_a_data_pages_values_stay_between_its_notices() -> None:
     # a lead-in to a quote is text; a count of comments by a notice is not
     assert flag_boilerplate([ARTICLE, "A reader inquired:", ARTICLE]) == [False, False, False]
     assert flag_boilerplate([ARTICLE, "Comments (14)", "Leave a comment"])[1:] == [True, True]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # from a review of the rules above: article sentences that look like furniture
+        "Aerial photos by the coast guard showed 30 homes destroyed along the shore.",
+        "Satellite images by NASA show the flooded area covered 5,000 square kilometres.",
+        "— Officials say 300 people remain missing",
+        "Support for 300 families",
+        "Originally published in 2005, the study estimated 10,000 deaths.",
+        "'Our village needs the help of the army,' the headman said, adding that 200 families"
+        " were stranded.",
+        "'It can happen to people like you and me,' said Ms Lee, whose house was one of 300"
+        " destroyed.",
+        "The final death toll stood at 1,034, 13 Jan 2011.",
+    ],
+)
+def test_article_sentences_shaped_like_furniture_stay_text(line: str) -> None:
+    assert flag_boilerplate([ARTICLE, line, ARTICLE]) == [False, False, False]
+
+
+def test_a_pull_quote_is_matched_word_for_word() -> None:
+    # "risen to 30" is no part of "risen to 300"
+    paragraphs = [
+        "Quake toll rises",
+        "Officials said on Monday that the toll had risen to 30",
+        "Officials said on Monday that the toll had risen to 300 by Tuesday evening, and"
+        " more bodies were found.",
+        ARTICLE,
+    ]
+    assert flag_boilerplate(paragraphs) == [False, False, False, False]

@@ -2725,11 +2725,12 @@ def test_a_sentence_told_twice_pairs_with_its_own_paragraphs_partner() -> None:
             "Injuries/Deaths 1000+ injuries / 158 fatalities",
             [("At least 89", "158")],
         ),
-        # one measure of one named thing, however far apart the two values
+        # far apart with only "long" in common: not paired (a review showed "The convoy
+        # was 2 km long" / "The new levee is 40 km long" paired by that rule)
         (
             "City officials estimated the path to be nearly four miles long.",
             "The tornado's path was about 22.1 miles long.",
-            [("nearly four miles", "about 22.1 miles")],
+            [],
         ),
     ],
 )
@@ -2783,3 +2784,56 @@ def test_the_capital_of_a_country_is_the_place_a_distance_is_from() -> None:
     )
     b = "85 km (55 miles) NE of ROME, Italy"
     assert _flagged(a, b) == [("95 kilometres", "85 km")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flags"),
+    [
+        # from a review: megawatts are no magnitude; an aftershock is no main shock
+        (
+            "A magnitude 7.8 earthquake struck central Nepal on Saturday.",
+            "The quake damaged the 12.5 MW Trishuli hydropower plant.",
+            [],
+        ),
+        (
+            "A magnitude 7.8 earthquake struck central Nepal on Saturday.",
+            "A strong aftershock of magnitude 6.7 rattled Kathmandu on Sunday.",
+            [],
+        ),
+        # a rival's share is not the winner's
+        (
+            "Sharif won the election comfortably, with Khan's party trailing on 17 percent of"
+            " the vote.",
+            "Sharif won 49 percent of the vote, the commission said.",
+            [],
+        ),
+        # a clause after a comma keeps the figure's own place when it names one
+        (
+            "At least 30 people were killed, after floods swept through villages in Assam.",
+            "At least 45 people were killed by floods in Bihar.",
+            [],
+        ),
+        # two things of one adjective, far apart, are two things
+        (
+            "The convoy was 2 km long.",
+            "The new levee is 40 km long.",
+            [],
+        ),
+    ],
+)
+def test_rules_a_review_of_this_change_tried_to_break(
+    a: str, b: str, flags: list[tuple[str, str]]
+) -> None:
+    assert _flagged(a, b) == flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dimension"),
+    [
+        ("'I'm 7.5 months pregnant,' she said.", "duration"),
+        ("He ran the marathon in 2:03:59 on Sunday.", None),
+    ],
+)
+def test_readings_a_review_tried_to_break(sentence: str, dimension: str | None) -> None:
+    found = [f for f in extract_figures(parse_report(sentence)) if f.dimension != "date"]
+    assert [f.dimension for f in found][:1] == ([dimension] if dimension else [])

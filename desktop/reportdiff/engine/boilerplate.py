@@ -48,7 +48,7 @@ _STRONG = [
     # 2.5 license except where ...", "Originally posted by Wikinews."
     r"\bcontent (appears|is (available|published|licensed)) under (the |a )?(creative commons"
     r"|cc[ -]by)\b",
-    r"^originally (posted|published) (by|on|in) [^.!?]{1,60}\.?$",
+    r"^originally (posted|published) (by|on|in) [^.!?,\d]{1,60}\.?$",
     r"^(https?://|www\.)\S+$",
     # comment forms
     r"^(leave|post|write|add|submit) (a|your) (comment|reply|response)",
@@ -180,7 +180,8 @@ _STRONG = [
     # a picture's link label after its caption: "... > Larger image"
     r"[>›»]\s*larger (image|version|view|picture)\W*$",
     # a plea in a line of its own: "Support Global Voices", "Donate now »"
-    r"^(support|donate to|give to) [\w'’.&-]+( [\w'’.&-]+){0,3}\W*$",
+    r"^(support|donate to|give to) (?!(for|of|to|the|from|in|among)\b)[a-z][a-z'’.&-]*"
+    r"( [a-z][a-z'’.&-]*){0,3}\W*$",
     r"^donate( now| today| here)?\W*$",
     # a series' notice: "This post is part of our special coverage Forest Focus: Amazon."
     r"^this (post|article|story|report|piece) is (a )?part of (our|a|the)\b[^.!?]{0,80}"
@@ -200,6 +201,7 @@ _STRONG = [
     # provided courtesy of ..."
     r"^(?!(the|a|an|this|that|these|his|her|their|its|one|our|my) )([\w/.&-]+ ){1,3}"
     r"(image|photo|photograph|picture|map)s? (created by|courtesy|by)\b"
+    r"(?![^!?]*\b(shows?|showed|shown|reveals?|revealed|said|says|were|was|is|are)\b)"
     r"[^!?]{1,300}$",
     r"^screen ?shot \d{4}-\d{2}-\d{2}\b",  # a screenshot's file name as its caption
     # a picture's caption that says what it is: "Screenshot of the submerged town of
@@ -257,8 +259,8 @@ _APPEAL = [
     r"\bthank you for (reading|standing|your|supporting)",
     r"\b(make|makes) a (world of )?difference\b",
     r"\bno matter how small\b",
-    r"\b(readers|friends|people) like you\b",
-    r"\bneeds? the (help|support) of\b",
+    r"\b(readers|supporters|friends) like you\b",
+    r"\bneeds? the (help|support) of (friends|readers|supporters|people like you)\b",
     r"\b(monthly|per month|a month|one-time|recurring)\b",
     r"\b(remind me later|maybe later|not ready to|not now)\b",
     r"\b(paypal|patreon|tax-deductible|paywall)\b",
@@ -492,7 +494,7 @@ _CITATION_RE = re.compile(
 _LABEL_LINE_RE = re.compile(r"[A-Z][a-z]*(?: [A-Z][a-z]*){0,2}:")
 # A pull quote's speaker under it, after a dash: "—Kerry Sachetta, principal of Joplin
 # High School" (an em or en dash and a name, no sentence).
-_SPEAKER_LINE_RE = re.compile(r"[—–―]\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},?(?: [^.!?]{0,80})?")
+_SPEAKER_LINE_RE = re.compile(r"[—–―]\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [^.!?]{0,80})?")
 
 
 def _cue(text: str) -> str | None:
@@ -637,7 +639,12 @@ def _is_caption(key: str, text: str = "") -> bool:
     if text and _told_picture(text):
         return True
     match = _CAPTION_DATE_RE.match(key)
-    return match is not None and not _SAYING_RE.search(key, 0, match.end())
+    if match is None or _SAYING_RE.search(key, 0, match.end()):
+        return False
+    # "..., in Teresopolis, 13 Jan 2011": a place before a date written day first, not a
+    # figure ("The final death toll stood at 1,034, 13 Jan 2011.")
+    date = match.start("date")
+    return date < 0 or not key[date].isdigit() or key[: date - 2].rstrip()[-1:].isalpha()
 
 
 # A page's time stamp: "Updated 19 May 2025, 21:40 CEST", "June 11, 2025 4:12 PM
@@ -852,22 +859,37 @@ def _pull_quotes(paragraphs: list[str], flags: list[bool]) -> None:
     apart ("You see pictures of World War II, ..." above its speaker), or a teaser of
     the story. The words stay in the longer paragraph, which is text.
 
-    Each paragraph's runs of `low` words are indexed once, so that a page of thousands
-    of paragraphs is read in linear time; a candidate is then checked whole."""
+    Only the candidates' opening runs of `low` words are indexed, and each is checked
+    against a few longer paragraphs at most: a page of thousands of paragraphs, or of
+    one line repeated, is read in linear time."""
     low, high = _PULL_QUOTE_WORDS
-    texts = [" ".join(fold_apostrophes(text).lower().split()) for text in paragraphs]
-    told = [words(text) for text in texts]
-    runs: dict[tuple[str, ...], set[int]] = {}
-    for k, said in enumerate(told):
-        for at in range(len(said) - low + 1):
-            runs.setdefault(tuple(said[at : at + low]), set()).add(k)
+    told = [words(fold_apostrophes(text)) for text in paragraphs]
+    openings: dict[tuple[str, ...], list[int]] = {}
     for i, said in enumerate(told):
-        if i == 0 or flags[i] or not low <= len(said) <= high:
+        if i and not flags[i] and low <= len(said) <= high:
+            openings.setdefault(tuple(said[:low]), []).append(i)
+    if not openings:
+        return
+    firsts = {key[0] for key in openings}
+    partners: dict[tuple[str, ...], list[int]] = {}
+    for j, said in enumerate(told):
+        if flags[j]:
             continue
-        flags[i] = any(
-            j != i and not flags[j] and len(texts[j]) > len(texts[i]) and texts[i] in texts[j]
-            for j in runs[tuple(said[:low])]
-        )
+        for at in range(len(said) - low + 1):
+            if said[at] in firsts and (key := tuple(said[at : at + low])) in openings:
+                found = partners.setdefault(key, [])
+                if len(found) < _PULL_QUOTE_PARTNERS and (not found or found[-1] != j):
+                    found.append(j)
+    for key, candidates in openings.items():
+        for i in candidates:
+            whole = f" {' '.join(told[i])} "
+            flags[i] = any(
+                j != i and len(told[j]) > len(told[i]) and whole in f" {' '.join(told[j])} "
+                for j in partners.get(key, ())
+            )
+
+
+_PULL_QUOTE_PARTNERS = 8  # longer paragraphs a candidate is checked against
 
 
 def _absorb_video_titles(paragraphs: list[str], flags: list[bool]) -> None:

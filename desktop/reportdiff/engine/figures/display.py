@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reportdiff.engine.figures.units import CM_PER_YEAR
 from reportdiff.engine.model import Figure
 
 _MINUTE = 60.0
@@ -38,8 +39,13 @@ _METRIC: dict[str, tuple[tuple[float, float, str], ...]] = {
     "m": ((1000.0, 1000.0, "km"), (1.0, 1.0, "m"), (0.01, 0.01, "cm"), (0.0, 0.001, "mm")),
     "kg": ((1000.0, 1000.0, "t"), (0.0, 1.0, "kg")),
     "m2": ((1e6, 1e6, "km²"), (1e4, 1e4, "ha"), (0.0, 1.0, "m²")),
-    # a drift of millimetres a year, in km/h a speed too small to read
-    "km/h": ((1e-4, 1.0, "km/h"), (1e-9, 1e-5 / 8766, "cm/yr"), (0.0, 1e-6 / 8766, "mm/yr")),
+    # a drift of millimetres a year, in km/h a speed too small to read; none is 0 km/h
+    "km/h": (
+        (1e-4, 1.0, "km/h"),
+        (CM_PER_YEAR, CM_PER_YEAR, "cm/yr"),
+        (1e-12, CM_PER_YEAR / 10, "mm/yr"),
+        (0.0, 1.0, "km/h"),
+    ),
 }
 
 

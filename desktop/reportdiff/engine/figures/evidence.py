@@ -117,7 +117,9 @@ def candidates(
                 and sole_b.get(key) == j
                 and not other_persons(fa, fb)
             )
-            if not sole and not compatible(fa, fb):
+            # One magnitude each is one quake's only within what magnitudes allow
+            # (a main shock of 7.8 is no aftershock of 6.7).
+            if not (sole and key is not None and key[0] != "magnitude") and not compatible(fa, fb):
                 continue
             agree = agree_either(fa, fb)
             link = (fa.figure.paragraph, fb.figure.paragraph) in linked

@@ -17,13 +17,7 @@ import dataclasses
 import math
 import re
 
-from reportdiff.engine.figures.counted import (
-    damage_rating,
-    figure_event,
-    generic,
-    same_counted,
-    whole_of,
-)
+from reportdiff.engine.figures.counted import damage_rating, figure_event, same_counted, whole_of
 from reportdiff.engine.figures.extract import Found
 from reportdiff.engine.figures.label import describe
 from reportdiff.engine.figures.precision import resolution, round_step, unit_word
@@ -138,19 +132,7 @@ def compatible(fa: Found, fb: Found) -> bool:
         # Counts of one event ("2,600 injured" / "11,000 injured"): what happened
         # says what is counted, however far apart the two tolls are.
         return True
-    # One measure of one named thing ("nearly four miles long" / "about 22.1 miles
-    # long"), however far apart: the widest disagreements are the ones to show.
-    return _close(x, y) or _same_named_measure(fa, fb)
-
-
-def _same_named_measure(fa: Found, fb: Found) -> bool:
-    x, y = fa.context, fb.context
-    return (
-        x.noun_term is not None
-        and x.noun_term == y.noun_term
-        and not generic(fa)
-        and fa.figure.dimension not in ("count", "date", "time", "age", "ordinal", "category")
-    )
+    return _close(x, y)
 
 
 # Words after a quantity that make it a difference from something else.

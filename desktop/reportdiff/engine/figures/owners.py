@@ -235,6 +235,8 @@ _WINNING_PARTICIPLES = frozenset(
     split_words("winning taking securing receiving getting garnering capturing gaining obtaining")
 )
 _AUXILIARIES = frozenset(split_words("has have had will would"))
+# Words that bring in another holder of a share: "with Mousavi on 33 percent".
+_ANOTHER_HOLDER = frozenset(split_words("with while whereas and but"))
 _SUBJECT_REACH = 12  # words from a verb back past an apposition to its subject
 
 
@@ -245,12 +247,19 @@ def _subject_of_winning(folded: str, words: list[Token]) -> frozenset[str]:
     ... has won the election with a landslide of 61.8%"; "Mr. Ahmadinejad won by a
     wide margin, taking around 61 percent"), or the name a relative clause stands
     for ("Rene Preval, who is in first place with a little over 49 percent"). No
-    other figure may stand between that verb and the share."""
+    other figure may stand between that verb and the share, nor another holder ("...,
+    with Mousavi on 33 percent"; "; Manigat came second with 12 percent")."""
     for k in range(len(words) - 1, -1, -1):
         word = words[k].word
         after = words[k + 1].start if k + 1 < len(words) else words[k].end
-        if any(c.isdigit() for c in folded[words[k].end : after]):
-            return frozenset()  # another figure between: the verb is its
+        if any(c.isdigit() or c == ";" for c in folded[words[k].end : after]):
+            return frozenset()  # another figure or another clause between: the verb is theirs
+        if (
+            words[k].capital
+            and k > 0
+            and (words[k - 1].word in _ANOTHER_HOLDER or possessive(words[k].word))
+        ):
+            return frozenset()  # "with Mousavi on 33 percent", "Khan's party trailing on 17"
         comma_before = k > 0 and "," in folded[words[k - 1].end : words[k].start]
         if word in _RELATIVE and comma_before:
             return _names_before(folded, words, k - 1)

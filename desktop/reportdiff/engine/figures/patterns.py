@@ -55,7 +55,14 @@ _NUM = ("digit", "word", "between")
 SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # "9:30 a.m.", and British "4.12 a.m.", "2.30pm"
     ("time", ("digit",), r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"),
-    ("time", ("digit",), r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<se>[0-5]\d))?\b(?!:)"),
+    ("time", ("digit",), r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
+    # "06:34:11 UTC": to the second, in a zone (not a marathon's "2:03:59")
+    (
+        "time",
+        ("digit",),
+        r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d):(?P<se>[0-5]\d)\b(?=\s*\(?"
+        rf"(?:{ZONE_NAMES})\b)",
+    ),
     # "06.34.14 UTC", "16.50 UTC": a time written with dots, in its zone (not "16.50 percent")
     (
         "time",
@@ -120,8 +127,13 @@ SPECS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # "a massive 7.8 earthquake": a decimal right before a quake is its magnitude
     ("magnitude", ("digit",), r"(?P<n>[1-9]\.\d)(?=\s*-?\s*(?:(?:earth)?quake|temblor)\b)"),
     # a seismologist's notation: "8.8 mww", "6.1 Mw", "M 8.8", "Mw 7.8"
-    ("magnitude", ("digit",), r"(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:mww|mwc|mwb|mwr|mwp|mw)\b"),
-    ("magnitude", ("digit",), r"(?:(?<=\bm )|(?<=\bmw ))(?P<n>\d{1,2}\.\d+)\b(?!\s*%)"),
+    # (the reader checks the case as written: "12.5 MW" is megawatts)
+    ("magnitude", ("digit",), r"(?P<n>\d{1,2}(?:\.\d+)?)\s*(?P<mtype>mww|mwc|mwb|mwr|mwp|mw)\b"),
+    (
+        "magnitude",
+        ("digit",),
+        r"(?:(?<=(?<![\w'’.])m )|(?<=(?<![\w'’.])mw ))(?P<n>\d\.\d+)\b(?!\s*%)",
+    ),
     (
         "percent",
         _NUM,

@@ -32,12 +32,12 @@ def clause_names(folded: str, side: list[Token]) -> tuple[frozenset[str], bool]:
     """
     if not any(t.capital for t in side):
         return frozenset(), False  # no name at all (and so no list of names): most clauses
-    names = set()
+    names: set[str] = set()
     listed = False
     speakers = _organisation_tokens(folded, side)
     semicolons = side and ";" in folded[min(side[0].start, side[-1].start) - 3 : side[-1].end]
     for k, token in enumerate(side):
-        if token.word in _SUBORDINATORS and _comma_before(folded, side, k):
+        if names and token.word in _SUBORDINATORS and _comma_before(folded, side, k):
             break  # "killed 14 in Bangladesh, after bearing down on ... Chittagong"
         if token.word in CONJUNCTIONS:
             if _in_name_list(side, k):
@@ -144,7 +144,7 @@ def before_saying(folded: str, left: list[Token], figure_start: int) -> list[Tok
         if token.word in SPEECH:
             return left[:k]
         if token.word == "according":
-            comma = folded.find(",", token.end, figure_start)
+            comma = folded.rfind(",", token.end, figure_start)
             return [t for t in left[:k] if t.start > comma] if comma >= 0 else []
     return left
 
@@ -170,12 +170,12 @@ _SUBORDINATORS = frozenset(
 
 
 def _comma_before(folded: str, side: list[Token], k: int) -> bool:
-    """Whether a comma stands right before `side[k]`, on the side away from the figure."""
-    if k == 0:
-        return False
-    near, far = side[k - 1], side[k]
-    low, high = (near, far) if near.start < far.start else (far, near)
-    return "," in folded[low.end : high.start] and far.start > near.start
+    """Whether a comma stands right before `side[k]`, read after the figure."""
+    return (
+        k > 0
+        and side[k].start > side[k - 1].start
+        and "," in folded[side[k - 1].end : side[k].start]
+    )
 
 
 def _semicolon_before(folded: str, token: Token) -> bool:

@@ -91,6 +91,8 @@ def sole_key(found: Found) -> tuple[str, ...] | None:
     ):
         return ("category", found.figure.unit)  # "an F-4" / "EF-5": the tornado's one rating
     if found.figure.dimension == "magnitude":
+        if any(t == "@aftershock" for t, _ in found.context.terms):
+            return None  # an aftershock's magnitude is not the quake's
         return ("magnitude", found.figure.unit)  # "magnitude 6.3" / "The 6.2 magnitude quake"
     return ("age",) if found.figure.dimension == "age" else None
 

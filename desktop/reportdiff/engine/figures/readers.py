@@ -249,6 +249,9 @@ def _read_temperature(match: re.Match[str], text: str, pre: str | None) -> Readi
 
 
 def _read_magnitude(match: re.Match[str], text: str, pre: str | None) -> Reading:
+    kind = match.groupdict().get("mtype")
+    if kind and text[match.start("mtype") : match.end("mtype")] == "MW":
+        raise ValueError("megawatts, no magnitude: '12.5 MW'")
     value = float(match.group("n"))
     if not 0 < value < 20:  # a misprint ("magnitude 12.2") is still told as a magnitude
         raise ValueError("not a magnitude")

@@ -48,6 +48,7 @@ _LENGTHS = {
     "millimetre": 0.001,
     "millimeter": 0.001,
 }
+CM_PER_YEAR = 1e-5 / (365.25 * 24)  # one centimetre a year, in km/h
 _SPEEDS = {
     "mph": 1.609344,
     "miles per hour": 1.609344,
@@ -60,15 +61,15 @@ _SPEEDS = {
     # a plate's or a coast's slow drift: "converging at a rate of 80 millimeters per year"
     # / "71 mm/yr"
     **{
-        name: factor / 8766.0  # km a year, per hour
+        name: factor
         for names, factor in (
             (
                 ("mm/yr", "mm/year", "mm per year", "millimeters per year", "millimetres per year"),
-                1e-6,
+                CM_PER_YEAR / 10,
             ),
             (
                 ("cm/yr", "cm/year", "cm per year", "centimeters per year", "centimetres per year"),
-                1e-5,
+                CM_PER_YEAR,
             ),
         )
         for name in names
