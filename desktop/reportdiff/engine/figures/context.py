@@ -113,9 +113,9 @@ def context_of(
 ) -> Context:
     """The context of one figure from the words of its sentence (which starts at
     `sentence_start`; `tokens` are the words within reach of the figure, `wide`
-    the words further on in which its clause may still name its places,
-    `sentence_words()`
-    every word from the sentence's start to the figure, read only when asked)."""
+    the words further on in which its clause may still name its places, and
+    `sentence_words()` the words from the sentence's start to the figure, read only
+    when a share's winner is looked for further back)."""
     # Tokens are in reading order: the figure cuts them at two places.
     left = list(tokens[: bisect_right(tokens, figure.start, key=_END)][::-1])
     right = list(tokens[bisect_left(tokens, figure.end, key=_START) :])

@@ -304,15 +304,9 @@ def _relative_antecedent(folded: str, left: list[Token], k: int) -> frozenset[st
         return None
     if folded[left[j + 1].end : left[j].start].strip() != ",":
         return None
-    names: set[str] = set()
-    for previous, token in zip(left[j:], left[j + 1 : j + 5], strict=False):
-        gap = folded[token.end : previous.start]
-        if not token.capital or (previous is not left[j] and breaks(gap)):
-            break  # the name's run of capitals ends ("... beat Frank Hsieh, who")
-        key = context_term(strip_possessive(token.word))
-        if key is not None:
-            names.add(key)
-    return frozenset(names)
+    # the name's run of capitals before the comma ("... beat Frank Hsieh, who")
+    run = left[j + 1 : j + 5][::-1]  # in reading order
+    return _names_before(folded, run, len(run) - 1)
 
 
 def _share_for(folded: str, right: list[Token]) -> frozenset[str]:
