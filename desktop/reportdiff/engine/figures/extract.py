@@ -213,15 +213,15 @@ _JOINED = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+and\s+$")
 
 
 def _words_before(text: str, folded: str, start: int, end: int) -> list[Token]:
-    """The words of a sentence before a figure, no further back than `_SUBJECT_REACH`
+    """The words of a sentence before a figure, no further back than `_WINNER_REACH`
     characters (a run-on sentence of a megabyte stays linear)."""
-    start = max(start, end - _SUBJECT_REACH)
+    start = max(start, end - _WINNER_REACH)
     if start > 0 and folded[start - 1].isalnum():
         start = folded.find(" ", start) + 1 or end  # not from the middle of a word
     return list(sentence_tokens(text, folded, start, end))
 
 
-_SUBJECT_REACH = 400  # characters back to a share's winner: "Mahmoud Ahmadinejad, ..., has won"
+_WINNER_REACH = 400  # characters back to a share's winner: "Mahmoud Ahmadinejad, ..., has won"
 
 
 def _joined_total(folded: str, first: Found, second: Found) -> float | None:
